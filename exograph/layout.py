@@ -1,0 +1,74 @@
+"""Where curation lives on disk, and a fingerprint of its content.
+
+Kept free of heavy imports: every command, including a fast query, starts here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+PACKAGED_ROOT = Path(__file__).parent / "_data"
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The files of one curation root: ``sources/`` and ``curation/{entities,assertions}/``."""
+
+    root: Path
+
+    @property
+    def sources(self) -> list[Path]:
+        return sorted((self.root / "sources").glob("*.yaml"))
+
+    @property
+    def entities(self) -> list[Path]:
+        return sorted((self.root / "curation" / "entities").glob("*.yaml"))
+
+    @property
+    def assertions(self) -> list[Path]:
+        return sorted((self.root / "curation" / "assertions").glob("*.yaml"))
+
+    def yaml_files(self) -> list[Path]:
+        return self.sources + self.entities + self.assertions
+
+    def relative(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def fingerprint(self) -> str:
+        """A hash of every file the compiled knowledge depends on, by content.
+
+        Text snapshots count too, because quotes are checked against them.
+        """
+        digest = hashlib.blake2b(digest_size=20)
+        files = self.yaml_files() + sorted((self.root / "sources").glob("*.txt"))
+        for path in files:
+            digest.update(self.relative(path).encode())
+            digest.update(b"\0")
+            digest.update(path.read_bytes())
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+
+def is_root(path: Path) -> bool:
+    return (path / "curation").is_dir() and (path / "sources").is_dir()
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The checkout the user stands in, else the curation shipped with the package.
+
+    Walking up from the working directory means commands inside a checkout see
+    the curator's edits; anywhere else they answer from the released knowledge.
+    """
+    here = (start or Path.cwd()).resolve()
+    for candidate in (here, *here.parents):
+        if is_root(candidate):
+            return candidate
+    source_tree = Path(__file__).resolve().parent.parent  # an editable install
+    if is_root(source_tree):
+        return source_tree
+    return PACKAGED_ROOT
