@@ -18,6 +18,8 @@ def atomic_path(path: Path, directory: bool = False) -> Iterator[Path]:
     target = tmp if directory else tmp / path.name
     try:
         yield target
+        if directory:
+            target.chmod(0o755)  # mkdtemp makes it private; an export is meant to be shared
         if directory and path.is_dir():
             shutil.rmtree(path)
         os.replace(target, path)
