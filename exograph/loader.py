@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from exograph.layout import Layout
-from exograph.models import AssertionFile, EntityFile, Source
+from exograph.models import Assertion, AssertionFile, Entity, EntityFile, Source
 from exograph.problems import Problem
 from exograph.yamlread import Document, read_yaml
 
@@ -74,8 +74,28 @@ def _message(error: Any, data: Any) -> tuple[tuple[str | int, ...], str]:
     return loc, f"{_describe(data, loc)}: {msg}"
 
 
+#: Files that are a list of records: each record is validated on its own, so one bad
+#: record is reported without hiding its siblings behind a cascade of follow-on errors.
+RECORD_LISTS: dict[type[BaseModel], tuple[str, type[BaseModel]]] = {
+    EntityFile: ("entities", Entity),
+    AssertionFile: ("assertions", Assertion),
+}
+
+
+def _validate(model: type[M], data: Any, doc: Document, rel: str, problems: list[Problem],
+              loc: tuple[str | int, ...] = ()) -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            error_loc, message = _message({**error, "loc": (*loc, *error["loc"])}, doc.data)
+            mark = doc.mark(error_loc)
+            problems.append(Problem(rel, mark.line, mark.column, message))
+        return None
+
+
 def parse(path: Path, layout: Layout, model: type[M], problems: list[Problem]) -> Loaded[M] | None:
-    """Read and validate one file; append its problems and return None if it is unusable."""
+    """Read and validate one file; append its problems and return what is usable of it, or None."""
     rel = layout.relative(path)
     doc, errors = read_yaml(path.read_bytes())
     problems.extend(Problem(rel, e.mark.line, e.mark.column, e.message) for e in errors)
@@ -84,14 +104,15 @@ def parse(path: Path, layout: Layout, model: type[M], problems: list[Problem]) -
     if not isinstance(doc.data, dict):
         problems.append(Problem(rel, 1, 1, f"expected a mapping at the top of the file ({model.__name__})"))
         return None
-    try:
-        return Loaded(model.model_validate(doc.data), rel, doc)
-    except ValidationError as exc:
-        for error in exc.errors():
-            loc, message = _message(error, doc.data)
-            mark = doc.mark(loc)
-            problems.append(Problem(rel, mark.line, mark.column, message))
-        return None
+    data = doc.data
+    if model in RECORD_LISTS:
+        name, item_model = RECORD_LISTS[model]
+        items = data.get(name)
+        if isinstance(items, list):
+            records = [_validate(item_model, item, doc, rel, problems, (name, i)) for i, item in enumerate(items)]
+            data = {**data, name: [r for r in records if r is not None]}
+    validated = _validate(model, data, doc, rel, problems)
+    return None if validated is None else Loaded(validated, rel, doc)
 
 
 def load(layout: Layout) -> Curation:

@@ -36,8 +36,10 @@ class Filters:
     hypotheses: bool = True
     negated: bool = True
 
-    FIELDS = (("organism", "organisms"), ("cell_line", "cell_lines"), ("cell_type", "cell_types"),
-              ("disease", "diseases"), ("condition", "conditions"))
+    #: Which context fields each filter looks in: a cell filter also matches exosome donors and recipients.
+    FIELDS = (("organism", ("organisms",)), ("cell_line", ("cell_lines", "donors", "recipients")),
+              ("cell_type", ("cell_types", "donors", "recipients")), ("disease", ("diseases",)),
+              ("condition", ("conditions",)))
 
 
 @dataclass(slots=True)
@@ -56,12 +58,12 @@ def resolve(store: Store, name: str) -> str:
     return key
 
 
-def _context_sets(store: Store, filters: Filters) -> list[tuple[str, set[str]]]:
+def _context_sets(store: Store, filters: Filters) -> list[tuple[tuple[str, ...], set[str]]]:
     wanted = []
-    for option, context_field in Filters.FIELDS:
+    for option, context_fields in Filters.FIELDS:
         name = getattr(filters, option)
         if name:
-            wanted.append((context_field, set(store.narrower_closure(resolve(store, name)))))
+            wanted.append((context_fields, set(store.narrower_closure(resolve(store, name)))))
     return wanted
 
 
@@ -73,7 +75,8 @@ def _keep(store: Store, assertions: list[AssertionRecord], filters: Filters) -> 
             continue
         if (a["hypothesis"] and not filters.hypotheses) or (a["negated"] and not filters.negated):
             continue
-        if all(keys & set(a["context"].get(context_field, ())) for context_field, keys in wanted):
+        context = a["context"]
+        if all(any(keys & set(context.get(f, ())) for f in fields) for fields, keys in wanted):
             kept.append(a)
     return kept
 
