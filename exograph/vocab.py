@@ -120,7 +120,7 @@ PREFIXES: Final[dict[str, Prefix]] = {
         Prefix("EFO", r"^\d{7}$", "http://www.ebi.ac.uk/efo/EFO_"),
         Prefix("UniProt", r"^([OPQ]\d[A-Z0-9]{3}\d|[A-NR-Z]\d([A-Z][A-Z0-9]{2}\d){1,2})$",
                "http://purl.uniprot.org/uniprot/"),
-        Prefix(LOCAL_PREFIX, r"^[a-z0-9][a-z0-9_]*$", LOCAL_NAMESPACE + "entity/"),
+        Prefix(LOCAL_PREFIX, r"^[A-Za-z0-9][A-Za-z0-9_.+\-]*$", LOCAL_NAMESPACE + "entity/"),
     )
 }
 
