@@ -42,8 +42,10 @@ def timed(args: list[str], env: dict[str, str], cwd: Path, runs: int) -> tuple[f
 def startup(runs: int) -> None:
     cache = tempfile.mkdtemp(prefix="exograph-bench-")
     env = {**os.environ, "EXOGRAPH_CACHE_DIR": cache}
-    rows = [("python -c pass", [sys.executable, "-c", "pass"]),
-            ("python -c 'import click'", [sys.executable, "-c", "import click"])]
+    rows = [
+        ("python -c pass", [sys.executable, "-c", "pass"]),
+        ("python -c 'import click'", [sys.executable, "-c", "import click"]),
+    ]
     shutil.rmtree(cache)
     first, _ = timed([*EXOGRAPH, "drivers", "Rab27a"], env, ROOT, 1)
     print("| command | median ms | min ms |\n|---|---:|---:|")
@@ -51,8 +53,13 @@ def startup(runs: int) -> None:
     for name, args in rows:
         median, low = timed(args, env, ROOT, runs)
         print(f"| {name} | {median:.0f} | {low:.0f} |")
-    for query in (["drivers", "Rab27a"], ["regulators", "exosome secretion"], ["targets", "hypoxia"],
-                  ["regulators", "EV secretion", "--format", "json"], ["show", "RAB27A"]):
+    for query in (
+        ["drivers", "Rab27a"],
+        ["regulators", "exosome secretion"],
+        ["targets", "hypoxia"],
+        ["regulators", "EV secretion", "--format", "json"],
+        ["show", "RAB27A"],
+    ):
         median, low = timed([*EXOGRAPH, *query], env, ROOT, runs)
         print(f"| exograph {' '.join(query)} | {median:.0f} | {low:.0f} |")
 
@@ -63,10 +70,13 @@ def synthetic(root: Path, n: int) -> None:
     (root / "curation/entities").mkdir(parents=True)
     (root / "curation/assertions").mkdir(parents=True)
     (root / "sources").mkdir()
-    entities = [{"key": f"G{i}", "curie": f"HGNC:{i + 1}", "label": f"G{i}", "kind": "gene",
-                 "synonyms": [f"gene-{i}"]} for i in range(genes)]
-    entities.append({"key": "exosome_secretion", "curie": "GO:1990182", "label": "exosomal secretion",
-                     "kind": "process"})
+    entities = [
+        {"key": f"G{i}", "curie": f"HGNC:{i + 1}", "label": f"G{i}", "kind": "gene", "synonyms": [f"gene-{i}"]}
+        for i in range(genes)
+    ]
+    entities.append(
+        {"key": "exosome_secretion", "curie": "GO:1990182", "label": "exosomal secretion", "kind": "process"}
+    )
     (root / "curation/entities/genes.yaml").write_text(yaml.safe_dump({"entities": entities}, sort_keys=False))
     per_source = n // 10
     for s in range(10):
@@ -78,17 +88,31 @@ def synthetic(root: Path, n: int) -> None:
             tgt = "exosome_secretion" if k % 7 == 0 else f"G{(k + 1 + k // genes) % genes}"
             sentence = f"Finding {k}: {reg} increases {tgt} in cells [{j % 50 + 1}]."
             lines.append(sentence)
-            assertions.append({"id": f"{sid}-a{k}", "regulator": reg, "target": tgt, "direction": "increases",
-                               "aspect": "secretion" if tgt == "exosome_secretion" else "activity",
-                               "evidence": [{"quote": sentence, "section": "Results", "references": [j % 50 + 1]}]})
+            assertions.append(
+                {
+                    "id": f"{sid}-a{k}",
+                    "regulator": reg,
+                    "target": tgt,
+                    "direction": "increases",
+                    "aspect": "secretion" if tgt == "exosome_secretion" else "activity",
+                    "evidence": [{"quote": sentence, "section": "Results", "references": [j % 50 + 1]}],
+                }
+            )
         text = "\n".join(lines) + "\n"
         (root / f"sources/{sid}.txt").write_text(text)
-        source = {"id": sid, "kind": "review", "title": f"Synthetic {s}", "licence": "CC0", "text": f"{sid}.txt",
-                  "sha256": hashlib.sha256(text.encode()).hexdigest(),
-                  "references": [{"number": r, "citation": f"Ref {r}."} for r in range(1, 51)]}
+        source = {
+            "id": sid,
+            "kind": "review",
+            "title": f"Synthetic {s}",
+            "licence": "CC0",
+            "text": f"{sid}.txt",
+            "sha256": hashlib.sha256(text.encode()).hexdigest(),
+            "references": [{"number": r, "citation": f"Ref {r}."} for r in range(1, 51)],
+        }
         (root / f"sources/{sid}.yaml").write_text(yaml.safe_dump(source, sort_keys=False))
         (root / f"curation/assertions/{sid}.yaml").write_text(
-            yaml.safe_dump({"source": sid, "assertions": assertions}, sort_keys=False, width=10**6))
+            yaml.safe_dump({"source": sid, "assertions": assertions}, sort_keys=False, width=10**6)
+        )
 
 
 def scale(n: int, runs: int) -> None:
@@ -100,18 +124,25 @@ def scale(n: int, runs: int) -> None:
     size = sum(p.stat().st_size for p in root.rglob("*.yaml")) / 1e6
     print(f"{n} assertions, {size:.1f} MB of YAML\n")
     print("| step | wall ms |\n|---|---:|")
-    for label, args in (("validate", ["validate", str(root)]),
-                        ("first query (validate + compile cache)", ["drivers", "G1", "--root", str(root)])):
+    for label, args in (
+        ("validate", ["validate", str(root)]),
+        ("first query (validate + compile cache)", ["drivers", "G1", "--root", str(root)]),
+    ):
         median, _ = timed([*EXOGRAPH, *args], env, ROOT, 1)
         print(f"| {label} | {median:.0f} |")
-    for label, args in (("query, warm cache: drivers G1", ["drivers", "G1", "--root", str(root)]),
-                        ("query, warm cache: regulators exosomal secretion (1 in 7 assertions)",
-                         ["regulators", "exosomal secretion", "--root", str(root), "--format", "tsv"])):
+    for label, args in (
+        ("query, warm cache: drivers G1", ["drivers", "G1", "--root", str(root)]),
+        (
+            "query, warm cache: regulators exosomal secretion (1 in 7 assertions)",
+            ["regulators", "exosomal secretion", "--root", str(root), "--format", "tsv"],
+        ),
+    ):
         median, _ = timed([*EXOGRAPH, *args], env, ROOT, runs)
         print(f"| {label} (median of {runs}) | {median:.0f} |")
     for fmt in ("graphml", "turtle", "kgx"):
-        median, _ = timed([*EXOGRAPH, "export", "--root", str(root), "--format", fmt, "-o", str(work / f"out.{fmt}")],
-                          env, ROOT, 1)
+        median, _ = timed(
+            [*EXOGRAPH, "export", "--root", str(root), "--format", fmt, "-o", str(work / f"out.{fmt}")], env, ROOT, 1
+        )
         print(f"| export {fmt} | {median:.0f} |")
     shutil.rmtree(work)
 

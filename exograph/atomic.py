@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -22,7 +21,7 @@ def atomic_path(path: Path, directory: bool = False) -> Iterator[Path]:
             target.chmod(0o755)  # mkdtemp makes it private; an export is meant to be shared
         if directory and path.is_dir():
             shutil.rmtree(path)
-        os.replace(target, path)
+        target.replace(path)
     finally:
         if tmp.exists():
             shutil.rmtree(tmp)

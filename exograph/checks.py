@@ -66,15 +66,22 @@ def _check_sources(curation: Curation, checked: Checked, problems: list[Problem]
             raw = text_path.read_bytes()
             digest = hashlib.sha256(raw).hexdigest()
             if digest != source.sha256:
-                problems.append(loaded.at("sha256", message=(
-                    f"sources/{source.text} has SHA-256 {digest}, not the recorded one: the snapshot changed; "
-                    "restore it or re-check every quote and update sha256")))
+                problems.append(
+                    loaded.at(
+                        "sha256",
+                        message=(
+                            f"sources/{source.text} has SHA-256 {digest}, not the recorded one: the snapshot changed; "
+                            "restore it or re-check every quote and update sha256"
+                        ),
+                    )
+                )
             checked.texts[source.id] = normalise(raw.decode("utf-8", errors="replace"))
         seen: set[int] = set()
         for i, ref in enumerate(source.references):
             if ref.number in seen:
-                problems.append(loaded.at("references", i, "number",
-                                          message=f"reference number {ref.number} appears twice"))
+                problems.append(
+                    loaded.at("references", i, "number", message=f"reference number {ref.number} appears twice")
+                )
             seen.add(ref.number)
         checked.sources[source.id] = source
 
@@ -92,34 +99,74 @@ def _check_entities(files: list[Loaded[EntityFile]], checked: Checked, problems:
         for i, entity in enumerate(loaded.model.entities):
             where = f"{loaded.file}:{loaded.doc.mark(('entities', i)).line}"
             if entity.key in first_key:
-                problems.append(loaded.at("entities", i, "key", message=(
-                    f"entity '{entity.key}' is already defined at {first_key[entity.key]}")))
+                problems.append(
+                    loaded.at(
+                        "entities",
+                        i,
+                        "key",
+                        message=(f"entity '{entity.key}' is already defined at {first_key[entity.key]}"),
+                    )
+                )
                 continue
             first_key[entity.key] = where
             if entity.curie in by_curie:
-                problems.append(loaded.at("entities", i, "curie", message=(
-                    f"entity '{entity.key}': {entity.curie} is already the identifier of '{by_curie[entity.curie]}'"
-                    " (one entity per concept: add the spellings as synonyms there)")))
+                problems.append(
+                    loaded.at(
+                        "entities",
+                        i,
+                        "curie",
+                        message=(
+                            f"entity '{entity.key}': {entity.curie} is already the identifier of "
+                            f"'{by_curie[entity.curie]}'"
+                            " (one entity per concept: add the spellings as synonyms there)"
+                        ),
+                    )
+                )
             by_curie.setdefault(entity.curie, entity.key)
             for name in dict.fromkeys(n.casefold() for n in _names(entity)):
                 other = by_name.setdefault(name, entity.key)
                 if other != entity.key:
-                    problems.append(loaded.at("entities", i, message=(
-                        f"entity '{entity.key}': name '{name}' also names '{other}'; names must be unambiguous")))
+                    problems.append(
+                        loaded.at(
+                            "entities",
+                            i,
+                            message=(
+                                f"entity '{entity.key}': name '{name}' also names '{other}'; names must be unambiguous"
+                            ),
+                        )
+                    )
             checked.entities[entity.key] = entity
             located[entity.key] = (loaded, i)
     for key, (loaded, i) in located.items():
         entity = checked.entities[key]
         for j, broader in enumerate(entity.broader):
             if broader not in checked.entities:
-                problems.append(loaded.at("entities", i, "broader", j, message=(
-                    f"entity '{key}': broader '{broader}' is not a known entity{suggest(broader, checked.entities)}")))
+                problems.append(
+                    loaded.at(
+                        "entities",
+                        i,
+                        "broader",
+                        j,
+                        message=(
+                            f"entity '{key}': broader '{broader}' is not a known entity"
+                            f"{suggest(broader, checked.entities)}"
+                        ),
+                    )
+                )
         if entity.kind == "variant" and entity.parent is None:
             problems.append(loaded.at("entities", i, "kind", message=f"entity '{key}': a variant needs a parent"))
         if entity.parent is not None and entity.parent not in checked.entities:
-            problems.append(loaded.at("entities", i, "parent", message=(
-                f"entity '{key}': parent '{entity.parent}' is not a known entity"
-                f"{suggest(entity.parent, checked.entities)}")))
+            problems.append(
+                loaded.at(
+                    "entities",
+                    i,
+                    "parent",
+                    message=(
+                        f"entity '{key}': parent '{entity.parent}' is not a known entity"
+                        f"{suggest(entity.parent, checked.entities)}"
+                    ),
+                )
+            )
         if _in_cycle(key, checked.entities):
             problems.append(loaded.at("entities", i, "broader", message=f"entity '{key}': broader terms form a cycle"))
 
@@ -139,8 +186,18 @@ def _in_cycle(start: str, entities: dict[str, Entity]) -> bool:
 
 def _identity(source: str, a: Assertion) -> tuple[object, ...]:
     """What makes two assertions the same claim from the same paper."""
-    return (source, a.regulator, a.target, a.direction, a.aspect, a.mechanism, a.exosomal_cargo,
-            a.hypothesis, a.negated, a.context.model_dump_json())
+    return (
+        source,
+        a.regulator,
+        a.target,
+        a.direction,
+        a.aspect,
+        a.mechanism,
+        a.exosomal_cargo,
+        a.hypothesis,
+        a.negated,
+        a.context.model_dump_json(),
+    )
 
 
 def _check_assertions(files: list[Loaded[AssertionFile]], checked: Checked, problems: list[Problem]) -> None:
@@ -153,61 +210,133 @@ def _check_assertions(files: list[Loaded[AssertionFile]], checked: Checked, prob
         if loaded.file != expected:
             problems.append(loaded.at("source", message=f"assertions of source '{source_id}' must live in {expected}"))
         if source is None:
-            problems.append(loaded.at("source", message=(
-                f"source '{source_id}' is not defined in sources/{suggest(source_id, checked.sources)}")))
+            problems.append(
+                loaded.at(
+                    "source",
+                    message=(f"source '{source_id}' is not defined in sources/{suggest(source_id, checked.sources)}"),
+                )
+            )
         for i, assertion in enumerate(loaded.model.assertions):
             before = len(problems)
             if assertion.id in first_id:
-                problems.append(loaded.at("assertions", i, "id", message=(
-                    f"assertion id '{assertion.id}' is already used at {first_id[assertion.id]}")))
+                problems.append(
+                    loaded.at(
+                        "assertions",
+                        i,
+                        "id",
+                        message=(f"assertion id '{assertion.id}' is already used at {first_id[assertion.id]}"),
+                    )
+                )
             first_id.setdefault(assertion.id, f"{loaded.file}:{loaded.doc.mark(('assertions', i, 'id')).line}")
             if not assertion.id.startswith(f"{source_id}-"):
-                problems.append(loaded.at("assertions", i, "id", message=(
-                    f"assertion '{assertion.id}': id must start with '{source_id}-'")))
+                problems.append(
+                    loaded.at(
+                        "assertions",
+                        i,
+                        "id",
+                        message=(f"assertion '{assertion.id}': id must start with '{source_id}-'"),
+                    )
+                )
             _check_references_to_entities(loaded, i, assertion, checked, problems)
             if source is not None:
                 _check_evidence(loaded, i, assertion, source, checked.texts.get(source_id), problems)
             identity = _identity(source_id, assertion)
             if identity in claims:
-                problems.append(loaded.at("assertions", i, message=(
-                    f"assertion '{assertion.id}' repeats '{claims[identity]}' (same regulator, target, effect, "
-                    "context and source): merge the evidence into one assertion")))
+                problems.append(
+                    loaded.at(
+                        "assertions",
+                        i,
+                        message=(
+                            f"assertion '{assertion.id}' repeats '{claims[identity]}' (same regulator, target, effect, "
+                            "context and source): merge the evidence into one assertion"
+                        ),
+                    )
+                )
             claims.setdefault(identity, assertion.id)
             if len(problems) == before:
                 checked.assertions.append((source_id, assertion))
 
 
-def _check_references_to_entities(loaded: Loaded[AssertionFile], i: int, a: Assertion, checked: Checked,
-                                  problems: list[Problem]) -> None:
+def _check_references_to_entities(
+    loaded: Loaded[AssertionFile], i: int, a: Assertion, checked: Checked, problems: list[Problem]
+) -> None:
     entities = checked.entities
     for role in ("regulator", "target"):
         key = getattr(a, role)
         if key not in entities:
-            problems.append(loaded.at("assertions", i, role, message=(
-                f"assertion '{a.id}': {role} '{key}' is not a known entity{suggest(key, entities)}")))
+            problems.append(
+                loaded.at(
+                    "assertions",
+                    i,
+                    role,
+                    message=(f"assertion '{a.id}': {role} '{key}' is not a known entity{suggest(key, entities)}"),
+                )
+            )
     for name in CONTEXT_LIST_FIELDS:
         for j, key in enumerate(getattr(a.context, name)):
             entity = entities.get(key)
             if entity is None:
-                problems.append(loaded.at("assertions", i, "context", name, j, message=(
-                    f"assertion '{a.id}': context.{name} '{key}' is not a known entity{suggest(key, entities)}")))
+                problems.append(
+                    loaded.at(
+                        "assertions",
+                        i,
+                        "context",
+                        name,
+                        j,
+                        message=(
+                            f"assertion '{a.id}': context.{name} '{key}' is not a known entity{suggest(key, entities)}"
+                        ),
+                    )
+                )
             elif entity.kind not in CONTEXT_KINDS[name]:
                 allowed = ", ".join(sorted(CONTEXT_KINDS[name]))
-                problems.append(loaded.at("assertions", i, "context", name, j, message=(
-                    f"assertion '{a.id}': context.{name} '{key}' is a {entity.kind}; expected one of: {allowed}")))
+                problems.append(
+                    loaded.at(
+                        "assertions",
+                        i,
+                        "context",
+                        name,
+                        j,
+                        message=(
+                            f"assertion '{a.id}': context.{name} '{key}' is a {entity.kind}; expected one of: {allowed}"
+                        ),
+                    )
+                )
 
 
-def _check_evidence(loaded: Loaded[AssertionFile], i: int, a: Assertion, source: Source, text: str | None,
-                    problems: list[Problem]) -> None:
+def _check_evidence(
+    loaded: Loaded[AssertionFile], i: int, a: Assertion, source: Source, text: str | None, problems: list[Problem]
+) -> None:
     numbers = {r.number for r in source.references}
     for j, evidence in enumerate(a.evidence):
         if text is not None and normalise(evidence.quote) not in text:
-            problems.append(loaded.at("assertions", i, "evidence", j, "quote", message=(
-                f"assertion '{a.id}': quote not found verbatim in sources/{source.text} "
-                "(only whitespace may differ; copy it again from the text)")))
+            problems.append(
+                loaded.at(
+                    "assertions",
+                    i,
+                    "evidence",
+                    j,
+                    "quote",
+                    message=(
+                        f"assertion '{a.id}': quote not found verbatim in sources/{source.text} "
+                        "(only whitespace may differ; copy it again from the text)"
+                    ),
+                )
+            )
         if numbers:
             for k, number in enumerate(evidence.references):
                 if number not in numbers:
-                    problems.append(loaded.at("assertions", i, "evidence", j, "references", k, message=(
-                        f"assertion '{a.id}': reference {number} is not in the reference list of '{source.id}' "
-                        f"(1-{max(numbers)})")))
+                    problems.append(
+                        loaded.at(
+                            "assertions",
+                            i,
+                            "evidence",
+                            j,
+                            "references",
+                            k,
+                            message=(
+                                f"assertion '{a.id}': reference {number} is not in the reference list of '{source.id}' "
+                                f"(1-{max(numbers)})"
+                            ),
+                        )
+                    )

@@ -45,13 +45,18 @@ def _store(root: Path | None) -> Any:
 def _print_problems(problems: list[Any]) -> None:
     for problem in problems:
         click.echo(str(problem), err=True)
-    click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found; run 'exograph validate' "
-               "after fixing them.", err=True)
+    click.echo(
+        f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found; run 'exograph validate' after fixing them.",
+        err=True,
+    )
 
 
-root_option = click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path),
-                           help="Curation root (folder with curation/ and sources/); default: the checkout "
-                                "you stand in, else the curation shipped with exograph.")
+root_option = click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Curation root (folder with curation/ and sources/); default: the checkout "
+    "you stand in, else the curation shipped with exograph.",
+)
 
 
 def query_options(func: F) -> F:
@@ -66,8 +71,14 @@ def query_options(func: F) -> F:
         click.option("--source", help="Only assertions from this source id (e.g. liang2021)."),
         click.option("--no-hypotheses", is_flag=True, help="Leave out speculative assertions."),
         click.option("--evidence", "-e", is_flag=True, help="Table format: print quotes and cited references."),
-        click.option("--format", "fmt", type=click.Choice(["table", "json", "tsv"]), default="table",
-                     show_default=True, help="Output format."),
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(["table", "json", "tsv"]),
+            default="table",
+            show_default=True,
+            help="Output format.",
+        ),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -134,8 +145,11 @@ def show(identifier: str, root: Path | None, fmt: str) -> None:
         keys = {assertion["regulator"], assertion["target"]}
         keys |= {k for v in assertion["context"].values() if isinstance(v, list) for k in v}
         labels = store.labels(keys)
-        text = json.dumps(assertion, indent=2, ensure_ascii=False) + "\n" if fmt == "json" \
+        text = (
+            json.dumps(assertion, indent=2, ensure_ascii=False) + "\n"
+            if fmt == "json"
             else render.assertion_text(assertion, labels)
+        )
         click.echo(text, nl=False)
         return
     key = store.resolve(identifier)
@@ -162,8 +176,10 @@ def validate(root: Path | None) -> None:
     if problems:
         _print_problems(problems)
         sys.exit(1)
-    click.echo(f"ok: {len(checked.sources)} sources, {len(checked.entities)} entities, "
-               f"{len(checked.assertions)} assertions in {layout.root}")
+    click.echo(
+        f"ok: {len(checked.sources)} sources, {len(checked.entities)} entities, "
+        f"{len(checked.assertions)} assertions in {layout.root}"
+    )
 
 
 @main.command()
@@ -200,8 +216,13 @@ def stats(root: Path | None, fmt: str) -> None:
 @main.command()
 @root_option
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=True, path_type=Path), required=True,
-              help="File to write (a folder for kgx); written atomically.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=True, path_type=Path),
+    required=True,
+    help="File to write (a folder for kgx); written atomically.",
+)
 def export(root: Path | None, fmt: str, output: Path) -> None:
     """Write the whole graph as Turtle, N-Triples, JSON-LD, GraphML, node-link JSON, TSV, SIF or KGX."""
     from exograph.exporters import EXPORTERS

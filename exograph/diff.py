@@ -37,8 +37,9 @@ def resolve_side(spec: str | None) -> Iterator[Path]:
         return
     repo = find_root()
     try:
-        archive = subprocess.run(["git", "archive", "--format=tar", spec, "curation", "sources"], cwd=repo,
-                                 capture_output=True, check=True).stdout
+        archive = subprocess.run(
+            ["git", "archive", "--format=tar", spec, "curation", "sources"], cwd=repo, capture_output=True, check=True
+        ).stdout
     except (subprocess.CalledProcessError, FileNotFoundError) as exc:
         raise ValueError(f"'{spec}' is neither a curation folder nor a git revision of {repo}") from exc
     with tempfile.TemporaryDirectory(prefix="exograph-diff-") as tmp:
@@ -68,8 +69,11 @@ class Changes:
 
 
 def _field_changes(old: Mapping[str, Any], new: Mapping[str, Any], skip: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {k: {"old": old.get(k), "new": new.get(k)} for k in sorted(set(old) | set(new))
-            if k not in skip and old.get(k) != new.get(k)}
+    return {
+        k: {"old": old.get(k), "new": new.get(k)}
+        for k in sorted(set(old) | set(new))
+        if k not in skip and old.get(k) != new.get(k)
+    }
 
 
 def _content(a: Mapping[str, Any]) -> str:
@@ -87,11 +91,11 @@ def diff_roots(old_root: Path, new_root: Path) -> Changes:
     moved_from = {_content(a): i for i, a in gone.items()}
     for i, a in new_by_id.items():
         if i in old_by_id:
-            fields = _field_changes(old_by_id[i], a)  # type: ignore[arg-type]
+            fields = _field_changes(old_by_id[i], a)
             if fields:
                 changes.changed.append({"id": i, "assertion": a, "fields": fields})
-        elif _content(a) in moved_from:  # type: ignore[arg-type]
-            old_id = moved_from.pop(_content(a))  # type: ignore[arg-type]
+        elif _content(a) in moved_from:
+            old_id = moved_from.pop(_content(a))
             gone.pop(old_id)
             changes.renamed.append({"old": old_id, "new": i})
         else:
@@ -100,12 +104,12 @@ def diff_roots(old_root: Path, new_root: Path) -> Changes:
     changes.entities_added = [dict(e) for k, e in new_entities.items() if k not in old_entities]
     changes.entities_removed = [dict(e) for k, e in old_entities.items() if k not in new_entities]
     for key, e in new_entities.items():
-        if key in old_entities and (fields := _field_changes(old_entities[key], e)):  # type: ignore[arg-type]
+        if key in old_entities and (fields := _field_changes(old_entities[key], e)):
             changes.entities_changed.append({"key": key, "fields": fields})
     changes.sources_added = sorted(set(new_sources) - set(old_sources))
     changes.sources_removed = sorted(set(old_sources) - set(new_sources))
     for sid, s in new_sources.items():
-        if sid in old_sources and (fields := _field_changes(old_sources[sid], s)):  # type: ignore[arg-type]
+        if sid in old_sources and (fields := _field_changes(old_sources[sid], s)):
             changes.sources_changed.append({"id": sid, "fields": fields})
     return changes
 
@@ -116,13 +120,15 @@ def render_json(changes: Changes) -> str:
 
 def _claim(a: Mapping[str, Any], labels: dict[str, str]) -> str:
     flags = [f for f in ("negated", "hypothesis") if a.get(f)]
-    text = (f"{labels.get(a['regulator'], a['regulator'])} {ARROWS[a['direction']]} "
-            f"{labels.get(a['target'], a['target'])}: {a['direction']} {a['aspect'].replace('_', ' ')}")
+    text = (
+        f"{labels.get(a['regulator'], a['regulator'])} {ARROWS[a['direction']]} "
+        f"{labels.get(a['target'], a['target'])}: {a['direction']} {a['aspect'].replace('_', ' ')}"
+    )
     return text + (f" ({', '.join(flags)})" if flags else "")
 
 
 def _context(a: Mapping[str, Any], labels: dict[str, str]) -> str:
-    values = [labels.get(k, k) for v in a["context"].values() if isinstance(v, list) for k in v]
+    values: list[str] = [labels.get(str(k), str(k)) for v in a["context"].values() if isinstance(v, list) for k in v]
     if a["context"].get("system"):
         values.append(a["context"]["system"])
     return "; ".join(values) or "-"
@@ -136,7 +142,7 @@ def _short(value: Any) -> str:
 def _evidence_change(change: Mapping[str, Any]) -> str:
     old = {e["quote"] for e in change["old"] or []}
     new = {e["quote"] for e in change["new"] or []}
-    parts = [f"+ \"{_short(q)}\"" for q in sorted(new - old)] + [f"- \"{_short(q)}\"" for q in sorted(old - new)]
+    parts = [f'+ "{_short(q)}"' for q in sorted(new - old)] + [f'- "{_short(q)}"' for q in sorted(old - new)]
     return "; ".join(parts) or "citations/sections edited"
 
 
@@ -145,12 +151,16 @@ def render_markdown(changes: Changes) -> str:
     labels = changes.labels
     if changes.empty():
         return "No semantic changes to the curation.\n"
-    out = ["## exograph curation diff", "",
-           f"Assertions: **+{len(changes.added)}** added, **-{len(changes.removed)}** removed, "
-           f"**~{len(changes.changed)}** changed, {len(changes.renamed)} renamed. "
-           f"Entities: +{len(changes.entities_added)}, -{len(changes.entities_removed)}, "
-           f"~{len(changes.entities_changed)}. Sources: +{len(changes.sources_added)}, "
-           f"-{len(changes.sources_removed)}, ~{len(changes.sources_changed)}.", ""]
+    out = [
+        "## exograph curation diff",
+        "",
+        f"Assertions: **+{len(changes.added)}** added, **-{len(changes.removed)}** removed, "
+        f"**~{len(changes.changed)}** changed, {len(changes.renamed)} renamed. "
+        f"Entities: +{len(changes.entities_added)}, -{len(changes.entities_removed)}, "
+        f"~{len(changes.entities_changed)}. Sources: +{len(changes.sources_added)}, "
+        f"-{len(changes.sources_removed)}, ~{len(changes.sources_changed)}.",
+        "",
+    ]
     for title, items in (("Added assertions", changes.added), ("Removed assertions", changes.removed)):
         if items:
             out += [f"### {title} ({len(items)})", "", "| id | claim | context | source |", "|---|---|---|---|"]
@@ -161,23 +171,34 @@ def render_markdown(changes: Changes) -> str:
         for item in changes.changed:
             out.append(f"- `{item['id']}` ({_claim(item['assertion'], labels)})")
             for name, change in item["fields"].items():
-                detail = _evidence_change(change) if name == "evidence" else \
-                    f"{_short(change['old'])} → {_short(change['new'])}"
+                detail = (
+                    _evidence_change(change)
+                    if name == "evidence"
+                    else f"{_short(change['old'])} → {_short(change['new'])}"
+                )
                 out.append(f"  - {name}: {detail}")
         out.append("")
     if changes.renamed:
         out += [f"### Renamed assertions ({len(changes.renamed)})", ""]
         out += [f"- `{r['old']}` → `{r['new']}`" for r in changes.renamed] + [""]
     if changes.entities_added:
-        out += [f"### Added entities ({len(changes.entities_added)})", "", "| key | identifier | label | kind |",
-                "|---|---|---|---|"]
-        out += [f"| `{e['key']}` | {e['curie']}{' (local)' if e['local'] else ''} | {e['label']} | {e['kind']} |"
-                for e in changes.entities_added] + [""]
+        out += [
+            f"### Added entities ({len(changes.entities_added)})",
+            "",
+            "| key | identifier | label | kind |",
+            "|---|---|---|---|",
+        ]
+        out += [
+            f"| `{e['key']}` | {e['curie']}{' (local)' if e['local'] else ''} | {e['label']} | {e['kind']} |"
+            for e in changes.entities_added
+        ] + [""]
     if changes.entities_removed:
         out += [f"### Removed entities ({len(changes.entities_removed)})", ""]
         out += [f"- `{e['key']}` ({e['curie']})" for e in changes.entities_removed] + [""]
-    for title, items, key in (("Changed entities", changes.entities_changed, "key"),
-                              ("Changed sources", changes.sources_changed, "id")):
+    for title, items, key in (
+        ("Changed entities", changes.entities_changed, "key"),
+        ("Changed sources", changes.sources_changed, "id"),
+    ):
         if items:
             out += [f"### {title} ({len(items)})", ""]
             for item in items:

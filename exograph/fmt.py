@@ -32,7 +32,7 @@ NESTED: dict[tuple[type[BaseModel], str], type[BaseModel]] = {
 class _Dumper(yaml.SafeDumper):
     """Block mappings, inline scalar lists, no wrapping, non-ASCII kept as written."""
 
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:  # noqa: ARG002
         super().increase_indent(flow, False)  # indent list items under their key
 
 
@@ -67,13 +67,17 @@ def canonical(data: Any, model: type[BaseModel]) -> Any:
 
 
 def dump(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1_000_000,
-                     default_flow_style=False)
+    return yaml.dump(
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1_000_000, default_flow_style=False
+    )
 
 
 def _files(layout: Layout) -> list[tuple[Path, type[BaseModel]]]:
-    return ([(p, Source) for p in layout.sources] + [(p, EntityFile) for p in layout.entities]
-            + [(p, AssertionFile) for p in layout.assertions])
+    return (
+        [(p, Source) for p in layout.sources]
+        + [(p, EntityFile) for p in layout.entities]
+        + [(p, AssertionFile) for p in layout.assertions]
+    )
 
 
 def format_root(root: Path, write: bool) -> tuple[list[str], list[Problem]]:
@@ -91,4 +95,3 @@ def format_root(root: Path, write: bool) -> tuple[list[str], list[Problem]]:
             if write:
                 write_atomic(path, text)
     return changed, problems
-

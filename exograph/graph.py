@@ -19,6 +19,7 @@ def build_graph(store: Store) -> Any:
     for e in store.entities():
         graph.add_node(e["key"], id=e["curie"], **{k: v for k, v in e.items() if k not in ("key", "curie")})
     for a in store.assertions():
-        graph.add_edge(a["regulator"], a["target"], key=a["id"],
-                       **{k: v for k, v in a.items() if k not in ("regulator", "target")})
+        graph.add_edge(
+            a["regulator"], a["target"], key=a["id"], **{k: v for k, v in a.items() if k not in ("regulator", "target")}
+        )
     return graph

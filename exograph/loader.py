@@ -82,8 +82,9 @@ RECORD_LISTS: dict[type[BaseModel], tuple[str, type[BaseModel]]] = {
 }
 
 
-def _validate(model: type[M], data: Any, doc: Document, rel: str, problems: list[Problem],
-              loc: tuple[str | int, ...] = ()) -> M | None:
+def _validate(
+    model: type[M], data: Any, doc: Document, rel: str, problems: list[Problem], loc: tuple[str | int, ...] = ()
+) -> M | None:
     try:
         return model.model_validate(data)
     except ValidationError as exc:

@@ -37,9 +37,13 @@ class Filters:
     negated: bool = True
 
     #: Which context fields each filter looks in: a cell filter also matches exosome donors and recipients.
-    FIELDS = (("organism", ("organisms",)), ("cell_line", ("cell_lines", "donors", "recipients")),
-              ("cell_type", ("cell_types", "donors", "recipients")), ("disease", ("diseases",)),
-              ("condition", ("conditions",)))
+    FIELDS = (
+        ("organism", ("organisms",)),
+        ("cell_line", ("cell_lines", "donors", "recipients")),
+        ("cell_type", ("cell_types", "donors", "recipients")),
+        ("disease", ("diseases",)),
+        ("condition", ("conditions",)),
+    )
 
 
 @dataclass(slots=True)
@@ -59,7 +63,7 @@ def resolve(store: Store, name: str) -> str:
 
 
 def _context_sets(store: Store, filters: Filters) -> list[tuple[tuple[str, ...], set[str]]]:
-    wanted = []
+    wanted: list[tuple[tuple[str, ...], set[str]]] = []
     for option, context_fields in Filters.FIELDS:
         name = getattr(filters, option)
         if name:

@@ -40,8 +40,9 @@ SOURCE = Namespace(LOCAL_NAMESPACE + "source/")
 #: Aspects that change how much of the target there is (RO "regulates quantity of" branch);
 #: the rest change what it does (RO "regulates activity of" branch).
 QUANTITY_ASPECTS: Final = frozenset({"amount", "cargo_loading", "secretion", "biogenesis", "degradation"})
-DIRECT_MECHANISMS: Final = frozenset({"binding", "phosphorylation", "dephosphorylation", "ubiquitination",
-                                      "protein_stabilization"})
+DIRECT_MECHANISMS: Final = frozenset(
+    {"binding", "phosphorylation", "dephosphorylation", "ubiquitination", "protein_stabilization"}
+)
 
 RO: Final = {
     "involved in regulation of": "RO_0002428",
@@ -121,8 +122,9 @@ def _add_source(graph: Graph, source: SourceRecord) -> None:
     graph.add((node, DCTERMS.license, Literal(source["licence"])))
 
 
-def _add_assertion(graph: Graph, a: AssertionRecord, iris: dict[str, URIRef], kinds: dict[str, str],
-                   sources: dict[str, SourceRecord]) -> None:
+def _add_assertion(
+    graph: Graph, a: AssertionRecord, iris: dict[str, URIRef], kinds: dict[str, str], sources: dict[str, SourceRecord]
+) -> None:
     node = ASSERTION[a["id"]]
     relation = predicate(a, kinds[a["target"]])
     subject, obj = iris[a["regulator"]], iris[a["target"]]
@@ -177,8 +179,15 @@ def _add_assertion(graph: Graph, a: AssertionRecord, iris: dict[str, URIRef], ki
 def build_rdf(store: Store) -> Graph:
     """The whole store as an rdflib Graph with conventional prefixes bound."""
     graph = Graph()
-    for prefix, namespace in (("obo", OBO), ("biolink", BIOLINK), ("exo", EXO), ("assertion", ASSERTION),
-                              ("prov", PROV), ("dcterms", DCTERMS), ("skos", SKOS)):
+    for prefix, namespace in (
+        ("obo", OBO),
+        ("biolink", BIOLINK),
+        ("exo", EXO),
+        ("assertion", ASSERTION),
+        ("prov", PROV),
+        ("dcterms", DCTERMS),
+        ("skos", SKOS),
+    ):
         graph.bind(prefix, namespace)
     entities = list(store.entities())
     iris = {e["key"]: URIRef(expand(e["curie"])) for e in entities}

@@ -12,9 +12,24 @@ from exograph.records import AssertionRecord, EntityRecord
 from exograph.vocab import CONTEXT_LIST_FIELDS
 
 ARROWS = {"increases": "->", "decreases": "-|", "regulates": "-?"}
-TSV_COLUMNS = ("id", "source", "regulator", "regulator_label", "direction", "aspect", "target", "target_label",
-               "mechanism", "exosomal_cargo", "hypothesis", "negated", *CONTEXT_LIST_FIELDS, "system",
-               "references", "quote")
+TSV_COLUMNS = (
+    "id",
+    "source",
+    "regulator",
+    "regulator_label",
+    "direction",
+    "aspect",
+    "target",
+    "target_label",
+    "mechanism",
+    "exosomal_cargo",
+    "hypothesis",
+    "negated",
+    *CONTEXT_LIST_FIELDS,
+    "system",
+    "references",
+    "quote",
+)
 
 
 def flags(a: AssertionRecord) -> str:
@@ -48,9 +63,16 @@ def table(result: Result, evidence: bool = False) -> str:
     rows = []
     for a in result.assertions:
         effect = f"{ARROWS[a['direction']]} {a['direction']} {a['aspect'].replace('_', ' ')}"
-        rows.append((result.labels.get(a["regulator"], a["regulator"]), effect,
-                     result.labels.get(a["target"], a["target"]), context_text(a, result.labels) or "-",
-                     flags(a), a["id"]))
+        rows.append(
+            (
+                result.labels.get(a["regulator"], a["regulator"]),
+                effect,
+                result.labels.get(a["target"], a["target"]),
+                context_text(a, result.labels) or "-",
+                flags(a),
+                a["id"],
+            )
+        )
     header = ("REGULATOR", "EFFECT", "TARGET", "CONTEXT", "FLAGS", "ASSERTION")
     widths = [min(max(len(str(r[i])) for r in [header, *rows]), cap) for i, cap in enumerate((28, 30, 34, 60, 26, 60))]
     lines = []
@@ -64,8 +86,9 @@ def table(result: Result, evidence: bool = False) -> str:
             for ev in a["evidence"]:
                 refs = ", ".join(str(r["number"]) for r in ev["references"])
                 where = f"{ev['source']}, {ev['section']}" + (f"; refs {refs}" if refs else "")
-                quote = textwrap.fill(f'"{ev["quote"]}"', width=max(width - 8, 40), initial_indent="      ",
-                                      subsequent_indent="      ")
+                quote = textwrap.fill(
+                    f'"{ev["quote"]}"', width=max(width - 8, 40), initial_indent="      ", subsequent_indent="      "
+                )
                 out.append(f"    [{where}]\n{quote}")
     out.append(f"({len(result.assertions)} assertion{'s' if len(result.assertions) != 1 else ''})")
     return "\n".join(out) + "\n"
@@ -76,17 +99,25 @@ def _fit(text: str, width: int) -> str:
 
 
 def as_json(result: Result) -> str:
-    return json.dumps({"subject": result.subject, "labels": result.labels, "assertions": result.assertions},
-                      indent=2, ensure_ascii=False) + "\n"
+    return (
+        json.dumps(
+            {"subject": result.subject, "labels": result.labels, "assertions": result.assertions},
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
 
 
 def tsv_row(a: AssertionRecord, labels: dict[str, str]) -> list[str]:
     values: dict[str, object] = {
-        **{k: a[k] for k in ("id", "source", "regulator", "direction", "aspect", "target")},  # type: ignore[literal-required]
+        **{k: a[k] for k in ("id", "source", "regulator", "direction", "aspect", "target")},
         "regulator_label": labels.get(a["regulator"], a["regulator"]),
         "target_label": labels.get(a["target"], a["target"]),
         "mechanism": a["mechanism"] or "",
-        "exosomal_cargo": a["exosomal_cargo"], "hypothesis": a["hypothesis"], "negated": a["negated"],
+        "exosomal_cargo": a["exosomal_cargo"],
+        "hypothesis": a["hypothesis"],
+        "negated": a["negated"],
         "system": a["context"].get("system") or "",
         "references": references_text(a),
         "quote": " | ".join(ev["quote"] for ev in a["evidence"]),
@@ -109,10 +140,11 @@ RENDERERS: dict[str, Callable[[Result], str]] = {"table": table, "json": as_json
 
 
 def entity_text(e: EntityRecord, incoming: int, outgoing: int) -> str:
-    lines = [f"{e['label']}  ({e['key']}, {e['kind']})", f"  identifier: {e['curie']}" + ("  [local id]" if e["local"] else "")]
+    local = "  [local id]" if e["local"] else ""
+    lines = [f"{e['label']}  ({e['key']}, {e['kind']})", f"  identifier: {e['curie']}{local}"]
     for name in ("synonyms", "xrefs", "broader"):
-        if e[name]:  # type: ignore[literal-required]
-            lines.append(f"  {name}: {', '.join(e[name])}")  # type: ignore[literal-required]
+        if e[name]:
+            lines.append(f"  {name}: {', '.join(e[name])}")
     if e["parent"]:
         lines.append(f"  variant of: {e['parent']}")
     lines.append(f"  assertions: {outgoing} as regulator, {incoming} as target")
@@ -132,8 +164,11 @@ def assertion_text(a: AssertionRecord, labels: dict[str, str]) -> str:
     if context_text(a, labels):
         lines.append(f"  context: {context_text(a, labels)}")
     for ev in a["evidence"]:
-        lines.append(f"  evidence [{ev['section']}]" + (f" assay: {ev['assay']}" if ev["assay"] else "")
-                     + (f" perturbation: {ev['perturbation']}" if ev["perturbation"] else ""))
+        lines.append(
+            f"  evidence [{ev['section']}]"
+            + (f" assay: {ev['assay']}" if ev["assay"] else "")
+            + (f" perturbation: {ev['perturbation']}" if ev["perturbation"] else "")
+        )
         lines.append(textwrap.fill(f'"{ev["quote"]}"', width=100, initial_indent="    ", subsequent_indent="    "))
         for ref in ev["references"]:
             doi = f" doi:{ref['doi']}" if ref["doi"] else ""

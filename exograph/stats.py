@@ -23,7 +23,7 @@ def counts(store: Store) -> dict[str, Any]:
         by_source[a["source"]] += 1
         effects[f"{a['direction']} {a['aspect']}"] += 1
         for name in ("exosomal_cargo", "hypothesis", "negated"):
-            flags[name] += bool(a[name])  # type: ignore[literal-required]
+            flags[name] += bool(a[name])
         for name in CONTEXT_LIST_FIELDS:
             context[name].update(labels.get(k, k) for k in a["context"].get(name, []))
         if a["context"].get("system"):
@@ -41,10 +41,13 @@ def counts(store: Store) -> dict[str, Any]:
 
 
 def counts_text(data: dict[str, Any], top: int = 12) -> str:
-    lines = [f"{data['assertions']} assertions, {data['entities']} entities "
-             f"({data['local_entities']} with local ids)"]
-    sections = [("by source", data["by_source"]), ("entity kinds", data["entity_kinds"]),
-                ("effects", data["effects"]), ("flags", data["flags"])]
+    lines = [f"{data['assertions']} assertions, {data['entities']} entities ({data['local_entities']} with local ids)"]
+    sections = [
+        ("by source", data["by_source"]),
+        ("entity kinds", data["entity_kinds"]),
+        ("effects", data["effects"]),
+        ("flags", data["flags"]),
+    ]
     sections += [(f"context: {name}", values) for name, values in data["context"].items()]
     for title, values in sections:
         lines.append(f"\n{title}:")

@@ -95,7 +95,7 @@ class Store:
         wanted = sorted(set(keys))
         found: dict[str, str] = {}
         for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
+            chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for key, data in self.db.execute(f"SELECT key, data FROM entities WHERE key IN ({marks})", chunk):
                 found[key] = json.loads(data)["label"]
@@ -105,7 +105,9 @@ class Store:
         """``key`` and every entity below it in the broader/narrower hierarchy."""
         rows = self.db.execute(
             "WITH RECURSIVE down(k) AS (SELECT ? UNION SELECT child FROM broader JOIN down ON parent = down.k) "
-            "SELECT k FROM down", (key,)).fetchall()
+            "SELECT k FROM down",
+            (key,),
+        ).fetchall()
         return [r[0] for r in rows]
 
     # -- assertions -------------------------------------------------------------
@@ -135,8 +137,13 @@ class Store:
         return {r[0]: cast(SourceRecord, json.loads(r[1])) for r in self.db.execute("SELECT id, data FROM sources")}
 
 
-def write(path: Path, fingerprint: str, entities: dict[str, EntityRecord], assertions: list[AssertionRecord],
-          sources: dict[str, SourceRecord]) -> None:
+def write(
+    path: Path,
+    fingerprint: str,
+    entities: dict[str, EntityRecord],
+    assertions: list[AssertionRecord],
+    sources: dict[str, SourceRecord],
+) -> None:
     """Write a complete store to ``path`` atomically."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
@@ -145,18 +152,20 @@ def write(path: Path, fingerprint: str, entities: dict[str, EntityRecord], asser
         db = sqlite3.connect(tmp)
         db.executescript(SCHEMA)
         db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
-        db.executemany("INSERT INTO entities VALUES (?, ?, ?)",
-                       ((k, e["kind"], json.dumps(e)) for k, e in entities.items()))
+        db.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?)", ((k, e["kind"], json.dumps(e)) for k, e in entities.items())
+        )
         db.executemany("INSERT INTO names VALUES (?, ?)", _names(entities))
-        db.executemany("INSERT INTO broader VALUES (?, ?)",
-                       ((k, b) for k, e in entities.items() for b in e["broader"]))
+        db.executemany("INSERT INTO broader VALUES (?, ?)", ((k, b) for k, e in entities.items() for b in e["broader"]))
         db.executemany("INSERT INTO sources VALUES (?, ?)", ((k, json.dumps(s)) for k, s in sources.items()))
-        db.executemany("INSERT INTO assertions VALUES (?, ?, ?, ?, ?, ?)", (
-            (a["id"], a["source"], a["regulator"], a["target"], a["direction"], json.dumps(a)) for a in assertions))
+        db.executemany(
+            "INSERT INTO assertions VALUES (?, ?, ?, ?, ?, ?)",
+            ((a["id"], a["source"], a["regulator"], a["target"], a["direction"], json.dumps(a)) for a in assertions),
+        )
         db.executescript(INDEXES)
         db.commit()
         db.close()
-        os.replace(tmp, path)
+        Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -54,9 +54,7 @@ Kind = Literal[
     "anatomy",
 ]
 System = Literal["in_vitro", "in_vivo", "ex_vivo", "clinical", "in_silico"]
-Perturbation = Literal[
-    "knockdown", "knockout", "overexpression", "inhibition", "activation", "treatment", "mutation"
-]
+Perturbation = Literal["knockdown", "knockout", "overexpression", "inhibition", "activation", "treatment", "mutation"]
 SourceKind = Literal["review", "primary_research", "figure_record"]
 
 DIRECTIONS: Final = get_args(Direction)
@@ -118,8 +116,11 @@ PREFIXES: Final[dict[str, Prefix]] = {
         Prefix("NCBITaxon", r"^\d+$", "http://purl.obolibrary.org/obo/NCBITaxon_"),
         Prefix("UBERON", r"^\d+$", "http://purl.obolibrary.org/obo/UBERON_"),
         Prefix("EFO", r"^\d{7}$", "http://www.ebi.ac.uk/efo/EFO_"),
-        Prefix("UniProt", r"^([OPQ]\d[A-Z0-9]{3}\d|[A-NR-Z]\d([A-Z][A-Z0-9]{2}\d){1,2})$",
-               "http://purl.uniprot.org/uniprot/"),
+        Prefix(
+            "UniProt",
+            r"^([OPQ]\d[A-Z0-9]{3}\d|[A-NR-Z]\d([A-Z][A-Z0-9]{2}\d){1,2})$",
+            "http://purl.uniprot.org/uniprot/",
+        ),
         Prefix(LOCAL_PREFIX, r"^[A-Za-z0-9][A-Za-z0-9_.+\-]*$", LOCAL_NAMESPACE + "entity/"),
     )
 }

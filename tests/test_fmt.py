@@ -8,11 +8,20 @@ from tests.conftest import PROJECT_ROOT, replace_in
 
 
 def test_canonical_orders_keys_and_drops_defaults() -> None:
-    data = {"evidence": [{"section": "S", "quote": "Q", "references": []}], "negated": False, "aspect": "amount",
-            "direction": "increases", "target": "B", "regulator": "A", "id": "x-a-b", "context": {}}
+    data = {
+        "evidence": [{"section": "S", "quote": "Q", "references": []}],
+        "negated": False,
+        "aspect": "amount",
+        "direction": "increases",
+        "target": "B",
+        "regulator": "A",
+        "id": "x-a-b",
+        "context": {},
+    }
     assert dump(canonical(data, Assertion)) == (
         "id: x-a-b\nregulator: A\ntarget: B\ndirection: increases\naspect: amount\n"
-        "evidence:\n  - quote: Q\n    section: S\n")
+        "evidence:\n  - quote: Q\n    section: S\n"
+    )
 
 
 def test_long_quotes_are_never_wrapped() -> None:

@@ -63,6 +63,10 @@ def test_prefix_patterns_agree_with_bioregistry(prefix: str) -> None:
 
 
 def test_every_curie_is_valid_for_bioregistry() -> None:
-    bad = [e.curie for e in ENTITIES if not e.curie.startswith(f"{LOCAL_PREFIX}:")
-           and not bioregistry.is_valid_curie(bioregistry.normalize_curie(e.curie) or "")]
+    bad = [
+        e.curie
+        for e in ENTITIES
+        if not e.curie.startswith(f"{LOCAL_PREFIX}:")
+        and not bioregistry.is_valid_curie(bioregistry.normalize_curie(e.curie) or "")
+    ]
     assert bad == []

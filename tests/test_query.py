@@ -32,9 +32,11 @@ def test_broad_process_gathers_narrower(mini: Path) -> None:
 def test_context_filters(mini: Path) -> None:
     store = open_store(mini)
     assert ids(regulators(store, "exosome secretion", Filters(disease="breast cancer"))) == [
-        "mini2024-hypoxia-exosome-secretion"]
+        "mini2024-hypoxia-exosome-secretion"
+    ]
     assert ids(regulators(store, "exosome secretion", Filters(organism="NCBITaxon:9606"))) == [
-        "mini2024-hypoxia-exosome-secretion"]
+        "mini2024-hypoxia-exosome-secretion"
+    ]
     assert ids(targets(store, "miR-21-5p", Filters(cell_type="fibroblast"))) == ["mini2024-mir21-pdcd4"]
     assert ids(targets(store, "miR-21-5p", Filters(cell_type="cancer cell"))) == ["mini2024-mir21-pdcd4"]
     assert ids(targets(store, "miR-21-5p", Filters(disease="breast cancer"))) == []

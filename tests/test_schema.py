@@ -17,5 +17,6 @@ def test_committed_schemas_are_current() -> None:
 def test_schemas_forbid_unknown_fields(name: str) -> None:
     schema = json.loads(render(SCHEMAS[name]))
     assert schema["additionalProperties"] is False
-    assert all(d.get("additionalProperties") is False for d in schema.get("$defs", {}).values()
-               if d.get("type") == "object")
+    assert all(
+        d.get("additionalProperties") is False for d in schema.get("$defs", {}).values() if d.get("type") == "object"
+    )

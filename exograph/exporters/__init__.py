@@ -57,9 +57,15 @@ EXPORTERS: dict[str, Exporter] = {
         Exporter("jsonld", "RDF JSON-LD", _rdf("json-ld")),
         Exporter("graphml", "GraphML with flat attributes (Cytoscape, Gephi, networkx)", _lazy("tabular", "graphml")),
         Exporter("json", "networkx node-link JSON with every field (scripts)", _lazy("tabular", "node_link")),
-        Exporter("tsv", "one row per assertion with labels and context (spreadsheets, pandas)", _lazy("tabular", "tsv")),
+        Exporter(
+            "tsv", "one row per assertion with labels and context (spreadsheets, pandas)", _lazy("tabular", "tsv")
+        ),
         Exporter("sif", "Simple Interaction Format (Cytoscape)", _lazy("tabular", "sif")),
-        Exporter("kgx", "KGX nodes.tsv and edges.tsv on Biolink (knowledge-graph pipelines)", _lazy("kgx", "kgx"),
-                 directory=True),
+        Exporter(
+            "kgx",
+            "KGX nodes.tsv and edges.tsv on Biolink (knowledge-graph pipelines)",
+            _lazy("kgx", "kgx"),
+            directory=True,
+        ),
     )
 }

@@ -15,10 +15,30 @@ from exograph.semantics import (
 from exograph.store import Store
 
 NODE_COLUMNS = ("id", "category", "name", "synonym", "xref", "provided_by")
-EDGE_COLUMNS = ("id", "subject", "predicate", "object", "negated", "qualified_predicate",
-                "object_aspect_qualifier", "object_direction_qualifier", "knowledge_level", "agent_type",
-                "primary_knowledge_source", "publications", "has_evidence", "hypothesis", "exosomal_cargo",
-                "organisms", "cell_lines", "cell_types", "diseases", "conditions", "donors", "recipients")
+EDGE_COLUMNS = (
+    "id",
+    "subject",
+    "predicate",
+    "object",
+    "negated",
+    "qualified_predicate",
+    "object_aspect_qualifier",
+    "object_direction_qualifier",
+    "knowledge_level",
+    "agent_type",
+    "primary_knowledge_source",
+    "publications",
+    "has_evidence",
+    "hypothesis",
+    "exosomal_cargo",
+    "organisms",
+    "cell_lines",
+    "cell_types",
+    "diseases",
+    "conditions",
+    "donors",
+    "recipients",
+)
 
 
 def kgx(store: Store, folder: Path) -> None:
@@ -29,8 +49,16 @@ def kgx(store: Store, folder: Path) -> None:
         nodes = csv.writer(handle, delimiter="\t", lineterminator="\n")
         nodes.writerow(NODE_COLUMNS)
         for e in entities.values():
-            nodes.writerow((e["curie"], f"biolink:{BIOLINK_CATEGORY[e['kind']]}", e["label"], "|".join(e["synonyms"]),
-                            "|".join(e["xrefs"]), "infores:exograph"))
+            nodes.writerow(
+                (
+                    e["curie"],
+                    f"biolink:{BIOLINK_CATEGORY[e['kind']]}",
+                    e["label"],
+                    "|".join(e["synonyms"]),
+                    "|".join(e["xrefs"]),
+                    "infores:exograph",
+                )
+            )
     with (folder / "edges.tsv").open("w", encoding="utf-8", newline="") as handle:
         edges = csv.writer(handle, delimiter="\t", lineterminator="\n")
         edges.writerow(EDGE_COLUMNS)
@@ -39,16 +67,32 @@ def kgx(store: Store, folder: Path) -> None:
             process = target["kind"] == "process"
             direction = BIOLINK_DIRECTION[a["direction"]]
             if process:
-                predicate = {"increased": "biolink:positively_regulates", "decreased": "biolink:negatively_regulates",
-                             None: "biolink:regulates"}[direction]
+                predicate = {
+                    "increased": "biolink:positively_regulates",
+                    "decreased": "biolink:negatively_regulates",
+                    None: "biolink:regulates",
+                }[direction]
                 qualified, aspect = "", ""
             else:
                 predicate, qualified, aspect = "biolink:affects", "biolink:causes", BIOLINK_ASPECT[a["aspect"]] or ""
             ctx = a["context"]
-            edges.writerow((
-                f"exograph:{a['id']}", entities[a["regulator"]]["curie"], predicate, target["curie"],
-                str(a["negated"]).lower(), qualified, aspect, direction or "", "knowledge_assertion", "manual_agent",
-                "infores:exograph", publication(sources[a["source"]]), "|".join(assertion_codes(a, sources)),
-                str(a["hypothesis"]).lower(), str(a["exosomal_cargo"]).lower(),
-                *("|".join(entities[k]["curie"] for k in ctx.get(name, [])) for name in EDGE_COLUMNS[-7:]),
-            ))
+            edges.writerow(
+                (
+                    f"exograph:{a['id']}",
+                    entities[a["regulator"]]["curie"],
+                    predicate,
+                    target["curie"],
+                    str(a["negated"]).lower(),
+                    qualified,
+                    aspect,
+                    direction or "",
+                    "knowledge_assertion",
+                    "manual_agent",
+                    "infores:exograph",
+                    publication(sources[a["source"]]),
+                    "|".join(assertion_codes(a, sources)),
+                    str(a["hypothesis"]).lower(),
+                    str(a["exosomal_cargo"]).lower(),
+                    *("|".join(entities[k]["curie"] for k in ctx.get(name, [])) for name in EDGE_COLUMNS[-7:]),
+                )
+            )

@@ -16,17 +16,28 @@ from exograph.vocab import CONTEXT_LIST_FIELDS
 def node_attributes(e: EntityRecord) -> dict[str, str | bool]:
     """Flat attributes only: GraphML readers (Cytoscape) reject nulls and nested values."""
     return {
-        "label": e["label"], "kind": e["kind"], "curie": e["curie"], "local": e["local"],
-        "synonyms": "|".join(e["synonyms"]), "xrefs": "|".join(e["xrefs"]),
-        "broader": "|".join(e["broader"]), "parent": e["parent"] or "",
+        "label": e["label"],
+        "kind": e["kind"],
+        "curie": e["curie"],
+        "local": e["local"],
+        "synonyms": "|".join(e["synonyms"]),
+        "xrefs": "|".join(e["xrefs"]),
+        "broader": "|".join(e["broader"]),
+        "parent": e["parent"] or "",
     }
 
 
 def edge_attributes(a: AssertionRecord) -> dict[str, str | bool]:
     attributes: dict[str, str | bool] = {
-        "assertion_id": a["id"], "interaction": f"{a['direction']} {a['aspect']}", "direction": a["direction"],
-        "aspect": a["aspect"], "mechanism": a["mechanism"] or "", "source": a["source"],
-        "hypothesis": a["hypothesis"], "negated": a["negated"], "exosomal_cargo": a["exosomal_cargo"],
+        "assertion_id": a["id"],
+        "interaction": f"{a['direction']} {a['aspect']}",
+        "direction": a["direction"],
+        "aspect": a["aspect"],
+        "mechanism": a["mechanism"] or "",
+        "source": a["source"],
+        "hypothesis": a["hypothesis"],
+        "negated": a["negated"],
+        "exosomal_cargo": a["exosomal_cargo"],
         "system": a["context"].get("system") or "",
         "references": "|".join(f"{ev['source']}:{r['number']}" for ev in a["evidence"] for r in ev["references"]),
         "section": "|".join(ev["section"] for ev in a["evidence"]),
