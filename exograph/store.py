@@ -10,12 +10,10 @@ temporary file renamed into place), so a failed build never leaves a half cache.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import cast
@@ -73,6 +71,8 @@ class Store:
 
     def suggest(self, name: str, n: int = 5) -> list[str]:
         """Entity keys whose names are close to ``name``, for 'did you mean'."""
+        import difflib
+
         rows = self.db.execute("SELECT name, key FROM names").fetchall()
         by_name = {r[0]: r[1] for r in rows}
         wanted = name.strip().casefold()
@@ -145,6 +145,8 @@ def write(
     sources: dict[str, SourceRecord],
 ) -> None:
     """Write a complete store to ``path`` atomically."""
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     os.close(fd)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from exograph.checks import TextIndex
 from exograph.compile import validate
 from exograph.layout import Layout
 from tests.conftest import replace_in
@@ -144,3 +145,13 @@ def test_broader_cycle_is_reported(mini: Path) -> None:
         "kind: process\n    synonyms: [EV secretion]\n    broader: [exosome_secretion]",
     )
     assert any("broader terms form a cycle" in p for p in problems(mini))
+
+
+def test_text_index_agrees_with_substring_search() -> None:
+    text = " ".join(f"Sentence {i} says gene G{i % 13} raises G{i % 7}." for i in range(400))
+    index = TextIndex(text)
+    probes = [text[i : i + n] for i in range(0, len(text) - 40, 97) for n in (5, 12, 13, 40)]
+    probes += ["Sentence 3 says gene G3 raises G4.", "not in the text at all", text[-12:], text]
+    for probe in probes * 2:  # the second round runs on the built index
+        assert (probe in index) == (probe in text), probe
+    assert index.index is not None
