@@ -85,10 +85,24 @@ def _keep(store: Store, assertions: list[AssertionRecord], filters: Filters) -> 
     return kept
 
 
+DIRECTION_ORDER = {"increases": 0, "decreases": 1, "regulates": 2}
+
+
 def _result(store: Store, subject: str, assertions: list[AssertionRecord]) -> Result:
+    """Attach labels, and order for reading: by sign, then regulator, then target, then id."""
     keys = {k for a in assertions for k in (a["regulator"], a["target"])}
     keys |= {k for a in assertions for v in a["context"].values() if isinstance(v, list) for k in v}
-    return Result(subject, assertions, store.labels(keys | {subject}))
+    labels = store.labels(keys | {subject})
+    assertions.sort(
+        key=lambda a: (
+            DIRECTION_ORDER[a["direction"]],
+            a["negated"],
+            labels[a["regulator"]].casefold(),
+            labels[a["target"]].casefold(),
+            a["id"],
+        )
+    )
+    return Result(subject, assertions, labels)
 
 
 def regulators(store: Store, name: str, filters: Filters = Filters()) -> Result:
