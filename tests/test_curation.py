@@ -70,3 +70,10 @@ def test_what_sorafenib_acts_on(store: Store) -> None:
     found = claims(targets(store, "sorafenib"))
     assert {("sorafenib", "increases", "secretion", "exosome_secretion"),
             ("sorafenib", "increases", "activity", "RAB27A")} <= found
+
+
+def test_coverage_page_is_current(store: Store) -> None:
+    from exograph.stats import counts, counts_text
+
+    page = (PROJECT_ROOT / "docs" / "coverage.md").read_text(encoding="utf-8")
+    assert counts_text(counts(store)) in page, "docs/coverage.md is stale: paste the output of 'exograph stats'"
