@@ -38,8 +38,12 @@ def test_reference_lists_are_complete(source: str, count: int) -> None:
 
 def test_what_drives_rab27a(store: Store) -> None:
     result = drivers(store, "Rab27a")
-    assert {("sorafenib", "increases", "activity", "RAB27A"), ("HNRNPH1", "increases", "amount", "RAB27A"),
-            ("MITF", "increases", "amount", "RAB27A"), ("hypoxia", "increases", "amount", "RAB27A")} <= claims(result)
+    assert {
+        ("sorafenib", "increases", "activity", "RAB27A"),
+        ("HNRNPH1", "increases", "amount", "RAB27A"),
+        ("MITF", "increases", "amount", "RAB27A"),
+        ("hypoxia", "increases", "amount", "RAB27A"),
+    } <= claims(result)
     sorafenib = next(a for a in result.assertions if a["id"] == "liang2021-sorafenib-rab27a-activity")
     assert sorafenib["context"]["cell_lines"] == ["Huh-7"] and sorafenib["context"]["system"] == "in_vitro"
     assert any(ev["assay"] == "GST-JFC1 pull-down" for ev in sorafenib["evidence"])
@@ -68,8 +72,10 @@ def test_what_hypoxia_acts_on(store: Store) -> None:
 
 def test_what_sorafenib_acts_on(store: Store) -> None:
     found = claims(targets(store, "sorafenib"))
-    assert {("sorafenib", "increases", "secretion", "exosome_secretion"),
-            ("sorafenib", "increases", "activity", "RAB27A")} <= found
+    assert {
+        ("sorafenib", "increases", "secretion", "exosome_secretion"),
+        ("sorafenib", "increases", "activity", "RAB27A"),
+    } <= found
 
 
 def test_coverage_page_is_current(store: Store) -> None:
@@ -77,3 +83,15 @@ def test_coverage_page_is_current(store: Store) -> None:
 
     page = (PROJECT_ROOT / "docs" / "coverage.md").read_text(encoding="utf-8")
     assert counts_text(counts(store)) in page, "docs/coverage.md is stale: paste the output of 'exograph stats'"
+
+
+def test_ids_cited_in_the_docs_exist(store: Store) -> None:
+    import re
+
+    pattern = re.compile(r"\b(?:han2022|liang2021|neoplasia2021|wang2021|mu2025)-[a-z0-9]+(?:-[a-z0-9]+)*")
+    known = set(store.assertion_ids())
+    cited = {m for path in (PROJECT_ROOT / "docs").glob("*.md") for m in pattern.findall(path.read_text())}
+    cited = {c for c in cited if not c.endswith("-")}
+    missing = sorted(cited - known)
+    assert len(cited) > 10
+    assert missing == []
