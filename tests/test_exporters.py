@@ -107,3 +107,19 @@ def test_failed_export_leaves_no_file(mini: Path, tmp_path: Path, monkeypatch: p
 def test_cli_export(mini: Path, tmp_path: Path, cli: object) -> None:
     result = cli("export", "--root", str(mini), "--format", "graphml", "-o", str(tmp_path / "g.graphml"))  # type: ignore[operator]
     assert result.exit_code == 0 and (tmp_path / "g.graphml").exists()
+
+
+def test_turtle_writer_is_isomorphic_to_rdflib_serializer(mini: Path, tmp_path: Path) -> None:
+    from rdflib.compare import isomorphic
+
+    from exograph.rdf import build_rdf, write_turtle
+
+    graph = build_rdf(open_store(mini))
+    write_turtle(graph, tmp_path / "fast.ttl")
+    text = (tmp_path / "fast.ttl").read_text(encoding="utf-8")
+    assert "@prefix obo: <http://purl.obolibrary.org/obo/> ." in text
+    assert "obo:CHEBI_50924" in text
+    ours = rdflib.Graph().parse(tmp_path / "fast.ttl", format="turtle")
+    reference = rdflib.Graph().parse(data=graph.serialize(format="turtle"), format="turtle")
+    assert len(ours) == len(graph)
+    assert isomorphic(ours, reference)

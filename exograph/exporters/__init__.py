@@ -31,9 +31,13 @@ class Exporter:
 
 def _rdf(fmt: str) -> Callable[[Store, Path], None]:
     def render(store: Store, path: Path) -> None:
-        from exograph.rdf import build_rdf
+        from exograph.rdf import build_rdf, write_turtle
 
-        build_rdf(store).serialize(destination=str(path), format=fmt, encoding="utf-8")
+        graph = build_rdf(store)
+        if fmt == "turtle":
+            write_turtle(graph, path)
+        else:
+            graph.serialize(destination=str(path), format=fmt, encoding="utf-8")
 
     return render
 
