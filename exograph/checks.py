@@ -303,32 +303,13 @@ def _check_references_to_entities(
         for j, key in enumerate(getattr(a.context, name)):
             entity = entities.get(key)
             if entity is None:
-                problems.append(
-                    loaded.at(
-                        "assertions",
-                        i,
-                        "context",
-                        name,
-                        j,
-                        message=(
-                            f"assertion '{a.id}': context.{name} '{key}' is not a known entity{suggest(key, entities)}"
-                        ),
-                    )
-                )
+                problem = f"is not a known entity{suggest(key, entities)}"
             elif entity.kind not in CONTEXT_KINDS[name]:
-                allowed = ", ".join(sorted(CONTEXT_KINDS[name]))
-                problems.append(
-                    loaded.at(
-                        "assertions",
-                        i,
-                        "context",
-                        name,
-                        j,
-                        message=(
-                            f"assertion '{a.id}': context.{name} '{key}' is a {entity.kind}; expected one of: {allowed}"
-                        ),
-                    )
-                )
+                problem = f"is a {entity.kind}; expected one of: {', '.join(sorted(CONTEXT_KINDS[name]))}"
+            else:
+                continue
+            message = f"assertion '{a.id}': context.{name} '{key}' {problem}"
+            problems.append(loaded.at("assertions", i, "context", name, j, message=message))
 
 
 def _check_evidence(

@@ -74,35 +74,13 @@ class SourceRecord(TypedDict):
 
 def build(checked: Any) -> tuple[dict[str, EntityRecord], list[AssertionRecord], dict[str, SourceRecord]]:
     """Turn a :class:`exograph.checks.Checked` into records (typed loosely to keep this import-light)."""
-    entities: dict[str, EntityRecord] = {
-        key: EntityRecord(
-            key=e.key,
-            curie=e.curie,
-            label=e.label,
-            kind=e.kind,
-            synonyms=list(e.synonyms),
-            xrefs=list(e.xrefs),
-            broader=list(e.broader),
-            parent=e.parent,
-            local=e.curie.startswith(f"{LOCAL_PREFIX}:"),
-            note=e.note,
-        )
+    entities = {
+        key: EntityRecord(**e.model_dump(), local=e.curie.startswith(f"{LOCAL_PREFIX}:"))  # type: ignore[typeddict-item]
         for key, e in checked.entities.items()
     }
-    sources: dict[str, SourceRecord] = {
+    sources = {
         sid: SourceRecord(
-            id=s.id,
-            kind=s.kind,
-            title=s.title,
-            authors=list(s.authors),
-            journal=s.journal,
-            year=s.year,
-            doi=s.doi,
-            pmid=s.pmid,
-            pmcid=s.pmcid,
-            licence=s.licence,
-            text=s.text,
-            sha256=s.sha256,
+            **s.model_dump(exclude={"references", "volume", "pages"}),  # type: ignore[typeddict-item]
             references=len(s.references),
         )
         for sid, s in checked.sources.items()
@@ -111,39 +89,16 @@ def build(checked: Any) -> tuple[dict[str, EntityRecord], list[AssertionRecord],
     assertions: list[AssertionRecord] = []
     for source_id, a in checked.assertions:
         refs = citations.get(source_id, {})
-        evidence = [
-            EvidenceRecord(
-                source=source_id,
-                quote=" ".join(ev.quote.split()),
-                section=ev.section,
-                references=[
-                    CitedReference(
-                        number=n,
-                        citation=refs[n].citation if n in refs else None,
-                        doi=refs[n].doi if n in refs else None,
-                    )
-                    for n in ev.references
-                ],
-                assay=ev.assay,
-                perturbation=ev.perturbation,
-            )
-            for ev in a.evidence
-        ]
-        assertions.append(
-            AssertionRecord(
-                id=a.id,
-                source=source_id,
-                regulator=a.regulator,
-                target=a.target,
-                direction=a.direction,
-                aspect=a.aspect,
-                mechanism=a.mechanism,
-                exosomal_cargo=a.exosomal_cargo,
-                hypothesis=a.hypothesis,
-                negated=a.negated,
-                context=a.context.model_dump(exclude_defaults=True),
-                evidence=evidence,
-                note=a.note,
-            )
-        )
+        record = a.model_dump()
+        record["context"] = a.context.model_dump(exclude_defaults=True)
+        for evidence in record["evidence"]:
+            evidence["source"] = source_id
+            evidence["quote"] = " ".join(evidence["quote"].split())
+            evidence["references"] = [
+                CitedReference(
+                    number=n, citation=refs[n].citation if n in refs else None, doi=refs[n].doi if n in refs else None
+                )
+                for n in evidence["references"]
+            ]
+        assertions.append(AssertionRecord(**record, source=source_id))  # type: ignore[typeddict-item]
     return entities, assertions, sources

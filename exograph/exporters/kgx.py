@@ -13,6 +13,7 @@ from exograph.semantics import (
     publication,
 )
 from exograph.store import Store
+from exograph.vocab import CONTEXT_LIST_FIELDS
 
 NODE_COLUMNS = ("id", "category", "name", "synonym", "xref", "provided_by")
 EDGE_COLUMNS = (
@@ -31,13 +32,7 @@ EDGE_COLUMNS = (
     "has_evidence",
     "hypothesis",
     "exosomal_cargo",
-    "organisms",
-    "cell_lines",
-    "cell_types",
-    "diseases",
-    "conditions",
-    "donors",
-    "recipients",
+    *CONTEXT_LIST_FIELDS,
 )
 
 
@@ -93,6 +88,6 @@ def kgx(store: Store, folder: Path) -> None:
                     "|".join(assertion_codes(a, sources)),
                     str(a["hypothesis"]).lower(),
                     str(a["exosomal_cargo"]).lower(),
-                    *("|".join(entities[k]["curie"] for k in ctx.get(name, [])) for name in EDGE_COLUMNS[-7:]),
+                    *("|".join(entities[k]["curie"] for k in ctx.get(name, [])) for name in CONTEXT_LIST_FIELDS),
                 )
             )
