@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from exograph.compile import validate
@@ -95,3 +97,19 @@ def test_ids_cited_in_the_docs_exist(store: Store) -> None:
     missing = sorted(cited - known)
     assert len(cited) > 10
     assert missing == []
+
+
+def test_broken_copy_of_project_curation_fails_with_positions(tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "copy"
+    for folder in ("curation", "sources"):
+        shutil.copytree(PROJECT_ROOT / folder, root / folder)
+    path = root / "curation/assertions/liang2021.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("target: RAB27A", "target: RAB27", 1), encoding="utf-8")
+    line = text[: text.index("target: RAB27A")].count("\n") + 1
+    problems = [str(p) for p in validate(Layout(root))[1]]
+    assert len(problems) == 1
+    assert problems[0].startswith(f"curation/assertions/liang2021.yaml:{line}:")
+    assert "target 'RAB27' is not a known entity" in problems[0]
