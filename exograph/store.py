@@ -183,6 +183,13 @@ def fingerprint(layout: Layout) -> str:
     return f"{CACHE_FORMAT}:{__version__}:{layout.fingerprint()}"
 
 
+def _fallback_path(primary: Path) -> Path:
+    """A per-user cache file in the temp directory, for setups whose cache directory is unwritable."""
+    import tempfile
+
+    return Path(tempfile.gettempdir()) / f"exograph-{os.getuid()}" / primary.name
+
+
 def open_store(root: Path) -> Store:
     """The compiled knowledge of ``root``, compiling it first if any file changed.
 
@@ -190,16 +197,23 @@ def open_store(root: Path) -> Store:
     """
     layout = Layout(root)
     wanted = fingerprint(layout)
-    path = cache_path(root)
-    store = _open_if_current(path, wanted, root)
-    if store is None:
-        from exograph.compile import compile_root  # the slow path: imports pydantic and PyYAML
+    primary = cache_path(root)
+    if (store := _open_if_current(primary, wanted, root)) is not None:
+        return store  # the fast path: no other import, no other file
+    paths = [primary, _fallback_path(primary)]
+    if (store := _open_if_current(paths[1], wanted, root)) is not None:
+        return store
+    from exograph.compile import compile_root  # the slow path: imports pydantic and PyYAML
 
-        entities, assertions, sources = compile_root(layout)
-        write(path, wanted, entities, assertions, sources)
-        store = _open_if_current(path, wanted, root)
-        assert store is not None
-    return store
+    entities, assertions, sources = compile_root(layout)
+    for path in paths:
+        try:
+            write(path, wanted, entities, assertions, sources)
+        except OSError:  # an unwritable cache directory must not stop a query
+            continue
+        if (store := _open_if_current(path, wanted, root)) is not None:
+            return store
+    raise OSError(f"cannot write the exograph cache to any of: {', '.join(map(str, paths))}")
 
 
 def _open_if_current(path: Path, wanted: str, root: Path) -> Store | None:

@@ -70,3 +70,16 @@ def test_narrower_closure(mini: Path) -> None:
     store = open_store(mini)
     assert sorted(store.narrower_closure("ev_secretion")) == ["ev_secretion", "exosome_secretion"]
     assert store.narrower_closure("exosome_secretion") == ["exosome_secretion"]
+
+
+def test_unwritable_cache_dir_falls_back_to_temp(mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    monkeypatch.setenv("EXOGRAPH_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    assert len(open_store(mini).assertion_ids()) == 5
+    assert any((tmp_path / "tmp").rglob("*.sqlite"))
