@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,9 +30,3 @@ def atomic_path(path: Path, directory: bool = False) -> Iterator[Path]:
 def write_atomic(path: Path, text: str) -> None:
     with atomic_path(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
-
-
-def write_with(path: Path, writer: Callable[[Path], None]) -> None:
-    """Let ``writer`` fill a temporary file, then move it to ``path``."""
-    with atomic_path(path) as tmp:
-        writer(tmp)

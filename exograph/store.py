@@ -145,12 +145,9 @@ def write(
     sources: dict[str, SourceRecord],
 ) -> None:
     """Write a complete store to ``path`` atomically."""
-    import tempfile
+    from exograph.atomic import atomic_path  # only the slow path pays for tempfile and shutil
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_path(path) as tmp:
         db = sqlite3.connect(tmp)
         db.executescript(SCHEMA)
         db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
@@ -167,10 +164,6 @@ def write(
         db.executescript(INDEXES)
         db.commit()
         db.close()
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _names(entities: dict[str, EntityRecord]) -> Iterator[tuple[str, str]]:
