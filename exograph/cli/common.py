@@ -1,0 +1,92 @@
+"""What every command shares: finding the curation root, opening the store, printing problems."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def root_path(value: Path | None) -> Path:
+    from exograph.layout import find_root, is_root
+
+    if value is None:
+        return find_root()
+    if not is_root(value):
+        raise click.UsageError(f"{value} holds no curation/ and sources/ folders")
+    return value
+
+
+def load_store(root: Path | None) -> Any:
+    """Open compiled knowledge, or print every curation problem and exit 1."""
+    from exograph.compiled.store import open_store
+    from exograph.curation.problems import CurationError
+
+    try:
+        return open_store(root_path(root))
+    except CurationError as exc:
+        print_problems(exc.problems)
+        sys.exit(1)
+
+
+def print_problems(problems: list[Any]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    click.echo(
+        f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found; run 'exograph validate' after fixing them.",
+        err=True,
+    )
+
+
+root_option = click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Curation root (folder with curation/ and sources/); default: the checkout "
+    "you stand in, else the curation shipped with exograph.",
+)
+
+
+def query_options(func: F) -> F:
+    """The context filters and output format every query shares."""
+    decorators = [
+        root_option,
+        click.option("--organism", help="Only assertions in this organism (e.g. human, NCBITaxon:10090)."),
+        click.option("--cell-line", help="Only assertions in this cell line (e.g. Huh7)."),
+        click.option("--cell-type", help="Only assertions in this cell type (e.g. macrophage)."),
+        click.option("--disease", help="Only assertions in this disease (e.g. HCC)."),
+        click.option("--condition", help="Only assertions under this condition (e.g. hypoxia)."),
+        click.option("--source", help="Only assertions from this source id (e.g. liang2021)."),
+        click.option("--no-hypotheses", is_flag=True, help="Leave out speculative assertions."),
+        click.option("--evidence", "-e", is_flag=True, help="Table format: print quotes and cited references."),
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(["table", "json", "tsv"]),
+            default="table",
+            show_default=True,
+            help="Output format.",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def run_query(kind: str, name: str, options: dict[str, Any]) -> None:
+    from exograph.query import neighbours as query
+    from exograph.query import text as render
+
+    store = load_store(options.pop("root"))
+    fmt, evidence = options.pop("fmt"), options.pop("evidence")
+    filters = query.Filters(hypotheses=not options.pop("no_hypotheses"), **options)
+    try:
+        result = getattr(query, kind)(store, name, filters)
+    except query.UnknownName as exc:
+        raise click.UsageError(str(exc)) from None
+    text = render.table(result, evidence) if fmt == "table" else render.RENDERERS[fmt](result)
+    click.echo(text, nl=False)

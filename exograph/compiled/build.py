@@ -1,0 +1,23 @@
+"""YAML -> models -> checks -> records: the one path from files to knowledge."""
+
+from __future__ import annotations
+
+from exograph.compiled.records import AssertionRecord, EntityRecord, SourceRecord, build
+from exograph.curation.checks import Checked, check
+from exograph.curation.loader import load
+from exograph.curation.problems import CurationError, Problem
+from exograph.layout import Layout
+
+
+def validate(layout: Layout) -> tuple[Checked, list[Problem]]:
+    """Every problem in a root, sorted by file and position."""
+    checked, problems = check(load(layout))
+    return checked, sorted(problems)
+
+
+def compile_root(layout: Layout) -> tuple[dict[str, EntityRecord], list[AssertionRecord], dict[str, SourceRecord]]:
+    """Records for a clean root; raises :class:`CurationError` with every problem otherwise."""
+    checked, problems = validate(layout)
+    if problems:
+        raise CurationError(problems)
+    return build(checked)

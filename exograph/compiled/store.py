@@ -1,0 +1,223 @@
+"""The compiled, indexed cache of one curation root, in SQLite.
+
+Why SQLite: queries must answer from a cold start in about 100 ms and scale to
+100,000 assertions. A read-only SQLite file opens in microseconds and answers
+an indexed lookup without loading the whole graph, and ``sqlite3`` is in the
+standard library. The cache is keyed by a hash of the content of every curation
+file, so any edit is seen on the next command; it is rebuilt atomically (a
+temporary file renamed into place), so a failed build never leaves a half cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import cast
+
+from exograph import __version__
+from exograph.compiled.records import AssertionRecord, EntityRecord, SourceRecord
+from exograph.layout import Layout
+
+SCHEMA = """
+CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE entities (key TEXT PRIMARY KEY, kind TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE names (name TEXT NOT NULL, key TEXT NOT NULL);
+CREATE TABLE broader (child TEXT NOT NULL, parent TEXT NOT NULL);
+CREATE TABLE sources (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE assertions (
+    id TEXT PRIMARY KEY, source TEXT NOT NULL, regulator TEXT NOT NULL, target TEXT NOT NULL,
+    direction TEXT NOT NULL, data TEXT NOT NULL
+);
+"""
+INDEXES = """
+CREATE INDEX names_name ON names (name);
+CREATE INDEX broader_parent ON broader (parent);
+CREATE INDEX assertions_target ON assertions (target);
+CREATE INDEX assertions_regulator ON assertions (regulator);
+"""
+CACHE_FORMAT = "1"
+
+
+def cache_dir() -> Path:
+    """``$EXOGRAPH_CACHE_DIR``, else the XDG cache directory."""
+    configured = os.environ.get("EXOGRAPH_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "exograph"
+
+
+def cache_path(root: Path) -> Path:
+    name = hashlib.blake2b(str(root.resolve()).encode(), digest_size=10).hexdigest()
+    return cache_dir() / f"{name}.sqlite"
+
+
+class Store:
+    """Read access to compiled knowledge; every query goes through here."""
+
+    def __init__(self, connection: sqlite3.Connection, root: Path) -> None:
+        self.db = connection
+        self.root = root
+
+    # -- entities -----------------------------------------------------------------
+    def resolve(self, name: str) -> str | None:
+        """The key of the entity called ``name`` (key, label, synonym or CURIE), case-insensitively."""
+        row = self.db.execute("SELECT key FROM names WHERE name = ? LIMIT 1", (name.strip().casefold(),)).fetchone()
+        return cast(str, row[0]) if row else None
+
+    def suggest(self, name: str, n: int = 5) -> list[str]:
+        """Entity keys whose names are close to ``name``, for 'did you mean'."""
+        import difflib
+
+        rows = self.db.execute("SELECT name, key FROM names").fetchall()
+        by_name = {r[0]: r[1] for r in rows}
+        wanted = name.strip().casefold()
+        close = difflib.get_close_matches(wanted, by_name, n=n * 3, cutoff=0.6)
+        close += [k for k in by_name if wanted and wanted in k and k not in close]
+        return list(dict.fromkeys(by_name[c] for c in close))[:n]
+
+    def entity(self, key: str) -> EntityRecord:
+        row = self.db.execute("SELECT data FROM entities WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise KeyError(key)
+        return cast(EntityRecord, json.loads(row[0]))
+
+    def entities(self) -> Iterator[EntityRecord]:
+        for (data,) in self.db.execute("SELECT data FROM entities ORDER BY key"):
+            yield cast(EntityRecord, json.loads(data))
+
+    def labels(self, keys: Iterable[str]) -> dict[str, str]:
+        """Labels for display, fetched in one round trip."""
+        wanted = sorted(set(keys))
+        found: dict[str, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, data in self.db.execute(f"SELECT key, data FROM entities WHERE key IN ({marks})", chunk):
+                found[key] = json.loads(data)["label"]
+        return found
+
+    def narrower_closure(self, key: str) -> list[str]:
+        """``key`` and every entity below it in the broader/narrower hierarchy."""
+        rows = self.db.execute(
+            "WITH RECURSIVE down(k) AS (SELECT ? UNION SELECT child FROM broader JOIN down ON parent = down.k) "
+            "SELECT k FROM down",
+            (key,),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    # -- assertions -------------------------------------------------------------
+    def _assertions(self, column: str, keys: list[str]) -> list[AssertionRecord]:
+        marks = ",".join("?" * len(keys))
+        rows = self.db.execute(f"SELECT data FROM assertions WHERE {column} IN ({marks}) ORDER BY id", keys)
+        return [cast(AssertionRecord, json.loads(r[0])) for r in rows]
+
+    def by_target(self, keys: list[str]) -> list[AssertionRecord]:
+        return self._assertions("target", keys)
+
+    def by_regulator(self, keys: list[str]) -> list[AssertionRecord]:
+        return self._assertions("regulator", keys)
+
+    def assertion(self, assertion_id: str) -> AssertionRecord | None:
+        row = self.db.execute("SELECT data FROM assertions WHERE id = ?", (assertion_id,)).fetchone()
+        return cast(AssertionRecord, json.loads(row[0])) if row else None
+
+    def assertion_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM assertions")]
+
+    def assertions(self) -> Iterator[AssertionRecord]:
+        for (data,) in self.db.execute("SELECT data FROM assertions ORDER BY id"):
+            yield cast(AssertionRecord, json.loads(data))
+
+    def sources(self) -> dict[str, SourceRecord]:
+        return {r[0]: cast(SourceRecord, json.loads(r[1])) for r in self.db.execute("SELECT id, data FROM sources")}
+
+
+def write(
+    path: Path,
+    fingerprint: str,
+    entities: dict[str, EntityRecord],
+    assertions: list[AssertionRecord],
+    sources: dict[str, SourceRecord],
+) -> None:
+    """Write a complete store to ``path`` atomically."""
+    from exograph.atomic import atomic_path  # only the slow path pays for tempfile and shutil
+
+    with atomic_path(path) as tmp:
+        db = sqlite3.connect(tmp)
+        db.executescript(SCHEMA)
+        db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
+        db.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?)", ((k, e["kind"], json.dumps(e)) for k, e in entities.items())
+        )
+        db.executemany("INSERT INTO names VALUES (?, ?)", _names(entities))
+        db.executemany("INSERT INTO broader VALUES (?, ?)", ((k, b) for k, e in entities.items() for b in e["broader"]))
+        db.executemany("INSERT INTO sources VALUES (?, ?)", ((k, json.dumps(s)) for k, s in sources.items()))
+        db.executemany(
+            "INSERT INTO assertions VALUES (?, ?, ?, ?, ?, ?)",
+            ((a["id"], a["source"], a["regulator"], a["target"], a["direction"], json.dumps(a)) for a in assertions),
+        )
+        db.executescript(INDEXES)
+        db.commit()
+        db.close()
+
+
+def _names(entities: dict[str, EntityRecord]) -> Iterator[tuple[str, str]]:
+    for key, e in entities.items():
+        for name in dict.fromkeys(n.casefold() for n in (key, e["label"], e["curie"], *e["synonyms"], *e["xrefs"])):
+            yield name, key
+
+
+def fingerprint(layout: Layout) -> str:
+    return f"{CACHE_FORMAT}:{__version__}:{layout.fingerprint()}"
+
+
+def _fallback_path(primary: Path) -> Path:
+    """A per-user cache file in the temp directory, for setups whose cache directory is unwritable."""
+    import tempfile
+
+    return Path(tempfile.gettempdir()) / f"exograph-{os.getuid()}" / primary.name
+
+
+def open_store(root: Path) -> Store:
+    """The compiled knowledge of ``root``, compiling it first if any file changed.
+
+    Raises :class:`exograph.curation.problems.CurationError` when the curation is invalid.
+    """
+    layout = Layout(root)
+    wanted = fingerprint(layout)
+    primary = cache_path(root)
+    if (store := _open_if_current(primary, wanted, root)) is not None:
+        return store  # the fast path: no other import, no other file
+    paths = [primary, _fallback_path(primary)]
+    if (store := _open_if_current(paths[1], wanted, root)) is not None:
+        return store
+    from exograph.compiled.build import compile_root  # the slow path: imports pydantic and PyYAML
+
+    entities, assertions, sources = compile_root(layout)
+    for path in paths:
+        try:
+            write(path, wanted, entities, assertions, sources)
+        except OSError:  # an unwritable cache directory must not stop a query
+            continue
+        if (store := _open_if_current(path, wanted, root)) is not None:
+            return store
+    raise OSError(f"cannot write the exograph cache to any of: {', '.join(map(str, paths))}")
+
+
+def _open_if_current(path: Path, wanted: str, root: Path) -> Store | None:
+    if not path.exists():
+        return None
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        row = db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    if row is None or row[0] != wanted:
+        db.close()
+        return None
+    return Store(db, root)

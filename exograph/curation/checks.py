@@ -1,0 +1,350 @@
+"""Rules that span files: identity, references, quotes, citations and duplicates.
+
+Each check appends located problems and never stops early, so a curator sees
+everything that needs fixing in one run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from exograph.curation.loader import Curation, Loaded
+from exograph.curation.models import Assertion, AssertionFile, Entity, EntityFile, Source
+from exograph.curation.problems import Problem
+from exograph.curation.vocab import CONTEXT_KINDS, CONTEXT_LIST_FIELDS
+
+
+def normalise(text: str) -> str:
+    """Collapse every run of whitespace, so quotes may wrap differently from the text."""
+    return " ".join(text.split())
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """A ``(did you mean ...?)`` hint, or nothing."""
+    pool = {c.lower(): c for c in choices}
+    close = difflib.get_close_matches(word.lower(), pool, n=1, cutoff=0.6)
+    return f" (did you mean '{pool[close[0]]}'?)" if close else ""
+
+
+class TextIndex:
+    """Verbatim search in one source text that stays fast for thousands of quotes.
+
+    A plain substring search scans the whole text per quote; past a few dozen quotes an index
+    of every position by its first characters turns each lookup into a few comparisons.
+    """
+
+    PREFIX = 12
+    SCANS_BEFORE_INDEX = 64
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.scans = 0
+        self.index: dict[str, list[int]] | None = None
+
+    def __contains__(self, quote: str) -> bool:
+        if len(quote) < self.PREFIX or self.scans < self.SCANS_BEFORE_INDEX:
+            self.scans += 1
+            return quote in self.text
+        if self.index is None:
+            self.index = {}
+            text, width = self.text, self.PREFIX
+            for pos in range(len(text) - width + 1):
+                self.index.setdefault(text[pos : pos + width], []).append(pos)
+        return any(self.text.startswith(quote, pos) for pos in self.index.get(quote[: self.PREFIX], ()))
+
+
+@dataclass(slots=True)
+class Checked:
+    """The validated curation: entities by key, sources by id, and each assertion with its source."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    assertions: list[tuple[str, Assertion]] = field(default_factory=list)
+    texts: dict[str, TextIndex] = field(default_factory=dict)
+
+
+def check(curation: Curation) -> tuple[Checked, list[Problem]]:
+    """Run every cross-file rule; return what is usable and all problems."""
+    problems = list(curation.problems)
+    checked = Checked()
+    _check_sources(curation, checked, problems)
+    _check_entities(curation.entity_files, checked, problems)
+    _check_assertions(curation.assertion_files, checked, problems)
+    return checked, problems
+
+
+def _check_sources(curation: Curation, checked: Checked, problems: list[Problem]) -> None:
+    sources_dir = curation.layout.root / "sources"
+    for loaded in curation.sources:
+        source = loaded.model
+        expected = f"sources/{source.id}.yaml"
+        if loaded.file != expected:
+            problems.append(loaded.at("id", message=f"source '{source.id}' must live in {expected}"))
+        if source.id in checked.sources:
+            problems.append(loaded.at("id", message=f"source id '{source.id}' is defined twice"))
+            continue
+        text_path = sources_dir / source.text
+        if not text_path.is_file():
+            problems.append(loaded.at("text", message=f"text snapshot sources/{source.text} does not exist"))
+        else:
+            raw = text_path.read_bytes()
+            digest = hashlib.sha256(raw).hexdigest()
+            if digest != source.sha256:
+                problems.append(
+                    loaded.at(
+                        "sha256",
+                        message=(
+                            f"sources/{source.text} has SHA-256 {digest}, not the recorded one: the snapshot changed; "
+                            "restore it or re-check every quote and update sha256"
+                        ),
+                    )
+                )
+            checked.texts[source.id] = TextIndex(normalise(raw.decode("utf-8", errors="replace")))
+        seen: set[int] = set()
+        for i, ref in enumerate(source.references):
+            if ref.number in seen:
+                problems.append(
+                    loaded.at("references", i, "number", message=f"reference number {ref.number} appears twice")
+                )
+            seen.add(ref.number)
+        checked.sources[source.id] = source
+
+
+def _names(entity: Entity) -> list[str]:
+    return [entity.key, entity.label, *entity.synonyms]
+
+
+def _check_entities(files: list[Loaded[EntityFile]], checked: Checked, problems: list[Problem]) -> None:
+    first_key: dict[str, str] = {}
+    by_curie: dict[str, str] = {}
+    by_name: dict[str, str] = {}
+    located: dict[str, tuple[Loaded[EntityFile], int]] = {}
+    for loaded in files:
+        for i, entity in enumerate(loaded.model.entities):
+            where = f"{loaded.file}:{loaded.doc.mark(('entities', i)).line}"
+            if entity.key in first_key:
+                problems.append(
+                    loaded.at(
+                        "entities",
+                        i,
+                        "key",
+                        message=(f"entity '{entity.key}' is already defined at {first_key[entity.key]}"),
+                    )
+                )
+                continue
+            first_key[entity.key] = where
+            if entity.curie in by_curie:
+                problems.append(
+                    loaded.at(
+                        "entities",
+                        i,
+                        "curie",
+                        message=(
+                            f"entity '{entity.key}': {entity.curie} is already the identifier of "
+                            f"'{by_curie[entity.curie]}'"
+                            " (one entity per concept: add the spellings as synonyms there)"
+                        ),
+                    )
+                )
+            by_curie.setdefault(entity.curie, entity.key)
+            for name in dict.fromkeys(n.casefold() for n in _names(entity)):
+                other = by_name.setdefault(name, entity.key)
+                if other != entity.key:
+                    problems.append(
+                        loaded.at(
+                            "entities",
+                            i,
+                            message=(
+                                f"entity '{entity.key}': name '{name}' also names '{other}'; names must be unambiguous"
+                            ),
+                        )
+                    )
+            checked.entities[entity.key] = entity
+            located[entity.key] = (loaded, i)
+    for key, (loaded, i) in located.items():
+        entity = checked.entities[key]
+        for j, broader in enumerate(entity.broader):
+            if broader not in checked.entities:
+                problems.append(
+                    loaded.at(
+                        "entities",
+                        i,
+                        "broader",
+                        j,
+                        message=(
+                            f"entity '{key}': broader '{broader}' is not a known entity"
+                            f"{suggest(broader, checked.entities)}"
+                        ),
+                    )
+                )
+        if entity.kind == "variant" and entity.parent is None:
+            problems.append(loaded.at("entities", i, "kind", message=f"entity '{key}': a variant needs a parent"))
+        if entity.parent is not None and entity.parent not in checked.entities:
+            problems.append(
+                loaded.at(
+                    "entities",
+                    i,
+                    "parent",
+                    message=(
+                        f"entity '{key}': parent '{entity.parent}' is not a known entity"
+                        f"{suggest(entity.parent, checked.entities)}"
+                    ),
+                )
+            )
+        if _in_cycle(key, checked.entities):
+            problems.append(loaded.at("entities", i, "broader", message=f"entity '{key}': broader terms form a cycle"))
+
+
+def _in_cycle(start: str, entities: dict[str, Entity]) -> bool:
+    stack, seen = list(entities[start].broader), set()
+    while stack:
+        key = stack.pop()
+        if key == start:
+            return True
+        if key in seen or key not in entities:
+            continue
+        seen.add(key)
+        stack.extend(entities[key].broader)
+    return False
+
+
+def _identity(source: str, a: Assertion) -> tuple[object, ...]:
+    """What makes two assertions the same claim from the same paper."""
+    return (
+        source,
+        a.regulator,
+        a.target,
+        a.direction,
+        a.aspect,
+        a.mechanism,
+        a.exosomal_cargo,
+        a.hypothesis,
+        a.negated,
+        a.context.model_dump_json(),
+    )
+
+
+def _check_assertions(files: list[Loaded[AssertionFile]], checked: Checked, problems: list[Problem]) -> None:
+    first_id: dict[str, str] = {}
+    claims: dict[tuple[object, ...], str] = {}
+    for loaded in files:
+        source_id = loaded.model.source
+        source = checked.sources.get(source_id)
+        expected = f"curation/assertions/{source_id}.yaml"
+        if loaded.file != expected:
+            problems.append(loaded.at("source", message=f"assertions of source '{source_id}' must live in {expected}"))
+        if source is None:
+            problems.append(
+                loaded.at(
+                    "source",
+                    message=(f"source '{source_id}' is not defined in sources/{suggest(source_id, checked.sources)}"),
+                )
+            )
+        for i, assertion in enumerate(loaded.model.assertions):
+            before = len(problems)
+            if assertion.id in first_id:
+                problems.append(
+                    loaded.at(
+                        "assertions",
+                        i,
+                        "id",
+                        message=(f"assertion id '{assertion.id}' is already used at {first_id[assertion.id]}"),
+                    )
+                )
+            first_id.setdefault(assertion.id, f"{loaded.file}:{loaded.doc.mark(('assertions', i, 'id')).line}")
+            if not assertion.id.startswith(f"{source_id}-"):
+                problems.append(
+                    loaded.at(
+                        "assertions",
+                        i,
+                        "id",
+                        message=(f"assertion '{assertion.id}': id must start with '{source_id}-'"),
+                    )
+                )
+            _check_references_to_entities(loaded, i, assertion, checked, problems)
+            if source is not None:
+                _check_evidence(loaded, i, assertion, source, checked.texts.get(source_id), problems)
+            identity = _identity(source_id, assertion)
+            if identity in claims:
+                problems.append(
+                    loaded.at(
+                        "assertions",
+                        i,
+                        message=(
+                            f"assertion '{assertion.id}' repeats '{claims[identity]}' (same regulator, target, effect, "
+                            "context and source): merge the evidence into one assertion"
+                        ),
+                    )
+                )
+            claims.setdefault(identity, assertion.id)
+            if len(problems) == before:
+                checked.assertions.append((source_id, assertion))
+
+
+def _check_references_to_entities(
+    loaded: Loaded[AssertionFile], i: int, a: Assertion, checked: Checked, problems: list[Problem]
+) -> None:
+    entities = checked.entities
+    for role in ("regulator", "target"):
+        key = getattr(a, role)
+        if key not in entities:
+            problems.append(
+                loaded.at(
+                    "assertions",
+                    i,
+                    role,
+                    message=(f"assertion '{a.id}': {role} '{key}' is not a known entity{suggest(key, entities)}"),
+                )
+            )
+    for name in CONTEXT_LIST_FIELDS:
+        for j, key in enumerate(getattr(a.context, name)):
+            entity = entities.get(key)
+            if entity is None:
+                problem = f"is not a known entity{suggest(key, entities)}"
+            elif entity.kind not in CONTEXT_KINDS[name]:
+                problem = f"is a {entity.kind}; expected one of: {', '.join(sorted(CONTEXT_KINDS[name]))}"
+            else:
+                continue
+            message = f"assertion '{a.id}': context.{name} '{key}' {problem}"
+            problems.append(loaded.at("assertions", i, "context", name, j, message=message))
+
+
+def _check_evidence(
+    loaded: Loaded[AssertionFile], i: int, a: Assertion, source: Source, text: TextIndex | None, problems: list[Problem]
+) -> None:
+    numbers = {r.number for r in source.references}
+    for j, evidence in enumerate(a.evidence):
+        if text is not None and normalise(evidence.quote) not in text:
+            problems.append(
+                loaded.at(
+                    "assertions",
+                    i,
+                    "evidence",
+                    j,
+                    "quote",
+                    message=(
+                        f"assertion '{a.id}': quote not found verbatim in sources/{source.text} "
+                        "(only whitespace may differ; copy it again from the text)"
+                    ),
+                )
+            )
+        if numbers:
+            for k, number in enumerate(evidence.references):
+                if number not in numbers:
+                    problems.append(
+                        loaded.at(
+                            "assertions",
+                            i,
+                            "evidence",
+                            j,
+                            "references",
+                            k,
+                            message=(
+                                f"assertion '{a.id}': reference {number} is not in the reference list of '{source.id}' "
+                                f"(1-{max(numbers)})"
+                            ),
+                        )
+                    )

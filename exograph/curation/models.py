@@ -1,0 +1,147 @@
+"""The typed shape of every curation file.
+
+Models are strict (no coercion: ``"yes"`` is not a boolean, ``"3"`` is not a
+number) and forbid unknown fields, so a typo in a field name is an error rather
+than silently dropped data. Cross-file rules live in :mod:`exograph.curation.checks`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from exograph.curation.vocab import (
+    Aspect,
+    Direction,
+    Kind,
+    Mechanism,
+    Perturbation,
+    SourceKind,
+    System,
+    curie_problem,
+)
+
+KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.+\-]*$"
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+EntityKey = Annotated[str, Field(pattern=KEY_PATTERN, description="An entity key defined in curation/entities/.")]
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+def _check_curie(value: str) -> str:
+    problem = curie_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+class Reference(_Strict):
+    """One entry of a paper's numbered reference list."""
+
+    number: int = Field(ge=1, description="The number the paper cites it by.")
+    citation: NonEmpty = Field(description="The entry as the paper prints it, without its number.")
+    doi: str | None = Field(None, pattern=r"^10\.\d{4,9}/\S+$", description="DOI where the paper gives one.")
+
+
+class Source(_Strict):
+    """A source document: its bibliographic record and the text snapshot curated against."""
+
+    id: str = Field(pattern=SLUG_PATTERN, description="Short id used by assertion files, e.g. liang2021.")
+    kind: SourceKind = Field(description="review, primary_research or figure_record.")
+    title: NonEmpty
+    authors: list[NonEmpty] = Field(default_factory=list, description="Authors as 'Surname Initials'.")
+    journal: str | None = None
+    year: int | None = Field(None, ge=1900, le=2100)
+    volume: str | None = None
+    pages: str | None = None
+    doi: str | None = Field(None, pattern=r"^10\.\d{4,9}/\S+$")
+    pmid: str | None = Field(None, pattern=r"^\d+$")
+    pmcid: str | None = Field(None, pattern=r"^PMC\d+$")
+    licence: NonEmpty = Field(description="Licence as the document states it.")
+    text: NonEmpty = Field(description="File name of the text snapshot, relative to sources/.")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the text snapshot.")
+    references: list[Reference] = Field(default_factory=list, description="The paper's numbered reference list.")
+
+
+class Entity(_Strict):
+    """A grounded concept that assertions and contexts refer to by key."""
+
+    key: EntityKey = Field(description="Curator-friendly key, e.g. RAB27A, sorafenib, exosome_secretion.")
+    curie: str = Field(description="Grounded identifier, e.g. HGNC:9766; exograph:<key> only where none exists.")
+    label: NonEmpty = Field(description="The label of the identifier in its ontology.")
+    kind: Kind
+    synonyms: list[NonEmpty] = Field(default_factory=list, description="Other names used in the papers.")
+    xrefs: list[str] = Field(default_factory=list, description="Further identifiers for the same concept.")
+    broader: list[EntityKey] = Field(default_factory=list, description="Keys of broader concepts (is-a).")
+    parent: EntityKey | None = Field(None, description="For kind variant: the gene it is a variant of.")
+    note: str | None = None
+
+    @field_validator("curie")
+    @classmethod
+    def _curie(cls, value: str) -> str:
+        return _check_curie(value)
+
+    @field_validator("xrefs")
+    @classmethod
+    def _xrefs(cls, values: list[str]) -> list[str]:
+        return [_check_curie(v) for v in values]
+
+
+class EntityFile(_Strict):
+    """A file under curation/entities/."""
+
+    entities: list[Entity]
+
+
+class Context(_Strict):
+    """Where an assertion holds; every list holds entity keys."""
+
+    organisms: list[EntityKey] = Field(default_factory=list)
+    cell_lines: list[EntityKey] = Field(default_factory=list)
+    cell_types: list[EntityKey] = Field(default_factory=list)
+    diseases: list[EntityKey] = Field(default_factory=list)
+    conditions: list[EntityKey] = Field(default_factory=list, description="Treatments and conditions, e.g. hypoxia.")
+    donors: list[EntityKey] = Field(default_factory=list, description="Cells that released the vesicles.")
+    recipients: list[EntityKey] = Field(default_factory=list, description="Cells that took the vesicles up.")
+    system: System | None = Field(None, description="Experimental system, where the text states it.")
+
+
+class Evidence(_Strict):
+    """A verbatim quote from the assertion file's source and what the paper cites for it."""
+
+    quote: NonEmpty = Field(description="Verbatim from the source text; only whitespace may differ.")
+    section: NonEmpty = Field(description="Section, table or figure the quote is from.")
+    references: list[Annotated[int, Field(ge=1)]] = Field(
+        default_factory=list, description="Numbers of the primary references the paper cites here."
+    )
+    assay: str | None = Field(None, description="Primary research: the assay that showed it.")
+    perturbation: Perturbation | None = Field(None, description="How the regulator was manipulated.")
+
+
+class Assertion(_Strict):
+    """One regulator -> target claim with its effect, context and evidence."""
+
+    id: str = Field(pattern=SLUG_PATTERN, description="Stable readable slug, prefixed by the source id.")
+    regulator: EntityKey
+    target: EntityKey
+    direction: Direction
+    aspect: Aspect = Field(description="Which property of the target changes.")
+    mechanism: Mechanism | None = None
+    exosomal_cargo: bool = Field(False, description="The regulator acts as cargo of exosomes/EVs.")
+    hypothesis: bool = Field(False, description="The source states it speculatively.")
+    negated: bool = Field(False, description="The source states the effect is absent.")
+    context: Context = Field(default_factory=Context)
+    evidence: list[Evidence] = Field(min_length=1)
+    note: str | None = None
+
+
+class AssertionFile(_Strict):
+    """A file under curation/assertions/: all assertions from one source."""
+
+    source: str = Field(pattern=SLUG_PATTERN, description="The id of the source every evidence quotes.")
+    assertions: list[Assertion]

@@ -1,0 +1,75 @@
+"""Every export format behind one interface, picked by name from :data:`EXPORTERS`.
+
+An exporter renders the whole store into a temporary path; :func:`Exporter.write`
+moves it into place only when rendering succeeded, so a failure never leaves a
+half-written file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from exograph.atomic import atomic_path
+from exograph.compiled.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Exporter:
+    """A named format: what it is for and how to render it."""
+
+    name: str
+    description: str
+    render: Callable[[Store, Path], None]
+    directory: bool = False
+
+    def write(self, store: Store, path: Path) -> None:
+        with atomic_path(path, directory=self.directory) as tmp:
+            self.render(store, tmp)
+
+
+def _rdf(fmt: str) -> Callable[[Store, Path], None]:
+    def render(store: Store, path: Path) -> None:
+        from exograph.export.rdf import build_rdf, write_turtle
+
+        graph = build_rdf(store)
+        if fmt == "turtle":
+            write_turtle(graph, path)
+        else:
+            graph.serialize(destination=str(path), format=fmt, encoding="utf-8")
+
+    return render
+
+
+def _lazy(module: str, function: str) -> Callable[[Store, Path], None]:
+    """Import the exporter module only when its format is asked for (start-up time matters)."""
+
+    def render(store: Store, path: Path) -> None:
+        import importlib
+
+        getattr(importlib.import_module(f"exograph.export.{module}"), function)(store, path)
+
+    return render
+
+
+EXPORTERS: dict[str, Exporter] = {
+    e.name: e
+    for e in (
+        Exporter("turtle", "RDF Turtle on RO, Biolink, PROV-O and ECO (triple stores)", _rdf("turtle")),
+        Exporter("nt", "RDF N-Triples (bulk loading into triple stores)", _rdf("nt")),
+        Exporter("jsonld", "RDF JSON-LD", _rdf("json-ld")),
+        Exporter("graphml", "GraphML with flat attributes (Cytoscape, Gephi, networkx)", _lazy("tabular", "graphml")),
+        Exporter("json", "networkx node-link JSON with every field (scripts)", _lazy("tabular", "node_link")),
+        Exporter(
+            "tsv", "one row per assertion with labels and context (spreadsheets, pandas)", _lazy("tabular", "tsv")
+        ),
+        Exporter("sif", "Simple Interaction Format (Cytoscape)", _lazy("tabular", "sif")),
+        Exporter(
+            "kgx",
+            "KGX nodes.tsv and edges.tsv on Biolink (knowledge-graph pipelines)",
+            _lazy("kgx", "kgx"),
+            directory=True,
+        ),
+    )
+}

@@ -1,0 +1,1 @@
+"""Reviewing curation changes: the semantic diff between two curation roots."""
