@@ -48,6 +48,7 @@ class AssertionRecord(TypedDict):
     direction: str
     aspect: str
     mechanism: str | None
+    directness: str
     exosomal_cargo: bool
     hypothesis: bool
     negated: bool

@@ -39,7 +39,7 @@ CREATE INDEX broader_parent ON broader (parent);
 CREATE INDEX assertions_target ON assertions (target);
 CREATE INDEX assertions_regulator ON assertions (regulator);
 """
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 
 
 def cache_dir() -> Path:

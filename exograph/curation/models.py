@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from exograph.curation.vocab import (
     Aspect,
     Direction,
+    Directness,
     Kind,
     Mechanism,
     Perturbation,
@@ -132,6 +133,12 @@ class Assertion(_Strict):
     direction: Direction
     aspect: Aspect = Field(description="Which property of the target changes.")
     mechanism: Mechanism | None = None
+    directness: Directness = Field(
+        "unstated",
+        description="direct: the text says the regulator acts on the target itself (binding, phosphorylation, "
+        "transcription); indirect: through intermediates, e.g. the end-to-end claim of a stated chain; "
+        "unstated: the text does not say.",
+    )
     exosomal_cargo: bool = Field(False, description="The regulator acts as cargo of exosomes/EVs.")
     hypothesis: bool = Field(False, description="The source states it speculatively.")
     negated: bool = Field(False, description="The source states the effect is absent.")

@@ -53,6 +53,7 @@ Kind = Literal[
     "variant",
     "anatomy",
 ]
+Directness = Literal["direct", "indirect", "unstated"]
 System = Literal["in_vitro", "in_vivo", "ex_vivo", "clinical", "in_silico"]
 Perturbation = Literal["knockdown", "knockout", "overexpression", "inhibition", "activation", "treatment", "mutation"]
 SourceKind = Literal["review", "primary_research", "figure_record"]
