@@ -21,6 +21,7 @@ class EntityRecord(TypedDict):
     xrefs: list[str]
     broader: list[str]
     parent: str | None
+    members: list[str]
     local: bool
     note: str | None
 

@@ -180,6 +180,22 @@ def _check_entities(files: list[Loaded[EntityFile]], checked: Checked, problems:
                         ),
                     )
                 )
+        if entity.members and entity.kind != "family":
+            problems.append(loaded.at("entities", i, "members", message=f"entity '{key}': only a family has members"))
+        for j, member in enumerate(entity.members):
+            if member not in checked.entities:
+                problems.append(
+                    loaded.at(
+                        "entities",
+                        i,
+                        "members",
+                        j,
+                        message=(
+                            f"entity '{key}': member '{member}' is not a known entity"
+                            f"{suggest(member, checked.entities)}"
+                        ),
+                    )
+                )
         if entity.kind == "variant" and entity.parent is None:
             problems.append(loaded.at("entities", i, "kind", message=f"entity '{key}': a variant needs a parent"))
         if entity.parent is not None and entity.parent not in checked.entities:

@@ -80,6 +80,10 @@ class Entity(_Strict):
     xrefs: list[str] = Field(default_factory=list, description="Further identifiers for the same concept.")
     broader: list[EntityKey] = Field(default_factory=list, description="Keys of broader concepts (is-a).")
     parent: EntityKey | None = Field(None, description="For kind variant: the gene it is a variant of.")
+    members: list[EntityKey] = Field(
+        default_factory=list,
+        description="For kind family: keys of the member genes (or sub-families) the curation names.",
+    )
     note: str | None = None
 
     @field_validator("curie")

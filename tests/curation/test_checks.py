@@ -99,6 +99,18 @@ def test_fixture_is_clean(mini: Path) -> None:
         ),
         (
             ENTITIES,
+            "    label: RAB27A\n    kind: gene\n",
+            "    label: RAB27A\n    kind: gene\n    members: [HIF1A]\n",
+            "entity 'RAB27A': only a family has members",
+        ),
+        (
+            ENTITIES,
+            "    label: RAB27A\n    kind: gene\n",
+            "    label: RAB27A\n    kind: family\n    members: [HIF1]\n",
+            "entity 'RAB27A': member 'HIF1' is not a known entity (did you mean 'HIF1A'?)",
+        ),
+        (
+            ENTITIES,
             "  - key: PDCD4",
             "  - key: RAB27A",
             "entity 'RAB27A' is already defined at curation/entities/entities.yaml:",
