@@ -8,7 +8,17 @@ import click
 
 from exograph.cli.common import load_store, root_option
 
-EXPORT_FORMATS = ("turtle", "nt", "jsonld", "graphml", "json", "tsv", "sif", "kgx")
+EXPORT_FORMATS = (
+    "turtle",
+    "nt",
+    "jsonld",
+    "graphml",
+    "json",
+    "tsv",
+    "sif",
+    "kgx",
+    "cx2",
+)
 
 
 @click.command()
@@ -22,7 +32,7 @@ EXPORT_FORMATS = ("turtle", "nt", "jsonld", "graphml", "json", "tsv", "sif", "kg
     help="File to write (a folder for kgx); written atomically.",
 )
 def export(root: Path | None, fmt: str, output: Path) -> None:
-    """Write the whole graph as Turtle, N-Triples, JSON-LD, GraphML, node-link JSON, TSV, SIF or KGX."""
+    """Write the whole graph in one of the formats of ``exograph.export.EXPORTERS`` (docs/exports.md)."""
     from exograph.export import EXPORTERS
 
     store = load_store(root)

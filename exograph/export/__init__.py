@@ -65,6 +65,7 @@ EXPORTERS: dict[str, Exporter] = {
             "tsv", "one row per assertion with labels and context (spreadsheets, pandas)", _lazy("tabular", "tsv")
         ),
         Exporter("sif", "Simple Interaction Format (Cytoscape)", _lazy("tabular", "sif")),
+        Exporter("cx2", "CX2 with the pictures' visual style (Cytoscape, NDEx)", _lazy("cx2", "cx2")),
         Exporter(
             "kgx",
             "KGX nodes.tsv and edges.tsv on Biolink (knowledge-graph pipelines)",

@@ -27,13 +27,25 @@ def node_attributes(e: EntityRecord) -> dict[str, str | bool]:
     }
 
 
+def effect(a: AssertionRecord) -> str:
+    """``increases``, ``decreases`` or ``regulates``; ``negated`` when the source states the effect is absent."""
+    return "negated" if a["negated"] else a["direction"]
+
+
+def interaction_label(a: AssertionRecord) -> str:
+    """Cytoscape's edge type; a negated claim starts with "no effect" so no tool reads it as the effect it denies."""
+    stated = f"{a['direction']} {a['aspect']}"
+    return f"no effect (negated: {stated})" if a["negated"] else stated
+
+
 def edge_attributes(a: AssertionRecord) -> dict[str, str | bool]:
     attributes: dict[str, str | bool] = {
         "assertion_id": a["id"],
-        "interaction": f"{a['direction']} {a['aspect']}",
+        "interaction": interaction_label(a),
         "direction": a["direction"],
         "aspect": a["aspect"],
         "mechanism": a["mechanism"] or "",
+        "directness": a["directness"],
         "source": a["source"],
         "hypothesis": a["hypothesis"],
         "negated": a["negated"],
