@@ -18,6 +18,8 @@ EXPORT_FORMATS = (
     "sif",
     "kgx",
     "cx2",
+    "signor",
+    "omnipath",
 )
 
 

@@ -66,6 +66,8 @@ EXPORTERS: dict[str, Exporter] = {
         ),
         Exporter("sif", "Simple Interaction Format (Cytoscape)", _lazy("tabular", "sif")),
         Exporter("cx2", "CX2 with the pictures' visual style (Cytoscape, NDEx)", _lazy("cx2", "cx2")),
+        Exporter("signor", "signed causal table in SIGNOR columns (spreadsheets, tools)", _lazy("causal", "signor")),
+        Exporter("omnipath", "OmniPath-style signed interactions (OmnipathR, CARNIVAL)", _lazy("causal", "omnipath")),
         Exporter(
             "kgx",
             "KGX nodes.tsv and edges.tsv on Biolink (knowledge-graph pipelines)",
