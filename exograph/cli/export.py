@@ -20,6 +20,7 @@ EXPORT_FORMATS = (
     "cx2",
     "signor",
     "omnipath",
+    "indra",
 )
 
 

@@ -68,6 +68,7 @@ EXPORTERS: dict[str, Exporter] = {
         Exporter("cx2", "CX2 with the pictures' visual style (Cytoscape, NDEx)", _lazy("cx2", "cx2")),
         Exporter("signor", "signed causal table in SIGNOR columns (spreadsheets, tools)", _lazy("causal", "signor")),
         Exporter("omnipath", "OmniPath-style signed interactions (OmnipathR, CARNIVAL)", _lazy("causal", "omnipath")),
+        Exporter("indra", "INDRA Statements JSON with evidence and context (INDRA)", _lazy("indra", "indra")),
         Exporter(
             "kgx",
             "KGX nodes.tsv and edges.tsv on Biolink (knowledge-graph pipelines)",
