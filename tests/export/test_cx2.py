@@ -107,3 +107,14 @@ def test_ndex2_writes_back_what_it_read(mini: Path, tmp_path: Path) -> None:
     theirs = {next(iter(a)): a for a in json.loads((tmp_path / "again.cx2").read_text(encoding="utf-8"))}
     for aspect in ("nodes", "edges", "visualProperties", "networkAttributes"):
         assert theirs[aspect] == ours[aspect]
+
+
+def test_graphml_interaction_of_a_negated_claim_says_no_effect(mini: Path, tmp_path: Path) -> None:
+    """Cytoscape styles and filters GraphML edges by ``interaction``: a denied effect must not read as the effect."""
+    import networkx as nx
+
+    EXPORTERS["graphml"].write(open_store(mini), tmp_path / "graph.graphml")
+    graph = nx.read_graphml(tmp_path / "graph.graphml", force_multigraph=True)
+    interactions = {d["assertion_id"]: d["interaction"] for _, _, d in graph.edges(data=True)}
+    assert interactions["mini2024-sorafenib-rab27a"] == "no effect (negated: increases amount)"
+    assert interactions["mini2024-mir21-pdcd4"] == "decreases amount"
