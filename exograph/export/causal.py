@@ -122,7 +122,13 @@ def signor_mechanism(a: AssertionRecord, regulator: EntityRecord) -> str:
         return "destabilization"
     if a["mechanism"]:
         return SIGNOR_MECHANISM[a["mechanism"]] or ""
-    if regulator["kind"] == "chemical" and a["aspect"] == "activity" and a["direction"] != "regulates":
+    # SIGNOR's chemical activation/inhibition is read as an effect: never inferred for a denied claim
+    if (
+        regulator["kind"] == "chemical"
+        and a["aspect"] == "activity"
+        and a["direction"] != "regulates"
+        and not a["negated"]
+    ):
         return "chemical activation" if a["direction"] == "increases" else "chemical inhibition"
     return ""
 
