@@ -53,9 +53,13 @@ def _lazy(module: str, function: str) -> Callable[[Store, Path], None]:
 EXPORTERS: dict[str, Exporter] = {
     e.name: e
     for e in (
-        Exporter("turtle", "RDF Turtle on RO, Biolink, PROV-O and ECO (triple stores)", _rdf("turtle")),
-        Exporter("nt", "RDF N-Triples (bulk loading into triple stores)", _rdf("nt")),
-        Exporter("jsonld", "RDF JSON-LD", _rdf("jsonld")),
+        Exporter(
+            "turtle",
+            "RDF Turtle: Biolink associations, RO triples, ECO/PROV-O evidence (triple stores, SPARQL, reasoners)",
+            _rdf("turtle"),
+        ),
+        Exporter("nt", "RDF N-Triples, one triple a line (bulk loading into triple stores, grep, diff)", _rdf("nt")),
+        Exporter("jsonld", "RDF JSON-LD, expanded form (JSON tooling, web applications)", _rdf("jsonld")),
         Exporter("graphml", "GraphML with flat attributes (Cytoscape, Gephi, networkx)", _lazy("tabular", "graphml")),
         Exporter("json", "networkx node-link JSON with every field (scripts)", _lazy("tabular", "node_link")),
         Exporter(

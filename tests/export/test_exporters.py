@@ -123,3 +123,11 @@ def test_rdf_formats_are_isomorphic_and_abbreviated(exported: dict[str, Path]) -
     jsonld = rdflib.Graph().parse(exported["jsonld"], format="json-ld")
     assert len(exported["nt"].read_text(encoding="utf-8").splitlines()) == len(nt)  # no triple written twice
     assert isomorphic(turtle, nt) and isomorphic(turtle, jsonld)
+
+
+def test_export_list_shows_every_format(cli: object) -> None:
+    result = cli("export", "--list")  # type: ignore[operator]
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert [line.split()[0] for line in lines] == list(EXPORTERS)
+    assert all(exporter.description in result.output for exporter in EXPORTERS.values())
