@@ -80,8 +80,6 @@ def publish(
         target_url(endpoint, graph_iri)
     except PublishError as exc:
         raise click.UsageError(str(exc)) from None
-    if graph_iri is not None:
-        rdf_base(graph_iri if graph_iri.endswith(("/", "#")) else graph_iri + "/")  # an absolute http(s) IRI
     base, date = rdf_base(base_iri), iso_date(release_date)
     store = load_store(root)
     try:

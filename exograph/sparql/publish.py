@@ -43,6 +43,8 @@ def target_url(endpoint: str, graph: str | None) -> str:
     parts = urllib.parse.urlsplit(endpoint)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise PublishError(f"endpoint {endpoint!r} is not an http(s) URL, e.g. http://localhost:7878/store")
+    if graph is not None and (not urllib.parse.urlsplit(graph).scheme or any(c in graph for c in ' <>"{}|^`\\')):
+        raise PublishError(f"graph IRI {graph!r} must be an absolute IRI, e.g. https://w3id.org/exograph/graph")
     query = urllib.parse.urlencode({"graph": graph}) if graph else "default"
     joined = f"{parts.query}&{query}" if parts.query else query
     return urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path, joined, ""))

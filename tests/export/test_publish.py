@@ -106,7 +106,7 @@ def test_unreachable_server_is_exit_2(cli: Cli, mini: Path) -> None:
     ("args", "message"),
     [
         (("--endpoint", "localhost:7878/store"), "not an http(s) URL"),
-        (("--endpoint", "http://127.0.0.1:1/store", "--graph", "not an iri"), "base IRI"),
+        (("--endpoint", "http://127.0.0.1:1/store", "--graph", "not an iri"), "graph IRI"),
     ],
 )
 def test_bad_publish_options_are_usage_errors(cli: Cli, mini: Path, args: tuple[str, ...], message: str) -> None:

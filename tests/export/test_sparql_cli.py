@@ -32,8 +32,8 @@ def doc_queries() -> dict[str, str]:
     return found
 
 
-def rows(cli: Cli, query: str, *args: str) -> list[dict[str, str]]:
-    result = cli("sparql", "--root", str(PROJECT_ROOT), "--format", "json", query, *args)
+def rows(cli: Cli, query: str, root: Path = PROJECT_ROOT) -> list[dict[str, str]]:
+    result = cli("sparql", "--root", str(root), "--format", "json", query)
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     return [{k: v["value"] for k, v in b.items()} for b in data["results"]["bindings"]]
@@ -90,11 +90,11 @@ def test_bad_queries_are_usage_errors(cli: Cli, mini: Path, args: tuple[str, ...
 
 def test_store_is_cached_and_follows_edits(cli: Cli, mini: Path) -> None:
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/biolink/vocab/Association> }"
-    assert rows(cli, count, "--root", str(mini))[0]["n"] == "5"
+    assert rows(cli, count, mini)[0]["n"] == "5"
     folder = cached_store_path(open_store(mini))
     built = (folder / "fingerprint").stat().st_mtime_ns
-    assert rows(cli, count, "--root", str(mini))[0]["n"] == "5"
+    assert rows(cli, count, mini)[0]["n"] == "5"
     assert (folder / "fingerprint").stat().st_mtime_ns == built  # reused, not rebuilt
     path = mini / "curation/assertions/mini2024.yaml"
     path.write_text(path.read_text(encoding="utf-8").split("  - id: mini2024-hif1a-rab27a")[0], encoding="utf-8")
-    assert rows(cli, count, "--root", str(mini))[0]["n"] == "4"
+    assert rows(cli, count, mini)[0]["n"] == "4"
