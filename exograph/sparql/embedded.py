@@ -36,7 +36,10 @@ def graph_store(store: Store, base: str | None = None) -> pyoxigraph.Store:
     key = _key(store, base)
     folder = cache_path(store.root).with_suffix(".oxigraph")
     if (folder / _KEY_FILE).is_file() and (folder / _KEY_FILE).read_text(encoding="utf-8") == key:
-        return pyoxigraph.Store.read_only(str(folder / "store"))
+        try:
+            return pyoxigraph.Store.read_only(str(folder / "store"))
+        except (OSError, RuntimeError):  # a damaged cache (RocksDB reports corruption) is rebuilt
+            pass
     try:
         with atomic_path(folder, directory=True) as tmp:
             graph = pyoxigraph.Store(str(tmp / "store"))

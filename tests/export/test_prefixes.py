@@ -57,6 +57,12 @@ def sici_store(mini: Path) -> object:
     return open_store(mini)
 
 
+def test_a_sici_doi_does_not_break_any_exporter(sici_store: object, tmp_path: Path) -> None:
+    for name, exporter in EXPORTERS.items():
+        exporter.write(sici_store, tmp_path / "all" / name)  # type: ignore[arg-type]
+    assert sorted(p.name for p in (tmp_path / "all").iterdir()) == sorted(EXPORTERS)
+
+
 def test_a_sici_doi_survives_every_rdf_writer(sici_store: object, tmp_path: Path) -> None:
     encoded = "https://doi.org/10.1002/(SICI)1097-4636(199706)35:4%3C425::AID-JBM3%3E3.0.CO%3B2-%23"
     for name, fmt in (("turtle", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")):

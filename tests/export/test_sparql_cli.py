@@ -98,3 +98,13 @@ def test_store_is_cached_and_follows_edits(cli: Cli, mini: Path) -> None:
     path = mini / "curation/assertions/mini2024.yaml"
     path.write_text(path.read_text(encoding="utf-8").split("  - id: mini2024-hif1a-rab27a")[0], encoding="utf-8")
     assert rows(cli, count, mini)[0]["n"] == "4"
+
+
+def test_a_damaged_cached_store_is_rebuilt(cli: Cli, mini: Path) -> None:
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/biolink/vocab/Association> }"
+    assert rows(cli, count, mini)[0]["n"] == "5"
+    store_folder = cached_store_path(open_store(mini)) / "store"
+    for path in store_folder.iterdir():
+        if path.is_file():
+            path.write_bytes(b"garbage")
+    assert rows(cli, count, mini)[0]["n"] == "5"
