@@ -115,13 +115,11 @@ class RdfBuilder:
     def dataset(self) -> Iterator[Triple]:
         s = self.dataset_iri()
         years = [src["year"] for src in self.sources.values() if src["year"]]
-        issued = (
-            Literal(self.release_date, datatype=XSD_DATE)
-            if self.release_date
-            else Literal(str(max(years)), datatype=XSD_GYEAR)
-            if years
-            else None
-        )
+        issued = None  # from the curation's content, never the clock: repeated exports stay byte-identical
+        if self.release_date:
+            issued = Literal(self.release_date, datatype=XSD_DATE)
+        elif years:
+            issued = Literal(str(max(years)), datatype=XSD_GYEAR)
         yield Triple(s, RDF_TYPE, curie("dcat:Dataset"))
         yield Triple(s, RDF_TYPE, curie("prov:Entity"))
         yield Triple(s, curie("dcterms:title"), Literal("exograph"))
@@ -178,7 +176,7 @@ class RdfBuilder:
 
     def assertion(self, a: AssertionRecord) -> list[Triple]:
         """The reified assertion and its evidence (a list: this runs once per assertion, so it is kept lean)."""
-        s = node(f"{self.base}assertion/{a['id']}")
+        s = NamedNode(f"{self.base}assertion/{a['id']}")
         regulator, target = self.entities[a["regulator"]], self.entities[a["target"]]
         subject, obj = self.iris[a["regulator"]], self.iris[a["target"]]
         relation = curie(
@@ -222,7 +220,7 @@ class RdfBuilder:
             pairs += [(bl(qualifier), self.iris[key]) for key in context.get(field, ())]
         pairs += self._exograph_fields(a)
         add((curie("prov:wasDerivedFrom"), source_iri))
-        evidence = [node(f"{s.value}/evidence/{i}") for i in range(1, len(a["evidence"]) + 1)]
+        evidence = [NamedNode(f"{s.value}/evidence/{i}") for i in range(1, len(a["evidence"]) + 1)]
         pairs += [(bl("has_evidence"), e) for e in evidence]
         out = [Triple(s, p, o) for p, o in pairs]
         kind = self.sources[a["source"]]["kind"]
