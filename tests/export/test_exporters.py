@@ -131,3 +131,23 @@ def test_export_list_shows_every_format(cli: object) -> None:
     lines = result.output.splitlines()
     assert [line.split()[0] for line in lines] == list(EXPORTERS)
     assert all(exporter.description in result.output for exporter in EXPORTERS.values())
+
+
+def test_dataset_node_dates_from_the_curation_or_the_option(mini: Path, tmp_path: Path, cli: object) -> None:
+    issued = "<http://purl.org/dc/terms/issued>"
+    default = tmp_path / "a.nt"
+    assert cli("export", "--root", str(mini), "--format", "nt", "-o", str(default)).exit_code == 0  # type: ignore[operator]
+    text = default.read_text(encoding="utf-8")
+    assert f'<https://w3id.org/exograph/dataset> {issued} "2024"^^<http://www.w3.org/2001/XMLSchema#gYear> .' in text
+    assert "<https://w3id.org/exograph/dataset> <http://purl.org/pav/version>" in text
+    dated = tmp_path / "b.nt"
+    result = cli("export", "--root", str(mini), "--format", "nt", "--date", "2026-01-31", "-o", str(dated))  # type: ignore[operator]
+    assert result.exit_code == 0
+    assert f'{issued} "2026-01-31"^^<http://www.w3.org/2001/XMLSchema#date> .' in dated.read_text(encoding="utf-8")
+    for bad in ("2026-02-30", "yesterday"):
+        result = cli("export", "--root", str(mini), "--format", "nt", "--date", bad, "-o", str(tmp_path / "c.nt"))  # type: ignore[operator]
+        assert result.exit_code == 2 and not (tmp_path / "c.nt").exists()
+    result = cli(
+        "export", "--root", str(mini), "--format", "tsv", "--date", "2026-01-31", "-o", str(tmp_path / "d.tsv")
+    )  # type: ignore[operator]
+    assert result.exit_code == 2 and "RDF formats only" in result.output
