@@ -1,17 +1,13 @@
-"""Regenerate the small tables the RDF exporter ships in exograph/export/data/.
+"""Regenerate the prefix map the exporters ship in exograph/export/data/prefixes.json.
 
     python scripts/make_export_data.py prefixes             # from the installed bioregistry + biolink-model
-    python scripts/make_export_data.py ro PATH/TO/ro.owl    # RO release (CC0), github.com/oborel/obo-relations
-    python scripts/make_export_data.py eco PATH/TO/eco.obo  # ECO release (CC0), github.com/evidenceontology
 
-Run once when a table must change; the tests check the prefix map against the installed
-bioregistry and the exporter's RO and ECO ids and labels against the committed extracts.
+Run once when the map must change; the tests check it against the installed bioregistry.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -104,76 +100,12 @@ def prefix_records() -> dict[str, Any]:
     }
 
 
-def ro_extract(path: Path) -> dict[str, Any]:
-    """Labels, super-properties and named domains/ranges of every RO relation the exporter uses."""
-    import rdflib
-    from rdflib.namespace import OWL, RDFS
-
-    from exograph.export.relations import RO
-
-    obo = "http://purl.obolibrary.org/obo/"
-    graph = rdflib.Graph().parse(path)
-    version = str(next(graph.objects(None, OWL.versionIRI)))
-
-    def curie(node: Any) -> str:
-        return str(node).removeprefix(obo).replace("_", ":", 1)
-
-    def named(node: Any, predicate: Any) -> list[str]:
-        return sorted(curie(o) for o in graph.objects(node, predicate) if isinstance(o, rdflib.URIRef))
-
-    properties: dict[str, Any] = {}
-    todo = [rdflib.URIRef(obo + c.replace(":", "_")) for c in RO.values()]
-    while todo:
-        node = todo.pop()
-        if curie(node) in properties:
-            continue
-        parents = named(node, RDFS.subPropertyOf)
-        properties[curie(node)] = {
-            "label": str(graph.value(node, RDFS.label)),
-            "parents": parents,
-            "domain": named(node, RDFS.domain),
-            "range": named(node, RDFS.range),
-        }
-        todo += [rdflib.URIRef(obo + p.replace(":", "_")) for p in parents]
-    classes = {}
-    for cls in ("BFO:0000001", "BFO:0000002", "BFO:0000003", "BFO:0000004", "BFO:0000015", "BFO:0000040"):
-        node = rdflib.URIRef(obo + cls.replace(":", "_"))
-        classes[cls] = {
-            "label": str(graph.value(node, RDFS.label)),
-            "parents": named(node, RDFS.subClassOf),
-            "disjoint": named(node, OWL.disjointWith),
-        }
-    return {"source": version, "licence": "CC0 1.0 (RO-LICENSE.txt)", "properties": properties, "classes": classes}
-
-
-def eco_extract(path: Path) -> dict[str, Any]:
-    """Label and direct parents of every ECO class the exporter uses."""
-    from exograph.export.evidence import ECO
-
-    text = path.read_text(encoding="utf-8")
-    version = re.search(r"^data-version: (.*)$", text, re.MULTILINE)
-    terms = {}
-    for block in text.split("\n\n"):
-        found = re.search(r"^id: (ECO:\d+)$", block, re.MULTILINE)
-        if found and found.group(1) in ECO.values():
-            name = re.search(r"^name: (.*)$", block, re.MULTILINE)
-            terms[found.group(1)] = {
-                "label": name.group(1) if name else "",
-                "parents": re.findall(r"^is_a: (ECO:\d+)", block, re.MULTILINE),
-            }
-    return {"source": version.group(1) if version else "", "licence": "CC0 1.0 (ECO-LICENSE.txt)", "terms": terms}
-
-
 def main() -> None:
-    what = sys.argv[1]
-    if what == "prefixes":
-        table, name = prefix_records(), "prefixes.json"
-    elif what == "ro":
-        table, name = ro_extract(Path(sys.argv[2])), "ro.json"
-    else:
-        table, name = eco_extract(Path(sys.argv[2])), "eco.json"
-    (DATA / name).write_text(json.dumps(table, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {DATA / name}")
+    if sys.argv[1:] != ["prefixes"]:
+        sys.exit("usage: python scripts/make_export_data.py prefixes")
+    path = DATA / "prefixes.json"
+    path.write_text(json.dumps(prefix_records(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
 
 
 if __name__ == "__main__":

@@ -3,8 +3,10 @@
 GO's annotation practice is the model: a knock-down, knock-out or mutant is mutant-phenotype
 evidence, an inhibitor is inhibition evidence, a binding assay behind a binding mechanism is
 physical-interaction evidence, any other experiment of a primary study is experimental evidence,
-and what a paper states with citations of others is a traceable author statement. Ids and labels
-are checked against ECO's release (``exograph/export/data/eco.json``) by the tests.
+and what a paper states with citations of others is a traceable author statement.
+
+No package on PyPI, npm or Debian ships ECO, so the classes used are kept below as exograph's
+own table; the tests check that the export types evidence only with these classes.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+#: The ECO classes exograph uses, label -> id, as ECO release 2024-07-19 names them (manual-assertion
+#: classes, as GO annotations use them).
 ECO: Final[dict[str, str]] = {
     "mutant phenotype evidence used in manual assertion": "ECO:0000315",
     "protein inhibition evidence used in manual assertion": "ECO:0007707",
