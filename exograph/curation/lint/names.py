@@ -117,8 +117,11 @@ def has_exact(quote: Sequence[str], name: str) -> bool:
     return False
 
 
-def same_word(word: str, name_word: str) -> bool:
-    """Equal, plural, or sharing a stem (see the module docstring)."""
+def same_word(word: str, name_word: str, first_letter_lost: bool = True) -> bool:
+    """Equal, plural, or sharing a stem (see the module docstring); also a word of 5 letters or more that
+    lost its first letter, as OCR damage does in some snapshots ("xosome" for "exosome")."""
+    if first_letter_lost and len(name_word) > 5 and same_word(word, name_word[1:], first_letter_lost=False):
+        return True
     if _plural_of(word, name_word) or _plural_of(name_word, word):
         return True
     shorter = min(len(word), len(name_word))

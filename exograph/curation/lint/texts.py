@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 _SPACE = re.compile(r"\s+")
+_CAPTION = re.compile(r"^Table \S+\.(?! Continued)[^\n]*", re.MULTILINE)
 
 
 @dataclass(slots=True)
@@ -61,3 +62,8 @@ class SourceText:
     @property
     def has_tables(self) -> bool:
         return "\t" in self.raw
+
+    def caption(self, span: tuple[int, int]) -> str:
+        """The title of the table a span stands in: the last 'Table N. ...' line before it ('Continued' skipped)."""
+        titles = [m.group(0) for m in _CAPTION.finditer(self.raw, 0, span[0])]
+        return titles[-1] if titles else ""

@@ -175,9 +175,14 @@ CASES: dict[str, tuple[Setup, str, list[Setup]]] = {
         [_hif_family, _greek_and_mirna_spellings],
     ),
     "EXO102": (
+        _rab27a_quote_on("target", "PDCD4"),
+        "no quote names the target 'PDCD4'",
+        [_greek_and_mirna_spellings],
+    ),
+    "EXO103": (
         _rab27a_quote_on("target", "ev_secretion"),
         "no quote names the target 'ev_secretion'",
-        [_secreted_exosomes, _greek_and_mirna_spellings],
+        [_secreted_exosomes],
     ),
     "EXO201": (_rab27a_quote_on("target", "RAB27A"), "regulator and target are both 'RAB27A'", [_no_op]),
     "EXO202": (
