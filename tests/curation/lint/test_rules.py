@@ -41,6 +41,15 @@ def _secreted_exosomes(t: Tree) -> None:
     )
 
 
+def _vesicles_named_by_table_caption(t: Tree) -> None:
+    t.add_entity("exosome", "GO:0070062", "component", label="extracellular exosome")
+    t.add_text("Table 2. Exosomal contents and their targets.\nCargo\tDonor\tTarget\n/\tfibroblasts\tPDCD4")
+    t.add_assertion(
+        "t2-exosome-pdcd4", "exosome", "PDCD4", "/ fibroblasts PDCD4", section="Table 2", direction="regulates",
+        exosomal_cargo=True, context={"donors": ["fibroblast"]},
+    )  # fmt: skip
+
+
 def _greek_and_mirna_spellings(t: Tree) -> None:
     t.edit(ENTITIES, "synonyms: [HIF-1]", "synonyms: [HIF-1, HIF-1α]")
     t.add_text("HIF-1alpha raised hsa-miR-21-5p levels.")
@@ -182,7 +191,7 @@ CASES: dict[str, tuple[Setup, str, list[Setup]]] = {
     "EXO103": (
         _rab27a_quote_on("target", "ev_secretion"),
         "no quote names the target 'ev_secretion'",
-        [_secreted_exosomes],
+        [_secreted_exosomes, _vesicles_named_by_table_caption],
     ),
     "EXO201": (_rab27a_quote_on("target", "RAB27A"), "regulator and target are both 'RAB27A'", [_no_op]),
     "EXO202": (
@@ -252,3 +261,8 @@ def test_rule_fires(tree: Tree, code: str) -> None:
 def test_rule_stays_quiet_on_near_miss(tree: Tree, code: str, case: int) -> None:
     CASES[code][2][case](tree)
     assert code not in tree.codes()
+
+
+def test_an_entity_silences_a_rule_with_a_note(tree: Tree) -> None:
+    tree.add_entity("PDCD5", "HGNC:8764", "gene", note="kept for the next paper", lint_ignore=["EXO302"])
+    assert tree.findings() == []
