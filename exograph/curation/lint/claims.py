@@ -5,19 +5,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from exograph.curation.lint.base import AssertionAt, Hit, Lintable, rule
+from exograph.curation.lint.names import has_exact, tokens
+from exograph.curation.models import Entity
+
+
+def _own_process(regulator: Entity, target: Entity) -> bool:
+    """The target is a process named after the regulator: exosome -> exosome_uptake."""
+    own = (regulator.key, regulator.label)
+    return target.kind == "process" and any(has_exact(tokens(n), r) for n in (target.key, target.label) for r in own)
 
 
 @rule(
     "EXO201",
     "self-regulation",
-    "The regulator is the target (e.g. 'exosome increases exosome uptake').",
+    "The regulator is the target, or the target is the regulator's own process (exosome -> exosome_uptake).",
     "an assertion says that changing the regulator changes the target: curate the statement's real regulator, "
     "or drop it if the text only observes something (exosomes being taken up is not a regulation)",
 )
 def self_loop(lintable: Lintable) -> Iterator[Hit]:
+    entities = lintable.checked.entities
     for at in lintable.assertions:
-        if at.model.regulator == at.model.target:
-            yield Hit(at, ("target",), f"regulator and target are both '{at.model.target}'")
+        a = at.model
+        if a.regulator == a.target:
+            yield Hit(at, ("target",), f"regulator and target are both '{a.target}'")
+        elif _own_process(entities[a.regulator], entities[a.target]):
+            yield Hit(at, ("target",), f"the target '{a.target}' is the regulator's own process")
 
 
 def _claim(at: AssertionAt) -> str:

@@ -50,6 +50,20 @@ def _vesicles_named_by_table_caption(t: Tree) -> None:
     )  # fmt: skip
 
 
+def _exosomes_on_own_uptake(target: str) -> Setup:
+    def setup(t: Tree) -> None:
+        t.add_entity("exosome", "GO:0070062", "component", label="extracellular exosome")
+        t.add_entity(target, f"exograph:{target}", "process", label=target.replace("_", " "))
+        t.add_text("Exosomes from fibroblasts raised exosome uptake and cell migration.")
+        quote = "Exosomes from fibroblasts raised exosome uptake and cell migration."
+        t.add_assertion(
+            "exosome-own", "exosome", target, quote, aspect="activity", exosomal_cargo=True,
+            context={"donors": ["fibroblast"]},
+        )  # fmt: skip
+
+    return setup
+
+
 def _greek_and_mirna_spellings(t: Tree) -> None:
     t.edit(ENTITIES, "synonyms: [HIF-1]", "synonyms: [HIF-1, HIF-1α]")
     t.add_text("HIF-1alpha raised hsa-miR-21-5p levels.")
@@ -194,6 +208,11 @@ CASES: dict[str, tuple[Setup, str, list[Setup]]] = {
         [_secreted_exosomes, _vesicles_named_by_table_caption],
     ),
     "EXO201": (_rab27a_quote_on("target", "RAB27A"), "regulator and target are both 'RAB27A'", [_no_op]),
+    "EXO201 own process": (
+        _exosomes_on_own_uptake("exosome_uptake"),
+        "the target 'exosome_uptake' is the regulator's own process",
+        [_exosomes_on_own_uptake("cell_migration")],
+    ),
     "EXO202": (
         _opposite({"organisms": ["human"], "diseases": ["breast_cancer"]}),
         "says 'decreases' but 'mini2024-hypoxia-exosome-secretion'",
@@ -241,17 +260,17 @@ CASES: dict[str, tuple[Setup, str, list[Setup]]] = {
 
 
 def test_every_rule_has_a_case() -> None:
-    assert set(CASES) == set(RULES)
+    assert {case.split()[0] for case in CASES} == set(RULES)
 
 
 @pytest.mark.parametrize("code", sorted(CASES))
 def test_rule_fires(tree: Tree, code: str) -> None:
     setup, message, _ = CASES[code]
     setup(tree)
-    found = [f for f in tree.findings() if f.code == code]
+    found = [f for f in tree.findings() if f.code == code.split(maxsplit=1)[0]]
     assert len(found) == 1, [str(f) for f in tree.findings()]
     assert message in found[0].message
-    assert found[0].fix == RULES[code].fix or found[0].fix
+    assert found[0].fix
     assert found[0].file.startswith(("curation/assertions/", "curation/entities/"))
 
 
@@ -260,7 +279,7 @@ def test_rule_fires(tree: Tree, code: str) -> None:
 )
 def test_rule_stays_quiet_on_near_miss(tree: Tree, code: str, case: int) -> None:
     CASES[code][2][case](tree)
-    assert code not in tree.codes()
+    assert code.split(maxsplit=1)[0] not in tree.codes()
 
 
 def test_an_entity_silences_a_rule_with_a_note(tree: Tree) -> None:
