@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 GREEK = {
     "α": "alpha",
@@ -86,7 +87,8 @@ def _expand_list(match: re.Match[str]) -> str:
     return " / ".join(stem + part for part in (match.group(2), *match.group(3).split("/")[1:]))
 
 
-def tokens(text: str) -> list[str]:
+@cache  # the same names and quotes are tokenised once per rule and entity
+def tokens(text: str) -> tuple[str, ...]:
     """Lower-case alphanumeric tokens with Greek letters spelled out and miRNA names unified."""
     text = _LATEX_GREEK.sub(lambda m: f" {m.group(1).lower()} ", text).casefold()
     text = _GREEK_CHARS.sub(lambda m: f" {GREEK[m.group(0)]} ", text)
@@ -94,7 +96,7 @@ def tokens(text: str) -> list[str]:
     text = _MIRNA_LIST.sub(_expand_mirna_list, text)
     text = _ARM.sub("", text)
     text = _NUMBER_LIST.sub(_expand_list, _LETTER_LIST.sub(_expand_list, text))
-    return [_SPELLING.get(t, t) for t in _TOKEN.findall(text)]
+    return tuple(_SPELLING.get(t, t) for t in _TOKEN.findall(text))
 
 
 def _plural_of(candidate: str, name: str) -> bool:

@@ -285,3 +285,17 @@ def test_rule_stays_quiet_on_near_miss(tree: Tree, code: str, case: int) -> None
 def test_an_entity_silences_a_rule_with_a_note(tree: Tree) -> None:
     tree.add_entity("PDCD5", "HGNC:8764", "gene", note="kept for the next paper", lint_ignore=["EXO302"])
     assert tree.findings() == []
+
+
+def test_an_effect_and_its_stated_absence_contradict(tree: Tree) -> None:
+    tree.add_text("Sorafenib raised RAB27A levels.")
+    tree.add_assertion("sorafenib-rab27a-up", "sorafenib", "RAB27A", "Sorafenib raised RAB27A levels.")
+    (found,) = tree.findings()
+    assert found.code == "EXO202"
+    assert "says 'increases' but 'mini2024-sorafenib-rab27a'" in found.message and "says 'none'" in found.message
+
+
+def test_a_suppression_of_a_rule_that_did_not_run_is_not_unused(tree: Tree) -> None:
+    _ignore("EXO201")(tree)
+    assert tree.codes("EXO0") == []
+    assert tree.codes("EXO002", "EXO201") == ["EXO002"]
