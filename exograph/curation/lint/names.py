@@ -3,7 +3,7 @@
 Both the quote and the entity's names are reduced to lower-case alphanumeric tokens after
 spelling Greek letters out (α → alpha, also LaTeX ``$\\beta$``) and writing every miRNA as
 ``mir-<number>`` (``hsa-miR-21-5p``, ``microRNA-21``, ``miRNA-21`` and ``mir-21`` are all
-``mir-21``; ``miR-23a/27a`` names both; so do ``Rab27a/b`` and ``ERK1/2``). Then:
+``mir-21``; ``miR-23a/27a`` names both; so do ``Rab27a/b``, ``ERK1/2``, ``S100A8/A9`` and ``IFN-α/β``). Then:
 
 * **exact names** (genes, families, RNAs, chemicals, variants, cell lines): the name's tokens,
   joined, equal a run of consecutive quote tokens joined, so hyphens, spaces, underscores and
@@ -57,6 +57,9 @@ _MIRNA = re.compile(r"\b(?:[a-z]{3}-)?(?:micro\s*-?\s*rna|mirna|mir)\s*-?\s*(?=\
 _MIRNA_LIST = re.compile(r"\bmir-(\d+)([a-z]?)((?:/(?:mir-)?\d*[a-z]?)+)")
 _LETTER_LIST = re.compile(r"\b([a-z][a-z0-9-]*?\d)([a-z])((?:/[a-z])+)\b")
 _NUMBER_LIST = re.compile(r"\b([a-z][a-z-]*?)(\d)((?:/\d)+)\b")
+_SUFFIX_LIST = re.compile(r"\b([a-z][a-z0-9]*?\d)([a-z]\d+)((?:/[a-z]\d+)+)\b")
+_GREEK_ALT = "|".join(GREEK.values())
+_GREEK_LIST = re.compile(rf"\b([a-z][a-z0-9]*)\)?[-\s]*({_GREEK_ALT})((?:\s*/\s*(?:{_GREEK_ALT}))+)\b")
 _ARM = re.compile(r"(?<=[0-9a-z])-[35]p\b")
 _TOKEN = re.compile(r"[a-z0-9]+")
 _SPELLING = {"tumour": "tumor"}
@@ -84,7 +87,7 @@ def _expand_mirna_list(match: re.Match[str]) -> str:
 
 def _expand_list(match: re.Match[str]) -> str:
     stem = match.group(1)
-    return " / ".join(stem + part for part in (match.group(2), *match.group(3).split("/")[1:]))
+    return " / ".join(stem + " " + part.strip() for part in (match.group(2), *match.group(3).split("/")[1:]))
 
 
 @cache  # the same names and quotes are tokenised once per rule and entity
@@ -95,7 +98,8 @@ def tokens(text: str) -> tuple[str, ...]:
     text = _MIRNA.sub("mir-", text)
     text = _MIRNA_LIST.sub(_expand_mirna_list, text)
     text = _ARM.sub("", text)
-    text = _NUMBER_LIST.sub(_expand_list, _LETTER_LIST.sub(_expand_list, text))
+    for pattern in (_LETTER_LIST, _NUMBER_LIST, _SUFFIX_LIST, _GREEK_LIST):
+        text = pattern.sub(_expand_list, text)
     return tuple(_SPELLING.get(t, t) for t in _TOKEN.findall(text))
 
 

@@ -22,6 +22,8 @@ from exograph.curation.lint.names import has_exact, has_words, same_word, tokens
         ("miR-200b/c", "miR-200c"),
         ("Rab27a/b knockdown", "RAB27B"),
         ("ERK1/2 phosphorylation", "ERK2"),
+        ("S100A8/A9 targets", "S100A9"),
+        ("an interferon (IFN)- α/ β-inducted UBL", "IFN-β"),
         ("Rab27a-dependent release", "RAB27A"),
         ("secretion of exosomes", "exosome"),
         ("tumour growth", "tumor growth"),
