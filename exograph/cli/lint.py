@@ -39,8 +39,8 @@ def lint(root: Path | None, select: str, ignore: str, fmt: str, statistics: bool
     from exograph.layout import Layout
 
     if list_rules:
-        for rule in RULES.values():
-            click.echo(f"{rule.code}  {rule.name}: {rule.summary}")
+        for code in sorted(RULES):
+            click.echo(f"{code}  {RULES[code].name}: {RULES[code].summary}")
         return
     layout = Layout(root_path(root))
     try:

@@ -84,7 +84,9 @@ def test_unknown_code_is_a_usage_error(cli: Cli, mini: Path) -> None:
 def test_list_rules(cli: Cli) -> None:
     result = cli("lint", "--list-rules")
     assert result.exit_code == 0
-    assert "EXO101  quote-misses-regulator:" in result.output
+    codes = [line.split()[0] for line in result.output.splitlines()]
+    assert codes == sorted(codes) and "EXO101" in codes and "EXO702" in codes
+    assert "EXO101  quote-misses-regulator: No quote of the assertion names its regulator" in result.output
 
 
 def test_suppression_with_a_note(cli: Cli, mini: Path) -> None:
