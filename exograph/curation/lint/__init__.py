@@ -74,6 +74,21 @@ def _positions(loaded: Loaded[Any], name: str, field_name: str) -> dict[str, lis
     return found
 
 
+def _referenced(loaded: Loaded[Any]) -> set[str]:
+    """Every string under regulator, target and context of the file's raw assertion records."""
+    found: set[str] = set()
+    items = loaded.doc.data.get("assertions") if isinstance(loaded.doc.data, dict) else None
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, dict):
+            continue
+        found.update(v for v in (item.get("regulator"), item.get("target")) if isinstance(v, str))
+        context = item.get("context")
+        for values in context.values() if isinstance(context, dict) else ():
+            if isinstance(values, list):
+                found.update(v for v in values if isinstance(v, str))
+    return found
+
+
 def lintable(curation: Curation, checked: checks.Checked) -> Lintable:
     """The validated records of a curation, each with its position, and the raw source texts."""
     result = Lintable(checked)
@@ -95,6 +110,7 @@ def lintable(curation: Curation, checked: checks.Checked) -> Lintable:
                     file, ("assertions", index), assertion.id, tuple(assertion.lint_ignore), assertion, source
                 )
                 result.assertions.append(record)
+        result.referenced |= _referenced(file)
     for source in checked.sources.values():
         path = curation.layout.root / "sources" / source.text
         if path.is_file():

@@ -56,6 +56,9 @@ class Lintable:
     entities: dict[str, EntityAt] = field(default_factory=dict)
     assertions: list[AssertionAt] = field(default_factory=list)
     texts: dict[str, SourceText] = field(default_factory=dict)
+    #: Entity keys named by any assertion record as written, valid or not, so that an entity used only by
+    #: a record that failed validation is not reported as unused.
+    referenced: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from exograph.curation.lint.base import Hit, Lintable, rule
 from exograph.curation.lint.names import GREEK, tokens
 from exograph.curation.models import Entity
-from exograph.curation.vocab import CONTEXT_LIST_FIELDS
 
 #: Kinds whose names are symbols, where a trailing letter or number tells siblings apart.
 SYMBOL_KINDS = frozenset({"gene", "mirna", "lncrna", "circrna", "variant"})
@@ -72,12 +71,7 @@ def e_names(entity: Entity) -> tuple[str, ...]:
 
 def _used(lintable: Lintable) -> set[str]:
     entities = lintable.checked.entities
-    used: set[str] = set()
-    for at in lintable.assertions:
-        a = at.model
-        used.update((a.regulator, a.target))
-        for name in CONTEXT_LIST_FIELDS:
-            used.update(getattr(a.context, name))
+    used = set(lintable.referenced)
     stack = list(used)
     while stack:  # what a used entity points to counts as used: broader terms, parents, members
         entity = entities.get(stack.pop())

@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from exograph.curation.lint import RULES
+from exograph.curation.lint import RULES, lint
+from exograph.layout import Layout
 from tests.curation.lint.conftest import ASSERTIONS, ENTITIES, SOURCE, Tree
 
 Setup = Callable[[Tree], None]
@@ -299,3 +300,15 @@ def test_a_suppression_of_a_rule_that_did_not_run_is_not_unused(tree: Tree) -> N
     _ignore("EXO201")(tree)
     assert tree.codes("EXO0") == []
     assert tree.codes("EXO002", "EXO201") == ["EXO002"]
+
+
+def test_an_entity_used_only_by_an_invalid_record_is_not_unused(tree: Tree) -> None:
+    """human and breast_cancer are used only by the hypoxia assertion, which fails validation here."""
+    tree.edit(
+        ASSERTIONS,
+        "direction: increases\n    aspect: secretion\n    context",
+        "direction: up\n    aspect: secretion\n    context",
+    )
+    report = lint(Layout(tree.root), select=["EXO302"])
+    assert [p.message for p in report.problems] != []
+    assert report.findings == []
