@@ -13,6 +13,7 @@ position, a rule code and a fix; a record silences a rule with ``lint_ignore: [C
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,9 +42,7 @@ class LintReport:
 
     def statistics(self) -> list[tuple[str, str, int]]:
         """``(code, name, count)`` for every rule that found something, most frequent first."""
-        counts: dict[str, int] = {}
-        for f in self.findings:
-            counts[f.code] = counts.get(f.code, 0) + 1
+        counts = Counter(f.code for f in self.findings)
         return sorted(((c, RULES[c].name, n) for c, n in counts.items()), key=lambda row: (-row[2], row[0]))
 
 
