@@ -128,3 +128,9 @@ def test_positions_survive_an_invalid_record_before(cli: Cli, tree: Tree) -> Non
     result = cli("lint", str(tree.root), "--select", "EXO201")
     assert result.exit_code == 1
     assert "curation/assertions/mini2024.yaml:26:13: EXO201 assertion 'mini2024-mir21-pdcd4'" in result.output
+
+
+def test_a_root_without_curation_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:
+    result = cli("lint", str(tmp_path))
+    assert result.exit_code == 2
+    assert "holds no curation/ and sources/ folders" in result.output
