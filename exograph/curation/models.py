@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from exograph.curation.vocab import (
     Aspect,
@@ -28,6 +28,7 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 EntityKey = Annotated[str, Field(pattern=KEY_PATTERN, description="An entity key defined in curation/entities/.")]
 NonEmpty = Annotated[str, Field(min_length=1)]
+LintCode = Annotated[str, Field(pattern=r"^EXO\d{3}$", description="An exograph lint rule code, e.g. EXO101.")]
 
 
 class _Strict(BaseModel):
@@ -39,6 +40,13 @@ def _check_curie(value: str) -> str:
     if problem:
         raise ValueError(problem)
     return value
+
+
+def _check_lint_ignore(codes: list[str], info: ValidationInfo) -> list[str]:
+    """A silenced lint rule is an exception a reviewer must be able to judge: it needs a note saying why."""
+    if codes and not info.data.get("note"):
+        raise ValueError("lint_ignore needs a note saying why each silenced rule does not apply here")
+    return codes
 
 
 class Reference(_Strict):
@@ -85,6 +93,9 @@ class Entity(_Strict):
         description="For kind family: keys of the member genes (or sub-families) the curation names.",
     )
     note: str | None = None
+    lint_ignore: list[LintCode] = Field(
+        default_factory=list, description="Lint rule codes silenced on this entity; the note must say why."
+    )
 
     @field_validator("curie")
     @classmethod
@@ -95,6 +106,11 @@ class Entity(_Strict):
     @classmethod
     def _xrefs(cls, values: list[str]) -> list[str]:
         return [_check_curie(v) for v in values]
+
+    @field_validator("lint_ignore")
+    @classmethod
+    def _lint_ignore(cls, codes: list[str], info: ValidationInfo) -> list[str]:
+        return _check_lint_ignore(codes, info)
 
 
 class EntityFile(_Strict):
@@ -149,6 +165,14 @@ class Assertion(_Strict):
     context: Context = Field(default_factory=Context)
     evidence: list[Evidence] = Field(min_length=1)
     note: str | None = None
+    lint_ignore: list[LintCode] = Field(
+        default_factory=list, description="Lint rule codes silenced on this assertion; the note must say why."
+    )
+
+    @field_validator("lint_ignore")
+    @classmethod
+    def _lint_ignore(cls, codes: list[str], info: ValidationInfo) -> list[str]:
+        return _check_lint_ignore(codes, info)
 
 
 class AssertionFile(_Strict):
