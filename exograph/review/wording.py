@@ -1,0 +1,77 @@
+"""How a report says things, shared by the Markdown and terminal renderers (plain text, escaped by each)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from exograph.review.impact import effect
+from exograph.review.model import AnswerChange, AnswerLine, FieldChange, Report, SideInfo
+
+CHECK_TITLES = {
+    "validation": "Validation problem on NEW",
+    "sign_flip": "Sign flip",
+    "removed_evidence": "Removed evidence",
+    "unquoted_ends": "Quote does not name an end",
+    "regrounded": "Regrounded identifier",
+    "name_resolution": "Name resolves differently",
+}
+SHORT = 100
+Label = Callable[[str], str]
+
+
+def side(info: SideInfo) -> str:
+    return f"{info.spec} ({info.commit[:10]})" if info.commit else info.spec
+
+
+def short(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text if len(text) <= SHORT else text[: SHORT - 3] + "..."
+
+
+def context(label: Label, keys: list[str], system: str | None) -> str:
+    parts = [label(k) for k in keys] + ([system.replace("_", " ")] if system else [])
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def answer(report: Report, line: AnswerLine) -> str:
+    """'sorafenib: increases activity (Homo sapiens, Huh-7, in vitro)'."""
+    via = f" via {report.label(line.via)}" if line.via else ""
+    return f"{report.label(line.other)}{via}: {line.effect}{context(report.label, line.context, line.system)}"
+
+
+def question(report: Report, change: AnswerChange) -> str:
+    return f"{change.question} of {report.label(change.subject)}"
+
+
+def claim(label: Label, a: Mapping[str, Any]) -> str:
+    """'HIF1A may increase amount of RAB27A (Homo sapiens)', with ``label`` naming entities by key."""
+    keys = [k for v in a["context"].values() if isinstance(v, list) for k in v]
+    text = f"{label(a['regulator'])} {effect(a)} of {label(a['target'])}"  # type: ignore[arg-type]
+    return text + context(label, keys, a["context"].get("system"))
+
+
+def quotes(a: Mapping[str, Any]) -> list[str]:
+    return [str(e["quote"]) for e in a["evidence"]]
+
+
+def field_change(change: FieldChange) -> str:
+    """'direction: increases → decreases'; for evidence, the quotes gained and lost."""
+    if change.field == "evidence":
+        old = {str(e["quote"]) for e in change.old or []}  # type: ignore[union-attr,index,call-overload]
+        new = {str(e["quote"]) for e in change.new or []}  # type: ignore[union-attr,index,call-overload]
+        parts = [f'+ "{short(q)}"' for q in sorted(new - old)] + [f'- "{short(q)}"' for q in sorted(old - new)]
+        return "evidence: " + ("; ".join(parts) or "sections, references or assays edited")
+    return f"{change.field}: {short(change.old)} → {short(change.new)}"
+
+
+def counts(report: Report) -> list[tuple[str, int, int, int, int | None]]:
+    """(kind, added, removed, changed, renamed) rows of the summary table."""
+    a = report.assertions
+    rows: list[tuple[str, int, int, int, int | None]] = [
+        ("assertions", len(a.added), len(a.removed), len(a.changed), len(a.renamed))
+    ]
+    for name, group in (("entities", report.entities), ("sources", report.sources)):
+        rows.append((name, len(group.added), len(group.removed), len(group.changed), None))
+    return rows
