@@ -42,9 +42,9 @@ def test_the_default_old_side_is_the_merge_base_with_main(repo: Path) -> None:
 
 def test_without_main_the_default_old_side_says_what_to_type(repo: Path) -> None:
     git(repo, "branch", "-q", "-m", "main", "trunk")
-    with pytest.raises(SideError, match=r"no branch main or origin/main .*exograph diff HEAD~1"):
-        with open_side(None, repo, default_base=True):
-            pass
+    expected = r"no branch main or origin/main .*exograph diff HEAD~1"
+    with pytest.raises(SideError, match=expected), open_side(None, repo, default_base=True):
+        pass
 
 
 def test_a_folder_side_must_be_a_curation_root(repo: Path, tmp_path: Path) -> None:
