@@ -64,9 +64,7 @@ def _walk(tokens: list[Token]) -> list[Token]:
 def test_markdown_structure(report: Report) -> None:
     text = markdown.render(report)
     lines = text.splitlines()
-    assert lines[0] == "## Curation review: " + str(report.old.spec).replace("_", "\\_") + " → " + report.new.spec.replace(
-        "_", "\\_"
-    )
+    assert re.fullmatch(r"## Curation review: \S+/mini → \S+/new", lines[0].replace("\\_", "_"))
     assert lines[2:7] == [
         "| | added | removed | changed | renamed |",
         "|---|--:|--:|--:|--:|",
