@@ -22,7 +22,10 @@ Label = Callable[[str], str]
 
 
 def side(info: SideInfo) -> str:
-    return f"{info.spec} ({info.commit[:10]})" if info.commit else info.spec
+    """'main (0123456789)'; a commit id given as such is only shortened."""
+    if info.commit is None:
+        return info.spec
+    return info.commit[:10] if info.commit.startswith(info.spec) else f"{info.spec} ({info.commit[:10]})"
 
 
 def short(value: Any) -> str:
