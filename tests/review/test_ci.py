@@ -103,7 +103,10 @@ def test_post_refuses_a_malformed_repository(tmp_path: Path, repo: str) -> None:
 def test_the_workflow_is_a_valid_github_workflow() -> None:
     checker = Path(sys.executable).parent / "check-jsonschema"
     done = subprocess.run(
-        [str(checker), "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)], capture_output=True, text=True
+        [str(checker), "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))

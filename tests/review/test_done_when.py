@@ -72,7 +72,8 @@ def test_the_json_report_holds_exactly_the_five_changes(clone: Path, cli: Callab
     assert Report.model_validate_json(report.model_dump_json()) == report
 
 
-def test_the_markdown_report_shows_the_five_changes(clone: Path, cli: Callable[..., Result]) -> None:
+@pytest.mark.usefixtures("clone")
+def test_the_markdown_report_shows_the_five_changes(cli: Callable[..., Result]) -> None:
     text = cli("diff", "--format", "markdown").output
     assert "| assertions | 1 | 1 | 1 | 1 |" in text
     assert "| entities | 0 | 0 | 1 |  |" in text
@@ -93,7 +94,8 @@ def test_the_markdown_report_shows_the_five_changes(clone: Path, cli: Callable[.
     assert f"| `{DELETED}` | hsa-mir-21 decreases amount of PDCD4 (fibroblast, malignant cell) | `mini2024` |" in text
 
 
-def test_the_terminal_report_shows_the_five_changes(clone: Path, cli: Callable[..., Result]) -> None:
+@pytest.mark.usefixtures("clone")
+def test_the_terminal_report_shows_the_five_changes(cli: Callable[..., Result]) -> None:
     lines = cli("diff", "--format", "terminal").output.splitlines()
     assert lines[1] == "assertions +1 -1 ~1 renamed 1 · entities +0 -0 ~1 · sources +0 -0 ~0"
     changes = lines[lines.index("CHANGES") + 1 :]
