@@ -15,6 +15,9 @@ from exograph.review import wording
 from exograph.review.escape import code, markdown
 from exograph.review.model import KeyedChange, ProblemInfo, Record, Report
 
+#: Answer lines: gained, lost, changed (the escaped '+' cannot start a nested list).
+MARKS = {"+": "\\+", "-": "−", "~": "\\~"}
+
 
 def _quotes(quotes: list[str], indent: str = "  ") -> list[str]:
     return [f"{indent}> {markdown(q)}" for q in quotes]
@@ -63,8 +66,7 @@ def _impact(report: Report) -> list[str]:
     out = ["### Answer impact", ""]
     for change in report.impact:
         out.append(f"- **{markdown(wording.question(report, change))}**")
-        out += [f"  - \\+ {markdown(wording.answer(report, line))}" for line in change.gained]
-        out += [f"  - − {markdown(wording.answer(report, line))}" for line in change.lost]
+        out += [f"  - {MARKS[mark]} {markdown(text)}" for mark, text in wording.answer_lines(report, change)]
     return [*out, ""]
 
 

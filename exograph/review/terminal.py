@@ -17,6 +17,7 @@ from exograph.review.escape import terminal as safe
 from exograph.review.model import Report
 
 Style = Callable[..., str]
+COLOURS = {"+": "green", "-": "red", "~": "yellow"}
 
 
 def _styler(color: bool) -> Style:
@@ -68,8 +69,10 @@ def render(report: Report, color: bool = False) -> str:
         out.append(style(f"ANSWERS ({len(report.impact)})", bold=True))
         for change in report.impact:
             out.append(f"  {safe(wording.question(report, change))}")
-            out += ["    " + style("+ ", fg="green") + safe(wording.answer(report, x)) for x in change.gained]
-            out += ["    " + style("- ", fg="red") + safe(wording.answer(report, x)) for x in change.lost]
+            out += [
+                f"    {style(mark, fg=COLOURS[mark])} {safe(text)}"
+                for mark, text in wording.answer_lines(report, change)
+            ]
     if records := _records(report, style):
         out += [style("CHANGES", bold=True), *("  " + line for line in records)]
     if report.old_problems:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -38,10 +39,32 @@ def context(label: Label, keys: list[str], system: str | None) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
+def _how(report: Report, line: AnswerLine, with_via: bool = False) -> str:
+    via = f"via {report.label(line.via)}, " if with_via and line.via else ""
+    return f"{via}{line.effect}{context(report.label, line.context, line.system)}"
+
+
 def answer(report: Report, line: AnswerLine) -> str:
-    """'sorafenib: increases activity (Homo sapiens, Huh-7, in vitro)'."""
+    """'sorafenib: increases activity (Homo sapiens, Huh-7, in vitro)'; 'RAB27A via exosomal secretion: …'."""
     via = f" via {report.label(line.via)}" if line.via else ""
-    return f"{report.label(line.other)}{via}: {line.effect}{context(report.label, line.context, line.system)}"
+    return f"{report.label(line.other)}{via}: {_how(report, line)}"
+
+
+def _moved(report: Report, old: AnswerLine, new: AnswerLine) -> str:
+    if old.via == new.via:
+        return answer(report, old) + f" → {_how(report, new)}"
+    return f"{report.label(new.other)}: {_how(report, old, True)} → {_how(report, new, True)}"
+
+
+def answer_lines(report: Report, change: AnswerChange) -> list[tuple[str, str]]:
+    """(mark, text) lines: '+' gained, '-' lost, '~' one line of the same entity that changed (shown old → new)."""
+    gained, lost = Counter(x.other for x in change.gained), Counter(x.other for x in change.lost)
+    moved = {key for key in gained if gained[key] == lost[key] == 1}
+    old = {x.other: x for x in change.lost if x.other in moved}
+    lines = [
+        ("~", _moved(report, old[x.other], x)) if x.other in moved else ("+", answer(report, x)) for x in change.gained
+    ]
+    return lines + [("-", answer(report, x)) for x in change.lost if x.other not in moved]
 
 
 def question(report: Report, change: AnswerChange) -> str:
