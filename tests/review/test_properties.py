@@ -98,7 +98,7 @@ def edited(done: Edits) -> Iterator[Path]:
         yield root
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=15, deadline=None, database=None)
 @given(random_edits())
 def test_a_curation_compared_with_itself_differs_in_nothing(done: Edits) -> None:
     with edited(done) as root:
@@ -106,7 +106,7 @@ def test_a_curation_compared_with_itself_differs_in_nothing(done: Edits) -> None
     assert report.empty(), report
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=30, deadline=None, database=None)
 @given(random_edits())
 def test_random_edits_are_reported_exactly(done: Edits) -> None:
     with edited(done) as root:

@@ -74,6 +74,12 @@ def test_markdown_structure(report: Report) -> None:
     ]
     assert text.index("### Reviewer's checklist") < text.index("### Answer impact") < text.index("<details>")
     assert "- **drivers of RAB27A**\n  - \\+ HIF1A: may increase amount (Hypoxia)\n" in text
+    context = "(Homo sapiens, breast cancer)"
+    assert (  # one line of the same regulator lost and gained reads as a change
+        f"- **regulators of exosomal secretion**\n  - \\~ Hypoxia: increases secretion {context} → "
+        f"decreases secretion {context}\n"
+    ) in text
+    assert f"  - \\~ Hypoxia via exosomal secretion: increases secretion {context} → decreases secretion" in text
     assert "  > Hypoxia increases exosome secretion in breast cancer cells \\[1\\].\n" in text
     assert "<details><summary>Added assertions (1)</summary>" in text
 
