@@ -202,6 +202,9 @@ def test_an_added_entity_and_a_changed_source(mini: Path, new: Path) -> None:
     (source,) = report.sources.changed
     assert [f.field for f in source.fields] == ["references", "sha256"]
     assert report.checklist == [] and report.impact == []
+    back = diff(new, mini)
+    assert [e["key"] for e in back.entities.removed] == ["CD63"]
+    assert back.checklist == [] and back.impact == []
 
 
 def test_invalid_new_side_exits_1_and_still_reports(mini: Path, new: Path, cli: Callable[..., Result]) -> None:
