@@ -14,7 +14,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 SCHEMA_VERSION: Literal[1] = 1
-#: A compiled record (entity, assertion, source) as ``exograph`` queries print it in JSON.
+#: A compiled record as exograph prints it in JSON: an assertion (id, source, regulator, target,
+#: direction, aspect, mechanism, directness, exosomal_cargo, hypothesis, negated, context, evidence,
+#: note), an entity (key, curie, label, kind, synonyms, xrefs, broader, parent, members, local, note)
+#: or a source (its record in sources/<id>.yaml, references included).
 Record = dict[str, JsonValue]
 CheckKind = Literal["validation", "sign_flip", "removed_evidence", "unquoted_ends", "regrounded", "name_resolution"]
 
@@ -70,11 +73,15 @@ class Changes(_Model):
 
 
 class AssertionChanges(Changes):
+    """Assertion records (see ``exograph show ID --format json``) added, removed, changed and renamed."""
+
     changed: list[AssertionChange] = Field(default_factory=list)
     renamed: list[Rename] = Field(default_factory=list)
 
 
 class RecordChanges(Changes):
+    """Entity records (matched by key) or source records (by id) added, removed and changed."""
+
     changed: list[KeyedChange] = Field(default_factory=list)
 
 
@@ -91,7 +98,7 @@ class AnswerLine(_Model):
 class AnswerChange(_Model):
     """How the answer to one question about one entity changes."""
 
-    question: str = Field(description="drivers, regulators or targets.")
+    question: str = Field(description="The query asked: drivers, regulators or targets (more may come).")
     subject: str = Field(description="Key of the entity asked about.")
     gained: list[AnswerLine] = Field(default_factory=list)
     lost: list[AnswerLine] = Field(default_factory=list)
