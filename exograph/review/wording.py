@@ -51,6 +51,9 @@ def answer(report: Report, line: AnswerLine) -> str:
 
 
 def _moved(report: Report, old: AnswerLine, new: AnswerLine) -> str:
+    """The one line of an entity that changed: only the effect when that is all that changed."""
+    if (old.via, old.context, old.system) == (new.via, new.context, new.system):
+        return answer(report, old.model_copy(update={"effect": f"{old.effect} → {new.effect}"}))
     if old.via == new.via:
         return answer(report, old) + f" → {_how(report, new)}"
     return f"{report.label(new.other)}: {_how(report, old, True)} → {_how(report, new, True)}"

@@ -18,8 +18,8 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from exograph.review import markdown, schema, terminal
-from exograph.review.model import CheckItem, Report
+from exograph.review import markdown, schema, terminal, wording
+from exograph.review.model import AnswerChange, AnswerLine, CheckItem, Report
 from exograph.review.report import compare
 from tests.conftest import PROJECT_ROOT
 from tests.review import edits
@@ -76,10 +76,10 @@ def test_markdown_structure(report: Report) -> None:
     assert "- **drivers of RAB27A**\n  - \\+ HIF1A: may increase amount (Hypoxia)\n" in text
     context = "(Homo sapiens, breast cancer)"
     assert (  # one line of the same regulator lost and gained reads as a change
-        f"- **regulators of exosomal secretion**\n  - \\~ Hypoxia: increases secretion {context} → "
+        f"- **regulators of exosomal secretion**\n  - \\~ Hypoxia: increases secretion → "
         f"decreases secretion {context}\n"
     ) in text
-    assert f"  - \\~ Hypoxia via exosomal secretion: increases secretion {context} → decreases secretion" in text
+    assert f"  - \\~ Hypoxia via exosomal secretion: increases secretion → decreases secretion {context}\n" in text
     assert "  > Hypoxia increases exosome secretion in breast cancer cells \\[1\\].\n" in text
     assert "<details><summary>Added assertions (1)</summary>" in text
 
@@ -172,3 +172,24 @@ def test_on_a_terminal_the_default_is_the_coloured_view_unless_no_color(repo: Pa
     plain = _on_a_terminal(repo, {**env, "NO_COLOR": "1"})
     assert "\x1b" not in plain and "CHECK (1)" in plain
     assert git(repo, "status", "--porcelain") == "M curation/assertions/mini2024.yaml"
+
+
+def test_answer_lines_read_as_gained_lost_or_changed(report: Report) -> None:
+    line = AnswerLine(other="RAB27A", effect="increases secretion", via="exosome_secretion")
+    moved = line.model_copy(update={"via": "ev_secretion", "context": ["human"]})
+    other = AnswerLine(other="hypoxia", effect="increases secretion")
+    change = AnswerChange(question="regulators", subject="ev_secretion", gained=[moved, other], lost=[line])
+    assert wording.answer_lines(report, change) == [
+        (
+            "~",
+            "RAB27A: via exosomal secretion, increases secretion → "
+            "via extracellular vesicle secretion, increases secretion (Homo sapiens)",
+        ),
+        ("+", "Hypoxia: increases secretion"),
+    ]
+    in_context = line.model_copy(update={"context": ["human"]})
+    change = AnswerChange(question="regulators", subject="ev_secretion", gained=[in_context], lost=[line, other])
+    assert wording.answer_lines(report, change) == [
+        ("~", "RAB27A via exosomal secretion: increases secretion → increases secretion (Homo sapiens)"),
+        ("-", "Hypoxia: increases secretion"),
+    ]
