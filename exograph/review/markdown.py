@@ -111,7 +111,7 @@ def _sections(report: Report) -> list[str]:
                 for c in a.changed
                 for line in (
                     f"- {code(c.id)}: {markdown(wording.claim(report.label, c.new))}",
-                    *(f"  - {markdown(wording.field_change(f))}" for f in c.fields),
+                    *(f"  - {markdown(wording.field_change(f, report.label))}" for f in c.fields),
                 )
             ],
         ),

@@ -33,7 +33,7 @@ def _records(report: Report, style: Style) -> list[str]:
     out += [style("- ", fg="red") + f"{safe(str(r['id']))}  {safe(wording.claim(report.label, r))}" for r in a.removed]
     for c in a.changed:
         out.append(style("~ ", fg="yellow") + f"{safe(c.id)}  {safe(wording.claim(report.label, c.new))}")
-        out += [f"    {safe(wording.field_change(f))}" for f in c.fields]
+        out += [f"    {safe(wording.field_change(f, report.label))}" for f in c.fields]
     out += [style("> ", fg="cyan") + f"{safe(r.old)} → {safe(r.new)}" for r in a.renamed]
     out += [
         style("+ ", fg="green") + f"entity {safe(str(x['key']))} {safe(str(x['curie']))} {safe(str(x['label']))}"

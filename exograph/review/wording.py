@@ -85,13 +85,25 @@ def quotes(a: Mapping[str, Any]) -> list[str]:
     return [str(e["quote"]) for e in a["evidence"]]
 
 
-def field_change(change: FieldChange) -> str:
-    """'direction: increases → decreases'; for evidence, the quotes gained and lost."""
+def _context_of(label: Label, value: Any) -> str:
+    keys = [k for v in (value or {}).values() if isinstance(v, list) for k in v]
+    return context(label, keys, (value or {}).get("system")).strip() or "(none)"
+
+
+def field_change(change: FieldChange, label: Label | None = None) -> str:
+    """'direction: increases → decreases'; with ``label``, an assertion's ends and context by entity label.
+
+    For evidence, the quotes gained and lost.
+    """
     if change.field == "evidence":
         old = {str(e["quote"]) for e in change.old or []}  # type: ignore[union-attr,index,call-overload]
         new = {str(e["quote"]) for e in change.new or []}  # type: ignore[union-attr,index,call-overload]
         parts = [f'+ "{short(q)}"' for q in sorted(new - old)] + [f'- "{short(q)}"' for q in sorted(old - new)]
         return "evidence: " + ("; ".join(parts) or "sections, references or assays edited")
+    if label is not None and change.field in ("regulator", "target"):
+        return f"{change.field} moved: {label(str(change.old))} → {label(str(change.new))}"
+    if label is not None and change.field == "context":
+        return f"context: {_context_of(label, change.old)} → {_context_of(label, change.new)}"
     return f"{change.field}: {short(change.old)} → {short(change.new)}"
 
 

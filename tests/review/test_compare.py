@@ -226,3 +226,16 @@ def test_an_invalid_old_side_is_compared_as_is_with_exit_0(mini: Path, new: Path
     result = cli("diff", "--format", "markdown", str(mini), str(new))
     assert result.exit_code == 0
     assert "Validation problems on OLD (1)" in result.output
+
+
+def test_a_changed_target_reads_as_moved_with_labels(mini: Path, new: Path, cli: Callable[..., Result]) -> None:
+    replace_in(
+        new / edits.ASSERTIONS,
+        "    regulator: HIF1A\n    target: RAB27A\n",
+        "    regulator: HIF1A\n    target: PDCD4\n",
+    )
+    edits.set_context(new, "mini2024-rab27a-exosome-secretion", {"organisms": ["human"], "system": "in_vitro"})
+    text = cli("diff", "--format", "markdown", str(mini), str(new)).output
+    assert "  - target moved: RAB27A → PDCD4\n" in text
+    assert "  - context: (none) → (Homo sapiens, in vitro)\n" in text
+    assert ("unquoted_ends", "mini2024-hif1a-rab27a") in kinds(diff(mini, new))
