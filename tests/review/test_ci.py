@@ -144,3 +144,18 @@ def test_the_documented_pre_commit_config_is_valid(tmp_path: Path) -> None:
     ids = [hook["id"] for repo in loaded["repos"] for hook in repo["hooks"]]
     assert ids == ["exograph-validate", "exograph-fmt-check"]
     assert json.dumps(loaded)  # plain data
+
+
+def test_a_failing_gh_is_reported_without_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_gh(tmp_path / "bin")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}:{Path(sys.executable).parent}:/usr/bin:/bin")
+    monkeypatch.setenv("FAKE_GH_LOG", str(tmp_path / "gh.log"))
+    monkeypatch.setenv("FAKE_GH_FAIL", "1")
+    comment = tmp_path / "comment.md"
+    comment.write_text("body", encoding="utf-8")
+    result = CliRunner().invoke(ci.main, ["post", "--repo", "octo/exo", "--pr", "7", "--comment", str(comment)])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: gh api repos/octo/exo/issues/7/comments failed: HTTP 403: Resource not accessible by integration\n"
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit)

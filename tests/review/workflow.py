@@ -24,6 +24,8 @@ if "--input" in args:
         record["input"] = json.load(f)
 with open(os.environ["FAKE_GH_LOG"], "a", encoding="utf-8") as log:
     log.write(json.dumps(record) + "\\n")
+if os.environ.get("FAKE_GH_FAIL"):
+    sys.exit("HTTP 403: Resource not accessible by integration")
 if "--paginate" in args:
     print(os.environ.get("FAKE_GH_EXISTING", ""))
 """
