@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from exograph.layout import is_root
+from exograph.review.escape import visible
 
 SideKind = Literal["folder", "revision", "working tree"]
 #: What a curation root is made of; a revision must hold both.
@@ -42,11 +43,6 @@ class Side:
     root: Path
     commit: str | None = None
 
-    @property
-    def title(self) -> str:
-        """How reports name this side: the revision with its short commit, or the folder."""
-        return f"{self.spec} ({self.commit[:10]})" if self.commit else self.spec
-
 
 def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     try:
@@ -67,16 +63,17 @@ def verify_revision(repo: Path, revision: str) -> str:
     """The full commit id ``revision`` names in ``repo``; refuses anything git could read as an option."""
     if not revision.strip():
         raise SideError("an empty revision names nothing; give a revision (e.g. main) or a folder")
+    shown = visible(revision)
     if revision.startswith("-"):
         raise SideError(
-            f"'{revision}' is not a revision: a revision cannot start with '-' "
-            f"(for a folder of that name, write ./{revision})"
+            f"'{shown}' is not a revision: a revision cannot start with '-' "
+            f"(for a folder of that name, write ./{shown})"
         )
     git_root(repo)
     done = _git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
     commit = done.stdout.decode().strip()
     if done.returncode != 0 or not commit:
-        raise SideError(f"'{revision}' is neither a curation folder nor a commit of the git checkout at {repo}")
+        raise SideError(f"'{shown}' is neither a curation folder nor a commit of the git checkout at {repo}")
     return commit
 
 

@@ -79,6 +79,7 @@ def test_outside_a_git_checkout_revisions_are_refused_clearly(mini: Path) -> Non
         ("no-such-revision", "neither a curation folder nor a commit"),
         ("main:curation", "neither a curation folder nor a commit"),  # a tree, not a commit
         ("", "an empty revision names nothing"),
+        ("\x1b[2Jmain", "'\\x1b[2Jmain' is neither a curation folder nor a commit"),
     ],
 )
 def test_refused_revisions_leave_every_file_untouched(
