@@ -90,6 +90,16 @@ def _context_of(label: Label, value: Any) -> str:
     return context(label, keys, (value or {}).get("system")).strip() or "(none)"
 
 
+def _references(old: list[Any], new: list[Any]) -> str:
+    """A source's reference list change by number: '+12, -3, changed 5'."""
+    before = {r["number"]: r for r in old if isinstance(r, dict)}
+    after = {r["number"]: r for r in new if isinstance(r, dict)}
+    parts = [f"+{n}" for n in sorted(after.keys() - before.keys())]
+    parts += [f"-{n}" for n in sorted(before.keys() - after.keys())]
+    parts += [f"changed {n}" for n in sorted(before.keys() & after.keys()) if before[n] != after[n]]
+    return ", ".join(parts) or "reordered"
+
+
 def field_change(change: FieldChange, label: Label | None = None) -> str:
     """'direction: increases → decreases'; with ``label``, an assertion's ends and context by entity label.
 
@@ -100,6 +110,10 @@ def field_change(change: FieldChange, label: Label | None = None) -> str:
         new = {str(e["quote"]) for e in change.new or []}  # type: ignore[union-attr,index,call-overload]
         parts = [f'+ "{short(q)}"' for q in sorted(new - old)] + [f'- "{short(q)}"' for q in sorted(old - new)]
         return "evidence: " + ("; ".join(parts) or "sections, references or assays edited")
+    if change.field == "references" and isinstance(change.old, list) and isinstance(change.new, list):
+        return f"references: {_references(change.old, change.new)}"
+    if change.field == "sha256":
+        return f"text snapshot changed (sha256 {short(change.old)[:12]}… → {short(change.new)[:12]}…)"
     if label is not None and change.field in ("regulator", "target"):
         return f"{change.field} moved: {label(str(change.old))} → {label(str(change.new))}"
     if label is not None and change.field == "context":

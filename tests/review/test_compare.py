@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
+from exograph.review import markdown
 from exograph.review.model import AnswerChange, Report
 from exograph.review.report import compare
 from tests.conftest import replace_in
@@ -202,6 +203,9 @@ def test_an_added_entity_and_a_changed_source(mini: Path, new: Path) -> None:
     (source,) = report.sources.changed
     assert [f.field for f in source.fields] == ["references", "sha256"]
     assert report.checklist == [] and report.impact == []
+    text = markdown.render(report)
+    assert f"  - text snapshot changed (sha256 {old_sha[:12]}… → " in text
+    assert "  - references: changed 1\n" in text
     back = diff(new, mini)
     assert [e["key"] for e in back.entities.removed] == ["CD63"]
     assert back.checklist == [] and back.impact == []
