@@ -14,7 +14,15 @@ root_argument = click.argument("root", required=False, type=click.Path(exists=Tr
 
 @click.command()
 @root_argument
-def validate(root: Path | None) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="github: each problem also as a GitHub Actions annotation (::error file=…,line=…::…) on stdout.",
+)
+def validate(root: Path | None, fmt: str) -> None:
     """Check every curation file under ROOT; print file:line:col problems; exit 1 if any."""
     from exograph.compiled.build import validate as run
     from exograph.layout import Layout
@@ -22,6 +30,11 @@ def validate(root: Path | None) -> None:
     layout = Layout(root_path(root))
     checked, problems = run(layout)
     if problems:
+        if fmt == "github":
+            from exograph.review.github import annotation
+
+            for problem in problems:
+                click.echo(annotation(problem, layout.root, "exograph validate"))
         print_problems(problems)
         sys.exit(1)
     click.echo(

@@ -1,0 +1,136 @@
+"""The reviewer's checklist: the changes most likely to be mistakes, to look at first.
+
+Each check is one function from the comparison to items, listed in
+:data:`CHECKS` in the order a reviewer should read them; another check (such as
+new lint findings) is one more function in that list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from exograph.compiled.records import EntityRecord
+from exograph.review import wording
+from exograph.review.compare import Comparison
+from exograph.review.model import CheckItem
+
+Check = Callable[[Comparison], list[CheckItem]]
+SIGN_FIELDS = ("direction", "negated")
+NAME_FIELDS = frozenset({"key", "label", "synonyms"})
+
+
+def _label(comparison: Comparison, key: str) -> str:
+    entity = comparison.new.entities.get(key) or comparison.old.entities.get(key)
+    return entity["label"] if entity else key
+
+
+def claim(comparison: Comparison, a: Mapping[str, Any]) -> str:
+    return wording.claim(lambda key: _label(comparison, key), a)
+
+
+def validation(comparison: Comparison) -> list[CheckItem]:
+    return [
+        CheckItem(kind="validation", subject=f"{p.file}:{p.line}:{p.column}", text=p.message)
+        for p in comparison.new.problems
+    ]
+
+
+def sign_flips(comparison: Comparison) -> list[CheckItem]:
+    items = []
+    for change in comparison.assertions.changed:
+        if any(f.field in SIGN_FIELDS for f in change.fields):
+            text = f"sign changed: {claim(comparison, change.old)} → {claim(comparison, change.new)}"
+            items.append(CheckItem(kind="sign_flip", subject=change.id, text=text, quotes=wording.quotes(change.new)))
+    return items
+
+
+def removed_evidence(comparison: Comparison) -> list[CheckItem]:
+    items = [
+        CheckItem(
+            kind="removed_evidence",
+            subject=str(a["id"]),
+            text=f"assertion removed: {claim(comparison, a)}",
+            quotes=wording.quotes(a),
+        )
+        for a in comparison.assertions.removed
+    ]
+    for change in comparison.assertions.changed:
+        lost = [q for q in wording.quotes(change.old) if q not in wording.quotes(change.new)]
+        if lost:
+            text = f"evidence removed from {claim(comparison, change.new)}"
+            items.append(CheckItem(kind="removed_evidence", subject=change.id, text=text, quotes=lost))
+    return items
+
+
+def names(entity: EntityRecord) -> list[str]:
+    """The spellings a quote may use for an entity: key (underscores read as spaces), label, synonyms."""
+    return [entity["key"], entity["key"].replace("_", " "), entity["label"], *entity["synonyms"]]
+
+
+def _named(entity: EntityRecord | None, quotes: Iterable[str]) -> bool:
+    if entity is None:
+        return True  # an unknown entity is a validation problem, reported there
+    texts = [q.casefold() for q in quotes]
+    return any(n.casefold() in t for n in names(entity) for t in texts)
+
+
+def unquoted_ends(comparison: Comparison) -> list[CheckItem]:
+    """Added or changed assertions, and those on renamed entities, whose quotes never name an end."""
+    renamed = {c.id for c in comparison.entities.changed if any(f.field in NAME_FIELDS for f in c.fields)}
+    changed = {c.id for c in comparison.assertions.changed}
+    ids = {str(a["id"]) for a in comparison.assertions.added} | changed
+    ids |= {i for i, a in comparison.new.assertions.items() if {a["regulator"], a["target"]} & renamed}
+    items = []
+    for i in sorted(ids):
+        a = comparison.new.assertions[i]
+        missing = [
+            _label(comparison, a[end])
+            for end in ("regulator", "target")
+            if not _named(comparison.new.entities.get(a[end]), wording.quotes(a))
+        ]
+        if missing:
+            text = f"no quote names {' or '.join(missing)} (by key, label or synonym): {claim(comparison, a)}"
+            items.append(CheckItem(kind="unquoted_ends", subject=i, text=text, quotes=wording.quotes(a)))
+    return items
+
+
+def regrounded(comparison: Comparison) -> list[CheckItem]:
+    items = []
+    for change in comparison.entities.changed:
+        if any(f.field == "curie" for f in change.fields):
+            old, new = comparison.old.entities[change.id], comparison.new.entities[change.id]
+            text = f"identifier changed: {old['curie']} ({old['label']}) → {new['curie']} ({new['label']})"
+            items.append(CheckItem(kind="regrounded", subject=change.id, text=text))
+    return items
+
+
+def _resolution(entities: Mapping[str, EntityRecord]) -> dict[str, str]:
+    return {n.casefold(): key for key, e in entities.items() for n in (key, e["label"], *e["synonyms"])}
+
+
+def name_resolution(comparison: Comparison) -> list[CheckItem]:
+    """Names that now find another entity, or none, because a label, key or synonym changed."""
+    old, new = _resolution(comparison.old.entities), _resolution(comparison.new.entities)
+    added = {str(e["key"]) for e in comparison.entities.added}
+    removed = {str(e["key"]) for e in comparison.entities.removed}
+    items = []
+    for name in sorted(set(old) | set(new)):
+        before, after = old.get(name), new.get(name)
+        if before == after or (before is None and after in added) or (after is None and before in removed):
+            continue
+        if after is None:
+            text = f"'{name}' no longer finds {_label(comparison, str(before))}"
+        elif before is None:
+            text = f"'{name}' now finds {_label(comparison, after)}"
+        else:
+            text = f"'{name}' now finds {_label(comparison, after)} instead of {_label(comparison, before)}"
+        items.append(CheckItem(kind="name_resolution", subject=name, text=text))
+    return items
+
+
+CHECKS: tuple[Check, ...] = (validation, sign_flips, removed_evidence, unquoted_ends, regrounded, name_resolution)
+
+
+def checklist(comparison: Comparison) -> list[CheckItem]:
+    return [item for check in CHECKS for item in check(comparison)]
