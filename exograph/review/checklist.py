@@ -1,23 +1,27 @@
 """The reviewer's checklist: the changes most likely to be mistakes, to look at first.
 
 Each check is one function from the comparison to items, listed in
-:data:`CHECKS` in the order a reviewer should read them; another check (such as
-new lint findings) is one more function in that list.
+:data:`CHECKS` in the order a reviewer should read them; another check is one
+more function in that list.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from exograph.compiled.records import EntityRecord
+from exograph.layout import Layout
 from exograph.review import wording
 from exograph.review.compare import Comparison
 from exograph.review.model import CheckItem
 
+if TYPE_CHECKING:
+    from exograph.curation.lint.base import Finding
+
 Check = Callable[[Comparison], list[CheckItem]]
 SIGN_FIELDS = ("direction", "negated")
-NAME_FIELDS = frozenset({"key", "label", "synonyms"})
 
 
 def _label(comparison: Comparison, key: str) -> str:
@@ -63,36 +67,21 @@ def removed_evidence(comparison: Comparison) -> list[CheckItem]:
     return items
 
 
-def names(entity: EntityRecord) -> list[str]:
-    """The spellings a quote may use for an entity: key (underscores read as spaces), label, synonyms."""
-    return [entity["key"], entity["key"].replace("_", " "), entity["label"], *entity["synonyms"]]
+def _lint_keys(root: Path) -> dict[tuple[str, str], Finding]:
+    """Findings by rule and message: positions move with every edit, the message names the record."""
+    from exograph.curation.lint import lint
+
+    return {(f.code, f.message): f for f in lint(Layout(root)).findings}
 
 
-def _named(entity: EntityRecord | None, quotes: Iterable[str]) -> bool:
-    if entity is None:
-        return True  # an unknown entity is a validation problem, reported there
-    texts = [q.casefold() for q in quotes]
-    return any(n.casefold() in t for n in names(entity) for t in texts)
-
-
-def unquoted_ends(comparison: Comparison) -> list[CheckItem]:
-    """Added or changed assertions, and those on renamed entities, whose quotes never name an end."""
-    renamed = {c.id for c in comparison.entities.changed if any(f.field in NAME_FIELDS for f in c.fields)}
-    changed = {c.id for c in comparison.assertions.changed}
-    ids = {str(a["id"]) for a in comparison.assertions.added} | changed
-    ids |= {i for i, a in comparison.new.assertions.items() if {a["regulator"], a["target"]} & renamed}
-    items = []
-    for i in sorted(ids):
-        a = comparison.new.assertions[i]
-        missing = [
-            _label(comparison, a[end])
-            for end in ("regulator", "target")
-            if not _named(comparison.new.entities.get(a[end]), wording.quotes(a))
-        ]
-        if missing:
-            text = f"no quote names {' or '.join(missing)} (by key, label or synonym): {claim(comparison, a)}"
-            items.append(CheckItem(kind="unquoted_ends", subject=i, text=text, quotes=wording.quotes(a)))
-    return items
+def lint_findings(comparison: Comparison) -> list[CheckItem]:
+    """Lint findings NEW has and OLD had not: a quote that no longer names an end, a new self-loop..."""
+    old = _lint_keys(comparison.old.store.root)
+    return [
+        CheckItem(kind="lint", subject=f"{f.file}:{f.line}", text=f"{f.code} {f.message} Fix: {f.fix}")
+        for key, f in sorted(_lint_keys(comparison.new.store.root).items())
+        if key not in old
+    ]
 
 
 def regrounded(comparison: Comparison) -> list[CheckItem]:
@@ -129,7 +118,7 @@ def name_resolution(comparison: Comparison) -> list[CheckItem]:
     return items
 
 
-CHECKS: tuple[Check, ...] = (validation, sign_flips, removed_evidence, unquoted_ends, regrounded, name_resolution)
+CHECKS: tuple[Check, ...] = (validation, sign_flips, removed_evidence, lint_findings, regrounded, name_resolution)
 
 
 def checklist(comparison: Comparison) -> list[CheckItem]:

@@ -19,7 +19,7 @@ SCHEMA_VERSION: Literal[1] = 1
 #: note), an entity (key, curie, label, kind, synonyms, xrefs, broader, parent, members, local, note)
 #: or a source (its record in sources/<id>.yaml, references included).
 Record = dict[str, JsonValue]
-CheckKind = Literal["validation", "sign_flip", "removed_evidence", "unquoted_ends", "regrounded", "name_resolution"]
+CheckKind = Literal["validation", "sign_flip", "removed_evidence", "lint", "regrounded", "name_resolution"]
 
 
 class _Model(BaseModel):

@@ -14,7 +14,7 @@ CHECK_TITLES = {
     "validation": "Validation problem on NEW",
     "sign_flip": "Sign flip",
     "removed_evidence": "Removed evidence",
-    "unquoted_ends": "Quote does not name an end",
+    "lint": "New lint finding",
     "regrounded": "Regrounded identifier",
     "name_resolution": "Name resolves differently",
 }

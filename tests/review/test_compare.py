@@ -105,17 +105,23 @@ def test_an_added_assertion_whose_quote_names_neither_end_is_flagged(mini: Path,
     record = {**edits.HIF1A_UNDER_HYPOXIA, "regulator": "sorafenib", "target": "PDCD4"}
     edits.add(new, record)
     report = diff(mini, new)
-    (item,) = report.checklist
-    assert (item.kind, item.subject) == ("unquoted_ends", "mini2024-hif1a-rab27a-hypoxia")
-    assert item.text.startswith("no quote names sorafenib or PDCD4")
-    assert item.quotes == ["HIF-1 may drive RAB27A expression."]
+    found = sorted(item.text.split(" ")[0] for item in report.checklist)
+    assert found == ["EXO101", "EXO102"]  # new lint findings: the quote names neither end
+    assert all(i.kind == "lint" and "mini2024-hif1a-rab27a-hypoxia" in i.text for i in report.checklist)
+    assert all(i.subject.startswith("curation/assertions/mini2024.yaml:") for i in report.checklist)
 
 
 def test_a_removed_assertion_shows_its_evidence(mini: Path, new: Path) -> None:
     edits.delete(new, "mini2024-mir21-pdcd4")
     report = diff(mini, new)
     assert [a["id"] for a in report.assertions.removed] == ["mini2024-mir21-pdcd4"]
-    (item,) = report.checklist
+    (item,) = [i for i in report.checklist if i.kind != "lint"]
+    assert sorted(i.text.split("'")[1] for i in report.checklist if i.kind == "lint") == [
+        "PDCD4",
+        "fibroblast",
+        "malignant_cell",
+        "miR-21",
+    ]  # entities the removed claim leaves unused (EXO302)
     assert item.kind == "removed_evidence"
     assert item.quotes == ["Exosomal miR-21 from fibroblasts suppresses PDCD4 in cancer cells [2]."]
     assert answers(report) == {
@@ -173,7 +179,7 @@ def test_a_synonym_moved_to_another_entity_says_where(mini: Path, new: Path) -> 
     report = diff(mini, new)
     assert "'hif-1' now finds RAB27A instead of HIF1A" in [i.text for i in report.checklist]
     # the quote "HIF-1 may drive RAB27A expression." no longer names HIF1A
-    assert ("unquoted_ends", "mini2024-hif1a-rab27a") in kinds(report)
+    assert any(i.kind == "lint" and "EXO101" in i.text and "mini2024-hif1a-rab27a'" in i.text for i in report.checklist)
 
 
 def test_a_broader_link_removed_changes_the_broad_concepts_answers(mini: Path, new: Path) -> None:
@@ -202,7 +208,9 @@ def test_an_added_entity_and_a_changed_source(mini: Path, new: Path) -> None:
     assert [e["key"] for e in report.entities.added] == ["CD63"]
     (source,) = report.sources.changed
     assert [f.field for f in source.fields] == ["references", "sha256"]
-    assert report.checklist == [] and report.impact == []
+    (unused,) = report.checklist  # nothing uses the new entity yet
+    assert unused.kind == "lint" and unused.text.startswith("EXO302 entity 'CD63'")
+    assert report.impact == []
     text = markdown.render(report)
     assert f"  - text snapshot changed (sha256 {old_sha[:12]}… → " in text
     assert "  - references: changed 1\n" in text
@@ -242,4 +250,6 @@ def test_a_changed_target_reads_as_moved_with_labels(mini: Path, new: Path, cli:
     text = cli("diff", "--format", "markdown", str(mini), str(new)).output
     assert "  - target moved: RAB27A → PDCD4\n" in text
     assert "  - context: (none) → (Homo sapiens, in vitro)\n" in text
-    assert ("unquoted_ends", "mini2024-hif1a-rab27a") in kinds(diff(mini, new))
+    assert any(
+        i.kind == "lint" and "EXO102" in i.text and "mini2024-hif1a-rab27a'" in i.text for i in diff(mini, new).checklist
+    )

@@ -56,11 +56,15 @@ def test_the_json_report_holds_exactly_the_five_changes(clone: Path, cli: Callab
     ]
     assert report.entities.added == report.entities.removed == []
     assert report.sources.model_dump() == {"added": [], "removed": [], "changed": []}
-    assert [(i.kind, i.subject) for i in report.checklist] == [
+    assert [(i.kind, i.subject) for i in report.checklist if i.kind != "lint"] == [
         ("sign_flip", FLIPPED),
         ("removed_evidence", DELETED),
         ("regrounded", REGROUNDED),
     ]
+    # the deletion leaves the deleted claim's entities unused: new lint findings, not changes of their own
+    unused = sorted(i.text.split("'")[1] for i in report.checklist if i.kind == "lint")
+    assert unused == ["PDCD4", "fibroblast", "malignant_cell", "miR-21"]
+    assert all(i.text.startswith("EXO302 ") for i in report.checklist if i.kind == "lint")
     drivers = {c.subject: c for c in report.impact if c.question == "drivers"}
     assert sorted(drivers) == ["RAB27A", "ev_secretion", "exosome_secretion"]
     assert [(x.other, x.effect, x.context) for x in drivers["RAB27A"].gained] == [
@@ -78,7 +82,8 @@ def test_the_markdown_report_shows_the_five_changes(cli: Callable[..., Result]) 
     assert "| assertions | 1 | 1 | 1 | 1 |" in text
     assert "| entities | 0 | 0 | 1 |  |" in text
     checklist = text[text.index("### Reviewer's checklist") : text.index("### Answer impact")]
-    assert re.findall(r"^- \[ \] \*\*(.+?)\*\* `(.+?)`", checklist, re.M) == [
+    found = re.findall(r"^- \[ \] \*\*(.+?)\*\* `(.+?)`", checklist, re.M)
+    assert [f for f in found if f[0] != "New lint finding"] == [
         ("Sign flip", FLIPPED),
         ("Removed evidence", DELETED),
         ("Regrounded identifier", REGROUNDED),

@@ -123,7 +123,8 @@ def test_random_edits_are_reported_exactly(done: Edits) -> None:
     }
     assert report.entities.added == report.entities.removed == []
     assert report.sources.added == report.sources.removed == report.sources.changed == []
-    assert Counter((i.kind, i.subject) for i in report.checklist) == Counter(
+    # lint findings follow from the edits (an entity left unused, opposite signs); tests/review/test_compare.py has them
+    assert Counter((i.kind, i.subject) for i in report.checklist if i.kind != "lint") == Counter(
         [("sign_flip", i) for i in done.of("flip")]
         + [("removed_evidence", i) for i in done.of("delete")]
         + [("regrounded", k) for k in done.regrounded]
