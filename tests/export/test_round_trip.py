@@ -29,8 +29,10 @@ NOT_IN_RDF = {"directness", "note"}
 def store(mini: Path) -> Store:
     """The mini curation with the fields it leaves empty filled in, and text that needs escaping."""
     assertions = mini / "curation/assertions/mini2024.yaml"
-    replace_in(assertions, "        perturbation: knockdown", "        perturbation: knockdown\n        assay: 'A & B <x> \"q\"'")
-    replace_in(assertions, "    hypothesis: true\n", "    hypothesis: true\n    directness: direct\n    note: 'a | b\t\"c\" <d>'\n")
+    knockdown = "        perturbation: knockdown"
+    replace_in(assertions, knockdown, f"{knockdown}\n        assay: 'A & B <x> \"q\"'")
+    hypothesis = "    hypothesis: true\n"
+    replace_in(assertions, hypothesis, f"{hypothesis}    directness: direct\n    note: 'a | b\t\"c\" <d>'\n")
     entities = mini / "curation/entities/entities.yaml"
     replace_in(entities, "    synonyms: [hypoxic]", "    synonyms: [hypoxic, 'low \"O2\" & <more>']\n    note: why")
     return open_store(mini)
@@ -123,7 +125,8 @@ def test_rdf_keeps_every_assertion_field(store: Store, tmp_path: Path, fmt: str,
         }
         node = ASSERTION[a["id"]]
         assert _one(graph, node, DCTERMS.identifier) == a["id"]
-        assert (_one(graph, node, RDF.subject), _one(graph, node, RDF.object)) == (iri[a["regulator"]], iri[a["target"]])
+        ends = (_one(graph, node, RDF.subject), _one(graph, node, RDF.object))
+        assert ends == (iri[a["regulator"]], iri[a["target"]])
         assert (_one(graph, node, EXO.direction), _one(graph, node, EXO.aspect)) == (a["direction"], a["aspect"])
         assert [str(m) for m in graph.objects(node, EXO.mechanism)] == ([a["mechanism"]] if a["mechanism"] else [])
         assert _one(graph, node, BIOLINK.negated) is a["negated"]
