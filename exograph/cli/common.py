@@ -117,13 +117,14 @@ def query_options(func: F) -> F:
 def run_query(kind: str, name: str, options: dict[str, Any]) -> None:
     from exograph.query import neighbours as query
     from exograph.query import text as render
+    from exograph.safetext import visible
 
     store = load_store(options.pop("root"))
     fmt, evidence = options.pop("fmt"), options.pop("evidence")
     filters = query.Filters(hypotheses=not options.pop("no_hypotheses"), **options)
     try:
         result = getattr(query, kind)(store, name, filters)
-    except query.UnknownName as exc:
-        raise click.UsageError(str(exc)) from None
+    except (query.UnknownName, query.BadFilter) as exc:
+        raise click.UsageError(visible(str(exc))) from None
     text = render.table(result, evidence) if fmt == "table" else render.RENDERERS[fmt](result)
     click.echo(text, nl=False)

@@ -106,6 +106,12 @@ class Store:
         close += [k for k in by_name if wanted and wanted in k and k not in close]
         return list(dict.fromkeys(by_name[c] for c in close))[:n]
 
+    def keys_of_kind(self, kinds: Iterable[str]) -> list[str]:
+        """Keys of every entity of one of ``kinds`` (for suggesting a name that fits a filter)."""
+        wanted = sorted(kinds)
+        marks = ",".join("?" * len(wanted))
+        return [r[0] for r in self.db.execute(f"SELECT key FROM entities WHERE kind IN ({marks}) ORDER BY key", wanted)]
+
     def entity(self, key: str) -> EntityRecord:
         row = self.db.execute("SELECT data FROM entities WHERE key = ?", (key,)).fetchone()
         if row is None:
