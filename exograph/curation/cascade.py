@@ -18,16 +18,22 @@ class Cascade:
 
     what: str
     invalid: dict[str, tuple[str, int]]
+    #: The folder of these definitions is missing: every reference is unknown for that one reason.
+    missing_folder: str | None = None
     counts: Counter[str] = field(default_factory=Counter)
 
     def absorbs(self, name: str) -> bool:
         """True (and counted) when ``name`` is unknown only because its own definition is invalid."""
-        if name in self.invalid:
+        if name in self.invalid or self.missing_folder is not None:
             self.counts[name] += 1
             return True
         return False
 
     def problems(self) -> list[Problem]:
+        if self.missing_folder is not None and self.counts:
+            total = sum(self.counts.values())
+            message = f"{total} references to {self.what} definitions could not be checked: the folder is missing"
+            return [Problem(self.missing_folder, 1, 1, message)]
         found = []
         for name, count in sorted(self.counts.items()):
             file, line = self.invalid[name]

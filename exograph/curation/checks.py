@@ -71,8 +71,11 @@ def check(curation: Curation) -> tuple[Checked, list[Problem]]:
     """Run every cross-file rule; return what is usable and all problems."""
     problems = list(curation.problems)
     checked = Checked()
-    bad_entities = Cascade("entity", curation.invalid_entities)
-    bad_sources = Cascade("source", curation.invalid_sources)
+    root = curation.layout.root
+    bad_entities = Cascade(
+        "entity", curation.invalid_entities, None if (root / "curation/entities").is_dir() else "curation/entities/"
+    )
+    bad_sources = Cascade("source", curation.invalid_sources, None if (root / "sources").is_dir() else "sources/")
     _check_sources(curation, checked, problems)
     _check_entities(curation.entity_files, checked, problems, bad_entities)
     _check_assertions(curation.assertion_files, checked, problems, bad_entities, bad_sources)

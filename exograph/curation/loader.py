@@ -179,6 +179,7 @@ class _Reader:
         if doc is None and name and errors:
             recovered = recover(text, name, errors)
             if recovered.doc is not None:
+                self.report(recovered.dropped_errors)
                 self.invalid(names_in(text, "key", recovered.dropped))
                 doc, errors = recovered.doc, recovered.errors
                 if isinstance(doc.data, dict) and doc.data.get(name) is None:
