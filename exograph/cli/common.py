@@ -32,10 +32,12 @@ class Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         import sqlite3
 
+        from exograph.compiled.store import OPENED, discard_opened
+
+        OPENED.clear()  # only caches this command opens are suspects
         try:
             return super().invoke(ctx)
         except sqlite3.DatabaseError as exc:
-            from exograph.compiled.store import discard_opened
 
             removed = ", ".join(map(str, discard_opened())) or "(none opened)"
             raise Unusable(
