@@ -38,7 +38,6 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except sqlite3.DatabaseError as exc:
-
             removed = ", ".join(map(str, discard_opened())) or "(none opened)"
             raise Unusable(
                 f"the compiled cache is damaged ({exc}); deleted {removed}: run the command again to rebuild it"

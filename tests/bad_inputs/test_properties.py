@@ -7,7 +7,6 @@ import json
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -79,8 +78,8 @@ def valid_text(multiline: bool) -> st.SearchStrategy[str]:
 
 
 @pytest.fixture(scope="module")
-def records() -> Iterator[tuple[Any, ...]]:
-    yield compile_root(Layout(FIXTURES / "mini"))
+def records() -> tuple[Any, ...]:
+    return compile_root(Layout(FIXTURES / "mini"))
 
 
 @given(label=valid_text(multiline=False), quote=valid_text(multiline=True))

@@ -31,7 +31,7 @@ def record() -> AssertionRecord:
 
 
 def assert_safe(text: str) -> None:
-    assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) <= 0x9F or c == "\u202e" for c in text)
+    assert not any((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) <= 0x9F or c == "\u202e" for c in text)
     assert SHOWN in text
 
 
