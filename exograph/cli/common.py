@@ -20,14 +20,10 @@ class Unusable(click.ClickException):
 
     exit_code = 2
 
-    def format_message(self) -> str:
-        from exograph.safetext import visible
-
-        return visible(self.message)
-
 
 class Group(click.Group):
-    """The command group: a cache that SQLite finds damaged mid-command is deleted, with a clear message."""
+    """The command group: error messages reach the terminal escaped, and a cache that SQLite finds
+    damaged mid-command is deleted, with a clear message."""
 
     def invoke(self, ctx: click.Context) -> Any:
         import sqlite3
@@ -37,6 +33,11 @@ class Group(click.Group):
         OPENED.clear()  # only caches this command opens are suspects
         try:
             return super().invoke(ctx)
+        except click.ClickException as exc:  # messages quote what the user typed: never echo it raw
+            from exograph.safetext import visible
+
+            exc.message = visible(exc.message)
+            raise
         except sqlite3.DatabaseError as exc:
             removed = ", ".join(map(str, discard_opened())) or "(none opened)"
             raise Unusable(
