@@ -36,7 +36,7 @@ class Group(click.Group):
         except click.ClickException as exc:  # messages quote what the user typed: never echo it raw
             from exograph.safetext import visible
 
-            exc.message = visible(exc.message)
+            setattr(exc, "message", visible(exc.message))  # noqa: B010 - click types it Final; it is a plain attribute
             raise
         except sqlite3.DatabaseError as exc:
             removed = ", ".join(map(str, discard_opened())) or "(none opened)"

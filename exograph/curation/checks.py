@@ -10,6 +10,7 @@ import difflib
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from exograph.curation.cascade import Cascade
 from exograph.curation.loader import Curation, Loaded
@@ -99,8 +100,9 @@ def _check_sources(curation: Curation, checked: Checked, problems: list[Problem]
             )
         elif not text_path.is_file():
             problems.append(loaded.at("text", message=f"text snapshot sources/{source.text} does not exist"))
+        elif (raw := _read(text_path)) is None:
+            problems.append(loaded.at("text", message=f"text snapshot sources/{source.text} cannot be read"))
         else:
-            raw = text_path.read_bytes()
             digest = hashlib.sha256(raw).hexdigest()
             if digest != source.sha256:
                 problems.append(
@@ -121,6 +123,13 @@ def _check_sources(curation: Curation, checked: Checked, problems: list[Problem]
                 )
             seen.add(ref.number)
         checked.sources[source.id] = source
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _names(entity: Entity) -> list[str]:
