@@ -80,7 +80,10 @@ def find_root(start: Path | None = None) -> Path:
     Walking up from the working directory means commands inside a checkout see
     the curator's edits; anywhere else they answer from the released knowledge.
     """
-    here = (start or Path.cwd()).resolve()
+    try:
+        here = (start or Path.cwd()).resolve()
+    except OSError:  # the working folder was deleted: no checkout to stand in
+        here = Path("/")
     for candidate in (here, *here.parents):
         if is_root(candidate):
             return candidate

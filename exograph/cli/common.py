@@ -22,8 +22,8 @@ class Unusable(click.ClickException):
 
 
 class Group(click.Group):
-    """The command group: error messages reach the terminal escaped, and a cache that SQLite finds
-    damaged mid-command is deleted, with a clear message."""
+    """The command group: error messages reach the terminal escaped, an operating-system error is a
+    one-line environment error (exit 2), and a cache that SQLite finds damaged mid-command is deleted."""
 
     def invoke(self, ctx: click.Context) -> Any:
         import sqlite3
@@ -38,6 +38,9 @@ class Group(click.Group):
 
             setattr(exc, "message", visible(exc.message))  # noqa: B010 - click types it Final; it is a plain attribute
             raise
+        except OSError as exc:  # the environment refused: a file or folder that cannot be used
+            where = f": {exc.filename}" if exc.filename else ""
+            raise Unusable(f"{exc.strerror or exc}{where}") from None
         except sqlite3.DatabaseError as exc:
             removed = ", ".join(map(str, discard_opened())) or "(none opened)"
             raise Unusable(

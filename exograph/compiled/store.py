@@ -92,6 +92,8 @@ class Store:
     # -- entities -----------------------------------------------------------------
     def resolve(self, name: str) -> str | None:
         """The key of the entity called ``name`` (key, label, synonym or CURIE), case-insensitively."""
+        if not _encodable(name):
+            return None  # bytes that were not UTF-8 name nothing
         row = self.db.execute("SELECT key FROM names WHERE name = ? LIMIT 1", (name.strip().casefold(),)).fetchone()
         return cast(str, row[0]) if row else None
 
@@ -99,6 +101,8 @@ class Store:
         """Entity keys whose names are close to ``name``, for 'did you mean'."""
         import difflib
 
+        if not _encodable(name):
+            return []
         rows = self.db.execute("SELECT name, key FROM names").fetchall()
         by_name = {r[0]: r[1] for r in rows}
         wanted = name.strip().casefold()
@@ -167,6 +171,14 @@ class Store:
 
     def sources(self) -> dict[str, SourceRecord]:
         return {r[0]: cast(SourceRecord, json.loads(r[1])) for r in self.db.execute("SELECT id, data FROM sources")}
+
+
+def _encodable(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def write(
