@@ -113,10 +113,16 @@ def _validate(
         return None
 
 
-def read_file(path: Path, rel: str, problems: list[Problem]) -> bytes | None:
-    """The bytes of a curation file, or None with a problem saying why it cannot be read."""
+def read_file(path: Path, rel: str, problems: list[Problem], root: Path | None = None) -> bytes | None:
+    """The bytes of a curation file, or None with a problem saying why it cannot be read.
+
+    Nothing outside the curation root is read: a link leading out of it is refused.
+    """
     if path.is_symlink() and not path.exists():
         problems.append(Problem(rel, 1, 1, "is a broken symbolic link: point it at a file or remove it"))
+        return None
+    if root is not None and path.is_symlink() and root.resolve() not in path.resolve().parents:
+        problems.append(Problem(rel, 1, 1, "is a link to a file outside the curation root: copy the file here"))
         return None
     if path.is_dir():
         problems.append(Problem(rel, 1, 1, "is a folder, not a file: move it or rename it so it does not end in .yaml"))
@@ -169,7 +175,7 @@ class _Reader:
                 target.setdefault(name, (self.rel, line))
 
     def read(self) -> Loaded[Any] | None:
-        raw = read_file(self.path, self.rel, self.problems)
+        raw = read_file(self.path, self.rel, self.problems, self.curation.layout.root)
         if raw is None:
             self.invalid({})
             return None
