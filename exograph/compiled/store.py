@@ -87,7 +87,7 @@ class Store:
         self.root = root
         self.path = path
         if path is not None:
-            OPENED.append(path)
+            OPENED[:] = [*OPENED[-15:], path]  # bounded: a long-running process opens many
 
     # -- entities -----------------------------------------------------------------
     def resolve(self, name: str) -> str | None:
