@@ -161,6 +161,7 @@ class _Reader:
     def __init__(self, path: Path, layout: Layout, model: type[BaseModel], curation: Curation) -> None:
         self.path, self.rel, self.model, self.curation = path, layout.relative(path), model, curation
         self.problems = curation.problems
+        self.text = ""
 
     def report(self, errors: list[YamlError]) -> None:
         self.problems.extend(Problem(self.rel, e.mark.line, e.mark.column, e.message) for e in errors)
@@ -181,7 +182,7 @@ class _Reader:
             return None
         doc, errors = read_yaml(raw)
         name = RECORD_LISTS[self.model][0] if self.model in RECORD_LISTS else ""
-        text = raw.decode("utf-8", errors="replace")
+        text = self.text = raw.decode("utf-8", errors="replace")
         if doc is None and name and errors:
             recovered = recover(text, name, errors)
             if recovered.doc is not None:
@@ -220,7 +221,7 @@ class _Reader:
                 positions = tuple(i for i, _ in kept)
         validated = _validate(self.model, data, doc, self.rel, self.problems)
         if validated is None:
-            self.invalid({})
+            self.invalid(names_in(self.text, "key"))
             return None
         return Loaded(validated, self.rel, doc, positions)
 
