@@ -122,6 +122,7 @@ def query_options(func: F) -> F:
 def run_query(kind: str, name: str, options: dict[str, Any]) -> None:
     from exograph.query import neighbours as query
     from exograph.query import text as render
+    from exograph.query.filters import BadFilter
     from exograph.safetext import visible
 
     store = load_store(options.pop("root"))
@@ -129,7 +130,7 @@ def run_query(kind: str, name: str, options: dict[str, Any]) -> None:
     filters = query.Filters(hypotheses=not options.pop("no_hypotheses"), **options)
     try:
         result = getattr(query, kind)(store, name, filters)
-    except (query.UnknownName, query.BadFilter) as exc:
+    except (query.UnknownName, BadFilter) as exc:
         raise click.UsageError(visible(str(exc))) from None
     text = render.table(result, evidence) if fmt == "table" else render.RENDERERS[fmt](result)
     click.echo(text, nl=False)
