@@ -220,18 +220,20 @@ def fingerprint(layout: Layout) -> str:
     return f"{CACHE_FORMAT}:{__version__}:{layout.fingerprint()}"
 
 
-def _fallback_path(primary: Path) -> Path | None:
+def _fallback_path(primary: Path, create: bool) -> Path | None:
     """A per-user cache file in the temp directory, for setups whose cache directory is unwritable.
 
-    The folder is created private (0700); one that exists but is not a real folder owned by
-    this user and closed to others is never used (another user could plant a cache there).
+    The folder is created private (0700), only when a cache must be written there; one that
+    exists but is not a real folder owned by this user and closed to others is never used
+    (another user could plant a cache there).
     """
     import stat
     import tempfile
 
     folder = Path(tempfile.gettempdir()) / f"exograph-{os.getuid()}"
     try:
-        folder.mkdir(mode=0o700, exist_ok=True)
+        if create:
+            folder.mkdir(mode=0o700, exist_ok=True)
         info = folder.lstat()
     except OSError:
         return None
@@ -261,15 +263,18 @@ def open_store(root: Path) -> Store:
     primary = cache_path(root)
     if (store := _open_if_current(primary, wanted, root)) is not None:
         return store  # the fast path: no other import, no other file
-    fallback = _fallback_path(primary)
-    paths = [primary] if fallback is None else [primary, fallback]
+    fallback = _fallback_path(primary, create=False)
     if fallback is not None and (store := _open_if_current(fallback, wanted, root)) is not None:
         return store
     from exograph.compiled.build import compile_root  # the slow path: imports pydantic and PyYAML
 
     entities, assertions, sources = compile_root(layout)
     errors = []
-    for path in paths:
+    for candidate in (primary, None):
+        path = candidate or _fallback_path(primary, create=True)
+        if path is None:
+            errors.append("no private per-user folder in the temp directory")
+            continue
         try:
             write(path, wanted, entities, assertions, sources)
         except (OSError, sqlite3.Error) as exc:  # an unwritable cache directory must not stop a query
