@@ -224,8 +224,8 @@ def _fallback_path(primary: Path, create: bool) -> Path | None:
     """A per-user cache file in the temp directory, for setups whose cache directory is unwritable.
 
     The folder is created private (0700), only when a cache must be written there; one that
-    exists but is not a real folder owned by this user and closed to others is never used
-    (another user could plant a cache there).
+    exists but is not a real folder owned by this user, or that others could write into, is
+    never used (another user could plant a cache there).
     """
     import stat
     import tempfile
@@ -237,8 +237,13 @@ def _fallback_path(primary: Path, create: bool) -> Path | None:
         info = folder.lstat()
     except OSError:
         return None
-    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
-        return None
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
+        return None  # not ours, or others could have written into it
+    if info.st_mode & 0o077:
+        try:
+            folder.chmod(0o700)  # ours and only readable by others (an older exograph made it so): close it
+        except OSError:
+            return None
     return folder / primary.name
 
 

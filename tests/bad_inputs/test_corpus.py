@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,8 @@ def test_case(path: Path, tmp_path: Path, private_cache: Path, monkeypatch: pyte
         return text
 
     prepare(case, tmp_path, fill)
+    (private_cache / "tmp").mkdir(parents=True)  # the per-user fallback cache folder goes there, not in /tmp
+    monkeypatch.setattr(tempfile, "tempdir", str(private_cache / "tmp"))
     for name, value in (case.get("env") or {}).items():
         monkeypatch.setenv(name, fill(value))
     monkeypatch.chdir(tmp_path / case.get("cwd", "."))

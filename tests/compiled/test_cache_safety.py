@@ -59,6 +59,15 @@ def test_fallback_folder_is_created_private(mini: Path, temp_dir: Path) -> None:
     assert (folder / cache_path(mini).name).is_file()
 
 
+def test_own_fallback_folder_readable_by_others_is_closed(mini: Path, temp_dir: Path) -> None:
+    folder = temp_dir / f"exograph-{os.getuid()}"
+    folder.mkdir()
+    folder.chmod(0o755)  # as an older exograph made it
+    open_store(mini)
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert (folder / cache_path(mini).name).is_file()
+
+
 @pytest.mark.parametrize("kind", ["open to others", "a link", "a file"])
 def test_fallback_folder_not_ours_is_never_used(mini: Path, temp_dir: Path, kind: str) -> None:
     folder = temp_dir / f"exograph-{os.getuid()}"
