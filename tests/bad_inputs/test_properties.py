@@ -120,3 +120,20 @@ def test_exporters_keep_any_valid_text(records: tuple[Any, ...], label: str, quo
             nodes = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
         assert next(n for n in nodes if n["id"] == "HGNC:8763")["name"] == label
         store.db.close()
+
+
+JUNK = ["\t", ":", "- ", "[", "]", "{", "}", "&a ", "*a", "'", '"', "\n", "  ", "#", "|", "---\n", "\x1b", "\u202e"]
+JUNK += ["\x00", ".inf", "0o17", "~", "yes", "\r", "\x85", "1:20", "!!binary "]
+
+
+@given(
+    st.sampled_from(["curation/entities/entities.yaml", "curation/assertions/mini2024.yaml", "sources/mini2024.yaml"]),
+    st.lists(st.tuples(st.floats(0, 1), st.sampled_from(JUNK)), min_size=1, max_size=4),
+)
+@SETTINGS
+def test_cli_never_tracebacks_on_damaged_curation(name: str, edits: list[tuple[float, str]]) -> None:
+    text = (FIXTURES / "mini" / name).read_text(encoding="utf-8")
+    for where, junk in edits:
+        at = int(where * len(text))
+        text = text[:at] + junk + text[at:]
+    validate_with(text.encode("utf-8"), name)
