@@ -70,7 +70,12 @@ def cache_dir() -> Path:
     configured = os.environ.get("EXOGRAPH_CACHE_DIR")
     if configured:
         return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:
+            raise CacheError("no home folder to keep the cache in: set EXOGRAPH_CACHE_DIR") from None
     return Path(base) / "exograph"
 
 
