@@ -13,9 +13,10 @@ import click
 
 from exograph import __version__
 from exograph.cli import curate, export, lint, queries, review, web
+from exograph.cli.common import Group
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="exograph")
 def main() -> None:
     """exograph: mechanisms that regulate exosomes in cancer, curated from the literature."""

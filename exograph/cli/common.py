@@ -11,6 +11,42 @@ import click
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+#: How many problems a command prints before it stops and counts the rest (``validate --all`` shows all).
+PROBLEM_LIMIT = 50
+
+
+class Unusable(click.ClickException):
+    """A usage or environment error that is not about an option's syntax (exit 2, no usage text)."""
+
+    exit_code = 2
+
+
+class Group(click.Group):
+    """The command group: error messages reach the terminal escaped, an operating-system error is a
+    one-line environment error (exit 2), and a cache that SQLite finds damaged mid-command is deleted."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        import sqlite3
+
+        from exograph.compiled.store import OPENED, discard_opened
+
+        OPENED.clear()  # only caches this command opens are suspects
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as exc:  # messages quote what the user typed: never echo it raw
+            from exograph.safetext import visible
+
+            setattr(exc, "message", visible(exc.message))  # noqa: B010 - click types it Final; it is a plain attribute
+            raise
+        except OSError as exc:  # the environment refused: a file or folder that cannot be used
+            where = f": {exc.filename}" if exc.filename else ""
+            raise Unusable(f"{exc.strerror or exc}{where}") from None
+        except sqlite3.DatabaseError as exc:
+            removed = ", ".join(map(str, discard_opened())) or "(none opened)"
+            raise Unusable(
+                f"the compiled cache is damaged ({exc}); deleted {removed}: run the command again to rebuild it"
+            ) from None
+
 
 def root_path(value: Path | None) -> Path:
     from exograph.layout import find_root, is_root
@@ -24,7 +60,7 @@ def root_path(value: Path | None) -> Path:
 
 def load_store(root: Path | None) -> Any:
     """Open compiled knowledge, or print every curation problem and exit 1."""
-    from exograph.compiled.store import open_store
+    from exograph.compiled.store import CacheError, open_store
     from exograph.curation.problems import CurationError
 
     try:
@@ -32,15 +68,21 @@ def load_store(root: Path | None) -> Any:
     except CurationError as exc:
         print_problems(exc.problems)
         sys.exit(1)
+    except CacheError as exc:
+        raise Unusable(str(exc)) from None
 
 
-def print_problems(problems: list[Any]) -> None:
-    for problem in problems:
-        click.echo(str(problem), err=True)
-    click.echo(
-        f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found; run 'exograph validate' after fixing them.",
-        err=True,
-    )
+def print_problems(problems: list[Any], show_all: bool = False) -> None:
+    """Print problems (user text escaped for the terminal), at most :data:`PROBLEM_LIMIT` unless ``show_all``."""
+    from exograph.safetext import visible
+
+    shown = problems if show_all else problems[:PROBLEM_LIMIT]
+    for problem in shown:
+        click.echo(visible(str(problem)), err=True)
+    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found"
+    if len(shown) < len(problems):
+        count += f" ({len(problems) - len(shown)} not shown: 'exograph validate --all' lists every one)"
+    click.echo(f"{count}; run 'exograph validate' after fixing them.", err=True)
 
 
 root_option = click.option(
@@ -80,13 +122,15 @@ def query_options(func: F) -> F:
 def run_query(kind: str, name: str, options: dict[str, Any]) -> None:
     from exograph.query import neighbours as query
     from exograph.query import text as render
+    from exograph.query.filters import BadFilter
+    from exograph.safetext import visible
 
     store = load_store(options.pop("root"))
     fmt, evidence = options.pop("fmt"), options.pop("evidence")
     filters = query.Filters(hypotheses=not options.pop("no_hypotheses"), **options)
     try:
         result = getattr(query, kind)(store, name, filters)
-    except query.UnknownName as exc:
-        raise click.UsageError(str(exc)) from None
+    except (query.UnknownName, BadFilter) as exc:
+        raise click.UsageError(visible(str(exc))) from None
     text = render.table(result, evidence) if fmt == "table" else render.RENDERERS[fmt](result)
     click.echo(text, nl=False)

@@ -22,7 +22,8 @@ root_argument = click.argument("root", required=False, type=click.Path(exists=Tr
     show_default=True,
     help="github: each problem also as a GitHub Actions annotation (::error file=…,line=…::…) on stdout.",
 )
-def validate(root: Path | None, fmt: str) -> None:
+@click.option("--all", "show_all", is_flag=True, help="Print every problem (by default the first 50 and a count).")
+def validate(root: Path | None, fmt: str, show_all: bool) -> None:
     """Check every curation file under ROOT; print file:line:col problems; exit 1 if any."""
     from exograph.compiled.build import validate as run
     from exograph.layout import Layout
@@ -35,7 +36,7 @@ def validate(root: Path | None, fmt: str) -> None:
 
             for problem in problems:
                 click.echo(annotation(problem, layout.root, "exograph validate"))
-        print_problems(problems)
+        print_problems(problems, show_all)
         sys.exit(1)
     click.echo(
         f"ok: {len(checked.sources)} sources, {len(checked.entities)} entities, "

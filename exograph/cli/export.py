@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from exograph.cli.common import load_store, root_option
+from exograph.cli.common import Unusable, load_store, root_option
 
 EXPORT_FORMATS = ("turtle", "nt", "jsonld", "graphml", "json", "tsv", "sif", "kgx")
 
@@ -19,14 +19,19 @@ EXPORT_FORMATS = ("turtle", "nt", "jsonld", "graphml", "json", "tsv", "sif", "kg
     "--output",
     type=click.Path(dir_okay=True, path_type=Path),
     required=True,
-    help="File to write (a folder for kgx); written atomically.",
+    help="File to write (a new or previous export folder for kgx); written atomically, never over files "
+    "exograph did not write.",
 )
 def export(root: Path | None, fmt: str, output: Path) -> None:
     """Write the whole graph as Turtle, N-Triples, JSON-LD, GraphML, node-link JSON, TSV, SIF or KGX."""
     from exograph.export import EXPORTERS
+    from exograph.export.target import ExportTargetError
 
     store = load_store(root)
-    EXPORTERS[fmt].write(store, output)
+    try:
+        EXPORTERS[fmt].write(store, output)
+    except ExportTargetError as exc:
+        raise Unusable(str(exc)) from None
     click.echo(f"wrote {output} ({fmt})")
 
 

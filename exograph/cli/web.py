@@ -76,13 +76,13 @@ def render(name: str, root: Path | None, depth: int, to: str | None, max_length:
 )
 def site(root: Path | None, output: Path) -> None:
     """Write a static website of the whole curation (open OUTPUT/index.html, or serve the folder)."""
-    from exograph.web.site import SiteTargetError, build_site, check_target
+    from exograph.export.target import ExportTargetError
+    from exograph.web.site import build_site
 
     try:
-        check_target(output)
-    except SiteTargetError as exc:
+        pages = build_site(load_store(root), output)
+    except ExportTargetError as exc:
         raise click.UsageError(str(exc)) from None
-    pages = build_site(load_store(root), output)
     click.echo(f"wrote {pages} pages to {output}")
 
 

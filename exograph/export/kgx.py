@@ -1,9 +1,17 @@
-"""KGX TSV (nodes.tsv and edges.tsv) on the Biolink model, for knowledge-graph pipelines."""
+"""KGX TSV (nodes.tsv and edges.tsv) on the Biolink model, for knowledge-graph pipelines.
+
+KGX reads its TSV without quoting, so values are written unquoted; validation keeps tabs
+and line breaks out of names, and any that still arrive are blanked rather than let
+them split a row.
+"""
 
 from __future__ import annotations
 
 import csv
+import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import IO
 
 from exograph.compiled.store import Store
 from exograph.curation.vocab import CONTEXT_LIST_FIELDS
@@ -36,12 +44,25 @@ EDGE_COLUMNS = (
 )
 
 
+class _Writer:
+    """A TSV row writer in the form KGX reads: no quoting, no tab or line break inside a value."""
+
+    def __init__(self, handle: IO[str]) -> None:
+        self.rows = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, quotechar=None)
+
+    def writerow(self, row: Iterable[str]) -> None:
+        self.rows.writerow([_BREAKS.sub(" ", value) for value in row])
+
+
+_BREAKS = re.compile(r"[\t\n\r]")
+
+
 def kgx(store: Store, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     entities = {e["key"]: e for e in store.entities()}
     sources = store.sources()
     with (folder / "nodes.tsv").open("w", encoding="utf-8", newline="") as handle:
-        nodes = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        nodes = _Writer(handle)
         nodes.writerow(NODE_COLUMNS)
         for e in entities.values():
             nodes.writerow(
@@ -55,7 +76,7 @@ def kgx(store: Store, folder: Path) -> None:
                 )
             )
     with (folder / "edges.tsv").open("w", encoding="utf-8", newline="") as handle:
-        edges = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        edges = _Writer(handle)
         edges.writerow(EDGE_COLUMNS)
         for a in store.assertions():
             target = entities[a["target"]]

@@ -72,6 +72,9 @@ def _context_sets(store: Store, filters: Filters) -> list[tuple[tuple[str, ...],
 
 
 def _keep(store: Store, assertions: list[AssertionRecord], filters: Filters) -> list[AssertionRecord]:
+    from exograph.query.filters import check_filters
+
+    check_filters(store, filters)
     wanted = _context_sets(store, filters)
     kept = []
     for a in assertions:

@@ -22,20 +22,8 @@ from exograph.query.text import context_text
 from exograph.web.diagram import neighbourhood
 from exograph.web.pages import environment, network
 
-#: A site folder holds this file, so a later build may replace it (and nothing else).
-MARKER = ".exograph-site"
-
-
-class SiteTargetError(ValueError):
-    """The output folder holds something exograph did not build."""
-
-
-def check_target(path: Path) -> None:
-    """Refuse to replace anything but a site exograph built."""
-    if path.exists() and not path.is_dir():
-        raise SiteTargetError(f"{path} is a file; give a folder for the site")
-    if path.is_dir() and any(path.iterdir()) and not (path / MARKER).is_file():
-        raise SiteTargetError(f"{path} is not empty and is not a site exograph built; choose an empty or new folder")
+#: The name a site's manifest records, as an export's records its format.
+SITE = "site"
 
 
 def _citation(source: SourceRecord) -> str:
@@ -107,9 +95,7 @@ class _Site:
             "window.EXOGRAPH_INDEX = " + json.dumps(index, ensure_ascii=False).replace("</", "<\\/") + ";\n",
             encoding="utf-8",
         )
-        pages = self._index() + self._entities() + self._assertions() + self._sources()
-        (self.folder / MARKER).write_text("built by exograph site; a rebuild replaces this folder\n", encoding="utf-8")
-        return pages
+        return self._index() + self._entities() + self._assertions() + self._sources()
 
     def _index(self) -> int:
         per_source = Counter(a["source"] for a in self.assertions)
@@ -201,11 +187,15 @@ class _Site:
 def build_site(store: Store, folder: Path) -> int:
     """Write the site into ``folder`` in one step; returns the number of pages.
 
-    The site is built in a temporary folder beside the target and moved into
-    place only when complete, replacing only a site exograph built before.
+    Like a folder export, the site is built beside the target and moved into place only
+    when complete, with a manifest of what it wrote: it replaces only a site exograph
+    built before and nobody changed since (:mod:`exograph.export.target` says why not).
     """
     from exograph.atomic import atomic_path
+    from exograph.export.target import check_target, foreign_files, write_manifest
 
-    check_target(folder)
-    with atomic_path(folder, directory=True) as tmp:
-        return _Site(store, tmp).build()
+    check_target(folder, SITE, directory=True, root=store.root)
+    with atomic_path(folder, directory=True, replace_folder=lambda old: not foreign_files(old, SITE)) as tmp:
+        pages = _Site(store, tmp).build()
+        write_manifest(tmp, SITE)
+    return pages

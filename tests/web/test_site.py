@@ -47,7 +47,7 @@ def test_refuses_a_folder_it_did_not_build_and_replaces_one_it_did(
     mine.mkdir()
     (mine / "keep.txt").write_text("precious")
     result = cli("site", "--root", str(mini), "-o", str(mine))
-    assert result.exit_code == 2 and "is not a site exograph built" in result.output
+    assert result.exit_code == 2 and "holding files a previous site export did not write (keep.txt)" in result.output
     assert [p.name for p in mine.iterdir()] == ["keep.txt"] and (mine / "keep.txt").read_text() == "precious"
     a_file = tmp_path / "file.txt"
     a_file.write_text("x")
@@ -55,7 +55,14 @@ def test_refuses_a_folder_it_did_not_build_and_replaces_one_it_did(
 
     site = tmp_path / "site"
     assert cli("site", "--root", str(mini), "-o", str(site)).exit_code == 0
-    (site / "entity/stale.html").write_text("from an older build")
-    assert cli("site", "--root", str(mini), "-o", str(site)).exit_code == 0
-    assert not (site / "entity/stale.html").exists() and (site / "index.html").is_file()
+    (site / "index.html").write_text("edited by hand")
+    (site / "entity/notes.html").write_text("mine")
+    refused = cli("site", "--root", str(mini), "-o", str(site))
+    assert refused.exit_code == 2 and "entity/notes.html" in refused.output and "index.html" in refused.output
+    assert (site / "entity/notes.html").read_text() == "mine"
+    (site / "entity/notes.html").unlink()
+    (site / "index.html").unlink()
+    replace_in(mini / "curation/entities/entities.yaml", "label: RAB27A\n", "label: RAB27A small GTPase\n")
+    assert cli("site", "--root", str(mini), "-o", str(site)).exit_code == 0  # its own build, unchanged: replaced
+    assert "RAB27A small GTPase" in (site / "entity/RAB27A.html").read_text() and (site / "index.html").is_file()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary folder left

@@ -44,9 +44,9 @@ def _secreted_exosomes(t: Tree) -> None:
 
 def _vesicles_named_by_table_caption(t: Tree) -> None:
     t.add_entity("exosome", "GO:0070062", "component", label="extracellular exosome")
-    t.add_text("Table 2. Exosomal contents and their targets.\nCargo\tDonor\tTarget\n/\tfibroblasts\tPDCD4")
+    t.add_text("Table 2. Exosomal contents and their targets.\nCargo\tDonor\tTarget\n/\tfibroblasts\tPDCD4\t(5)")
     t.add_assertion(
-        "t2-exosome-pdcd4", "exosome", "PDCD4", "/ fibroblasts PDCD4", section="Table 2", direction="regulates",
+        "t2-exosome-pdcd4", "exosome", "PDCD4", "/ fibroblasts PDCD4 (5)", section="Table 2", direction="regulates",
         exosomal_cargo=True, context={"donors": ["fibroblast"]},
     )  # fmt: skip
 
@@ -136,7 +136,7 @@ def _table(section: str, tabbed: bool = True) -> Setup:
     def setup(t: Tree) -> None:
         t.add_text("miR-21\tfibroblasts\tPDCD4\t(2)" if tabbed else "miR-21 fibroblasts PDCD4 (2)")
         t.add_assertion(
-            "t1-mir21-pdcd4", "miR-21", "PDCD4", "miR-21 fibroblasts PDCD4", section=section, direction="regulates",
+            "t1-mir21-pdcd4", "miR-21", "PDCD4", "miR-21 fibroblasts PDCD4 (2)", section=section, direction="regulates",
             exosomal_cargo=True, context={"donors": ["fibroblast"]},
         )  # fmt: skip
 
