@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from exograph import __version__
-from exograph.cli import curate, export, queries, review
+from exograph.cli import curate, export, queries, reason, review
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,6 +21,6 @@ def main() -> None:
     """exograph: mechanisms that regulate exosomes in cancer, curated from the literature."""
 
 
-for _module in (queries, curate, export, review):
+for _module in (queries, reason, curate, export, review):
     for _command in _module.COMMANDS:
         main.add_command(_command)
