@@ -39,6 +39,19 @@ _LINKS = {
     "parent": "the gene of",
     "variant": "a variant of",
 }
+_MECHANISMS = {
+    "phosphorylation": "by phosphorylation",
+    "dephosphorylation": "by dephosphorylation",
+    "transcription": "through transcription",
+    "post_transcriptional": "post-transcriptionally",
+    "binding": "by binding",
+    "ubiquitination": "by ubiquitination",
+    "protein_stabilization": "by stabilising the protein",
+    "trafficking": "through trafficking",
+    "enzymatic_conversion": "by enzymatic conversion",
+    "cerna_sponging": "by sponging a shared microRNA (ceRNA)",
+    "signaling": "through signalling",
+}
 _SIGN_WORDS = {1: "increase", -1: "decrease", 0: "affect (sign not determined)"}
 
 
@@ -51,8 +64,13 @@ def citation(source: SourceRecord | None, source_id: str) -> str:
     return f"{who} {source['year']}" if source["year"] else who
 
 
-def _plural(label: str) -> str:
+def _cells(label: str) -> str:
+    """'malignant cells', 'Huh-7 cells': a context names the cells a claim was seen in."""
     return f"{label}s" if label.endswith("cell") else f"{label} cells"
+
+
+def _plural(label: str) -> str:
+    return label if label.endswith("s") else f"{label}s"
 
 
 def _setting(a: AssertionRecord, labels: Mapping[str, str]) -> str:
@@ -64,7 +82,7 @@ def _setting(a: AssertionRecord, labels: Mapping[str, str]) -> str:
     where = (
         " and ".join(named("cell_lines")) + " cells"
         if context.get("cell_lines")
-        else " and ".join(_plural(c) for c in named("cell_types"))
+        else " and ".join(_cells(c) for c in named("cell_types"))
     )
     details = named("organisms") + named("diseases") + [f"under {c}" for c in named("conditions")]
     if context.get("system"):
@@ -88,11 +106,11 @@ def sentence(
     what = target if process else f"{_NOUNS[a['aspect']]} {target}"
     subject = regulator
     if a["exosomal_cargo"]:
-        donors = [labels.get(k, k) for k in a["context"].get("donors", [])]
-        recipients = [labels.get(k, k) for k in a["context"].get("recipients", [])]
+        donors = [_plural(labels.get(k, k)) for k in a["context"].get("donors", [])]
+        recipients = [_plural(labels.get(k, k)) for k in a["context"].get("recipients", [])]
         subject = f"exosomal {regulator}" + (f" from {', '.join(donors)}" if donors else "")
         what += f" in {', '.join(recipients)}" if recipients else ""
-    how = f" through {a['mechanism'].replace('_', ' ')}" if a["mechanism"] else ""
+    how = f" {_MECHANISMS[a['mechanism']]}" if a["mechanism"] else ""
     text = f"{_setting(a, labels)}{subject} {verb} {what}{how}"
     text = text[0].upper() + text[1:]
     assays = list(dict.fromkeys(ev["assay"] for ev in a["evidence"] if ev["assay"]))

@@ -24,6 +24,10 @@ _STEP_ARROWS = {1: "->", -1: "-|", 0: "-?"}
 SHOWN = 5
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _dump(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
@@ -78,11 +82,8 @@ def chains_table(
         sources = {src for s in chain.steps for src in s.sources}
         start = f" [{chain.start_link}-level]" if chain.start_link else ""
         context = "" if chain.coherent else "  [steps from another context]"
-        out.append(
-            f"{rank}. {' -> '.join(nodes)}{start}   {SIGN_NAMES[chain.sign]}; {len(chain.steps)} "
-            f"step{'s' if len(chain.steps) > 1 else ''}; {len(sources)} supporting source{'s' if len(sources) != 1 else ''}"
-            f"{context}"
-        )
+        counts = f"{_plural(len(chain.steps), 'step')}; {_plural(len(sources), 'supporting source')}"
+        out.append(f"{rank}. {' -> '.join(nodes)}{start}   {SIGN_NAMES[chain.sign]}; {counts}{context}")
         for step, following in zip(chain.steps, _nexts(chain, result), strict=True):
             marks = step_marks(step, labels, following)
             ends = labels.get(step.regulator, step.regulator), labels.get(step.target, step.target)
