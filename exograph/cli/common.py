@@ -152,7 +152,8 @@ def run_query(kind: str, name: str, options: dict[str, Any]) -> None:
         else:
             from exograph.cli.reason import print_chains
 
-            print_chains(graph, getattr(graph, kind)(name, depth, **chain, **options), fmt, evidence, explain)
+            result = getattr(graph, kind)(name, depth, **chain, **options)
+            print_chains(graph, result, fmt, "all" if evidence else "none", explain)
             return
     except UnknownName as exc:
         raise click.UsageError(str(exc)) from None

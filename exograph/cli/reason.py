@@ -18,8 +18,8 @@ from exograph.cli.common import (
 )
 
 
-def print_chains(graph: Any, result: Any, fmt: str, evidence: bool, explain: bool) -> None:
-    """Chains as a table, JSON or TSV; ``explain`` adds each chain as a paragraph."""
+def print_chains(graph: Any, result: Any, fmt: str, quotes: str, explain: bool) -> None:
+    """Chains as a table (with ``quotes``: none, first or all), JSON or TSV; ``explain`` adds paragraphs."""
     from exograph.reason import render
 
     explanations = {rank: graph.explain(c) for rank, c in enumerate(result.chains, 1)} if explain else None
@@ -30,7 +30,7 @@ def print_chains(graph: Any, result: Any, fmt: str, evidence: bool, explain: boo
     else:
         records = graph.assertions(i for c in result.chains for i in c.assertion_ids)
         labelled = replace(result, labels={**graph.labels_for(records.values()), **result.labels})
-        text = render.chains_table(labelled, records, evidence, explanations)
+        text = render.chains_table(labelled, records, quotes, explanations)
     click.echo(text, nl=False)
 
 
@@ -62,7 +62,8 @@ def path(start: str, end: str, max_length: int, **options: Any) -> None:
     """Every chain from START to END, ranked (e.g. exograph path hypoxia "exosome secretion")."""
     graph = load_graph(options.pop("root"))
     fmt, evidence, explain = options.pop("fmt"), options.pop("evidence"), options.pop("explain")
-    print_chains(graph, graph.path(start, end, max_length, **options), fmt, evidence, explain)
+    result = graph.path(start, end, max_length, **options)
+    print_chains(graph, result, fmt, "all" if evidence else "first", explain)
 
 
 @click.command()

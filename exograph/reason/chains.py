@@ -64,6 +64,15 @@ class Chain:
     steps: tuple[Step, ...]
     #: How the first step's regulator relates to the chain's start (targets and path queries).
     start_link: str | None = None
+    #: The queried entities the chain starts and ends at, where the query named them: the
+    #: outer links (``start_link``, the last step's ``target_link``) relate the chain to these.
+    start: str | None = None
+    end: str | None = None
+
+    @property
+    def joins(self) -> list[str | None]:
+        """The entity each step's target joins: the next step's regulator, or the chain's end."""
+        return [s.regulator for s in self.steps[1:]] + [self.end]
 
     @property
     def sign(self) -> int:
@@ -219,10 +228,10 @@ def upstream(
                 chain_steps = (step, *steps)
                 explored += 1
                 if start and regulator in start_aliases:
-                    found.append(Chain(tuple(chain_steps), start_link=start_aliases[regulator]))
+                    found.append(Chain(chain_steps, start_aliases[regulator], start[0], subject))
                     continue
                 if not start:
-                    chain = Chain(tuple(chain_steps))
+                    chain = Chain(chain_steps, end=subject)
                     if keep is None or keep(chain):
                         found.append(chain)
                 following.append((chain_steps, held | {regulator, step.target}, regulator))
@@ -266,7 +275,7 @@ def downstream(index: Index, subject: str, options: ChainOptions, matches: Match
                     continue
                 chain_steps = (*steps[:-1], replace(steps[-1], target_link=link), step) if steps else (step,)
                 explored += 1
-                found.append(Chain(chain_steps, start_link=begin))
+                found.append(Chain(chain_steps, begin, start=subject))
                 following.append((chain_steps, held | {step.regulator, step.target}, begin))
             if explored > options.budget:
                 return found, False

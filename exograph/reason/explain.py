@@ -131,15 +131,20 @@ def paragraph(
 ) -> str:
     """A chain as a short paragraph: one sentence per step (its best-supported assertion), then the sum."""
     parts = []
+    if chain.start_link and chain.start:
+        begin = chain.steps[0].regulator
+        parts.append(
+            f"{labels.get(begin, begin)} is {_LINKS[chain.start_link]} {labels.get(chain.start, chain.start)}."
+        )
     for i, step in enumerate(chain.steps):
         first = records[step.assertions[0]]
         more = len(step.assertions) - 1
         text = sentence(first, labels, kinds, sources)
         if more:
             text += f" ({more} more assertion{'s' if more > 1 else ''} say{'s' if more == 1 else ''} the same.)"
-        if step.target_link and i + 1 < len(chain.steps):
-            nxt = labels.get(chain.steps[i + 1].regulator, chain.steps[i + 1].regulator)
-            text += f" {labels.get(step.target, step.target)} is {_LINKS[step.target_link]} {nxt}."
+        joins = chain.joins[i]
+        if step.target_link and joins:
+            text += f" {labels.get(step.target, step.target)} is {_LINKS[step.target_link]} {labels.get(joins, joins)}."
         if step.other_context:
             fields = ", ".join(f.rstrip("s").replace("_", " ") for f in step.other_context)
             text += f" (This step is from another {fields}.)"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from exograph.compiled.records import AssertionRecord
 from exograph.query.text import ARROWS, context_text
-from exograph.reason.chains import Chain, Step
+from exograph.reason.chains import Step
 from exograph.reason.explain import citation
 
 if TYPE_CHECKING:
@@ -57,16 +57,10 @@ def _effect(step: Step) -> str:
     return f"{_STEP_ARROWS[step.sign]} {', '.join(said)}"
 
 
-def _nexts(chain: Chain, result: ChainResult) -> list[str | None]:
-    """The entity each step's target joins to: the next regulator, or the query's end."""
-    end = result.query.end or (result.query.subject if result.query.kind != "targets" else None)
-    return [s.regulator for s in chain.steps[1:]] + [end]
-
-
 def chains_table(
     result: ChainResult,
     records: Mapping[str, AssertionRecord],
-    evidence: bool = False,
+    quotes: str = "none",
     explanations: Mapping[int, str] | None = None,
 ) -> str:
     query, labels = result.query, result.labels
@@ -84,7 +78,7 @@ def chains_table(
         context = "" if chain.coherent else "  [steps from another context]"
         counts = f"{_plural(len(chain.steps), 'step')}; {_plural(len(sources), 'supporting source')}"
         out.append(f"{rank}. {' -> '.join(nodes)}{start}   {SIGN_NAMES[chain.sign]}; {counts}{context}")
-        for step, following in zip(chain.steps, _nexts(chain, result), strict=True):
+        for step, following in zip(chain.steps, chain.joins, strict=True):
             marks = step_marks(step, labels, following)
             ends = labels.get(step.regulator, step.regulator), labels.get(step.target, step.target)
             line = f"   {ends[0]} {_effect(step)} {ends[1]}"
@@ -92,8 +86,8 @@ def chains_table(
             for assertion_id in step.assertions[:SHOWN]:
                 a = records[assertion_id]
                 out.append(f"      {assertion_id}  ({context_text(a, labels) or 'no context stated'})")
-                if evidence:
-                    out += [f'        "{ev["quote"]}" [{ev["source"]}, {ev["section"]}]' for ev in a["evidence"]]
+                listed = a["evidence"] if quotes == "all" else a["evidence"][:1] if quotes == "first" else []
+                out += [f'        "{ev["quote"]}" [{ev["section"]}]' for ev in listed]
             if len(step.assertions) > SHOWN:
                 out.append(f"      (+{len(step.assertions) - SHOWN} more assertions; --format json lists them)")
         if explanations and rank in explanations:
@@ -136,7 +130,7 @@ def chains_json(result: ChainResult, explanations: Mapping[int, str] | None = No
             "length": len(chain.steps),
             "coherent": chain.coherent,
             "start_link": chain.start_link,
-            "steps": [_step_json(s, result.labels, f) for s, f in zip(chain.steps, _nexts(chain, result), strict=True)],
+            "steps": [_step_json(s, result.labels, f) for s, f in zip(chain.steps, chain.joins, strict=True)],
         }
         if explanations:
             item["explanation"] = explanations[rank]
@@ -167,7 +161,7 @@ def chains_tsv(result: ChainResult, explanations: Mapping[int, str] | None = Non
     rows = [list(CHAIN_TSV) + (["explanation"] if explanations else [])]
     labels = result.labels
     for rank, chain in enumerate(result.query.chains, 1):
-        for number, (step, following) in enumerate(zip(chain.steps, _nexts(chain, result), strict=True), 1):
+        for number, (step, following) in enumerate(zip(chain.steps, chain.joins, strict=True), 1):
             rows.append(
                 [
                     str(rank),

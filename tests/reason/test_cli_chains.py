@@ -87,3 +87,18 @@ def test_usage_errors(cli: Cli, chain_root: Path) -> None:
     assert cli("conflicts", "nothing-here", "--root", str(chain_root)).exit_code == 2
     deep = cli("regulators", "Hypoxa", "--depth", "2", "--root", str(chain_root))
     assert deep.exit_code == 2 and "no entity is called 'Hypoxa'" in deep.output
+
+
+def test_path_prints_a_quote_per_assertion_and_evidence_all(cli: Cli, chain_root: Path) -> None:
+    out = cli("path", "KRAS", "TP53", "--root", str(chain_root)).output.splitlines()
+    assert out[1:4] == [
+        "   KRAS -| increases degradation TP53",
+        "      chain2025-kras-tp53-degradation  (no context stated)",
+        '        "KRAS promoted the degradation of TP53." [Text]',
+    ]
+    deep = cli("regulators", "TP53", "--depth", "2", "--root", str(chain_root)).output
+    assert "KRAS promoted" not in deep
+    assert (
+        '"KRAS promoted the degradation of TP53." [Text]'
+        in cli("regulators", "TP53", "--depth", "2", "--root", str(chain_root), "--evidence").output
+    )

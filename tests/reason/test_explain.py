@@ -72,3 +72,10 @@ def test_explain_cli_and_explain_option(cli: Cli, chain_root: Path) -> None:
     assert "chain2025-sorafenib-rab27: In Huh-7 cells (in vitro), sorafenib increases the activity of RAB27" in table
     chains = cli("drivers", "PDCD4", "--depth", "2", "--root", str(chain_root), "--explain").output
     assert "Together: TP53 is expected to increase PDCD4 (2 steps)." in chains
+
+
+def test_links_to_the_queried_entity_are_said(kg: KnowledgeGraph) -> None:
+    (family,) = kg.drivers("RAB27A").chains
+    assert kg.explain(family).endswith("RAB27 is a family that includes RAB27A.")
+    member = next(c for c in kg.targets("RAB27").chains if c.start_link == "member")
+    assert kg.explain(member).startswith("RAB27A is a member of RAB27. ")
