@@ -79,9 +79,10 @@ def conflicts(name: str | None, root: Path | None, explain: bool, fmt: str) -> N
     graph = load_graph(root)
     result = graph.conflicts(name)
     text = render.CONFLICT_RENDERERS[fmt](result)
-    if explain and fmt == "table":
+    if explain:
         ids = dict.fromkeys(i for c in result.conflicts for i in (c.first, c.second))
-        text += "".join(f"\n{i}: {graph.explain(i)}\n" for i in ids)
+        sentences = {i: graph.explain(i) for i in ids}
+        text = render.with_explanations(text, fmt, sentences)
     click.echo(text, nl=False)
 
 

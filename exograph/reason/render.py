@@ -237,6 +237,20 @@ def conflicts_tsv(result: ConflictResult) -> str:
     return _tsv(rows)
 
 
+def with_explanations(text: str, fmt: str, sentences: Mapping[str, str]) -> str:
+    """Add the sentence of every assertion: a key in JSON, a column in TSV (by the last id column), lines in a table."""
+    if fmt == "json":
+        return _dump({**json.loads(text), "explanations": dict(sentences)})
+    if fmt == "tsv":
+        lines = text.splitlines()
+        rows = [f"{lines[0]}\tfirst_explanation\tsecond_explanation"]
+        for line in lines[1:]:
+            first, second = line.split("\t")[-2:]
+            rows.append(f"{line}\t{sentences[first]}\t{sentences[second]}")
+        return "\n".join(rows) + "\n"
+    return text + "".join(f"\n{i}: {s}\n" for i, s in sentences.items())
+
+
 # -- search -------------------------------------------------------------------------------------
 def search_table(result: SearchResult) -> str:
     if not (result.entities or result.assertions):

@@ -60,3 +60,13 @@ def test_conflicts_cli_formats(cli: Cli, chain_root: Path) -> None:
     assert first["explained_by_context"] is False and first["kind"] == "opposite signs"
     rows = cli("conflicts", "hypoxia", "--root", str(chain_root), "--format", "tsv").output.splitlines()
     assert rows[0].split("\t")[-2:] == ["first", "second"] and len(rows) == 2
+
+
+def test_conflicts_explain_in_every_format(cli: Cli, chain_root: Path) -> None:
+    root = ("--root", str(chain_root), "--explain")
+    sentence = "TP53 decreases extracellular vesicle secretion [Roe et al. 2025]."
+    assert f"chain2025-tp53-ev-secretion: {sentence}" in cli("conflicts", "TP53", *root).output
+    data = json.loads(cli("conflicts", "TP53", *root, "--format", "json").output)
+    assert data["explanations"]["chain2025-tp53-ev-secretion"] == sentence
+    header, row = cli("conflicts", "TP53", *root, "--format", "tsv").output.splitlines()
+    assert header.endswith("\tfirst_explanation\tsecond_explanation") and row.split("\t")[-2] == sentence
