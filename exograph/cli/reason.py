@@ -89,7 +89,7 @@ def conflicts(name: str | None, root: Path | None, explain: bool, fmt: str) -> N
 @click.command()
 @click.argument("identifiers", nargs=-1, required=True)
 @root_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "tsv"]), default="text", show_default=True)
 @_usage_errors
 def explain(identifiers: tuple[str, ...], root: Path | None, fmt: str) -> None:
     """Each assertion ID as one plain English sentence with context and citation."""
@@ -99,6 +99,8 @@ def explain(identifiers: tuple[str, ...], root: Path | None, fmt: str) -> None:
     sentences = {i: graph.explain(i) for i in identifiers}
     if fmt == "json":
         click.echo(json.dumps([{"id": i, "sentence": s} for i, s in sentences.items()], indent=2, ensure_ascii=False))
+    elif fmt == "tsv":
+        click.echo("\n".join(["id\tsentence", *(f"{i}\t{s}" for i, s in sentences.items())]))
     else:
         click.echo("\n".join(sentences.values()))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,10 @@ def test_links_to_the_queried_entity_are_said(kg: KnowledgeGraph) -> None:
     assert kg.explain(family).endswith("RAB27 is a family that includes RAB27A.")
     member = next(c for c in kg.targets("RAB27").chains if c.start_link == "member")
     assert kg.explain(member).startswith("RAB27A is a member of RAB27. ")
+
+
+def test_explain_json_and_tsv(cli: Cli, chain_root: Path) -> None:
+    args = ("explain", "chain2025-kras-hif1a", "--root", str(chain_root), "--format")
+    sentence = "KRAS regulates the activity of HIF1A [Roe et al. 2025]."
+    assert json.loads(cli(*args, "json").output) == [{"id": "chain2025-kras-hif1a", "sentence": sentence}]
+    assert cli(*args, "tsv").output.splitlines() == ["id\tsentence", f"chain2025-kras-hif1a\t{sentence}"]
