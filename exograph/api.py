@@ -26,7 +26,7 @@ from exograph.reason import chains as chain_search
 from exograph.reason import conflicts as conflict_search
 from exograph.reason import explain as english
 from exograph.reason import search as text_search
-from exograph.reason.chains import MAX_DEPTH, Chain, ChainOptions, Chains
+from exograph.reason.chains import MAX_DEPTH, Chain, ChainOptions, Chains, Step
 from exograph.reason.conflicts import Conflict
 from exograph.reason.index import Index
 from exograph.reason.search import Hit
@@ -34,11 +34,13 @@ from exograph.reason.search import Hit
 __all__ = [
     "Chain",
     "ChainResult",
+    "Chains",
     "Conflict",
     "ConflictResult",
     "Hit",
     "KnowledgeGraph",
     "SearchResult",
+    "Step",
     "UnknownAssertion",
     "UnknownName",
     "load",
@@ -98,6 +100,9 @@ class KnowledgeGraph:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._index: Index | None = None
+
+    def __repr__(self) -> str:
+        return f"KnowledgeGraph(root={str(self.root)!r})"
 
     @property
     def root(self) -> Path:
