@@ -201,10 +201,11 @@ def conflicts_table(result: ConflictResult) -> str:
         )
         for assertion_id in (c.first, c.second):
             a = result.assertions[assertion_id]
-            verb = f"{'does not ' if a['negated'] else ''}{a['direction']}"
+            verb = f"does not {a['direction'][:-1]}" if a["negated"] else a["direction"]
+            verb = f"may {a['direction'][:-1]}" if a["hypothesis"] and not a["negated"] else verb
             cite = citation(result.sources.get(a["source"]), a["source"])
             out.append(
-                f"   {ARROWS[a['direction']]} {verb} {labels.get(a['target'], a['target'])}  "
+                f"   {'-x' if a['negated'] else ARROWS[a['direction']]} {verb} {labels.get(a['target'], a['target'])}  "
                 f"({context_text(a, labels) or 'no context stated'})  [{cite}]  {assertion_id}"
             )
     out.append(f"({len(result.conflicts)} conflict{'s' if len(result.conflicts) != 1 else ''})")

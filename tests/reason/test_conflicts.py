@@ -33,7 +33,7 @@ def test_conflicts_about_a_name(kg: KnowledgeGraph) -> None:
     assert kg.conflicts("PDCD4").conflicts == ()
 
 
-def test_stated_and_negated_is_a_conflict(chain_root: Path) -> None:
+def test_stated_and_negated_is_a_conflict(cli: Cli, chain_root: Path) -> None:
     import exograph
     from tests.conftest import replace_in
 
@@ -47,6 +47,9 @@ def test_stated_and_negated_is_a_conflict(chain_root: Path) -> None:
     assert [(c.first, c.second, c.kind, c.explained) for c in found] == [
         ("chain2025-sorafenib-rab27", "mini2024-sorafenib-rab27a", "stated and negated", False)
     ]
+    table = cli("conflicts", "sorafenib", "--root", str(chain_root)).output.splitlines()
+    assert table[1].startswith("   -> increases RAB27A  (Huh-7; in vitro)  [Roe et al. 2025]")
+    assert table[2].startswith("   -x does not increase RAB27A  (no context stated)  [Doe 2024]")
 
 
 def test_conflicts_cli_formats(cli: Cli, chain_root: Path) -> None:
