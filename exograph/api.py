@@ -129,9 +129,12 @@ class KnowledgeGraph:
         self, kind: str, name: str, depth: int, options: dict[str, Any], filters: dict[str, Any]
     ) -> ChainResult:
         chain_options = self._options(depth, options)
-        matcher = neighbours.context_matcher(self.store, _filters(True, True, filters))
-        found = chain_search.chains(self.index, kind, self.resolve(name), chain_options, matcher)
+        found = chain_search.chains(self.index, kind, self.resolve(name), chain_options, self._matcher(filters))
         return self._labelled(found)
+
+    def _matcher(self, filters: dict[str, Any]) -> chain_search.Matcher:
+        checked = _filters(True, True, filters)
+        return neighbours.context_matcher(self.store, checked) if any(filters.values()) else None
 
     @staticmethod
     def _options(depth: int, options: dict[str, Any]) -> ChainOptions:
@@ -216,9 +219,8 @@ class KnowledgeGraph:
     ) -> ChainResult:
         """Every chain from ``start`` to ``end`` of at most ``max_length`` steps, ranked."""
         options = self._options(max_length, _chain_options(max_chains, include_hypotheses, include_negated, coherent))
-        matcher = neighbours.context_matcher(self.store, _filters(True, True, filters))
         first, last = self.resolve(start), self.resolve(end)
-        return self._labelled(chain_search.paths(self.index, first, last, options, matcher))
+        return self._labelled(chain_search.paths(self.index, first, last, options, self._matcher(filters)))
 
     # -- conflicts, explanations, search -------------------------------------------------------
     def conflicts(self, name: str | None = None) -> ConflictResult:

@@ -16,7 +16,7 @@ first ``max_chains`` are kept and the rest counted as cut.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -26,7 +26,7 @@ from exograph.reason.index import Index, Row
 #: How far a chain query may reach; deeper questions are better asked as paths between two names.
 MAX_DEPTH = 6
 #: Partial chains explored before search stops (and says its count of cut chains is a lower bound).
-BUDGET = 50_000
+BUDGET = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +127,8 @@ def compose(signs: Iterable[int]) -> int:
     return product
 
 
-Matcher = Callable[[str, Mapping[str, Any]], bool]
+#: Whether an assertion's source and context pass the query's filters; None when there are none.
+Matcher = Callable[[str, Mapping[str, Any]], bool] | None
 
 
 class _Search:
@@ -137,11 +138,10 @@ class _Search:
         self.matches = matches
 
     def usable(self, row: Row) -> bool:
-        if (row.hypothesis and not self.options.include_hypotheses) or (
-            row.negated and not self.options.include_negated
-        ):
+        options = self.options
+        if (row.hypothesis and not options.include_hypotheses) or (row.negated and not options.include_negated):
             return False
-        return self.matches(row.source, row.context)
+        return self.matches is None or self.matches(row.source, row.context)
 
     def steps(self, rows: list[Row]) -> list[Step]:
         """Rows grouped into steps: one per regulator, target, sign and negation."""
@@ -169,6 +169,10 @@ class _Search:
         return found
 
 
+def _linked(step: Step, link: str | None) -> Step:
+    return step if link is None else replace(step, target_link=link)
+
+
 def _rank_key(chain: Chain) -> tuple[Any, ...]:
     weakest = min(s.evidence for s in chain.steps)
     total = len({src for s in chain.steps for src in s.sources})
@@ -179,12 +183,28 @@ def _finish(
     kind: str, subject: str, found: list[Chain], complete: bool, options: ChainOptions, index: Index, end: str | None
 ) -> Chains:
     anchor_last = kind != "targets"
-    found = [mark_context(index, c, anchor_last) for c in found]
-    if options.coherent:
-        found = [c for c in found if c.coherent]
+    if options.coherent:  # otherwise only the chains kept need marking: ranking does not look at context
+        found = [c for c in (mark_context(index, c, anchor_last) for c in found) if c.coherent]
     found.sort(key=_rank_key)
-    kept = found[: options.max_chains]
+    kept = [mark_context(index, c, anchor_last) for c in found[: options.max_chains]]
     return Chains(kind, subject, tuple(kept), len(found) - len(kept), complete, end)
+
+
+#: Frontier entities whose steps are fetched in one SQL query; the budget is checked between batches.
+BATCH = 256
+
+#: A partial chain during search: its steps, the entities it holds, and the entity it grows from.
+_Partial = tuple[tuple[Step, ...], frozenset[str], str]
+
+
+def _batches(frontier: list[_Partial]) -> Iterator[dict[str, list[_Partial]]]:
+    """The frontier grouped by the entity each partial chain grows from, ``BATCH`` entities at a time."""
+    by_node: dict[str, list[_Partial]] = defaultdict(list)
+    for partial in frontier:
+        by_node[partial[2]].append(partial)
+    nodes = list(by_node)
+    for first in range(0, len(nodes), BATCH):
+        yield {node: by_node[node] for node in nodes[first : first + BATCH]}
 
 
 def upstream(
@@ -195,93 +215,81 @@ def upstream(
     keep: Callable[[Chain], bool] | None = None,
     start: tuple[str, Mapping[str, int]] | None = None,
 ) -> tuple[list[Chain], bool]:
-    """Chains ending at ``subject``, built backwards one level (one SQL query) at a time.
+    """Chains ending at ``subject``, built backwards one level at a time.
 
     With ``start`` (an entity and the distance of every entity to it, forward), only chains
     that begin at that entity are returned, and branches that cannot reach it are pruned.
     """
     search = _Search(index, options, matches)
-    # a partial chain: its steps (downstream first), the entities it holds, and its upstream node
-    frontier: list[tuple[tuple[Step, ...], frozenset[str], str]] = [((), frozenset({subject}), subject)]
+    frontier: list[_Partial] = [((), frozenset({subject}), subject)]  # steps downstream first
     start_aliases = index.aliases(start[0]) if start else {}
     found: list[Chain] = []
     explored = 0
     for depth in range(1, options.depth + 1):
-        nodes = {node for _, _, node in frontier}
-        aliases = {node: index.aliases(node) for node in nodes}
-        rows = index.rows("target", {a for alias in aliases.values() for a in alias})
-        by_target: dict[str, list[Row]] = defaultdict(list)
-        for row in rows:
-            by_target[row.target].append(row)
-        options_by_node = {
-            node: [replace(step, target_link=link) for a, link in alias.items() for step in search.steps(by_target[a])]
-            for node, alias in aliases.items()
-        }
-        following = []
-        for steps, held, node in frontier:
-            for step in options_by_node[node]:
-                regulator = step.regulator
-                if regulator in held:
-                    continue
-                if start and start[1].get(regulator, options.depth + 1) > options.depth - depth:
-                    continue
-                chain_steps = (step, *steps)
-                explored += 1
-                if start and regulator in start_aliases:
-                    found.append(Chain(chain_steps, start_aliases[regulator], start[0], subject))
-                    continue
-                if not start:
-                    chain = Chain(chain_steps, end=subject)
-                    if keep is None or keep(chain):
-                        found.append(chain)
-                following.append((chain_steps, held | {regulator, step.target}, regulator))
+        following: list[_Partial] = []
+        for batch in _batches(frontier):
+            aliases = {node: index.aliases(node) for node in batch}
+            by_target: dict[str, list[Row]] = defaultdict(list)
+            for row in index.rows("target", {a for alias in aliases.values() for a in alias}):
+                by_target[row.target].append(row)
+            for node, partials in batch.items():
+                choices = [
+                    _linked(step, link) for a, link in aliases[node].items() for step in search.steps(by_target[a])
+                ]
+                for steps, held, _ in partials:
+                    for step in choices:
+                        regulator = step.regulator
+                        if regulator in held:
+                            continue
+                        if start and start[1].get(regulator, options.depth + 1) > options.depth - depth:
+                            continue
+                        chain_steps = (step, *steps)
+                        explored += 1
+                        if start and regulator in start_aliases:
+                            found.append(Chain(chain_steps, start_aliases[regulator], start[0], subject))
+                            continue
+                        if not start:
+                            chain = Chain(chain_steps, end=subject)
+                            if keep is None or keep(chain):
+                                found.append(chain)
+                        following.append((chain_steps, held | {regulator, step.target}, regulator))
             if explored > options.budget:
                 return found, False
         frontier = following
-        if not frontier:
-            break
     return found, True
 
 
 def downstream(index: Index, subject: str, options: ChainOptions, matches: Matcher) -> tuple[list[Chain], bool]:
-    """Chains starting at ``subject``, built forwards one level (one SQL query) at a time."""
+    """Chains starting at ``subject``, built forwards one level at a time."""
     search = _Search(index, options, matches)
     first = index.aliases(subject)
-    # a partial chain: its steps (upstream first), the entities it holds, and how it started
-    frontier: list[tuple[tuple[Step, ...], frozenset[str], str | None]] = [((), frozenset({subject}), None)]
+    frontier: list[_Partial] = [((), frozenset({subject}), subject)]  # steps upstream first
     found: list[Chain] = []
     explored = 0
     for _depth in range(options.depth):
-        ends = {steps[-1].target for steps, _, _ in frontier if steps}
-        joins = {end: _joins(index, end) for end in ends}
-        wanted = set(first) if not ends else {r for j in joins.values() for r in j}
-        by_regulator: dict[str, list[Row]] = defaultdict(list)
-        for row in index.rows("regulator", wanted):
-            by_regulator[row.regulator].append(row)
-        grouped = {regulator: search.steps(rows) for regulator, rows in by_regulator.items()}
-        following = []
-        for steps, held, start_link in frontier:
-            if not steps:
-                choices: list[tuple[Step, str | None, str | None]] = [
-                    (step, None, first[r]) for r in first for step in grouped.get(r, ())
-                ]
-            else:
-                last = steps[-1]
-                choices = [
-                    (step, link, start_link) for r, link in joins[last.target].items() for step in grouped.get(r, ())
-                ]
-            for step, link, begin in choices:
-                if step.target in held:
-                    continue
-                chain_steps = (*steps[:-1], replace(steps[-1], target_link=link), step) if steps else (step,)
-                explored += 1
-                found.append(Chain(chain_steps, begin, start=subject))
-                following.append((chain_steps, held | {step.regulator, step.target}, begin))
+        following: list[_Partial] = []
+        for batch in _batches(frontier):
+            # the regulators each partial chain may continue from, with how its last target relates to them
+            joins = {node: _joins(index, node) if partials[0][0] else first for node, partials in batch.items()}
+            by_regulator: dict[str, list[Row]] = defaultdict(list)
+            for row in index.rows("regulator", {r for j in joins.values() for r in j}):
+                by_regulator[row.regulator].append(row)
+            grouped = {regulator: search.steps(rows) for regulator, rows in by_regulator.items()}
+            for node, partials in batch.items():
+                for steps, held, _ in partials:
+                    for regulator, link in joins[node].items():
+                        for step in grouped.get(regulator, ()):
+                            if step.target in held:
+                                continue
+                            # link: how the last target relates to this regulator (for a first step: none)
+                            chain_steps = (*steps[:-1], _linked(steps[-1], link), step) if steps else (step,)
+                            chain = Chain(chain_steps, first[chain_steps[0].regulator], start=subject)
+                            explored += 1
+                            found.append(chain)
+                            following.append((chain_steps, held | {step.regulator, step.target}, step.target))
             if explored > options.budget:
                 return found, False
         frontier = following
-        if not frontier:
-            break
     return found, True
 
 
