@@ -7,7 +7,7 @@ step makes the chain unsigned. Steps join where the curation says they may: the 
 a narrower concept (exosome secretion feeds a claim about EV secretion), or a family and its
 members (marked, because a claim about the RAB27 family is not a claim about RAB27A).
 
-Search is bounded: one SQL query per level, no entity twice in a chain, at most ``budget``
+Search is bounded: one SQL query per batch of frontier entities, no entity twice in a chain, at most ``budget``
 partial chains explored. Chains are ranked by length, then by the evidence of their weakest
 step (primary research first, then the number of distinct sources), then by their ids; the
 first ``max_chains`` are kept and the rest counted as cut.

@@ -2,7 +2,7 @@
 
 Why a separate table of steps: a depth-3 query at 100,000 assertions touches thousands of
 assertions; parsing each one's full JSON (quotes, references) would cost more than the whole
-search. Steps are fetched one SQL query per search level (never one per node), using
+search. Steps are fetched one SQL query per batch of entities (never one per entity), using
 ``json_each`` so that a frontier of any size is one bound parameter.
 """
 
