@@ -122,6 +122,8 @@ class KnowledgeGraph:
     def neighbours(self, kind: str, name: str, *, hypotheses: bool = True, **filters: Any) -> neighbours.Result:
         """Direct assertions, as ``exograph drivers|regulators|targets NAME`` prints them."""
         query = {"drivers": neighbours.drivers, "regulators": neighbours.regulators, "targets": neighbours.targets}
+        if kind not in query:
+            raise ValueError(f"kind must be one of {', '.join(query)}, not {kind!r}")
         return query[kind](self.store, name, _filters(hypotheses, True, filters))
 
     # -- chains ------------------------------------------------------------------------------

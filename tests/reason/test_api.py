@@ -31,6 +31,9 @@ def test_bad_arguments(kg: KnowledgeGraph, tmp_path: Path) -> None:
         kg.drivers("PDCD4", tissue="liver")
     with pytest.raises(FileNotFoundError):
         exograph.load(tmp_path)
+    with pytest.raises(ValueError, match="kind must be one of"):
+        kg.neighbours("upstream", "PDCD4")
+    assert [a["id"] for a in kg.neighbours("regulators", "PDCD4").assertions] == ["mini2024-mir21-pdcd4"]
 
 
 def test_filters_by_name(kg: KnowledgeGraph) -> None:
