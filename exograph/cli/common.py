@@ -93,44 +93,133 @@ root_option = click.option(
 )
 
 
-def query_options(func: F) -> F:
-    """The context filters and output format every query shares."""
-    decorators = [
-        root_option,
-        click.option("--organism", help="Only assertions in this organism (e.g. human, NCBITaxon:10090)."),
-        click.option("--cell-line", help="Only assertions in this cell line (e.g. Huh7)."),
-        click.option("--cell-type", help="Only assertions in this cell type (e.g. macrophage)."),
-        click.option("--disease", help="Only assertions in this disease (e.g. HCC)."),
-        click.option("--condition", help="Only assertions under this condition (e.g. hypoxia)."),
-        click.option("--source", help="Only assertions from this source id (e.g. liang2021)."),
-        click.option("--no-hypotheses", is_flag=True, help="Leave out speculative assertions."),
-        click.option("--evidence", "-e", is_flag=True, help="Table format: print quotes and cited references."),
-        click.option(
-            "--format",
-            "fmt",
-            type=click.Choice(["table", "json", "tsv"]),
-            default="table",
-            show_default=True,
-            help="Output format.",
-        ),
-    ]
+def _apply(func: F, decorators: list[Callable[[F], F]]) -> F:
     for decorator in reversed(decorators):
         func = decorator(func)
     return func
 
 
+def chain_options(func: F) -> F:
+    """What a chain may hold and how many to print (queries with --depth 2 or more, and path)."""
+    return _apply(
+        func,
+        [
+            click.option(
+                "--max-chains",
+                type=click.IntRange(min=1),
+                default=50,
+                show_default=True,
+                help="Chains to print; the rest are counted as cut.",
+            ),
+            click.option("--coherent", is_flag=True, help="Only chains whose steps share a compatible context."),
+            click.option("--include-hypotheses", is_flag=True, help="Let chains use speculative assertions (marked)."),
+            click.option("--include-negated", is_flag=True, help="Let chains use negated findings (marked)."),
+        ],
+    )
+
+
+def filter_options(func: F) -> F:
+    """The context filters and output formats of every query."""
+    return _apply(
+        func,
+        [
+            root_option,
+            click.option("--organism", help="Only assertions in this organism (e.g. human, NCBITaxon:10090)."),
+            click.option("--cell-line", help="Only assertions in this cell line (e.g. Huh7)."),
+            click.option("--cell-type", help="Only assertions in this cell type (e.g. macrophage)."),
+            click.option("--disease", help="Only assertions in this disease (e.g. HCC)."),
+            click.option("--condition", help="Only assertions under this condition (e.g. hypoxia)."),
+            click.option("--source", help="Only assertions from this source id (e.g. liang2021)."),
+            click.option("--evidence", "-e", is_flag=True, help="Table format: print quotes and cited references."),
+            explain_option,
+            format_option,
+        ],
+    )
+
+
+explain_option = click.option("--explain", is_flag=True, help="Also say each assertion or chain in plain English.")
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "tsv"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+
+
+def query_options(func: F) -> F:
+    """drivers, regulators, targets: filters, formats, and --depth for chains."""
+    return _apply(
+        func,
+        [
+            filter_options,
+            click.option("--no-hypotheses", is_flag=True, help="Leave out speculative assertions (--depth 1)."),
+            click.option(
+                "--depth",
+                type=click.IntRange(1, 6),
+                default=1,
+                show_default=True,
+                help="Chains of up to N steps (1: direct assertions only, as before).",
+            ),
+            chain_options,
+        ],
+    )
+
+
+def load_graph(root: Path | None) -> Any:
+    """The Python API's KnowledgeGraph over the compiled store (exit 1 on curation problems)."""
+    from exograph.api import KnowledgeGraph
+
+    return KnowledgeGraph(load_store(root))
+
+
 def run_query(kind: str, name: str, options: dict[str, Any]) -> None:
-    from exograph.query import neighbours as query
-    from exograph.query import text as render
     from exograph.query.filters import BadFilter
+    from exograph.query.neighbours import UnknownName
     from exograph.safetext import visible
 
-    store = load_store(options.pop("root"))
-    fmt, evidence = options.pop("fmt"), options.pop("evidence")
-    filters = query.Filters(hypotheses=not options.pop("no_hypotheses"), **options)
+    graph = load_graph(options.pop("root"))
+    depth, fmt, evidence, explain = (
+        options.pop("depth"),
+        options.pop("fmt"),
+        options.pop("evidence"),
+        options.pop("explain"),
+    )
+    hypotheses = not options.pop("no_hypotheses")
+    chain = {k: options.pop(k) for k in ("max_chains", "coherent", "include_hypotheses", "include_negated")}
     try:
-        result = getattr(query, kind)(store, name, filters)
-    except (query.UnknownName, BadFilter) as exc:
+        if depth == 1:
+            text = _direct(
+                graph, graph.neighbours(kind, name, hypotheses=hypotheses, **options), fmt, evidence, explain
+            )
+        else:
+            from exograph.cli.reason import print_chains
+
+            result = getattr(graph, kind)(name, depth, **chain, **options)
+            print_chains(graph, result, fmt, "all" if evidence else "none", explain)
+            return
+    except (UnknownName, BadFilter) as exc:
         raise click.UsageError(visible(str(exc))) from None
-    text = render.table(result, evidence) if fmt == "table" else render.RENDERERS[fmt](result)
     click.echo(text, nl=False)
+
+
+def _direct(graph: Any, result: Any, fmt: str, evidence: bool, explain: bool) -> str:
+    """Direct assertions as before; ``--explain`` adds one sentence per assertion."""
+    import json
+
+    from exograph.query import text as render
+
+    text: str = render.table(result, evidence) if fmt == "table" else render.RENDERERS[fmt](result)
+    if not explain:
+        return text
+    sentences = {a["id"]: graph.explain(a["id"]) for a in result.assertions}
+    if fmt == "json":
+        return json.dumps({**json.loads(text), "explanations": sentences}, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "tsv":
+        lines = text.splitlines()
+        rows = [lines[0] + "\texplanation"] + [
+            f"{line}\t{sentences[a['id']]}" for line, a in zip(lines[1:], result.assertions, strict=True)
+        ]
+        return "\n".join(rows) + "\n"
+    return text + "".join(f"\n{i}: {s}\n" for i, s in sentences.items())

@@ -40,7 +40,24 @@ CREATE INDEX broader_parent ON broader (parent);
 CREATE INDEX assertions_target ON assertions (target);
 CREATE INDEX assertions_regulator ON assertions (regulator);
 """
-CACHE_FORMAT = "2"
+#: Tables for chains, families and search (exograph.reason): light rows so that a chain query reads
+#: thousands of steps without parsing assertion JSON, and a full-text index (FTS5, in SQLite itself).
+REASONING_SCHEMA = """
+CREATE TABLE steps (
+    id TEXT PRIMARY KEY, source TEXT NOT NULL, regulator TEXT NOT NULL, target TEXT NOT NULL,
+    direction TEXT NOT NULL, aspect TEXT NOT NULL, hypothesis INTEGER NOT NULL, negated INTEGER NOT NULL,
+    context TEXT NOT NULL
+);
+CREATE TABLE members (grouping TEXT NOT NULL, part TEXT NOT NULL, relation TEXT NOT NULL);
+CREATE VIRTUAL TABLE search USING fts5(
+    kind UNINDEXED, key UNINDEXED, label, names, body, tokenize = 'porter unicode61 remove_diacritics 2'
+);
+"""
+REASONING_INDEXES = """
+CREATE INDEX steps_regulator ON steps (regulator);
+CREATE INDEX steps_target ON steps (target);
+"""
+CACHE_FORMAT = "4"
 #: How many compiled caches (one per curation root) the cache directory keeps; older ones are evicted.
 KEEP_CACHES = 16
 _CACHE_NAME = re.compile(r"^[0-9a-f]{20}\.sqlite$")
@@ -210,9 +227,36 @@ def write(
             "INSERT INTO assertions VALUES (?, ?, ?, ?, ?, ?)",
             ((a["id"], a["source"], a["regulator"], a["target"], a["direction"], json.dumps(a)) for a in assertions),
         )
+        _write_reasoning(db, entities, assertions)
         db.executescript(INDEXES)
         db.commit()
         db.close()
+
+
+def _step(a: AssertionRecord) -> tuple[str | int, ...]:
+    flags = (int(a["hypothesis"]), int(a["negated"]), json.dumps(a["context"]))
+    return (a["id"], a["source"], a["regulator"], a["target"], a["direction"], a["aspect"], *flags)
+
+
+def _write_reasoning(
+    db: sqlite3.Connection, entities: dict[str, EntityRecord], assertions: list[AssertionRecord]
+) -> None:
+    """The rows exograph.reason reads: chain steps, family membership and the full-text index."""
+    db.executescript(REASONING_SCHEMA)
+    db.executemany("INSERT INTO steps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", map(_step, assertions))
+    groups = [(k, m, "member") for k, e in entities.items() for m in e["members"]]
+    groups += [(e["parent"], k, "variant") for k, e in entities.items() if e["parent"]]
+    db.executemany("INSERT INTO members VALUES (?, ?, ?)", groups)
+    rows = [
+        ("entity", k, e["label"], " ".join((k, e["curie"], *e["synonyms"], *e["xrefs"])), e["note"] or "")
+        for k, e in entities.items()
+    ]
+    for a in assertions:
+        names = " ".join(entities[k]["label"] for k in (a["regulator"], a["target"]) if k in entities)
+        quotes = " ".join(f"{ev['quote']} {ev['assay'] or ''}" for ev in a["evidence"])
+        rows.append(("assertion", a["id"], a["id"].replace("-", " "), names, f"{quotes} {a['note'] or ''}"))
+    db.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?)", rows)
+    db.executescript(REASONING_INDEXES)
 
 
 def _names(entities: dict[str, EntityRecord]) -> Iterator[tuple[str, str]]:

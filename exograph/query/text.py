@@ -76,7 +76,7 @@ def table(result: Result, evidence: bool = False) -> str:
                 effect,
                 result.labels.get(a["target"], a["target"]),
                 context_text(a, result.labels) or "-",
-                flags(a),
+                ", ".join(filter(None, (flags(a), result.levels.get(a["id"])))),
                 a["id"],
             )
         )
@@ -108,7 +108,8 @@ def _fit(text: str, width: int) -> str:
 def as_json(result: Result) -> str:
     return (
         json.dumps(
-            {"subject": result.subject, "labels": result.labels, "assertions": result.assertions},
+            {"subject": result.subject, "labels": result.labels, "assertions": result.assertions}
+            | ({"levels": result.levels} if result.levels else {}),
             indent=2,
             ensure_ascii=False,
         )
