@@ -20,13 +20,25 @@ PICTURE_SUFFIXES = (".svg", ".png", ".html")
 @click.option("--max-length", type=click.IntRange(1, 5), default=3, show_default=True, help="Longest chain for --to.")
 @click.option("--limit", type=click.IntRange(4, 200), default=24, show_default=True, help="Most neighbours drawn.")
 @click.option(
+    "--max-chains", type=click.IntRange(1, 200), default=12, show_default=True, help="Most chains drawn for --to."
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     required=True,
     help="Picture to write: .svg, .png, or .html (the SVG with each edge's citation and quote on hover).",
 )
-def render(name: str, root: Path | None, depth: int, to: str | None, max_length: int, limit: int, output: Path) -> None:
+def render(
+    name: str,
+    root: Path | None,
+    depth: int,
+    to: str | None,
+    max_length: int,
+    limit: int,
+    max_chains: int,
+    output: Path,
+) -> None:
     """Draw NAME's neighbourhood (or, with --to, the chains from NAME to another entity) as a pathway diagram."""
     suffix = output.suffix.lower()
     if suffix not in PICTURE_SUFFIXES:
@@ -42,7 +54,7 @@ def render(name: str, root: Path | None, depth: int, to: str | None, max_length:
     except UnknownName as exc:
         raise click.UsageError(str(exc)) from None
     picture = (
-        diagram.between(store, key, end, max_length=max_length)
+        diagram.between(store, key, end, max_length=max_length, max_chains=max_chains)
         if end
         else diagram.neighbourhood(store, key, depth=depth, limit=limit)
     )

@@ -9,7 +9,7 @@ its own vesicle edge from donor to recipient cells.
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -206,33 +206,24 @@ def neighbourhood(store: Store, key: str, depth: int = 1, limit: int = 24) -> Di
 
 
 def between(store: Store, start: str, end: str, max_length: int = 3, max_chains: int = 40) -> Diagram:
-    """The chains from ``start`` to ``end`` (narrower concepts included), each step an assertion.
+    """The chains from ``start`` to ``end`` that ``exograph path`` finds, drawn together.
 
-    Hypotheses and negated findings are left out: a drawn chain is one the papers state.
+    Hypotheses and negated findings are left out, as chain queries leave them out: a drawn
+    chain is one the papers state.
     """
-    starts, ends = set(store.narrower_closure(start)), set(store.narrower_closure(end))
-    chains: list[list[AssertionRecord]] = []
-    cut = 0
-    queue: deque[tuple[str, list[AssertionRecord]]] = deque((s, []) for s in sorted(starts))
-    while queue:  # breadth first: when chains are capped, the shortest ones are drawn
-        node, chain = queue.popleft()
-        if len(chain) >= max_length:
-            continue
-        visited = {node} | {a["regulator"] for a in chain}
-        for a in store.by_regulator([node]):
-            if a["hypothesis"] or a["negated"] or a["target"] in visited:
-                continue
-            if a["target"] in ends:
-                if len(chains) < max_chains:
-                    chains.append([*chain, a])
-                else:
-                    cut += 1
-            else:
-                queue.append((a["target"], [*chain, a]))
+    from exograph.api import KnowledgeGraph
+
+    found = KnowledgeGraph(store).path(start, end, max_length, max_chains=max_chains)
+    ids = dict.fromkeys(i for chain in found.chains for i in chain.assertion_ids)
+    used = [a for a in (store.assertion(i) for i in ids) if a is not None]
     labels = store.labels([start, end])
-    omitted = [f"{cut} more chain{'s' if cut != 1 else ''} not drawn (cap {max_chains})"] if cut else []
-    if not chains:
+    cut = found.query.cut
+    omitted = []
+    if cut:
+        at_least = "" if found.query.complete else "at least "
+        omitted.append(f"{at_least}{cut} more chain{'s' if cut != 1 else ''} not drawn (cap {max_chains})")
+    if not found.chains:
         omitted.append(f"no chain of at most {max_length} steps from {labels[start]} to {labels[end]}")
-    used = {a["id"]: a for chain in chains for a in chain}
     title = f"{labels[start]} → {labels[end]}"
-    return _finish(store, title, {start, end}, starts | ends, list(used.values()), omitted, transfers=False)
+    focus = set(store.narrower_closure(start)) | set(store.narrower_closure(end))
+    return _finish(store, title, {start, end}, focus, used, omitted, transfers=False)
