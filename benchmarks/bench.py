@@ -139,7 +139,7 @@ def scale(n: int, runs: int) -> None:
     ):
         median, _ = timed([*EXOGRAPH, *args], env, ROOT, runs)
         print(f"| {label} (median of {runs}) | {median:.0f} |")
-    for fmt in ("graphml", "turtle", "kgx"):
+    for fmt in ("graphml", "turtle", "nt", "jsonld", "kgx"):
         median, _ = timed(
             [*EXOGRAPH, "export", "--root", str(root), "--format", fmt, "-o", str(work / f"out.{fmt}")], env, ROOT, 1
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from exograph import __version__
-from exograph.cli import curate, export, lint, queries, reason, review, web
+from exograph.cli import curate, export, lint, queries, reason, review, sparql, web
 from exograph.cli.common import Group
 
 
@@ -22,6 +22,6 @@ def main() -> None:
     """exograph: mechanisms that regulate exosomes in cancer, curated from the literature."""
 
 
-for _module in (queries, reason, curate, lint, export, review, web):
+for _module in (queries, reason, curate, lint, export, sparql, review, web):
     for _command in _module.COMMANDS:
         main.add_command(_command)

@@ -140,9 +140,3 @@ def curie_problem(curie: str) -> str | None:
     if not known.pattern.match(local):
         return f"'{local}' is not a valid {prefix} identifier (pattern {known.pattern.pattern})"
     return None
-
-
-def expand(curie: str) -> str:
-    """The IRI of a well-formed CURIE."""
-    prefix, _, local = curie.partition(":")
-    return PREFIXES[prefix].uri + local

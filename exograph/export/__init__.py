@@ -23,11 +23,14 @@ class Exporter:
 
     name: str
     description: str
-    render: Callable[[Store, Path], None]
+    render: Callable[..., None]
     directory: bool = False
 
-    def write(self, store: Store, path: Path) -> None:
-        """Render to ``path``; raises :class:`ExportTargetError` (nothing touched) when it cannot."""
+    def write(self, store: Store, path: Path, **options: str | None) -> None:
+        """Render to ``path``; raises :class:`ExportTargetError` (nothing touched) when it cannot.
+
+        ``options`` go to the renderer (the RDF formats take ``base`` and ``release_date``).
+        """
         check_target(path, self.name, self.directory, store.root)
         try:
             with atomic_path(
@@ -36,22 +39,18 @@ class Exporter:
                 make_parents=False,
                 replace_folder=lambda folder: not foreign_files(folder, self.name),
             ) as tmp:
-                self.render(store, tmp)
+                self.render(store, tmp, **options)
                 if self.directory:
                     write_manifest(tmp, self.name)
         except OSError as exc:
             raise ExportTargetError(f"cannot write '{path}': {exc.strerror or exc}") from exc
 
 
-def _rdf(fmt: str) -> Callable[[Store, Path], None]:
-    def render(store: Store, path: Path) -> None:
-        from exograph.export.rdf import build_rdf, write_turtle
+def _rdf(fmt: str) -> Callable[..., None]:
+    def render(store: Store, path: Path, **options: str | None) -> None:
+        from exograph.export.rdf import export
 
-        graph = build_rdf(store)
-        if fmt == "turtle":
-            write_turtle(graph, path)
-        else:
-            graph.serialize(destination=str(path), format=fmt, encoding="utf-8")
+        export(store, path, fmt, **options)
 
     return render
 
@@ -70,9 +69,13 @@ def _lazy(module: str, function: str) -> Callable[[Store, Path], None]:
 EXPORTERS: dict[str, Exporter] = {
     e.name: e
     for e in (
-        Exporter("turtle", "RDF Turtle on RO, Biolink, PROV-O and ECO (triple stores)", _rdf("turtle")),
-        Exporter("nt", "RDF N-Triples (bulk loading into triple stores)", _rdf("nt")),
-        Exporter("jsonld", "RDF JSON-LD", _rdf("json-ld")),
+        Exporter(
+            "turtle",
+            "RDF Turtle: Biolink associations, RO triples, ECO/PROV-O evidence (triple stores, SPARQL, reasoners)",
+            _rdf("turtle"),
+        ),
+        Exporter("nt", "RDF N-Triples, one triple a line (bulk loading into triple stores, grep, diff)", _rdf("nt")),
+        Exporter("jsonld", "RDF JSON-LD, expanded form (JSON tooling, web applications)", _rdf("jsonld")),
         Exporter("graphml", "GraphML with flat attributes (Cytoscape, Gephi, networkx)", _lazy("tabular", "graphml")),
         Exporter("json", "networkx node-link JSON with every field (scripts)", _lazy("tabular", "node_link")),
         Exporter(

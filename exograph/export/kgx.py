@@ -15,13 +15,10 @@ from typing import IO
 
 from exograph.compiled.store import Store
 from exograph.curation.vocab import CONTEXT_LIST_FIELDS
-from exograph.export.semantics import (
-    BIOLINK_ASPECT,
-    BIOLINK_CATEGORY,
-    BIOLINK_DIRECTION,
-    assertion_codes,
-    publication,
-)
+from exograph.export.biolink import ASPECT as BIOLINK_ASPECT
+from exograph.export.biolink import DIRECTION as BIOLINK_DIRECTION
+from exograph.export.biolink import category
+from exograph.export.semantics import assertion_codes, publication
 
 NODE_COLUMNS = ("id", "category", "name", "synonym", "xref", "provided_by")
 EDGE_COLUMNS = (
@@ -68,7 +65,7 @@ def kgx(store: Store, folder: Path) -> None:
             nodes.writerow(
                 (
                     e["curie"],
-                    f"biolink:{BIOLINK_CATEGORY[e['kind']]}",
+                    f"biolink:{category(e)}",
                     e["label"],
                     "|".join(e["synonyms"]),
                     "|".join(e["xrefs"]),

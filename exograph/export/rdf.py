@@ -1,232 +1,289 @@
-"""The curation as an RDF graph on standard vocabularies.
+"""The curation as RDF on standard vocabularies, streamed through pyoxigraph's writers.
 
-Every assertion is a node of its own (typed biolink:Association, with
-rdf:subject/predicate/object), so its context, flags and evidence stay attached.
-A plain regulator -> target triple is added only for assertions stated as fact
-(not hypotheses, not negated), using the Relation Ontology:
+Every assertion is a node of its own, a ``biolink:Association`` with ``rdf:subject``/``predicate``/
+``object`` and Biolink's slots, so its context, flags and evidence stay attached. A plain
+regulator -> target triple with the RO relation of :mod:`exograph.export.relations` is added only
+for assertions stated as fact (not hypotheses, not negated). Evidence nodes carry an ECO class
+(:mod:`exograph.export.evidence`), the verbatim quote as ``prov:value`` and PROV-O links to the
+source and to the references it cites.
 
-* entity -> process: RO "involved in positive/negative regulation of";
-* entity -> entity: the "causally influences" branch (RO:0002566), split into
-  "regulates activity of" and "regulates quantity of" by the assertion's aspect,
-  and direct or indirect by its mechanism.
-
-Evidence nodes carry an ECO class, the verbatim quote, and PROV-O links to the
-source and to the primary references it cites.
+Why no rdflib graph: the triples are generated in a fixed order from the store (entities by key,
+assertions by id) and written by pyoxigraph's Rust serialisers as they come, so the output is
+byte-identical between runs, has no blank nodes (every node has an IRI made from stable ids), and
+100,000 assertions export in seconds without holding the graph in memory.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Final
 
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
 
-from exograph.compiled.records import AssertionRecord, EntityRecord, SourceRecord
+from exograph import __version__
+from exograph.compiled.records import AssertionRecord, CitedReference, EntityRecord, SourceRecord
 from exograph.compiled.store import Store
-from exograph.curation.vocab import CONTEXT_LIST_FIELDS, LOCAL_NAMESPACE, expand
-from exograph.export.semantics import (
-    BIOLINK_ASPECT,
-    BIOLINK_CATEGORY,
-    BIOLINK_DIRECTION,
-    evidence_code,
-)
+from exograph.curation.vocab import CONTEXT_LIST_FIELDS
+from exograph.export import biolink, relations
+from exograph.export.evidence import evidence_code
+from exograph.export.prefixes import DEFAULT_BASE, VOCAB, check_base, doi_iri, iri, namespaces
 
-OBO = Namespace("http://purl.obolibrary.org/obo/")
-BIOLINK = Namespace("https://w3id.org/biolink/vocab/")
-EXO = Namespace(LOCAL_NAMESPACE + "vocab/")
-ASSERTION = Namespace(LOCAL_NAMESPACE + "assertion/")
-SOURCE = Namespace(LOCAL_NAMESPACE + "source/")
-
-#: Aspects that change how much of the target there is (RO "regulates quantity of" branch);
-#: the rest change what it does (RO "regulates activity of" branch).
-QUANTITY_ASPECTS: Final = frozenset({"amount", "cargo_loading", "secretion", "biogenesis", "degradation"})
-DIRECT_MECHANISMS: Final = frozenset(
-    {"binding", "phosphorylation", "dephosphorylation", "ubiquitination", "protein_stabilization"}
-)
-
-RO: Final = {
-    "involved in regulation of": "RO_0002428",
-    "involved in positive regulation of": "RO_0002429",
-    "involved in negative regulation of": "RO_0002430",
-    "causally influences": "RO_0002566",
-    "regulates activity of": "RO_0011002",
-    "regulates quantity of": "RO_0011003",
-    "directly positively regulates activity of": "RO_0002450",
-    "directly negatively regulates activity of": "RO_0002449",
-    "indirectly positively regulates activity of": "RO_0011013",
-    "indirectly negatively regulates activity of": "RO_0011016",
-    "directly positively regulates quantity of": "RO_0011009",
-    "directly negatively regulates quantity of": "RO_0011010",
-    "indirectly positively regulates quantity of": "RO_0011024",
-    "indirectly negatively regulates quantity of": "RO_0011023",
-    "increases expression of": "RO_0003003",
-    "represses expression of": "RO_0003002",
-}
+FORMATS: Final = {"turtle": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD}
+LICENCE: Final = "https://spdx.org/licenses/MIT"
+#: Gene prefixes: a family's xref to one of these names a member, not the same concept.
+MEMBER_PREFIXES: Final = ("HGNC:", "UniProt:")
 
 
-def ro(name: str) -> URIRef:
-    return OBO[RO[name]]
+@cache
+def node(value: str) -> NamedNode:
+    return NamedNode(value)
 
 
-def predicate(a: AssertionRecord, target_kind: str) -> URIRef:
-    """The RO relation that best states assertion ``a`` as a plain triple."""
-    direction = a["direction"]
-    if target_kind == "process":
-        sign = {"increases": "positive ", "decreases": "negative ", "regulates": ""}[direction]
-        return ro(f"involved in {sign}regulation of")
-    if direction == "regulates":
-        return ro("regulates quantity of" if a["aspect"] in QUANTITY_ASPECTS else "regulates activity of")
-    positive = direction == "increases"
-    if a["aspect"] == "degradation":  # more degradation means less of the target
-        positive = not positive
-    if a["aspect"] == "amount" and a["mechanism"] == "transcription":
-        return ro("increases expression of" if positive else "represses expression of")
-    reach = "directly" if a["mechanism"] in DIRECT_MECHANISMS else "indirectly"
-    sign = "positively" if positive else "negatively"
-    kind = "quantity" if a["aspect"] in QUANTITY_ASPECTS else "activity"
-    return ro(f"{reach} {sign} regulates {kind} of")
+@cache
+def curie(value: str) -> NamedNode:
+    return node(iri(value))
 
 
-def _source_iri(source: SourceRecord) -> URIRef:
-    return URIRef(f"https://doi.org/{source['doi']}") if source["doi"] else SOURCE[source["id"]]
+RDF_TYPE, RDFS_LABEL = curie("rdf:type"), curie("rdfs:label")
+XSD_GYEAR, XSD_DATE, XSD_BOOLEAN = curie("xsd:gYear"), curie("xsd:date"), curie("xsd:boolean")
+TRUE, FALSE = Literal("true", datatype=XSD_BOOLEAN), Literal("false", datatype=XSD_BOOLEAN)
 
 
-def _add_entity(graph: Graph, e: EntityRecord, iris: dict[str, URIRef]) -> None:
-    node = iris[e["key"]]
-    graph.add((node, RDF.type, BIOLINK[BIOLINK_CATEGORY[e["kind"]]]))
-    graph.add((node, RDFS.label, Literal(e["label"])))
-    graph.add((node, EXO.key, Literal(e["key"])))
-    graph.add((node, EXO.kind, Literal(e["kind"])))
-    for synonym in e["synonyms"]:
-        graph.add((node, SKOS.altLabel, Literal(synonym)))
-    for xref in e["xrefs"]:
-        graph.add((node, SKOS.exactMatch, URIRef(expand(xref))))
-    for broader in e["broader"]:
-        graph.add((node, SKOS.broader, iris[broader]))
-    if e["parent"]:
-        graph.add((node, BIOLINK.is_sequence_variant_of, iris[e["parent"]]))
-    if e["local"]:
-        graph.add((node, EXO.localIdentifier, Literal(True)))
+@cache
+def exo(name: str) -> NamedNode:
+    return node(VOCAB + name)
 
 
-def _add_source(graph: Graph, source: SourceRecord) -> None:
-    node = _source_iri(source)
-    graph.add((node, RDF.type, DCTERMS.BibliographicResource))
-    graph.add((node, RDF.type, PROV.Entity))
-    graph.add((node, DCTERMS.identifier, Literal(source["id"])))
-    graph.add((node, DCTERMS.title, Literal(source["title"])))
-    for author in source["authors"]:
-        graph.add((node, DCTERMS.creator, Literal(author)))
-    if source["year"]:
-        graph.add((node, DCTERMS.date, Literal(str(source["year"]), datatype=XSD.gYear)))
-    graph.add((node, DCTERMS.license, Literal(source["licence"])))
+@cache
+def bl(name: str) -> NamedNode:
+    return curie(f"biolink:{name}")
 
 
-def _add_assertion(
-    graph: Graph, a: AssertionRecord, iris: dict[str, URIRef], kinds: dict[str, str], sources: dict[str, SourceRecord]
+def boolean(value: bool) -> Literal:
+    return TRUE if value else FALSE
+
+
+@cache
+def term(value: str) -> Literal:
+    """A plain literal from a small vocabulary (directions, sections, assays): made once, reused."""
+    return Literal(value)
+
+
+@cache
+def number(value: int) -> Literal:
+    return Literal(str(value), datatype=curie("xsd:integer"))
+
+
+class RdfBuilder:
+    """Turns store records into triples; one instance per export (it caches entity IRIs)."""
+
+    def __init__(self, store: Store, base: str = DEFAULT_BASE, release_date: str | None = None) -> None:
+        self.store = store
+        self.base = check_base(base)
+        self.release_date = release_date
+        self.entities = {e["key"]: e for e in store.entities()}
+        self.iris = {key: node(iri(e["curie"], self.base)) for key, e in self.entities.items()}
+        self.sources = store.sources()
+        self.source_iris = {sid: self.source_iri(s) for sid, s in self.sources.items()}
+        self.references: dict[str, dict[tuple[NamedNode, Literal | NamedNode], None]] = {}
+        self.plain: set[tuple[str, str, str]] = set()  # the same claim in several contexts is one triple
+
+    def source_iri(self, source: SourceRecord) -> NamedNode:
+        return node(doi_iri(source["doi"]) if source["doi"] else f"{self.base}source/{source['id']}")
+
+    def dataset_iri(self) -> NamedNode:
+        return node(self.base + "dataset")
+
+    def triples(self) -> Iterator[Triple]:
+        """Every triple, in a fixed order: dataset, sources, entities, assertions, cited references, plain triples."""
+        yield from self.dataset()
+        for sid in sorted(self.sources):
+            yield from self.source(self.sources[sid])
+        for e in self.entities.values():
+            yield from self.entity(e)
+        for a in self.store.assertions():
+            yield from self.assertion(a)
+        for ref in sorted(self.references):
+            subject = node(ref)
+            for p, o in self.references[ref]:
+                yield Triple(subject, p, o)
+        for plain in sorted(self.plain):
+            yield Triple(*map(node, plain))
+
+    def dataset(self) -> Iterator[Triple]:
+        s = self.dataset_iri()
+        years = [src["year"] for src in self.sources.values() if src["year"]]
+        issued = None  # from the curation's content, never the clock: repeated exports stay byte-identical
+        if self.release_date:
+            issued = Literal(self.release_date, datatype=XSD_DATE)
+        elif years:
+            issued = Literal(str(max(years)), datatype=XSD_GYEAR)
+        yield Triple(s, RDF_TYPE, curie("dcat:Dataset"))
+        yield Triple(s, RDF_TYPE, curie("prov:Entity"))
+        yield Triple(s, curie("dcterms:title"), Literal("exograph"))
+        yield Triple(
+            s,
+            curie("dcterms:description"),
+            Literal("Hand-curated mechanisms that regulate exosomes and extracellular vesicles in cancer."),
+        )
+        yield Triple(s, curie("pav:version"), Literal(__version__))
+        yield Triple(s, curie("dcterms:license"), node(LICENCE))
+        if issued is not None:
+            yield Triple(s, curie("dcterms:issued"), issued)
+        for sid in sorted(self.sources):
+            yield Triple(s, curie("dcterms:source"), self.source_iris[sid])
+
+    def source(self, src: SourceRecord) -> Iterator[Triple]:
+        s = self.source_iris[src["id"]]
+        yield Triple(s, RDF_TYPE, curie("dcterms:BibliographicResource"))
+        yield Triple(s, RDF_TYPE, bl("Publication"))
+        yield Triple(s, RDF_TYPE, curie("prov:Entity"))
+        yield Triple(s, curie("dcterms:identifier"), Literal(src["id"]))
+        yield Triple(s, curie("dcterms:title"), Literal(src["title"]))
+        for author in src["authors"]:
+            yield Triple(s, curie("dcterms:creator"), Literal(author))
+        if src["year"]:
+            yield Triple(s, curie("dcterms:date"), Literal(str(src["year"]), datatype=XSD_GYEAR))
+        if src["pmid"]:
+            yield Triple(s, curie("skos:exactMatch"), curie(f"PMID:{src['pmid']}"))
+        yield Triple(s, curie("dcterms:license"), Literal(src["licence"]))
+        yield Triple(s, curie("dcterms:isPartOf"), self.dataset_iri())
+
+    def entity(self, e: EntityRecord) -> Iterator[Triple]:
+        s = self.iris[e["key"]]
+        yield Triple(s, RDF_TYPE, bl(biolink.category(e)))
+        if e["kind"] in relations.KIND_BFO:
+            yield Triple(s, RDF_TYPE, curie(relations.KIND_BFO[e["kind"]]))
+        yield Triple(s, RDFS_LABEL, Literal(e["label"]))
+        yield Triple(s, exo("key"), Literal(e["key"]))
+        yield Triple(s, exo("kind"), Literal(e["kind"]))
+        for synonym in e["synonyms"]:
+            yield Triple(s, curie("skos:altLabel"), Literal(synonym))
+        family = e["kind"] == "family"
+        for xref in e["xrefs"]:
+            member = family and xref.startswith(MEMBER_PREFIXES)
+            yield Triple(s, bl("has_member") if member else curie("skos:exactMatch"), node(iri(xref, self.base)))
+        for key in e["members"]:
+            yield Triple(s, bl("has_member"), self.iris[key])
+        for broader in e["broader"]:
+            yield Triple(s, curie("skos:broader"), self.iris[broader])
+        if e["parent"]:
+            yield Triple(s, bl("is_sequence_variant_of"), self.iris[e["parent"]])
+        if e["local"]:
+            yield Triple(s, exo("localIdentifier"), TRUE)
+
+    def assertion(self, a: AssertionRecord) -> list[Triple]:
+        """The reified assertion and its evidence (a list: this runs once per assertion, so it is kept lean)."""
+        s = NamedNode(f"{self.base}assertion/{a['id']}")
+        regulator, target = self.entities[a["regulator"]], self.entities[a["target"]]
+        subject, obj = self.iris[a["regulator"]], self.iris[a["target"]]
+        relation = curie(
+            relations.relation(
+                regulator["kind"], target["kind"], a["direction"], a["aspect"], a["mechanism"], a["directness"]
+            )
+        )
+        if not a["hypothesis"] and not a["negated"]:
+            self.plain.add((subject.value, relation.value, obj.value))
+        edge = biolink.edge(a, regulator, target)
+        source_iri = self.source_iris[a["source"]]
+        pairs: list[tuple[NamedNode, NamedNode | Literal]] = [
+            (RDF_TYPE, bl("Association")),
+            (RDF_TYPE, curie("prov:Entity")),
+            (curie("dcterms:identifier"), Literal(a["id"])),
+            (curie("rdf:subject"), subject),
+            (curie("rdf:predicate"), relation),
+            (curie("rdf:object"), obj),
+            (bl("subject"), subject),
+            (bl("predicate"), curie(edge.predicate)),
+            (bl("object"), obj),
+            (bl("original_predicate"), relation),
+        ]
+        add = pairs.append
+        if edge.qualified_predicate:
+            add((bl("qualified_predicate"), curie(edge.qualified_predicate)))
+        if edge.object_aspect:
+            add((bl("object_aspect_qualifier"), term(edge.object_aspect)))
+        if edge.object_direction:
+            add((bl("object_direction_qualifier"), term(edge.object_direction)))
+        if edge.causal_mechanism:
+            add((bl("causal_mechanism_qualifier"), term(edge.causal_mechanism)))
+        add((bl("negated"), boolean(a["negated"])))
+        add((bl("knowledge_level"), term(edge.knowledge_level)))
+        add((bl("agent_type"), term(biolink.AGENT_TYPE)))
+        add((bl("primary_knowledge_source"), curie(biolink.KNOWLEDGE_SOURCE)))
+        add((bl("publications"), source_iri))
+        pairs += [(bl("supporting_text"), Literal(q)) for q in dict.fromkeys(ev["quote"] for ev in a["evidence"])]
+        context = a["context"]
+        for field, qualifier in biolink.CONTEXT_QUALIFIER.items():
+            pairs += [(bl(qualifier), self.iris[key]) for key in context.get(field, ())]
+        pairs += self._exograph_fields(a)
+        add((curie("prov:wasDerivedFrom"), source_iri))
+        evidence = [NamedNode(f"{s.value}/evidence/{i}") for i in range(1, len(a["evidence"]) + 1)]
+        pairs += [(bl("has_evidence"), e) for e in evidence]
+        out = [Triple(s, p, o) for p, o in pairs]
+        kind = self.sources[a["source"]]["kind"]
+        for e, ev in zip(evidence, a["evidence"], strict=True):
+            code = evidence_code(kind, bool(ev["references"]), ev["assay"], ev["perturbation"], a["mechanism"])
+            pairs = [
+                (RDF_TYPE, curie(code)),
+                (RDF_TYPE, curie("prov:Entity")),
+                (curie("prov:value"), Literal(ev["quote"])),
+                (exo("section"), term(ev["section"])),
+                (curie("prov:wasQuotedFrom"), source_iri),
+            ]
+            if ev["assay"]:
+                pairs.append((exo("assay"), term(ev["assay"])))
+            if ev["perturbation"]:
+                pairs.append((exo("perturbation"), term(ev["perturbation"])))
+            pairs += [(curie("dcterms:references"), self.reference(a["source"], ref)) for ref in ev["references"]]
+            out += [Triple(e, p, o) for p, o in pairs]
+        return out
+
+    def _exograph_fields(self, a: AssertionRecord) -> list[tuple[NamedNode, NamedNode | Literal]]:
+        """exograph's own fields, kept whole so that nothing is lost in the Biolink reading."""
+        pairs: list[tuple[NamedNode, NamedNode | Literal]] = [
+            (exo("direction"), term(a["direction"])),
+            (exo("aspect"), term(a["aspect"])),
+            (exo("directness"), term(a["directness"])),
+            (exo("hypothesis"), boolean(a["hypothesis"])),
+            (exo("exosomalCargo"), boolean(a["exosomal_cargo"])),
+        ]
+        if a["mechanism"]:
+            pairs.append((exo("mechanism"), term(a["mechanism"])))
+        context = a["context"]
+        for name in CONTEXT_LIST_FIELDS:
+            pairs += [(exo(name), self.iris[key]) for key in context.get(name, ())]
+        if context.get("system"):
+            pairs.append((exo("system"), term(context["system"])))
+        return pairs
+
+    def reference(self, source_id: str, ref: CitedReference) -> NamedNode:
+        """A cited reference's IRI: its DOI, else one stable IRI per source and reference number."""
+        value = doi_iri(ref["doi"]) if ref["doi"] else f"{self.base}source/{source_id}/ref/{ref['number']}"
+        pairs = self.references.setdefault(value, {(RDF_TYPE, curie("dcterms:BibliographicResource")): None})
+        pairs[(curie("dcterms:isReferencedBy"), self.source_iris[source_id])] = None
+        pairs[(exo("referenceNumber"), number(ref["number"]))] = None
+        if ref["citation"]:
+            pairs[(curie("dcterms:bibliographicCitation"), term(ref["citation"]))] = None
+        return node(value)
+
+
+def build_triples(store: Store, base: str = DEFAULT_BASE, release_date: str | None = None) -> Iterator[Triple]:
+    """Every triple of the export, in the order the writers use."""
+    return RdfBuilder(store, base, release_date).triples()
+
+
+def write(triples: Iterable[Triple], path: Path, fmt: str = "turtle", base: str = DEFAULT_BASE) -> None:
+    """Stream ``triples`` to ``path`` in one of :data:`FORMATS`, abbreviating IRIs where the format can."""
+    with path.open("wb") as out:
+        serialize(triples, out, FORMATS[fmt], prefixes=namespaces(base) if fmt != "nt" else None)
+
+
+def export(
+    store: Store, path: Path, fmt: str = "turtle", base: str | None = None, release_date: str | None = None
 ) -> None:
-    node = ASSERTION[a["id"]]
-    relation = predicate(a, kinds[a["target"]])
-    subject, obj = iris[a["regulator"]], iris[a["target"]]
-    if not a["hypothesis"] and not a["negated"]:
-        graph.add((subject, relation, obj))
-    graph.add((node, RDF.type, BIOLINK.Association))
-    graph.add((node, RDF.type, PROV.Entity))
-    graph.add((node, DCTERMS.identifier, Literal(a["id"])))
-    graph.add((node, RDF.subject, subject))
-    graph.add((node, RDF.predicate, relation))
-    graph.add((node, RDF.object, obj))
-    graph.add((node, EXO.direction, Literal(a["direction"])))
-    graph.add((node, EXO.aspect, Literal(a["aspect"])))
-    aspect, direction = BIOLINK_ASPECT[a["aspect"]], BIOLINK_DIRECTION[a["direction"]]
-    if aspect:
-        graph.add((node, BIOLINK.object_aspect_qualifier, Literal(aspect)))
-    if direction:
-        graph.add((node, BIOLINK.object_direction_qualifier, Literal(direction)))
-    if a["mechanism"]:
-        graph.add((node, EXO.mechanism, Literal(a["mechanism"])))
-    graph.add((node, BIOLINK.negated, Literal(a["negated"])))
-    graph.add((node, EXO.hypothesis, Literal(a["hypothesis"])))
-    graph.add((node, EXO.exosomalCargo, Literal(a["exosomal_cargo"])))
-    for name in CONTEXT_LIST_FIELDS:
-        for key in a["context"].get(name, []):
-            graph.add((node, EXO[name], iris[key]))
-    if a["context"].get("system"):
-        graph.add((node, EXO.system, Literal(a["context"]["system"])))
-    source = sources[a["source"]]
-    graph.add((node, PROV.wasDerivedFrom, _source_iri(source)))
-    for i, ev in enumerate(a["evidence"], 1):
-        evidence = URIRef(f"{node}/evidence/{i}")
-        graph.add((node, BIOLINK.has_evidence, evidence))
-        code = evidence_code(source, bool(ev["references"]), ev["assay"])
-        graph.add((evidence, RDF.type, OBO[code.replace(":", "_")]))
-        graph.add((evidence, RDF.type, PROV.Entity))
-        graph.add((evidence, EXO.quote, Literal(ev["quote"])))
-        graph.add((evidence, EXO.section, Literal(ev["section"])))
-        graph.add((evidence, PROV.wasQuotedFrom, _source_iri(source)))
-        if ev["assay"]:
-            graph.add((evidence, EXO.assay, Literal(ev["assay"])))
-        if ev["perturbation"]:
-            graph.add((evidence, EXO.perturbation, Literal(ev["perturbation"])))
-        for ref in ev["references"]:
-            cited = URIRef(f"https://doi.org/{ref['doi']}") if ref["doi"] else BNode()
-            graph.add((evidence, DCTERMS.references, cited))
-            graph.add((cited, EXO.referenceNumber, Literal(ref["number"])))
-            if ref["citation"]:
-                graph.add((cited, DCTERMS.bibliographicCitation, Literal(ref["citation"])))
-
-
-def build_rdf(store: Store) -> Graph:
-    """The whole store as an rdflib Graph with conventional prefixes bound."""
-    graph = Graph()
-    for prefix, namespace in (
-        ("obo", OBO),
-        ("biolink", BIOLINK),
-        ("exo", EXO),
-        ("assertion", ASSERTION),
-        ("prov", PROV),
-        ("dcterms", DCTERMS),
-        ("skos", SKOS),
-    ):
-        graph.bind(prefix, namespace)
-    entities = list(store.entities())
-    iris = {e["key"]: URIRef(expand(e["curie"])) for e in entities}
-    kinds = {e["key"]: e["kind"] for e in entities}
-    for e in entities:
-        _add_entity(graph, e, iris)
-    sources = store.sources()
-    for source in sources.values():
-        _add_source(graph, source)
-    for a in store.assertions():
-        _add_assertion(graph, a, iris, kinds, sources)
-    return graph
-
-
-#: A local name that is safe to abbreviate in Turtle (a strict subset of PN_LOCAL).
-_SAFE_LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")
-
-
-def write_turtle(graph: Graph, path: Path) -> None:
-    """Write ``graph`` as Turtle, one block per subject, in time linear in its size.
-
-    rdflib's pretty Turtle serializer needs minutes past a few hundred thousand triples; this
-    writer keeps rdflib's own term escaping and only groups triples by subject, abbreviating IRIs
-    under the namespaces bound on the graph.
-    """
-    namespaces = sorted(((str(ns), prefix) for prefix, ns in graph.namespaces() if prefix), key=lambda n: -len(n[0]))
-
-    def term(node: object) -> str:
-        if isinstance(node, URIRef):
-            for namespace, prefix in namespaces:
-                if node.startswith(namespace) and _SAFE_LOCAL.match(node[len(namespace) :]):
-                    return f"{prefix}:{node[len(namespace) :]}"
-        return node.n3()  # type: ignore[attr-defined,no-any-return]
-
-    with path.open("w", encoding="utf-8") as out:
-        out.writelines(f"@prefix {prefix}: <{namespace}> .\n" for namespace, prefix in sorted(namespaces))
-        for subject in sorted(set(graph.subjects()), key=str):
-            pairs = sorted((term(p), term(o)) for p, o in graph.predicate_objects(subject))
-            body = " ;\n    ".join(f"{p} {o}" for p, o in pairs)
-            out.write(f"\n{term(subject)}\n    {body} .\n")
+    """Write the whole store as RDF: the Python API behind ``exograph export --format turtle|nt|jsonld``."""
+    base = base or DEFAULT_BASE
+    write(build_triples(store, base, release_date), path, fmt, base)

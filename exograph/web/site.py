@@ -17,7 +17,8 @@ from typing import Any
 
 from exograph.compiled.records import AssertionRecord, SourceRecord
 from exograph.compiled.store import Store
-from exograph.curation.vocab import CONTEXT_LIST_FIELDS, expand
+from exograph.curation.vocab import CONTEXT_LIST_FIELDS
+from exograph.export.prefixes import iri
 from exograph.query.text import context_text
 from exograph.web.diagram import neighbourhood
 from exograph.web.pages import environment, network
@@ -138,7 +139,7 @@ class _Site:
                 "entity.html",
                 title=e["label"],
                 entity=e,
-                curie_url=expand(e["curie"]),
+                curie_url=iri(e["curie"]),
                 related=related,
                 labels=self.labels,
                 contexts=self.contexts,

@@ -12,7 +12,10 @@ import rdflib
 
 from exograph.compiled.store import open_store
 from exograph.export import EXPORTERS
-from exograph.export.rdf import ASSERTION, BIOLINK, OBO
+
+ASSERTION = rdflib.Namespace("https://w3id.org/exograph/assertion/")
+BIOLINK = rdflib.Namespace("https://w3id.org/biolink/vocab/")
+OBO = rdflib.Namespace("http://purl.obolibrary.org/obo/")
 
 
 @pytest.fixture
@@ -37,19 +40,19 @@ def test_turtle_round_trip(exported: dict[str, Path]) -> None:
         "mini2024-sorafenib-rab27a",
         "mini2024-hif1a-rab27a",
     }
-    rab27a = rdflib.URIRef("https://identifiers.org/hgnc:9766")
+    rab27a = rdflib.URIRef("http://identifiers.org/hgnc/9766")
     exosome_secretion = OBO["GO_1990182"]
     assert (rab27a, OBO["RO_0002429"], exosome_secretion) in graph  # involved in positive regulation of
     mir21, pdcd4 = (
-        rdflib.URIRef("https://identifiers.org/mirbase:MI0000077"),
-        rdflib.URIRef("https://identifiers.org/hgnc:8763"),
+        rdflib.URIRef("http://identifiers.org/mirbase/MI0000077"),
+        rdflib.URIRef("http://identifiers.org/hgnc/8763"),
     )
-    assert (mir21, OBO["RO_0011023"], pdcd4) in graph  # indirectly negatively regulates quantity of
+    assert (mir21, OBO["RO_0011003"], pdcd4) in graph  # regulates quantity of (directness unstated)
     # hypotheses and negated claims stay reified only, never as plain triples
-    sorafenib, hif1a = OBO["CHEBI_50924"], rdflib.URIRef("https://identifiers.org/hgnc:4910")
+    sorafenib, hif1a = OBO["CHEBI_50924"], rdflib.URIRef("http://identifiers.org/hgnc/4910")
     assert not list(graph.triples((sorafenib, None, rab27a)))
     assert not list(graph.triples((hif1a, None, rab27a)))
-    quotes = {str(q) for q in graph.objects(None, rdflib.URIRef("https://w3id.org/exograph/vocab/quote"))}
+    quotes = {str(q) for q in graph.objects(None, rdflib.PROV.value)}
     assert "Hypoxia increases exosome secretion in breast cancer cells [1]." in quotes
 
 
@@ -98,7 +101,7 @@ def test_failed_export_leaves_no_file(mini: Path, tmp_path: Path, monkeypatch: p
     def broken(*_: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("exograph.export.rdf.build_rdf", broken)
+    monkeypatch.setattr("exograph.export.rdf.build_triples", broken)
     with pytest.raises(RuntimeError):
         EXPORTERS["turtle"].write(store, target)
     assert target.read_text(encoding="utf-8") == "previous"
@@ -110,17 +113,42 @@ def test_cli_export(mini: Path, tmp_path: Path, cli: object) -> None:
     assert result.exit_code == 0 and (tmp_path / "g.graphml").exists()
 
 
-def test_turtle_writer_is_isomorphic_to_rdflib_serializer(mini: Path, tmp_path: Path) -> None:
+def test_rdf_formats_are_isomorphic_and_abbreviated(exported: dict[str, Path]) -> None:
     from rdflib.compare import isomorphic
 
-    from exograph.export.rdf import build_rdf, write_turtle
+    text = exported["turtle"].read_text(encoding="utf-8")
+    assert "@prefix RO: <http://purl.obolibrary.org/obo/RO_> ." in text
+    assert "CHEBI:50924" in text and "_:" not in text  # abbreviated IRIs, no blank nodes
+    turtle = rdflib.Graph().parse(exported["turtle"], format="turtle")
+    nt = rdflib.Graph().parse(exported["nt"], format="nt")
+    jsonld = rdflib.Graph().parse(exported["jsonld"], format="json-ld")
+    assert len(exported["nt"].read_text(encoding="utf-8").splitlines()) == len(nt)  # no triple written twice
+    assert isomorphic(turtle, nt) and isomorphic(turtle, jsonld)
 
-    graph = build_rdf(open_store(mini))
-    write_turtle(graph, tmp_path / "fast.ttl")
-    text = (tmp_path / "fast.ttl").read_text(encoding="utf-8")
-    assert "@prefix obo: <http://purl.obolibrary.org/obo/> ." in text
-    assert "obo:CHEBI_50924" in text
-    ours = rdflib.Graph().parse(tmp_path / "fast.ttl", format="turtle")
-    reference = rdflib.Graph().parse(data=graph.serialize(format="turtle"), format="turtle")
-    assert len(ours) == len(graph)
-    assert isomorphic(ours, reference)
+
+def test_export_list_shows_every_format(cli: object) -> None:
+    result = cli("export", "--list")  # type: ignore[operator]
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert [line.split()[0] for line in lines] == list(EXPORTERS)
+    assert all(exporter.description in result.output for exporter in EXPORTERS.values())
+
+
+def test_dataset_node_dates_from_the_curation_or_the_option(mini: Path, tmp_path: Path, cli: object) -> None:
+    issued = "<http://purl.org/dc/terms/issued>"
+    default = tmp_path / "a.nt"
+    assert cli("export", "--root", str(mini), "--format", "nt", "-o", str(default)).exit_code == 0  # type: ignore[operator]
+    text = default.read_text(encoding="utf-8")
+    assert f'<https://w3id.org/exograph/dataset> {issued} "2024"^^<http://www.w3.org/2001/XMLSchema#gYear> .' in text
+    assert "<https://w3id.org/exograph/dataset> <http://purl.org/pav/version>" in text
+    dated = tmp_path / "b.nt"
+    result = cli("export", "--root", str(mini), "--format", "nt", "--date", "2026-01-31", "-o", str(dated))  # type: ignore[operator]
+    assert result.exit_code == 0
+    assert f'{issued} "2026-01-31"^^<http://www.w3.org/2001/XMLSchema#date> .' in dated.read_text(encoding="utf-8")
+    for bad in ("2026-02-30", "yesterday"):
+        result = cli("export", "--root", str(mini), "--format", "nt", "--date", bad, "-o", str(tmp_path / "c.nt"))  # type: ignore[operator]
+        assert result.exit_code == 2 and not (tmp_path / "c.nt").exists()
+    result = cli(
+        "export", "--root", str(mini), "--format", "tsv", "--date", "2026-01-31", "-o", str(tmp_path / "d.tsv")
+    )  # type: ignore[operator]
+    assert result.exit_code == 2 and "RDF formats only" in result.output

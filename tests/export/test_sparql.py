@@ -16,11 +16,12 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX exo: <https://w3id.org/exograph/vocab/>
 PREFIX biolink: <https://w3id.org/biolink/vocab/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT ?label ?quote WHERE {
-  ?a a biolink:Association ; rdf:subject ?regulator ; rdf:object <https://identifiers.org/hgnc:9766> ;
+  ?a a biolink:Association ; rdf:subject ?regulator ; rdf:object <http://identifiers.org/hgnc/9766> ;
      exo:direction "increases" ; biolink:negated false ; biolink:has_evidence ?e .
   ?regulator rdfs:label ?label .
-  ?e exo:quote ?quote .
+  ?e prov:value ?quote .
 }
 """
 
