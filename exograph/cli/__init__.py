@@ -12,15 +12,16 @@ from __future__ import annotations
 import click
 
 from exograph import __version__
-from exograph.cli import curate, export, queries, review, sparql
+from exograph.cli import curate, export, lint, queries, reason, review, sparql, web
+from exograph.cli.common import Group
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="exograph")
 def main() -> None:
     """exograph: mechanisms that regulate exosomes in cancer, curated from the literature."""
 
 
-for _module in (queries, curate, export, review, sparql):
+for _module in (queries, reason, curate, lint, export, sparql, review, web):
     for _command in _module.COMMANDS:
         main.add_command(_command)

@@ -14,7 +14,16 @@ root_argument = click.argument("root", required=False, type=click.Path(exists=Tr
 
 @click.command()
 @root_argument
-def validate(root: Path | None) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="github: each problem also as a GitHub Actions annotation (::error file=…,line=…::…) on stdout.",
+)
+@click.option("--all", "show_all", is_flag=True, help="Print every problem (by default the first 50 and a count).")
+def validate(root: Path | None, fmt: str, show_all: bool) -> None:
     """Check every curation file under ROOT; print file:line:col problems; exit 1 if any."""
     from exograph.compiled.build import validate as run
     from exograph.layout import Layout
@@ -22,7 +31,12 @@ def validate(root: Path | None) -> None:
     layout = Layout(root_path(root))
     checked, problems = run(layout)
     if problems:
-        print_problems(problems)
+        if fmt == "github":
+            from exograph.review.github import annotation
+
+            for problem in problems:
+                click.echo(annotation(problem, layout.root, "exograph validate"))
+        print_problems(problems, show_all)
         sys.exit(1)
     click.echo(
         f"ok: {len(checked.sources)} sources, {len(checked.entities)} entities, "

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from exograph.cli.common import load_store, root_option
+from exograph.cli.common import Unusable, load_store, root_option
 
 EXPORT_FORMATS = (
     "turtle",
@@ -54,7 +54,8 @@ def _list_formats(ctx: click.Context, _param: click.Parameter, value: bool) -> N
     "--output",
     type=click.Path(dir_okay=True, path_type=Path),
     required=True,
-    help="File to write (a folder for kgx); written atomically.",
+    help="File to write (a new or previous export folder for kgx); written atomically, never over files "
+    "exograph did not write.",
 )
 @click.option(
     "--base-iri",
@@ -69,6 +70,7 @@ def _list_formats(ctx: click.Context, _param: click.Parameter, value: bool) -> N
 def export(root: Path | None, fmt: str, output: Path, base_iri: str | None, release_date: str | None) -> None:
     """Write the whole graph in one of the formats of ``exograph.export.EXPORTERS`` (docs/exports.md)."""
     from exograph.export import EXPORTERS
+    from exograph.export.target import ExportTargetError
 
     options: dict[str, str | None] = {}
     if fmt in RDF_FORMATS:
@@ -76,7 +78,10 @@ def export(root: Path | None, fmt: str, output: Path, base_iri: str | None, rele
     elif base_iri or release_date:
         raise click.UsageError("--base-iri and --date apply to the RDF formats only (turtle, nt, jsonld)")
     store = load_store(root)
-    EXPORTERS[fmt].write(store, output, **options)
+    try:
+        EXPORTERS[fmt].write(store, output, **options)
+    except ExportTargetError as exc:
+        raise Unusable(str(exc)) from None
     click.echo(f"wrote {output} ({fmt})")
 
 

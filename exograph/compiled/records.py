@@ -24,6 +24,7 @@ class EntityRecord(TypedDict):
     members: list[str]
     local: bool
     note: str | None
+    lint_ignore: list[str]
 
 
 class CitedReference(TypedDict):
@@ -56,6 +57,7 @@ class AssertionRecord(TypedDict):
     context: dict[str, Any]
     evidence: list[EvidenceRecord]
     note: str | None
+    lint_ignore: list[str]
 
 
 class SourceRecord(TypedDict):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -39,7 +40,46 @@ CREATE INDEX broader_parent ON broader (parent);
 CREATE INDEX assertions_target ON assertions (target);
 CREATE INDEX assertions_regulator ON assertions (regulator);
 """
-CACHE_FORMAT = "2"
+#: Tables for chains, families and search (exograph.reason): light rows so that a chain query reads
+#: thousands of steps without parsing assertion JSON, and a full-text index (FTS5, in SQLite itself).
+REASONING_SCHEMA = """
+CREATE TABLE steps (
+    id TEXT PRIMARY KEY, source TEXT NOT NULL, regulator TEXT NOT NULL, target TEXT NOT NULL,
+    direction TEXT NOT NULL, aspect TEXT NOT NULL, hypothesis INTEGER NOT NULL, negated INTEGER NOT NULL,
+    context TEXT NOT NULL
+);
+CREATE TABLE members (grouping TEXT NOT NULL, part TEXT NOT NULL, relation TEXT NOT NULL);
+CREATE VIRTUAL TABLE search USING fts5(
+    kind UNINDEXED, key UNINDEXED, label, names, body, tokenize = 'porter unicode61 remove_diacritics 2'
+);
+"""
+REASONING_INDEXES = """
+CREATE INDEX steps_regulator ON steps (regulator);
+CREATE INDEX steps_target ON steps (target);
+"""
+CACHE_FORMAT = "4"
+#: How many compiled caches (one per curation root) the cache directory keeps; older ones are evicted.
+KEEP_CACHES = 16
+_CACHE_NAME = re.compile(r"^[0-9a-f]{20}\.sqlite$")
+
+
+class CacheError(Exception):
+    """The cache cannot be written or read; the message names the file or folder and the fix."""
+
+
+#: Cache files opened by this process, so a command that meets a damaged one can delete it.
+OPENED: list[Path] = []
+
+
+def discard_opened() -> list[Path]:
+    """Delete the cache files this process opened (after SQLite reported one damaged); return them."""
+    removed = []
+    for path in dict.fromkeys(OPENED):
+        if _CACHE_NAME.match(path.name) and path.is_file():
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    OPENED.clear()
+    return removed
 
 
 def cache_dir() -> Path:
@@ -47,7 +87,12 @@ def cache_dir() -> Path:
     configured = os.environ.get("EXOGRAPH_CACHE_DIR")
     if configured:
         return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:
+            raise CacheError("no home folder to keep the cache in: set EXOGRAPH_CACHE_DIR") from None
     return Path(base) / "exograph"
 
 
@@ -59,13 +104,18 @@ def cache_path(root: Path) -> Path:
 class Store:
     """Read access to compiled knowledge; every query goes through here."""
 
-    def __init__(self, connection: sqlite3.Connection, root: Path) -> None:
+    def __init__(self, connection: sqlite3.Connection, root: Path, path: Path | None = None) -> None:
         self.db = connection
         self.root = root
+        self.path = path
+        if path is not None:
+            OPENED[:] = [*OPENED[-15:], path]  # bounded: a long-running process opens many
 
     # -- entities -----------------------------------------------------------------
     def resolve(self, name: str) -> str | None:
         """The key of the entity called ``name`` (key, label, synonym or CURIE), case-insensitively."""
+        if not _encodable(name):
+            return None  # bytes that were not UTF-8 name nothing
         row = self.db.execute("SELECT key FROM names WHERE name = ? LIMIT 1", (name.strip().casefold(),)).fetchone()
         return cast(str, row[0]) if row else None
 
@@ -73,12 +123,20 @@ class Store:
         """Entity keys whose names are close to ``name``, for 'did you mean'."""
         import difflib
 
+        if not _encodable(name):
+            return []
         rows = self.db.execute("SELECT name, key FROM names").fetchall()
         by_name = {r[0]: r[1] for r in rows}
         wanted = name.strip().casefold()
         close = difflib.get_close_matches(wanted, by_name, n=n * 3, cutoff=0.6)
         close += [k for k in by_name if wanted and wanted in k and k not in close]
         return list(dict.fromkeys(by_name[c] for c in close))[:n]
+
+    def keys_of_kind(self, kinds: Iterable[str]) -> list[str]:
+        """Keys of every entity of one of ``kinds`` (for suggesting a name that fits a filter)."""
+        wanted = sorted(kinds)
+        marks = ",".join("?" * len(wanted))
+        return [r[0] for r in self.db.execute(f"SELECT key FROM entities WHERE kind IN ({marks}) ORDER BY key", wanted)]
 
     def entity(self, key: str) -> EntityRecord:
         row = self.db.execute("SELECT data FROM entities WHERE key = ?", (key,)).fetchone()
@@ -137,6 +195,14 @@ class Store:
         return {r[0]: cast(SourceRecord, json.loads(r[1])) for r in self.db.execute("SELECT id, data FROM sources")}
 
 
+def _encodable(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def write(
     path: Path,
     fingerprint: str,
@@ -161,9 +227,36 @@ def write(
             "INSERT INTO assertions VALUES (?, ?, ?, ?, ?, ?)",
             ((a["id"], a["source"], a["regulator"], a["target"], a["direction"], json.dumps(a)) for a in assertions),
         )
+        _write_reasoning(db, entities, assertions)
         db.executescript(INDEXES)
         db.commit()
         db.close()
+
+
+def _step(a: AssertionRecord) -> tuple[str | int, ...]:
+    flags = (int(a["hypothesis"]), int(a["negated"]), json.dumps(a["context"]))
+    return (a["id"], a["source"], a["regulator"], a["target"], a["direction"], a["aspect"], *flags)
+
+
+def _write_reasoning(
+    db: sqlite3.Connection, entities: dict[str, EntityRecord], assertions: list[AssertionRecord]
+) -> None:
+    """The rows exograph.reason reads: chain steps, family membership and the full-text index."""
+    db.executescript(REASONING_SCHEMA)
+    db.executemany("INSERT INTO steps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", map(_step, assertions))
+    groups = [(k, m, "member") for k, e in entities.items() for m in e["members"]]
+    groups += [(e["parent"], k, "variant") for k, e in entities.items() if e["parent"]]
+    db.executemany("INSERT INTO members VALUES (?, ?, ?)", groups)
+    rows = [
+        ("entity", k, e["label"], " ".join((k, e["curie"], *e["synonyms"], *e["xrefs"])), e["note"] or "")
+        for k, e in entities.items()
+    ]
+    for a in assertions:
+        names = " ".join(entities[k]["label"] for k in (a["regulator"], a["target"]) if k in entities)
+        quotes = " ".join(f"{ev['quote']} {ev['assay'] or ''}" for ev in a["evidence"])
+        rows.append(("assertion", a["id"], a["id"].replace("-", " "), names, f"{quotes} {a['note'] or ''}"))
+    db.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?)", rows)
+    db.executescript(REASONING_INDEXES)
 
 
 def _names(entities: dict[str, EntityRecord]) -> Iterator[tuple[str, str]]:
@@ -176,11 +269,42 @@ def fingerprint(layout: Layout) -> str:
     return f"{CACHE_FORMAT}:{__version__}:{layout.fingerprint()}"
 
 
-def _fallback_path(primary: Path) -> Path:
-    """A per-user cache file in the temp directory, for setups whose cache directory is unwritable."""
+def _fallback_path(primary: Path, create: bool) -> Path | None:
+    """A per-user cache file in the temp directory, for setups whose cache directory is unwritable.
+
+    The folder is created private (0700), only when a cache must be written there; one that
+    exists but is not a real folder owned by this user, or that others could write into, is
+    never used (another user could plant a cache there).
+    """
+    import stat
     import tempfile
 
-    return Path(tempfile.gettempdir()) / f"exograph-{os.getuid()}" / primary.name
+    folder = Path(tempfile.gettempdir()) / f"exograph-{os.getuid()}"
+    try:
+        if create:
+            folder.mkdir(mode=0o700, exist_ok=True)
+        info = folder.lstat()
+    except OSError:
+        return None
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
+        return None  # not ours, or others could have written into it
+    if info.st_mode & 0o077:
+        try:
+            folder.chmod(0o700)  # ours and only readable by others (an older exograph made it so): close it
+        except OSError:
+            return None
+    return folder / primary.name
+
+
+def evict(folder: Path, keep: int = KEEP_CACHES) -> None:
+    """Delete all but the ``keep`` most recently built caches in ``folder`` (only exograph's own files)."""
+    try:
+        caches = [p for p in folder.iterdir() if _CACHE_NAME.match(p.name) and p.is_file() and not p.is_symlink()]
+        caches.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in caches[keep:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # eviction is housekeeping: never let it stop a command
 
 
 def open_store(root: Path) -> Store:
@@ -193,31 +317,50 @@ def open_store(root: Path) -> Store:
     primary = cache_path(root)
     if (store := _open_if_current(primary, wanted, root)) is not None:
         return store  # the fast path: no other import, no other file
-    paths = [primary, _fallback_path(primary)]
-    if (store := _open_if_current(paths[1], wanted, root)) is not None:
+    fallback = _fallback_path(primary, create=False)
+    if fallback is not None and (store := _open_if_current(fallback, wanted, root)) is not None:
         return store
     from exograph.compiled.build import compile_root  # the slow path: imports pydantic and PyYAML
 
     entities, assertions, sources = compile_root(layout)
-    for path in paths:
+    errors = []
+    for candidate in (primary, None):
+        path = candidate or _fallback_path(primary, create=True)
+        if path is None:
+            errors.append("no private per-user folder in the temp directory")
+            continue
         try:
             write(path, wanted, entities, assertions, sources)
-        except OSError:  # an unwritable cache directory must not stop a query
+        except (OSError, sqlite3.Error) as exc:  # an unwritable cache directory must not stop a query
+            errors.append(f"{path.parent}: {getattr(exc, 'strerror', None) or exc}")
             continue
+        evict(path.parent)
         if (store := _open_if_current(path, wanted, root)) is not None:
             return store
-    raise OSError(f"cannot write the exograph cache to any of: {', '.join(map(str, paths))}")
+    raise CacheError(
+        f"cannot write the exograph cache ({'; '.join(errors)}): set EXOGRAPH_CACHE_DIR to a writable folder"
+    )
 
 
 def _open_if_current(path: Path, wanted: str, root: Path) -> Store | None:
-    if not path.exists():
+    """The cache at ``path`` if it is complete and compiled from exactly these files, else None.
+
+    A damaged or truncated file (a full disk, a killed copy) reads as stale and is rebuilt.
+    """
+    if not path.is_file():
         return None
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        row = db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
-    except sqlite3.DatabaseError:
+    except sqlite3.Error:
         return None
-    if row is None or row[0] != wanted:
+    try:
+        row = db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
+        pages, page_size = db.execute("PRAGMA page_count").fetchone()[0], db.execute("PRAGMA page_size").fetchone()[0]
+        complete = path.stat().st_size >= pages * page_size
+    except (sqlite3.Error, OSError):
         db.close()
         return None
-    return Store(db, root)
+    if row is None or row[0] != wanted or not complete:
+        db.close()
+        return None
+    return Store(db, root, path)

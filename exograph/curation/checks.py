@@ -10,7 +10,9 @@ import difflib
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from exograph.curation.cascade import Cascade
 from exograph.curation.loader import Curation, Loaded
 from exograph.curation.models import Assertion, AssertionFile, Entity, EntityFile, Source
 from exograph.curation.problems import Problem
@@ -70,10 +72,15 @@ def check(curation: Curation) -> tuple[Checked, list[Problem]]:
     """Run every cross-file rule; return what is usable and all problems."""
     problems = list(curation.problems)
     checked = Checked()
+    root = curation.layout.root
+    bad_entities = Cascade(
+        "entity", curation.invalid_entities, None if (root / "curation/entities").is_dir() else "curation/entities/"
+    )
+    bad_sources = Cascade("source", curation.invalid_sources, None if (root / "sources").is_dir() else "sources/")
     _check_sources(curation, checked, problems)
-    _check_entities(curation.entity_files, checked, problems)
-    _check_assertions(curation.assertion_files, checked, problems)
-    return checked, problems
+    _check_entities(curation.entity_files, checked, problems, bad_entities)
+    _check_assertions(curation.assertion_files, checked, problems, bad_entities, bad_sources)
+    return checked, problems + bad_entities.problems() + bad_sources.problems()
 
 
 def _check_sources(curation: Curation, checked: Checked, problems: list[Problem]) -> None:
@@ -87,10 +94,15 @@ def _check_sources(curation: Curation, checked: Checked, problems: list[Problem]
             problems.append(loaded.at("id", message=f"source id '{source.id}' is defined twice"))
             continue
         text_path = sources_dir / source.text
-        if not text_path.is_file():
+        if text_path.is_symlink() and sources_dir.resolve() not in text_path.resolve().parents:
+            problems.append(
+                loaded.at("text", message=f"text snapshot sources/{source.text} is a link to a file outside sources/")
+            )
+        elif not text_path.is_file():
             problems.append(loaded.at("text", message=f"text snapshot sources/{source.text} does not exist"))
+        elif (raw := _read(text_path)) is None:
+            problems.append(loaded.at("text", message=f"text snapshot sources/{source.text} cannot be read"))
         else:
-            raw = text_path.read_bytes()
             digest = hashlib.sha256(raw).hexdigest()
             if digest != source.sha256:
                 problems.append(
@@ -113,18 +125,27 @@ def _check_sources(curation: Curation, checked: Checked, problems: list[Problem]
         checked.sources[source.id] = source
 
 
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
 def _names(entity: Entity) -> list[str]:
     return [entity.key, entity.label, *entity.synonyms]
 
 
-def _check_entities(files: list[Loaded[EntityFile]], checked: Checked, problems: list[Problem]) -> None:
+def _check_entities(
+    files: list[Loaded[EntityFile]], checked: Checked, problems: list[Problem], cascade: Cascade
+) -> None:
     first_key: dict[str, str] = {}
     by_curie: dict[str, str] = {}
     by_name: dict[str, str] = {}
     located: dict[str, tuple[Loaded[EntityFile], int]] = {}
     for loaded in files:
         for i, entity in enumerate(loaded.model.entities):
-            where = f"{loaded.file}:{loaded.doc.mark(('entities', i)).line}"
+            where = f"{loaded.file}:{loaded.mark_of('entities', i).line}"
             if entity.key in first_key:
                 problems.append(
                     loaded.at(
@@ -167,7 +188,7 @@ def _check_entities(files: list[Loaded[EntityFile]], checked: Checked, problems:
     for key, (loaded, i) in located.items():
         entity = checked.entities[key]
         for j, broader in enumerate(entity.broader):
-            if broader not in checked.entities:
+            if broader not in checked.entities and not cascade.absorbs(broader):
                 problems.append(
                     loaded.at(
                         "entities",
@@ -183,7 +204,7 @@ def _check_entities(files: list[Loaded[EntityFile]], checked: Checked, problems:
         if entity.members and entity.kind != "family":
             problems.append(loaded.at("entities", i, "members", message=f"entity '{key}': only a family has members"))
         for j, member in enumerate(entity.members):
-            if member not in checked.entities:
+            if member not in checked.entities and not cascade.absorbs(member):
                 problems.append(
                     loaded.at(
                         "entities",
@@ -198,7 +219,7 @@ def _check_entities(files: list[Loaded[EntityFile]], checked: Checked, problems:
                 )
         if entity.kind == "variant" and entity.parent is None:
             problems.append(loaded.at("entities", i, "kind", message=f"entity '{key}': a variant needs a parent"))
-        if entity.parent is not None and entity.parent not in checked.entities:
+        if entity.parent is not None and entity.parent not in checked.entities and not cascade.absorbs(entity.parent):
             problems.append(
                 loaded.at(
                     "entities",
@@ -243,7 +264,13 @@ def _identity(source: str, a: Assertion) -> tuple[object, ...]:
     )
 
 
-def _check_assertions(files: list[Loaded[AssertionFile]], checked: Checked, problems: list[Problem]) -> None:
+def _check_assertions(
+    files: list[Loaded[AssertionFile]],
+    checked: Checked,
+    problems: list[Problem],
+    bad_entities: Cascade,
+    bad_sources: Cascade,
+) -> None:
     first_id: dict[str, str] = {}
     claims: dict[tuple[object, ...], str] = {}
     for loaded in files:
@@ -252,7 +279,7 @@ def _check_assertions(files: list[Loaded[AssertionFile]], checked: Checked, prob
         expected = f"curation/assertions/{source_id}.yaml"
         if loaded.file != expected:
             problems.append(loaded.at("source", message=f"assertions of source '{source_id}' must live in {expected}"))
-        if source is None:
+        if source is None and not bad_sources.absorbs(source_id):
             problems.append(
                 loaded.at(
                     "source",
@@ -270,7 +297,7 @@ def _check_assertions(files: list[Loaded[AssertionFile]], checked: Checked, prob
                         message=(f"assertion id '{assertion.id}' is already used at {first_id[assertion.id]}"),
                     )
                 )
-            first_id.setdefault(assertion.id, f"{loaded.file}:{loaded.doc.mark(('assertions', i, 'id')).line}")
+            first_id.setdefault(assertion.id, f"{loaded.file}:{loaded.mark_of('assertions', i, 'id').line}")
             if not assertion.id.startswith(f"{source_id}-"):
                 problems.append(
                     loaded.at(
@@ -280,7 +307,7 @@ def _check_assertions(files: list[Loaded[AssertionFile]], checked: Checked, prob
                         message=(f"assertion '{assertion.id}': id must start with '{source_id}-'"),
                     )
                 )
-            _check_references_to_entities(loaded, i, assertion, checked, problems)
+            complete = _check_references_to_entities(loaded, i, assertion, checked, problems, bad_entities)
             if source is not None:
                 _check_evidence(loaded, i, assertion, source, checked.texts.get(source_id), problems)
             identity = _identity(source_id, assertion)
@@ -296,17 +323,21 @@ def _check_assertions(files: list[Loaded[AssertionFile]], checked: Checked, prob
                     )
                 )
             claims.setdefault(identity, assertion.id)
-            if len(problems) == before:
+            if len(problems) == before and complete and source is not None:
                 checked.assertions.append((source_id, assertion))
 
 
 def _check_references_to_entities(
-    loaded: Loaded[AssertionFile], i: int, a: Assertion, checked: Checked, problems: list[Problem]
-) -> None:
+    loaded: Loaded[AssertionFile], i: int, a: Assertion, checked: Checked, problems: list[Problem], cascade: Cascade
+) -> bool:
+    """Report references to unknown entities; False when one was skipped because its definition is invalid."""
     entities = checked.entities
+    complete = True
     for role in ("regulator", "target"):
         key = getattr(a, role)
-        if key not in entities:
+        if key not in entities and cascade.absorbs(key):
+            complete = False
+        elif key not in entities:
             problems.append(
                 loaded.at(
                     "assertions",
@@ -318,6 +349,9 @@ def _check_references_to_entities(
     for name in CONTEXT_LIST_FIELDS:
         for j, key in enumerate(getattr(a.context, name)):
             entity = entities.get(key)
+            if entity is None and cascade.absorbs(key):
+                complete = False
+                continue
             if entity is None:
                 problem = f"is not a known entity{suggest(key, entities)}"
             elif entity.kind not in CONTEXT_KINDS[name]:
@@ -326,6 +360,7 @@ def _check_references_to_entities(
                 continue
             message = f"assertion '{a.id}': context.{name} '{key}' {problem}"
             problems.append(loaded.at("assertions", i, "context", name, j, message=message))
+    return complete
 
 
 def _check_evidence(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from exograph.curation.vocab import (
     Aspect,
@@ -22,12 +22,44 @@ from exograph.curation.vocab import (
     System,
     curie_problem,
 )
+from exograph.safetext import text_problem
 
 KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.+\-]*$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 EntityKey = Annotated[str, Field(pattern=KEY_PATTERN, description="An entity key defined in curation/entities/.")]
-NonEmpty = Annotated[str, Field(min_length=1)]
+#: A quote shorter than this many words cannot show a claim on its own.
+MIN_QUOTE_WORDS = 4
+
+
+def _checked(multiline: bool) -> AfterValidator:
+    def check(value: str) -> str:
+        problem = text_problem(value, multiline)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    return AfterValidator(check)
+
+
+def _file_name(value: str) -> str:
+    if "/" in value or "\\" in value or value in (".", "..") or value.startswith("."):
+        raise ValueError(f"'{value}' must be a plain file name inside sources/ (no folders, no leading dot)")
+    return value
+
+
+def _quote(value: str) -> str:
+    if len(value.split()) < MIN_QUOTE_WORDS:
+        raise ValueError(f"a quote must be at least {MIN_QUOTE_WORDS} words of the source's text, to show the claim")
+    return value
+
+
+#: One line of text: no control characters, tabs or line breaks, not blank.
+Line = Annotated[str, _checked(multiline=False)]
+NonEmpty = Annotated[Line, Field(min_length=1)]
+#: Free text (notes, quotes): tabs and line breaks allowed, other control characters not; not blank.
+Text = Annotated[str, _checked(multiline=True)]
+LintCode = Annotated[str, Field(pattern=r"^EXO\d{3}$", description="An exograph lint rule code, e.g. EXO101.")]
 
 
 class _Strict(BaseModel):
@@ -39,6 +71,13 @@ def _check_curie(value: str) -> str:
     if problem:
         raise ValueError(problem)
     return value
+
+
+def _check_lint_ignore(codes: list[str], info: ValidationInfo) -> list[str]:
+    """A silenced lint rule is an exception a reviewer must be able to judge: it needs a note saying why."""
+    if codes and not info.data.get("note"):
+        raise ValueError("lint_ignore needs a note saying why each silenced rule does not apply here")
+    return codes
 
 
 class Reference(_Strict):
@@ -56,15 +95,17 @@ class Source(_Strict):
     kind: SourceKind = Field(description="review, primary_research or figure_record.")
     title: NonEmpty
     authors: list[NonEmpty] = Field(default_factory=list, description="Authors as 'Surname Initials'.")
-    journal: str | None = None
+    journal: Line | None = None
     year: int | None = Field(None, ge=1900, le=2100)
-    volume: str | None = None
-    pages: str | None = None
+    volume: Line | None = None
+    pages: Line | None = None
     doi: str | None = Field(None, pattern=r"^10\.\d{4,9}/\S+$")
     pmid: str | None = Field(None, pattern=r"^\d+$")
     pmcid: str | None = Field(None, pattern=r"^PMC\d+$")
     licence: NonEmpty = Field(description="Licence as the document states it.")
-    text: NonEmpty = Field(description="File name of the text snapshot, relative to sources/.")
+    text: Annotated[NonEmpty, AfterValidator(_file_name)] = Field(
+        description="File name of the text snapshot, relative to sources/."
+    )
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the text snapshot.")
     references: list[Reference] = Field(default_factory=list, description="The paper's numbered reference list.")
 
@@ -84,7 +125,10 @@ class Entity(_Strict):
         default_factory=list,
         description="For kind family: keys of the member genes (or sub-families) the curation names.",
     )
-    note: str | None = None
+    note: Text | None = None
+    lint_ignore: list[LintCode] = Field(
+        default_factory=list, description="Lint rule codes silenced on this entity; the note must say why."
+    )
 
     @field_validator("curie")
     @classmethod
@@ -95,6 +139,11 @@ class Entity(_Strict):
     @classmethod
     def _xrefs(cls, values: list[str]) -> list[str]:
         return [_check_curie(v) for v in values]
+
+    @field_validator("lint_ignore")
+    @classmethod
+    def _lint_ignore(cls, codes: list[str], info: ValidationInfo) -> list[str]:
+        return _check_lint_ignore(codes, info)
 
 
 class EntityFile(_Strict):
@@ -119,12 +168,14 @@ class Context(_Strict):
 class Evidence(_Strict):
     """A verbatim quote from the assertion file's source and what the paper cites for it."""
 
-    quote: NonEmpty = Field(description="Verbatim from the source text; only whitespace may differ.")
+    quote: Annotated[Text, Field(min_length=1), AfterValidator(_quote)] = Field(
+        description="Verbatim from the source text; only whitespace may differ."
+    )
     section: NonEmpty = Field(description="Section, table or figure the quote is from.")
     references: list[Annotated[int, Field(ge=1)]] = Field(
         default_factory=list, description="Numbers of the primary references the paper cites here."
     )
-    assay: str | None = Field(None, description="Primary research: the assay that showed it.")
+    assay: Line | None = Field(None, description="Primary research: the assay that showed it.")
     perturbation: Perturbation | None = Field(None, description="How the regulator was manipulated.")
 
 
@@ -148,7 +199,15 @@ class Assertion(_Strict):
     negated: bool = Field(False, description="The source states the effect is absent.")
     context: Context = Field(default_factory=Context)
     evidence: list[Evidence] = Field(min_length=1)
-    note: str | None = None
+    note: Text | None = None
+    lint_ignore: list[LintCode] = Field(
+        default_factory=list, description="Lint rule codes silenced on this assertion; the note must say why."
+    )
+
+    @field_validator("lint_ignore")
+    @classmethod
+    def _lint_ignore(cls, codes: list[str], info: ValidationInfo) -> list[str]:
+        return _check_lint_ignore(codes, info)
 
 
 class AssertionFile(_Strict):

@@ -8,6 +8,8 @@ that later checks can point at the exact spot.
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,10 +35,12 @@ class Mark:
 
 @dataclass(slots=True)
 class YamlError(Exception):
-    """A problem found while reading, with its position."""
+    """A problem found while reading, with its position and, where known, the path of the value it is in."""
 
     message: str
     mark: Mark
+    path: Path | None = None
+    start: Mark | None = None  # for a syntax error: where the construct that failed began
 
 
 @dataclass(slots=True)
@@ -65,6 +69,7 @@ class _Builder:
         self.pos = 0
         self.marks: dict[Path, Mark] = {}
         self.errors: list[YamlError] = []
+        self.quoted: list[tuple[int, int]] = []  # character spans of quoted and block scalars
 
     def next(self) -> Any:
         event = self.events[self.pos]
@@ -75,12 +80,17 @@ class _Builder:
         event = self.next()
         self.marks[path] = _mark(event)
         if isinstance(event, yaml.AliasEvent):
-            self.errors.append(YamlError(f"alias '*{event.anchor}' is not allowed: write the value out", _mark(event)))
+            self.errors.append(
+                YamlError(f"alias '*{event.anchor}' is not allowed: write the value out", _mark(event), path)
+            )
             return None
         if getattr(event, "anchor", None):
-            self.errors.append(YamlError(f"anchor '&{event.anchor}' is not allowed: write values out", _mark(event)))
+            message = f"anchor '&{event.anchor}' is not allowed: write values out"
+            self.errors.append(YamlError(message, _mark(event), path))
         if isinstance(event, yaml.ScalarEvent):
-            return self.scalar(event)
+            if event.style and event.start_mark and event.end_mark:
+                self.quoted.append((event.start_mark.index, event.end_mark.index))
+            return self.scalar(event, path)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
             while not isinstance(self.events[self.pos], yaml.SequenceEndEvent):
@@ -97,12 +107,12 @@ class _Builder:
             key_event = self.events[self.pos]
             key = self.value((*path, "<key>"))
             if not isinstance(key, str):
-                self.errors.append(YamlError(f"mapping key {key!r} must be text", _mark(key_event)))
+                self.errors.append(YamlError(f"mapping key {key!r} must be text", _mark(key_event), path))
                 key = str(key)
             if key in result:
                 self.errors.append(
                     YamlError(
-                        f"duplicate key '{key}' (first at line {self.marks[(*path, key)].line})", _mark(key_event)
+                        f"duplicate key '{key}' (first at line {self.marks[(*path, key)].line})", _mark(key_event), path
                     )
                 )
                 self.value((*path, "<duplicate>"))
@@ -113,7 +123,7 @@ class _Builder:
         self.next()
         return result
 
-    def scalar(self, event: Any) -> Any:
+    def scalar(self, event: Any, path: Path) -> Any:
         text: str = event.value
         if event.style or not event.implicit[0]:
             return text  # quoted or explicitly tagged: it is text as written
@@ -125,6 +135,7 @@ class _Builder:
                 YamlError(
                     f"'{text}' is a YAML 1.1 boolean: write true or false, or quote it ('{text}') if you mean text",
                     _mark(event),
+                    path,
                 )
             )
             return text
@@ -135,12 +146,54 @@ class _Builder:
                 return int(text, 10)
             except ValueError:
                 self.errors.append(
-                    YamlError(f"'{text}' is not a plain decimal integer: quote it if it is text", _mark(event))
+                    YamlError(f"'{text}' is not a plain decimal integer: quote it if it is text", _mark(event), path)
                 )
                 return text
         if tag.endswith(":float"):
-            return float(text)
+            try:
+                number = float(text)
+            except ValueError:
+                number = math.nan
+            if math.isfinite(number):
+                return number
+            self.errors.append(
+                YamlError(f"'{text}' is not a plain decimal number: quote it if it is text", _mark(event), path)
+            )
+            return text
         return text  # timestamps and the rest stay as the curator wrote them
+
+
+def _indent_tabs(text: str, quoted: list[tuple[int, int]]) -> list[YamlError]:
+    """Tabs in the indentation of a line, except inside quoted or block scalars (there they are text)."""
+    errors, offset = [], 0
+    for n, line in enumerate(text.split("\n"), 1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            index = offset + indent.index("\t")
+            if not any(start <= index < end for start, end in quoted):
+                where = Mark(n, index - offset + 1)
+                errors.append(YamlError("tab character in indentation: indent with spaces", where))
+        offset += len(line) + 1
+    return errors
+
+
+#: Characters no curation file may hold as such: controls other than tab and line breaks, bidirectional
+#: controls (which make text display differently from what it holds) and YAML's Unicode line breaks.
+_RAW_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def _unsafe_characters(text: str) -> tuple[str, list[YamlError]]:
+    """Report unsafe characters where they stand, and blank them so the rest of the file can be read."""
+    errors = []
+    for match in _RAW_UNSAFE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - text.rfind("\n", 0, match.start())
+        errors.append(
+            YamlError(
+                f"character U+{ord(match.group()):04X} is not allowed in a curation file: remove it", Mark(line, column)
+            )
+        )
+    return (_RAW_UNSAFE.sub(" ", text), errors) if errors else (text, errors)
 
 
 def read_yaml(raw: bytes) -> tuple[Document | None, list[YamlError]]:
@@ -150,24 +203,32 @@ def read_yaml(raw: bytes) -> tuple[Document | None, list[YamlError]]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [YamlError(f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}): save it as UTF-8", Mark(line, 1))]
-    errors = [
-        YamlError("tab character: indent with spaces", Mark(n, line.index("\t") + 1))
-        for n, line in enumerate(text.splitlines(), 1)
-        if "\t" in line
-    ]
+    text, unsafe = _unsafe_characters(text)
+    document, errors = _parse(text)
+    return document, unsafe + errors
+
+
+def _parse(text: str) -> tuple[Document | None, list[YamlError]]:
     try:
         events = list(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
-        return None, [*errors, YamlError(f"YAML syntax error: {exc.problem or exc.context}", where)]
+        start = Mark(exc.context_mark.line + 1, exc.context_mark.column + 1) if exc.context_mark else None
+        syntax = YamlError(f"YAML syntax error: {exc.problem or exc.context}", where, None, start)
+        return None, [*_indent_tabs(text, []), syntax]
+    except yaml.YAMLError as exc:  # e.g. a character YAML does not allow, reported without a position
+        return None, [YamlError(f"YAML error: {exc}", Mark(1, 1))]
     builder = _Builder(events)
     builder.next()  # StreamStart
     if isinstance(builder.events[builder.pos], yaml.StreamEndEvent):
-        return Document(None, {(): Mark(1, 1)}), errors
+        return Document(None, {(): Mark(1, 1)}), _indent_tabs(text, [])
     builder.next()  # DocumentStart
-    data = builder.value(())
+    try:
+        data = builder.value(())
+    except RecursionError:
+        return None, [YamlError("values are nested too deeply", Mark(1, 1))]
     builder.next()  # DocumentEnd
     if not isinstance(builder.events[builder.pos], yaml.StreamEndEvent):
         builder.errors.append(YamlError("only one YAML document per file", _mark(builder.events[builder.pos])))
-    return Document(data, builder.marks), errors + builder.errors
+    return Document(data, builder.marks), _indent_tabs(text, builder.quoted) + builder.errors

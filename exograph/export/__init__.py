@@ -2,7 +2,8 @@
 
 An exporter renders the whole store into a temporary path; :func:`Exporter.write`
 moves it into place only when rendering succeeded, so a failure never leaves a
-half-written file.
+half-written file, and checks the target first (:mod:`exograph.export.target`), so an
+export never deletes or replaces anything it did not create.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from exograph.atomic import atomic_path
 from exograph.compiled.store import Store
+from exograph.export.target import ExportTargetError, check_target, foreign_files, write_manifest
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,9 +27,23 @@ class Exporter:
     directory: bool = False
 
     def write(self, store: Store, path: Path, **options: str | None) -> None:
-        """``options`` go to the renderer (the RDF formats take ``base`` and ``release_date``)."""
-        with atomic_path(path, directory=self.directory) as tmp:
-            self.render(store, tmp, **options)
+        """Render to ``path``; raises :class:`ExportTargetError` (nothing touched) when it cannot.
+
+        ``options`` go to the renderer (the RDF formats take ``base`` and ``release_date``).
+        """
+        check_target(path, self.name, self.directory, store.root)
+        try:
+            with atomic_path(
+                path,
+                directory=self.directory,
+                make_parents=False,
+                replace_folder=lambda folder: not foreign_files(folder, self.name),
+            ) as tmp:
+                self.render(store, tmp, **options)
+                if self.directory:
+                    write_manifest(tmp, self.name)
+        except OSError as exc:
+            raise ExportTargetError(f"cannot write '{path}': {exc.strerror or exc}") from exc
 
 
 def _rdf(fmt: str) -> Callable[..., None]:

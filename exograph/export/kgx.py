@@ -10,12 +10,17 @@ real ``kgx validate`` on both against the Biolink model in the ``biolink-model``
 
 Negation: ``negated`` is true on a denied effect (Biolink's own slot); the
 assertion keeps its predicate and qualifiers, as Biolink reads a negated edge.
+
+KGX reads its TSV without quoting, so values are written unquoted; validation keeps tabs
+and line breaks out of names, and any that still arrive are blanked rather than let
+them split a row.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
@@ -54,13 +59,13 @@ EDGE_COLUMNS: Final = (
     "exograph_directness",
     "hypothesis",
     "exosomal_cargo",
-    *(f"exograph_{name}" for name in CONTEXT_LIST_FIELDS),
+    *CONTEXT_LIST_FIELDS,
 )
 LIST_COLUMNS: Final = frozenset(
     {"category", "synonym", "xref", "provided_by", "publications", "has_evidence", "supporting_text"}
-    | {f"exograph_{name}" for name in CONTEXT_LIST_FIELDS}
+    | set(CONTEXT_LIST_FIELDS)
 )
-#: Biolink context qualifiers hold one term; the first is used and all are in the exograph_* columns.
+#: Biolink context qualifiers hold one term; the first is used and all are in the context list columns.
 SINGLE_CONTEXT: Final = {biolink.CONTEXT_QUALIFIER[f]: f for f in ("organisms", "diseases", "cell_types")}
 
 
@@ -106,20 +111,21 @@ def edge(a: AssertionRecord, entities: dict[str, EntityRecord], sources: dict[st
         "exograph_directness": a["directness"],
         "hypothesis": a["hypothesis"],
         "exosomal_cargo": a["exosomal_cargo"],
-        **{
-            f"exograph_{f}": [standard_curie(entities[k]["curie"]) for k in ctx.get(f, [])] for f in CONTEXT_LIST_FIELDS
-        },
+        **{f: [standard_curie(entities[k]["curie"]) for k in ctx.get(f, [])] for f in CONTEXT_LIST_FIELDS},
     }
+
+
+_BREAKS: Final = re.compile(r"[\t\n\r]")
 
 
 def _tsv_value(column: str, value: Any) -> str:
     if value is None:
         return ""
     if column in LIST_COLUMNS:
-        return "|".join(value)
+        return "|".join(_BREAKS.sub(" ", v) for v in value)
     if isinstance(value, bool):
         return str(value).lower()
-    return str(value)
+    return _BREAKS.sub(" ", str(value))
 
 
 def _write(folder: Path, name: str, columns: tuple[str, ...], records: Iterator[dict[str, Any]]) -> None:
@@ -127,7 +133,7 @@ def _write(folder: Path, name: str, columns: tuple[str, ...], records: Iterator[
         (folder / f"{name}.tsv").open("w", encoding="utf-8", newline="") as tsv,
         (folder / f"{name}.jsonl").open("w", encoding="utf-8") as jsonl,
     ):
-        writer = csv.writer(tsv, delimiter="\t", lineterminator="\n")
+        writer = csv.writer(tsv, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, quotechar=None)
         writer.writerow(columns)
         for record in records:
             writer.writerow([_tsv_value(c, record[c]) for c in columns])

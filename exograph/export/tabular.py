@@ -1,8 +1,14 @@
-"""Graph and table formats: GraphML, node-link JSON, TSV and SIF."""
+"""Graph and table formats: GraphML, node-link JSON, TSV and SIF.
+
+Every value is written so its format's own reader gives back the curated text: XML
+escaping for GraphML (and no character XML 1.0 cannot hold), CSV quoting for TSV, and
+node-link attribute names that no entity or assertion field uses.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +16,13 @@ from exograph.compiled.records import AssertionRecord, EntityRecord
 from exograph.compiled.store import Store
 from exograph.curation.vocab import CONTEXT_LIST_FIELDS
 from exograph.export.graph import build_graph
-from exograph.query.text import tsv_lines
+from exograph.query.text import tsv_text
+
+#: Node-link JSON names: entity nodes carry ``id`` (the CURIE) and assertion edges ``source`` (the
+#: paper), so the node name, edge ends and edge key use names no record field has.
+NODE_LINK_NAMES = {"name": "key", "source": "regulator", "target": "target", "key": "key"}
+#: Characters XML 1.0 cannot hold at all; validation keeps them out, and GraphML never writes them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def node_attributes(e: EntityRecord) -> dict[str, str | bool]:
@@ -59,27 +71,34 @@ def edge_attributes(a: AssertionRecord) -> dict[str, str | bool]:
     return attributes
 
 
+def _xml_safe(attributes: dict[str, str | bool]) -> dict[str, str | bool]:
+    return {k: _NOT_XML.sub("\ufffd", v) if isinstance(v, str) else v for k, v in attributes.items()}
+
+
 def graphml(store: Store, path: Path) -> None:
     import networkx as nx
 
     graph = nx.MultiDiGraph()
     for e in store.entities():
-        graph.add_node(e["key"], **node_attributes(e))
+        graph.add_node(e["key"], **_xml_safe(node_attributes(e)))
     for a in store.assertions():
-        graph.add_edge(a["regulator"], a["target"], key=a["id"], **edge_attributes(a))
+        graph.add_edge(a["regulator"], a["target"], key=a["id"], **_xml_safe(edge_attributes(a)))
     nx.write_graphml(graph, path, encoding="utf-8")
 
 
 def node_link(store: Store, path: Path) -> None:
+    """Read back with ``nx.node_link_graph(data, edges="edges", **NODE_LINK_NAMES)``."""
     import networkx as nx
 
-    data: dict[str, Any] = nx.node_link_data(build_graph(store), edges="edges")
+    graph = build_graph(store)
+    graph.graph["node_link"] = {"edges": "edges", **NODE_LINK_NAMES}
+    data: dict[str, Any] = nx.node_link_data(graph, edges="edges", **NODE_LINK_NAMES)
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def tsv(store: Store, path: Path) -> None:
     labels = {e["key"]: e["label"] for e in store.entities()}
-    path.write_text("\n".join(tsv_lines(list(store.assertions()), labels)) + "\n", encoding="utf-8")
+    path.write_text(tsv_text(list(store.assertions()), labels), encoding="utf-8", newline="")
 
 
 def sif(store: Store, path: Path) -> None:

@@ -7,7 +7,9 @@ Names resolve by key, label, synonym or CURIE. A query on a broad process
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from exograph.compiled.records import AssertionRecord
 from exograph.compiled.store import Store
@@ -53,6 +55,8 @@ class Result:
     subject: str
     assertions: list[AssertionRecord] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
+    #: Assertions about a family or member of the subject rather than the subject: id -> mark.
+    levels: dict[str, str] = field(default_factory=dict)
 
 
 def resolve(store: Store, name: str) -> str:
@@ -71,16 +75,31 @@ def _context_sets(store: Store, filters: Filters) -> list[tuple[tuple[str, ...],
     return wanted
 
 
-def _keep(store: Store, assertions: list[AssertionRecord], filters: Filters) -> list[AssertionRecord]:
+def context_matcher(store: Store, filters: Filters) -> Callable[[str, Mapping[str, Any]], bool]:
+    """Whether an assertion's source and context pass ``filters`` (flags are checked by the caller).
+
+    Names are resolved once, so chain search can test thousands of steps cheaply.
+    """
+    from exograph.query.filters import check_filters
+
+    check_filters(store, filters)
     wanted = _context_sets(store, filters)
+
+    def matches(source: str, context: Mapping[str, Any]) -> bool:
+        if filters.source and source != filters.source:
+            return False
+        return all(any(keys & set(context.get(f, ())) for f in fields) for fields, keys in wanted)
+
+    return matches
+
+
+def _keep(store: Store, assertions: list[AssertionRecord], filters: Filters) -> list[AssertionRecord]:
+    matches = context_matcher(store, filters)
     kept = []
     for a in assertions:
-        if filters.source and a["source"] != filters.source:
-            continue
         if (a["hypothesis"] and not filters.hypotheses) or (a["negated"] and not filters.negated):
             continue
-        context = a["context"]
-        if all(any(keys & set(context.get(f, ())) for f in fields) for fields, keys in wanted):
+        if matches(a["source"], a["context"]):
             kept.append(a)
     return kept
 
@@ -105,10 +124,37 @@ def _result(store: Store, subject: str, assertions: list[AssertionRecord]) -> Re
     return Result(subject, assertions, labels)
 
 
+#: How an entity related to the queried one is marked: the key is its relation to the query.
+LEVELS = {"family": "family-level", "member": "member-level", "parent": "gene-level", "variant": "variant-level"}
+
+
+def related(store: Store, key: str) -> dict[str, str]:
+    """The families ``key`` belongs to and its members (and a variant's gene, a gene's variants)."""
+    rows = store.db.execute("SELECT grouping, part, relation FROM members WHERE grouping = ? OR part = ?", (key, key))
+    found: dict[str, str] = {}
+    for grouping, part, relation in rows:
+        if part == key:
+            found[grouping] = "family" if relation == "member" else "parent"
+        else:
+            found[part] = "member" if relation == "member" else "variant"
+    return found
+
+
+def _gather(store: Store, key: str, column: str, filters: Filters) -> Result:
+    """Assertions on ``key`` and narrower concepts, plus those on its families or members, marked."""
+    keys = store.narrower_closure(key)
+    extra = {k: rel for k, rel in related(store, key).items() if k not in keys}
+    fetch = store.by_target if column == "target" else store.by_regulator
+    result = _result(store, key, _keep(store, fetch([*keys, *extra]), filters))
+    for a in result.assertions:
+        if a[column] in extra:  # type: ignore[literal-required]
+            result.levels[a["id"]] = f"{LEVELS[extra[a[column]]]}: {result.labels[a[column]]}"  # type: ignore[literal-required]
+    return result
+
+
 def regulators(store: Store, name: str, filters: Filters = Filters()) -> Result:
-    """Every assertion acting on ``name`` (or a narrower concept), with its sign."""
-    key = resolve(store, name)
-    return _result(store, key, _keep(store, store.by_target(store.narrower_closure(key)), filters))
+    """Every assertion acting on ``name`` (or a narrower concept, family or member), with its sign."""
+    return _gather(store, resolve(store, name), "target", filters)
 
 
 def drivers(store: Store, name: str, filters: Filters = Filters()) -> Result:
@@ -119,6 +165,5 @@ def drivers(store: Store, name: str, filters: Filters = Filters()) -> Result:
 
 
 def targets(store: Store, name: str, filters: Filters = Filters()) -> Result:
-    """Every assertion in which ``name`` (or a narrower concept) is the regulator."""
-    key = resolve(store, name)
-    return _result(store, key, _keep(store, store.by_regulator(store.narrower_closure(key)), filters))
+    """Every assertion in which ``name`` (or a narrower concept, family or member) is the regulator."""
+    return _gather(store, resolve(store, name), "regulator", filters)

@@ -1,7 +1,13 @@
-"""Print query results for people (a table) and for scripts (JSON, TSV)."""
+"""Print query results for people (a table) and for scripts (JSON, TSV).
+
+Text for people passes through :func:`exograph.safetext.visible`, so no escape sequence
+or bidirectional override held in curated text ever reaches the terminal.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 import textwrap
@@ -10,6 +16,7 @@ from collections.abc import Callable
 from exograph.compiled.records import AssertionRecord, EntityRecord
 from exograph.curation.vocab import CONTEXT_LIST_FIELDS
 from exograph.query.neighbours import Result
+from exograph.safetext import visible
 
 ARROWS = {"increases": "->", "decreases": "-|", "regulates": "-?"}
 TSV_COLUMNS = (
@@ -58,7 +65,7 @@ def references_text(a: AssertionRecord) -> str:
 def table(result: Result, evidence: bool = False) -> str:
     """One line per assertion; with ``evidence``, the quotes and cited references below each."""
     if not result.assertions:
-        return f"No assertions about {result.labels.get(result.subject, result.subject)} match.\n"
+        return visible(f"No assertions about {result.labels.get(result.subject, result.subject)} match.\n")
     width = shutil.get_terminal_size((120, 20)).columns
     rows = []
     for a in result.assertions:
@@ -69,7 +76,7 @@ def table(result: Result, evidence: bool = False) -> str:
                 effect,
                 result.labels.get(a["target"], a["target"]),
                 context_text(a, result.labels) or "-",
-                flags(a),
+                ", ".join(filter(None, (flags(a), result.levels.get(a["id"])))),
                 a["id"],
             )
         )
@@ -91,7 +98,7 @@ def table(result: Result, evidence: bool = False) -> str:
                 )
                 out.append(f"    [{where}]\n{quote}")
     out.append(f"({len(result.assertions)} assertion{'s' if len(result.assertions) != 1 else ''})")
-    return "\n".join(out) + "\n"
+    return visible("\n".join(out) + "\n")
 
 
 def _fit(text: str, width: int) -> str:
@@ -101,7 +108,8 @@ def _fit(text: str, width: int) -> str:
 def as_json(result: Result) -> str:
     return (
         json.dumps(
-            {"subject": result.subject, "labels": result.labels, "assertions": result.assertions},
+            {"subject": result.subject, "labels": result.labels, "assertions": result.assertions}
+            | ({"levels": result.levels} if result.levels else {}),
             indent=2,
             ensure_ascii=False,
         )
@@ -126,14 +134,21 @@ def tsv_row(a: AssertionRecord, labels: dict[str, str]) -> list[str]:
     return [str(values[c]).lower() if isinstance(values[c], bool) else str(values[c]) for c in TSV_COLUMNS]
 
 
-def tsv_lines(assertions: list[AssertionRecord], labels: dict[str, str]) -> list[str]:
-    """A header and one tab-separated line per assertion, tabs and newlines in values blanked."""
-    rows = [list(TSV_COLUMNS)] + [tsv_row(a, labels) for a in assertions]
-    return ["\t".join(v.replace("\t", " ").replace("\n", " ") for v in row) for row in rows]
+def tsv_text(assertions: list[AssertionRecord], labels: dict[str, str]) -> str:
+    """A header and one tab-separated row per assertion.
+
+    A value holding a tab, line break or double quote is quoted as CSV readers expect
+    (Python's csv, pandas, R), so every value reads back exactly as curated.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
+    writer.writerow(TSV_COLUMNS)
+    writer.writerows(tsv_row(a, labels) for a in assertions)
+    return buffer.getvalue()
 
 
 def as_tsv(result: Result) -> str:
-    return "\n".join(tsv_lines(result.assertions, result.labels)) + "\n"
+    return tsv_text(result.assertions, result.labels)
 
 
 RENDERERS: dict[str, Callable[[Result], str]] = {"table": table, "json": as_json, "tsv": as_tsv}
@@ -148,7 +163,7 @@ def entity_text(e: EntityRecord, incoming: int, outgoing: int) -> str:
     if e["parent"]:
         lines.append(f"  variant of: {e['parent']}")
     lines.append(f"  assertions: {outgoing} as regulator, {incoming} as target")
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def assertion_text(a: AssertionRecord, labels: dict[str, str]) -> str:
@@ -175,4 +190,4 @@ def assertion_text(a: AssertionRecord, labels: dict[str, str]) -> str:
             lines.append(f"    [{ref['number']}] {ref['citation'] or '(no reference list)'}{doi}")
     if a["note"]:
         lines.append(f"  note: {a['note']}")
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")

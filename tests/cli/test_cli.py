@@ -28,7 +28,11 @@ def test_validate_broken_reports_all_with_positions(cli: Cli, mini: Path) -> Non
     lines = result.output.splitlines()
     assert lines[0].startswith("curation/assertions/mini2024.yaml:26:13: assertion 'mini2024-mir21-pdcd4': target")
     assert any(line.startswith("curation/entities/entities.yaml:") and "kind" in line for line in lines)
-    assert any("regulator 'sorafenib' is not a known entity" in line for line in lines)  # the entity was dropped
+    # the entity was dropped: its one reference is counted at its definition, not reported as unknown
+    assert "entity 'sorafenib' is defined at curation/entities/entities.yaml:27 but invalid, so 1 reference" in (
+        result.output
+    )
+    assert "regulator 'sorafenib' is not a known entity" not in result.output
     assert lines[-1].startswith("3 problems found")
     assert "Traceback" not in result.output
 
@@ -118,3 +122,19 @@ def test_fmt_check_names_the_fix(cli: Cli, mini: Path) -> None:
 
 def test_version(cli: Cli) -> None:
     assert cli("--version").output.startswith("exograph, version ")
+
+
+def test_name_that_is_not_utf8_is_unknown(cli: Cli, mini: Path) -> None:
+    result = cli("drivers", "\udcff", "--root", str(mini))  # what Python makes of the byte 0xff on a command line
+    assert result.exit_code == 2
+    assert "no entity is called '\\udcff'" in result.output
+
+
+def test_export_from_a_deleted_folder(cli: Cli, mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    result = cli("export", "--root", str(mini), "--format", "sif", "-o", "x.sif")
+    assert result.exit_code == 2
+    assert "the current folder no longer exists" in result.output

@@ -32,6 +32,15 @@ def test_curation_is_valid_and_every_source_is_curated() -> None:
     assert min(per_source["neoplasia2021"], per_source["wang2021"], per_source["mu2025"]) >= 150
 
 
+def test_curation_lints_clean() -> None:
+    """Every lint rule holds on the project's curation, or is silenced on its record with a note saying why."""
+    from exograph.curation.lint import lint
+
+    report = lint(Layout(PROJECT_ROOT))
+    assert report.problems == []
+    assert [str(f) for f in report.findings] == []
+
+
 @pytest.mark.parametrize(("source", "count"), [("wang2021", 130), ("liang2021", 32), ("mu2025", 128)])
 def test_reference_lists_are_complete(source: str, count: int) -> None:
     checked, _ = validate(Layout(PROJECT_ROOT))

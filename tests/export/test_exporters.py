@@ -22,6 +22,7 @@ OBO = rdflib.Namespace("http://purl.obolibrary.org/obo/")
 def exported(mini: Path, tmp_path: Path) -> dict[str, Path]:
     store = open_store(mini)
     paths = {}
+    (tmp_path / "out").mkdir()
     for name, exporter in EXPORTERS.items():
         path = tmp_path / "out" / f"graph.{name}"
         exporter.write(store, path)
@@ -74,7 +75,7 @@ def test_graphml_loads_in_networkx_flat(exported: dict[str, Path]) -> None:
 
 def test_node_link_json_keeps_every_field(exported: dict[str, Path]) -> None:
     data = json.loads(exported["json"].read_text(encoding="utf-8"))
-    graph = nx.node_link_graph(data, edges="edges", multigraph=True, directed=True)
+    graph = nx.node_link_graph(data, multigraph=True, directed=True, **data["graph"]["node_link"])
     assert graph.number_of_edges() == 5
     assert graph.edges["miR-21", "PDCD4", "mini2024-mir21-pdcd4"]["evidence"][0]["references"][0]["number"] == 2
 

@@ -59,6 +59,7 @@ def sici_store(mini: Path) -> object:
 
 def test_a_sici_doi_does_not_break_any_exporter(sici_store: object, tmp_path: Path) -> None:
     for name, exporter in EXPORTERS.items():
+        (tmp_path / "all").mkdir(exist_ok=True)  # an export writes into an existing folder only
         exporter.write(sici_store, tmp_path / "all" / name)  # type: ignore[arg-type]
     assert sorted(p.name for p in (tmp_path / "all").iterdir()) == sorted(EXPORTERS)
 

@@ -1,0 +1,344 @@
+"""Signed causal chains: what reaches X in up to N steps, what X reaches, every way from A to B.
+
+A *step* joins two entities with every assertion (after filters) that says the same thing:
+same regulator, target, sign and negation. A chain's sign is the product of its steps' signs
+(increases x decreases = decreases, decreases x decreases = increases); an unsigned or negated
+step makes the chain unsigned. Steps join where the curation says they may: the same entity,
+a narrower concept (exosome secretion feeds a claim about EV secretion), or a family and its
+members (marked, because a claim about the RAB27 family is not a claim about RAB27A).
+
+Search is bounded: one SQL query per batch of frontier entities, no entity twice in a chain, at most ``budget``
+partial chains explored. Chains are ranked by length, then by the evidence of their weakest
+step (primary research first, then the number of distinct sources), then by their ids; the
+first ``max_chains`` are kept and the rest counted as cut.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from exograph.reason.context import mark_context
+from exograph.reason.index import Index, Row
+
+#: How far a chain query may reach; deeper questions are better asked as paths between two names.
+MAX_DEPTH = 6
+#: Partial chains explored before search stops (and says its count of cut chains is a lower bound).
+BUDGET = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One link of a chain, with every assertion that supports it."""
+
+    regulator: str
+    target: str
+    sign: int
+    aspects: tuple[str, ...]
+    assertions: tuple[str, ...]
+    #: Distinct sources of the supporting assertions that are neither hypotheses nor negated.
+    sources: tuple[str, ...]
+    #: How many of those sources are primary research.
+    primary: int
+    hypothesis: bool
+    negated: bool
+    #: The distinct contexts (as compiled JSON) of the supporting assertions.
+    contexts: tuple[str, ...] = ()
+    #: How this step's target relates to the next step's regulator (or to the chain's end):
+    #: None (the same entity, or a narrower one), family, member, parent or variant.
+    target_link: str | None = None
+    #: Context fields (diseases, cell_lines, cell_types) in which this step departs from the chain.
+    other_context: tuple[str, ...] = ()
+
+    @property
+    def evidence(self) -> tuple[int, int]:
+        return (self.primary, len(self.sources))
+
+
+@dataclass(frozen=True, slots=True)
+class Chain:
+    """Steps from the most upstream regulator to the most downstream target."""
+
+    steps: tuple[Step, ...]
+    #: How the first step's regulator relates to the chain's start (targets and path queries).
+    start_link: str | None = None
+    #: The queried entities the chain starts and ends at, where the query named them: the
+    #: outer links (``start_link``, the last step's ``target_link``) relate the chain to these.
+    start: str | None = None
+    end: str | None = None
+
+    @property
+    def joins(self) -> list[str | None]:
+        """The entity each step's target joins: the next step's regulator, or the chain's end."""
+        return [s.regulator for s in self.steps[1:]] + [self.end]
+
+    @property
+    def sign(self) -> int:
+        return compose(s.sign for s in self.steps)
+
+    @property
+    def coherent(self) -> bool:
+        return not any(s.other_context for s in self.steps)
+
+    @property
+    def marked(self) -> bool:
+        """Whether any step is a hypothesis, negated, or joined through a family."""
+        links = [self.start_link, *(s.target_link for s in self.steps)]
+        return any(s.hypothesis or s.negated for s in self.steps) or any(links)
+
+    @property
+    def assertion_ids(self) -> list[str]:
+        return [i for s in self.steps for i in s.assertions]
+
+
+@dataclass(frozen=True, slots=True)
+class ChainOptions:
+    """What a chain may contain, and how many chains to return."""
+
+    depth: int = 1
+    max_chains: int = 50
+    include_hypotheses: bool = False
+    include_negated: bool = False
+    coherent: bool = False
+    budget: int = BUDGET
+
+
+@dataclass(frozen=True, slots=True)
+class Chains:
+    """The ranked chains that answer a query, and how many more there were."""
+
+    kind: str
+    subject: str
+    chains: tuple[Chain, ...]
+    #: Chains found beyond ``max_chains`` (a lower bound when ``complete`` is false).
+    cut: int
+    #: False when the search budget ran out before every chain was explored.
+    complete: bool
+    end: str | None = None
+
+
+def compose(signs: Iterable[int]) -> int:
+    """The sign of a chain: the product of its steps' signs (0 = unsigned)."""
+    product = 1
+    for sign in signs:
+        product *= sign
+    return product
+
+
+#: Whether an assertion's source and context pass the query's filters; None when there are none.
+Matcher = Callable[[str, Mapping[str, Any]], bool] | None
+
+
+class _Search:
+    def __init__(self, index: Index, options: ChainOptions, matches: Matcher) -> None:
+        self.index = index
+        self.options = options
+        self.matches = matches
+
+    def usable(self, row: Row) -> bool:
+        options = self.options
+        if (row.hypothesis and not options.include_hypotheses) or (row.negated and not options.include_negated):
+            return False
+        return self.matches is None or self.matches(row.source, row.context)
+
+    def steps(self, rows: list[Row]) -> list[Step]:
+        """Rows grouped into steps: one per regulator, target, sign and negation."""
+        groups: dict[tuple[str, str, int, bool], list[Row]] = defaultdict(list)
+        for row in rows:
+            if self.usable(row):
+                groups[(row.regulator, row.target, 0 if row.negated else row.sign, row.negated)].append(row)
+        found = []
+        for (regulator, target, sign, negated), members in sorted(groups.items()):
+            solid = {r.source for r in members if not (r.hypothesis or r.negated)}
+            found.append(
+                Step(
+                    regulator=regulator,
+                    target=target,
+                    sign=sign,
+                    aspects=tuple(sorted({r.aspect for r in members})),
+                    assertions=tuple(r.id for r in members),
+                    sources=tuple(sorted(solid)),
+                    primary=len(solid & self.index.primary_sources),
+                    hypothesis=all(r.hypothesis for r in members),
+                    negated=negated,
+                    contexts=tuple(sorted({r.context_json for r in members})),
+                )
+            )
+        return found
+
+
+def _linked(step: Step, link: str | None) -> Step:
+    return step if link is None else replace(step, target_link=link)
+
+
+def _rank_key(chain: Chain) -> tuple[Any, ...]:
+    weakest = min(s.evidence for s in chain.steps)
+    total = len({src for s in chain.steps for src in s.sources})
+    return (len(chain.steps), -weakest[0], -weakest[1], -total, chain.marked, chain.assertion_ids)
+
+
+def _finish(
+    kind: str, subject: str, found: list[Chain], complete: bool, options: ChainOptions, index: Index, end: str | None
+) -> Chains:
+    anchor_last = kind != "targets"
+    if options.coherent:  # otherwise only the chains kept need marking: ranking does not look at context
+        found = [c for c in (mark_context(index, c, anchor_last) for c in found) if c.coherent]
+    found.sort(key=_rank_key)
+    kept = [mark_context(index, c, anchor_last) for c in found[: options.max_chains]]
+    return Chains(kind, subject, tuple(kept), len(found) - len(kept), complete, end)
+
+
+#: Frontier entities whose steps are fetched in one SQL query; the budget is checked between batches.
+BATCH = 256
+
+#: A partial chain during search: its steps, the entities it holds, and the entity it grows from.
+_Partial = tuple[tuple[Step, ...], frozenset[str], str]
+
+
+def _batches(frontier: list[_Partial]) -> Iterator[dict[str, list[_Partial]]]:
+    """The frontier grouped by the entity each partial chain grows from, ``BATCH`` entities at a time."""
+    by_node: dict[str, list[_Partial]] = defaultdict(list)
+    for partial in frontier:
+        by_node[partial[2]].append(partial)
+    nodes = list(by_node)
+    for first in range(0, len(nodes), BATCH):
+        yield {node: by_node[node] for node in nodes[first : first + BATCH]}
+
+
+def upstream(
+    index: Index,
+    subject: str,
+    options: ChainOptions,
+    matches: Matcher,
+    keep: Callable[[Chain], bool] | None = None,
+    start: tuple[str, Mapping[str, int]] | None = None,
+) -> tuple[list[Chain], bool]:
+    """Chains ending at ``subject``, built backwards one level at a time.
+
+    With ``start`` (an entity and the distance of every entity to it, forward), only chains
+    that begin at that entity are returned, and branches that cannot reach it are pruned.
+    """
+    search = _Search(index, options, matches)
+    frontier: list[_Partial] = [((), frozenset({subject}), subject)]  # steps downstream first
+    start_aliases = index.aliases(start[0]) if start else {}
+    found: list[Chain] = []
+    explored = 0
+    for depth in range(1, options.depth + 1):
+        following: list[_Partial] = []
+        for batch in _batches(frontier):
+            aliases = {node: index.aliases(node) for node in batch}
+            by_target: dict[str, list[Row]] = defaultdict(list)
+            for row in index.rows("target", {a for alias in aliases.values() for a in alias}):
+                by_target[row.target].append(row)
+            for node, partials in batch.items():
+                choices = [
+                    _linked(step, link) for a, link in aliases[node].items() for step in search.steps(by_target[a])
+                ]
+                for steps, held, _ in partials:
+                    for step in choices:
+                        regulator = step.regulator
+                        if regulator in held:
+                            continue
+                        if start and start[1].get(regulator, options.depth + 1) > options.depth - depth:
+                            continue
+                        chain_steps = (step, *steps)
+                        explored += 1
+                        if start and regulator in start_aliases:
+                            found.append(Chain(chain_steps, start_aliases[regulator], start[0], subject))
+                            continue
+                        if not start:
+                            chain = Chain(chain_steps, end=subject)
+                            if keep is None or keep(chain):
+                                found.append(chain)
+                        following.append((chain_steps, held | {regulator, step.target}, regulator))
+            if explored > options.budget:
+                return found, False
+        frontier = following
+    return found, True
+
+
+def downstream(index: Index, subject: str, options: ChainOptions, matches: Matcher) -> tuple[list[Chain], bool]:
+    """Chains starting at ``subject``, built forwards one level at a time."""
+    search = _Search(index, options, matches)
+    first = index.aliases(subject)
+    frontier: list[_Partial] = [((), frozenset({subject}), subject)]  # steps upstream first
+    found: list[Chain] = []
+    explored = 0
+    for _depth in range(options.depth):
+        following: list[_Partial] = []
+        for batch in _batches(frontier):
+            # the regulators each partial chain may continue from, with how its last target relates to them
+            joins = {node: _joins(index, node) if partials[0][0] else first for node, partials in batch.items()}
+            by_regulator: dict[str, list[Row]] = defaultdict(list)
+            for row in index.rows("regulator", {r for j in joins.values() for r in j}):
+                by_regulator[row.regulator].append(row)
+            grouped = {regulator: search.steps(rows) for regulator, rows in by_regulator.items()}
+            for node, partials in batch.items():
+                for steps, held, _ in partials:
+                    for regulator, link in joins[node].items():
+                        for step in grouped.get(regulator, ()):
+                            if step.target in held:
+                                continue
+                            # link: how the last target relates to this regulator (for a first step: none)
+                            chain_steps = (*steps[:-1], _linked(steps[-1], link), step) if steps else (step,)
+                            chain = Chain(chain_steps, first[chain_steps[0].regulator], start=subject)
+                            explored += 1
+                            found.append(chain)
+                            following.append((chain_steps, held | {step.regulator, step.target}, step.target))
+            if explored > options.budget:
+                return found, False
+        frontier = following
+    return found, True
+
+
+def _joins(index: Index, entity: str) -> dict[str, str | None]:
+    """The regulators a step ending at ``entity`` may continue from, with how ``entity`` relates to each.
+
+    The inverse of :meth:`Index.aliases`: a step reaching exosome secretion continues from a
+    claim about EV secretion (broader), and one reaching RAB27A from a claim about its family.
+    """
+    joins: dict[str, str | None] = dict.fromkeys(index.ancestors(entity))
+    for grouping, relation in index.groups.get(entity, ()):
+        joins.setdefault(grouping, "member" if relation == "member" else "variant")
+    for part, relation in index.parts.get(entity, ()):
+        joins.setdefault(part, "family" if relation == "member" else "parent")
+    return joins
+
+
+def reachable(index: Index, start: str, depth: int) -> dict[str, int]:
+    """For every entity a chain from ``start`` can continue from, the fewest steps to get there."""
+    distance = dict.fromkeys(index.aliases(start), 0)
+    level = set(distance)
+    for d in range(1, depth + 1):
+        targets = {row.target for row in index.rows("regulator", level)}
+        level = set()
+        for target in targets:
+            for regulator in _joins(index, target):
+                if regulator not in distance:
+                    distance[regulator] = d
+                    level.add(regulator)
+        if not level:
+            break
+    return distance
+
+
+def _raises(chain: Chain) -> bool:
+    return chain.sign == 1 and not any(s.negated for s in chain.steps)
+
+
+def chains(index: Index, kind: str, subject: str, options: ChainOptions, matches: Matcher) -> Chains:
+    """drivers (chains of sign +), regulators (every chain) or targets (chains from ``subject``)."""
+    if kind == "targets":
+        found, complete = downstream(index, subject, options, matches)
+    else:
+        found, complete = upstream(index, subject, options, matches, _raises if kind == "drivers" else None)
+    return _finish(kind, subject, found, complete, options, index, None)
+
+
+def paths(index: Index, start: str, end: str, options: ChainOptions, matches: Matcher) -> Chains:
+    """Every chain from ``start`` to ``end`` of at most ``options.depth`` steps."""
+    distance = reachable(index, start, options.depth)
+    found, complete = upstream(index, end, options, matches, start=(start, distance))
+    return _finish("path", start, found, complete, options, index, end)

@@ -1,0 +1,107 @@
+"""Answer impact: how the answers users get from ``exograph drivers/regulators/targets`` change.
+
+Each question is one function from a store and an entity key to answer lines,
+registered in :data:`QUESTIONS`; a new kind of question (e.g. chains) is one
+more entry. Answers are asked on both sides with the real query code, only for
+the entities a change can reach: the ends of every changed assertion and every
+changed entity, and everything broader than them (a query on a broad concept
+gathers its narrower ones).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from exograph.compiled.records import AssertionRecord, EntityRecord
+from exograph.compiled.store import Store
+from exograph.query import neighbours
+from exograph.review.compare import Comparison
+from exograph.review.model import AnswerChange, AnswerLine
+
+Question = Callable[[Store, str], list[AnswerLine]]
+VERBS = {"increases": "increase", "decreases": "decrease", "regulates": "regulate"}
+
+
+def effect(a: AssertionRecord) -> str:
+    """The effect as a reader says it: 'increases amount', 'does not increase amount', 'may decrease activity'."""
+    aspect = a["aspect"].replace("_", " ")
+    if a["negated"]:
+        return f"does not {VERBS[a['direction']]} {aspect}"
+    if a["hypothesis"]:
+        return f"may {VERBS[a['direction']]} {aspect}"
+    return f"{a['direction']} {aspect}"
+
+
+def line(a: AssertionRecord, subject: str, other_end: str) -> AnswerLine:
+    """One answer line: the other end, the effect, the narrower concept asked through, and the context."""
+    near_end = "target" if other_end == "regulator" else "regulator"
+    context = [k for v in a["context"].values() if isinstance(v, list) for k in v]
+    return AnswerLine(
+        other=a[other_end],  # type: ignore[literal-required]
+        effect=effect(a),
+        via=a[near_end] if a[near_end] != subject else None,  # type: ignore[literal-required]
+        context=context,
+        system=a["context"].get("system"),
+    )
+
+
+def _asking(query: Callable[[Store, str], neighbours.Result], other_end: str) -> Question:
+    def ask(store: Store, key: str) -> list[AnswerLine]:
+        return [line(a, key, other_end) for a in query(store, key).assertions]
+
+    return ask
+
+
+QUESTIONS: dict[str, Question] = {
+    "drivers": _asking(neighbours.drivers, "regulator"),
+    "regulators": _asking(neighbours.regulators, "regulator"),
+    "targets": _asking(neighbours.targets, "target"),
+}
+
+
+def _broader_closure(keys: Iterable[str], entities: dict[str, EntityRecord]) -> set[str]:
+    seen: set[str] = set()
+    stack = list(keys)
+    while stack:
+        key = stack.pop()
+        if key in seen:
+            continue
+        seen.add(key)
+        stack.extend(entities[key]["broader"] if key in entities else ())
+    return seen
+
+
+def subjects(comparison: Comparison) -> set[str]:
+    """Every entity whose answers a change could reach (a superset; unchanged answers are dropped later)."""
+    changes = comparison.assertions
+    records = [*changes.added, *changes.removed, *(r for c in changes.changed for r in (c.old, c.new))]
+    keys = {str(r[end]) for r in records for end in ("regulator", "target")}
+    entities = comparison.entities
+    keys |= {str(e["key"]) for e in (*entities.added, *entities.removed)} | {c.id for c in entities.changed}
+    return _broader_closure(keys, comparison.old.entities) | _broader_closure(keys, comparison.new.entities)
+
+
+def _answer(store: Store, known: dict[str, EntityRecord], question: Question, key: str) -> Counter[str]:
+    return Counter(line.model_dump_json() for line in question(store, key)) if key in known else Counter()
+
+
+def impact(comparison: Comparison) -> list[AnswerChange]:
+    """Every question whose answer differs between the sides, with the lines gained and lost."""
+    old, new = comparison.old, comparison.new
+    labels = {k: e["label"] for k, e in {**old.entities, **new.entities}.items()}
+    changes = []
+    for key in sorted(subjects(comparison), key=lambda k: (labels.get(k) or k).casefold() + "\0" + k):
+        for name, question in QUESTIONS.items():
+            before = _answer(old.store, old.entities, question, key)
+            after = _answer(new.store, new.entities, question, key)
+            if before != after:
+                changes.append(
+                    AnswerChange(
+                        question=name,
+                        subject=key,
+                        gained=[AnswerLine.model_validate_json(t) for t in sorted((after - before).elements())],
+                        lost=[AnswerLine.model_validate_json(t) for t in sorted((before - after).elements())],
+                    )
+                )
+    return changes
