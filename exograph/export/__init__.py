@@ -88,7 +88,7 @@ EXPORTERS: dict[str, Exporter] = {
         Exporter("indra", "INDRA Statements JSON with evidence and context (INDRA)", _lazy("indra", "indra")),
         Exporter(
             "kgx",
-            "KGX nodes.tsv and edges.tsv on Biolink (knowledge-graph pipelines)",
+            "KGX nodes and edges, TSV and JSON Lines, on Biolink (knowledge-graph pipelines)",
             _lazy("kgx", "kgx"),
             directory=True,
         ),
