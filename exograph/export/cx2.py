@@ -24,33 +24,15 @@ from exograph.compiled.store import Store
 from exograph.curation.vocab import CONTEXT_LIST_FIELDS
 from exograph.export.semantics import publication
 from exograph.export.tabular import effect, interaction_label
+from exograph.web.style import NEGATED, NODE_STYLES, SIGNS
 
-# The palette of the project's pictures (branch ``web``, exograph/web/style.py), copied here until the lead
-# unifies them: kind -> (fill, border, CX2 node shape). CX2 has fewer node shapes than cytoscape.js, so the
-# pictures' "tag", "barrel" and "round-tag" become the nearest CX2 shapes (parallelogram, rectangle, diamond).
+#: kind -> (fill, border, CX2 node shape), and effect (see :func:`exograph.export.tabular.effect`) ->
+#: (line colour, CX2 target arrow shape): the visual vocabulary of exograph's pictures (exograph.web.style).
 NODE_STYLE: Final[dict[str, tuple[str, str, str]]] = {
-    "gene": ("#dbeafe", "#1d4ed8", "round-rectangle"),
-    "variant": ("#dbeafe", "#1d4ed8", "round-rectangle"),
-    "family": ("#dbeafe", "#1d4ed8", "rectangle"),
-    "mirna": ("#fce7f3", "#be185d", "parallelogram"),
-    "lncrna": ("#fce7f3", "#be185d", "parallelogram"),
-    "circrna": ("#fce7f3", "#be185d", "parallelogram"),
-    "chemical": ("#fef3c7", "#b45309", "hexagon"),
-    "process": ("#dcfce7", "#15803d", "ellipse"),
-    "condition": ("#ffedd5", "#c2410c", "octagon"),
-    "component": ("#ede9fe", "#6d28d9", "ellipse"),
-    "cell_line": ("#f1f5f9", "#475569", "rectangle"),
-    "cell_type": ("#f1f5f9", "#475569", "rectangle"),
-    "anatomy": ("#f1f5f9", "#475569", "rectangle"),
-    "organism": ("#f1f5f9", "#475569", "rectangle"),
-    "disease": ("#fee2e2", "#b91c1c", "diamond"),
+    kind: (style.fill, style.border, style.cx2_shape) for kind, style in NODE_STYLES.items()
 }
-#: effect (see :func:`exograph.export.tabular.effect`) -> (line colour, CX2 target arrow shape).
 EDGE_STYLE: Final[dict[str, tuple[str, str]]] = {
-    "increases": ("#15803d", "triangle"),
-    "decreases": ("#b91c1c", "tee"),
-    "regulates": ("#475569", "open_delta"),  # open head: the sign is not stated
-    "negated": ("#6b7280", "triangle-cross"),
+    effect: (style.colour, style.cx2_head) for effect, style in {**SIGNS, "negated": NEGATED}.items()
 }
 
 NODE_TYPES: Final = {

@@ -19,18 +19,19 @@ class NodeStyle:
     border: str
     dot_shape: str  # Graphviz
     cy_shape: str  # cytoscape.js
+    cx2_shape: str  # CX2 (Cytoscape desktop, NDEx), which knows fewer shapes than cytoscape.js
     rings: int = 1  # a vesicle is drawn with a double outline, as in pathway figures
 
 
-GENE = NodeStyle("gene or protein", "#dbeafe", "#1d4ed8", "box", "round-rectangle")
-FAMILY = NodeStyle("family or complex", "#dbeafe", "#1d4ed8", "box3d", "round-rectangle")
-RNA = NodeStyle("miRNA or other RNA", "#fce7f3", "#be185d", "cds", "tag")
-CHEMICAL = NodeStyle("chemical or drug", "#fef3c7", "#b45309", "hexagon", "hexagon")
-PROCESS = NodeStyle("process", "#dcfce7", "#15803d", "ellipse", "ellipse")
-CONDITION = NodeStyle("condition", "#ffedd5", "#c2410c", "octagon", "octagon")
-VESICLE = NodeStyle("vesicle or component", "#ede9fe", "#6d28d9", "ellipse", "ellipse", rings=2)
-CELL = NodeStyle("cell", "#f1f5f9", "#475569", "egg", "barrel")
-DISEASE = NodeStyle("disease", "#fee2e2", "#b91c1c", "tab", "round-tag")
+GENE = NodeStyle("gene or protein", "#dbeafe", "#1d4ed8", "box", "round-rectangle", "round-rectangle")
+FAMILY = NodeStyle("family or complex", "#dbeafe", "#1d4ed8", "box3d", "round-rectangle", "rectangle")
+RNA = NodeStyle("miRNA or other RNA", "#fce7f3", "#be185d", "cds", "tag", "parallelogram")
+CHEMICAL = NodeStyle("chemical or drug", "#fef3c7", "#b45309", "hexagon", "hexagon", "hexagon")
+PROCESS = NodeStyle("process", "#dcfce7", "#15803d", "ellipse", "ellipse", "ellipse")
+CONDITION = NodeStyle("condition", "#ffedd5", "#c2410c", "octagon", "octagon", "octagon")
+VESICLE = NodeStyle("vesicle or component", "#ede9fe", "#6d28d9", "ellipse", "ellipse", "ellipse", rings=2)
+CELL = NodeStyle("cell", "#f1f5f9", "#475569", "egg", "barrel", "rectangle")
+DISEASE = NodeStyle("disease", "#fee2e2", "#b91c1c", "tab", "round-tag", "diamond")
 
 NODE_STYLES: Final[dict[str, NodeStyle]] = {
     "gene": GENE,
@@ -56,16 +57,17 @@ class EdgeStyle:
     colour: str
     dot_head: str
     cy_head: str
+    cx2_head: str
 
 
 SIGNS: Final[dict[str, EdgeStyle]] = {
-    "increases": EdgeStyle("#15803d", "normal", "triangle"),
-    "decreases": EdgeStyle("#b91c1c", "tee", "tee"),
-    "regulates": EdgeStyle("#475569", "empty", "triangle"),  # open head: the sign is not stated
+    "increases": EdgeStyle("#15803d", "normal", "triangle", "triangle"),
+    "decreases": EdgeStyle("#b91c1c", "tee", "tee", "tee"),
+    "regulates": EdgeStyle("#475569", "empty", "triangle", "open_delta"),  # open head: the sign is not stated
 }
-NEGATED: Final = EdgeStyle("#6b7280", "none", "triangle-cross")
+NEGATED: Final = EdgeStyle("#6b7280", "none", "triangle-cross", "triangle-cross")
 NEGATED_MARK: Final = "✕"  # Graphviz has no crossed head: the cross is drawn at the head
-TRANSFER: Final = EdgeStyle("#6d28d9", "odot", "circle")
+TRANSFER: Final = EdgeStyle("#6d28d9", "odot", "circle", "open_circle")
 
 
 def node_style(kind: str) -> NodeStyle:
