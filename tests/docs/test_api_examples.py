@@ -50,12 +50,12 @@ def test_api_examples_print_what_the_page_shows(monkeypatch: pytest.MonkeyPatch)
     assert not failures, "\n".join(failures)
 
 
-def test_a_changed_output_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_blocks_share_names_and_a_wrong_output_is_reported(tmp_path: Path) -> None:
     page = tmp_path / "api.md"
-    text = API.read_text(encoding="utf-8")
-    assert "\nTrue\n```" in text
-    page.write_text(text.replace("\nTrue\n```", "\nFalse\n```"), encoding="utf-8")
-    monkeypatch.chdir(PROJECT_ROOT)
+    page.write_text(
+        "```pycon\n>>> n = 2\n```\n\ntext\n\n```pycon\n>>> print(n + 1)\n3\n>>> print(n * 2)\n5\n```\n",
+        encoding="utf-8",
+    )
     failures = run_page(page)
     assert len(failures) == 1
-    assert "Expected:\n    False\nGot:\n    True" in failures[0]
+    assert "Expected:\n    5\nGot:\n    4" in failures[0]
