@@ -187,36 +187,15 @@ def _check_entities(
             located[entity.key] = (loaded, i)
     for key, (loaded, i) in located.items():
         entity = checked.entities[key]
-        for j, broader in enumerate(entity.broader):
-            if broader not in checked.entities and not cascade.absorbs(broader):
-                problems.append(
-                    loaded.at(
-                        "entities",
-                        i,
-                        "broader",
-                        j,
-                        message=(
-                            f"entity '{key}': broader '{broader}' is not a known entity"
-                            f"{suggest(broader, checked.entities)}"
-                        ),
-                    )
-                )
         if entity.members and entity.kind != "family":
             problems.append(loaded.at("entities", i, "members", message=f"entity '{key}': only a family has members"))
-        for j, member in enumerate(entity.members):
-            if member not in checked.entities and not cascade.absorbs(member):
-                problems.append(
-                    loaded.at(
-                        "entities",
-                        i,
-                        "members",
-                        j,
-                        message=(
-                            f"entity '{key}': member '{member}' is not a known entity"
-                            f"{suggest(member, checked.entities)}"
-                        ),
+        for name, word in (("broader", "broader"), ("members", "member")):
+            for j, other in enumerate(getattr(entity, name)):
+                if other not in checked.entities and not cascade.absorbs(other):
+                    message = (
+                        f"entity '{key}': {word} '{other}' is not a known entity{suggest(other, checked.entities)}"
                     )
-                )
+                    problems.append(loaded.at("entities", i, name, j, message=message))
         if entity.kind == "variant" and entity.parent is None:
             problems.append(loaded.at("entities", i, "kind", message=f"entity '{key}': a variant needs a parent"))
         if entity.parent is not None and entity.parent not in checked.entities and not cascade.absorbs(entity.parent):
