@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from exograph.cli.common import load_store, root_option
-
-PICTURE_SUFFIXES = (".svg", ".png", ".html")
+from exograph.cli.common import Unusable, load_store, root_option
+from exograph.safetext import visible
 
 
 @click.command()
@@ -40,38 +38,32 @@ def render(
     output: Path,
 ) -> None:
     """Draw NAME's neighbourhood (or, with --to, the chains from NAME to another entity) as a pathway diagram."""
-    suffix = output.suffix.lower()
-    if suffix not in PICTURE_SUFFIXES:
-        raise click.UsageError(f"-o must end in {', '.join(PICTURE_SUFFIXES)}, not '{output.name}'")
-    from exograph.atomic import write_atomic
+    from exograph.web.picture import SUFFIXES
+
+    if output.suffix.lower() not in SUFFIXES:
+        raise click.UsageError(f"-o must end in {', '.join(SUFFIXES)}, not '{visible(output.name)}'")
+    from exograph.export.target import ExportTargetError
     from exograph.query.neighbours import UnknownName, resolve
     from exograph.web import diagram, dot
+    from exograph.web.picture import write_picture
 
     store = load_store(root)
     try:
         key = resolve(store, name)
         end = resolve(store, to) if to else None
     except UnknownName as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(visible(str(exc))) from None
     picture = (
         diagram.between(store, key, end, max_length=max_length, max_chains=max_chains)
         if end
         else diagram.neighbourhood(store, key, depth=depth, limit=limit)
     )
     try:
-        if suffix == ".html":
-            from exograph.web.pages import render_page
-
-            write_atomic(output, render_page(picture, dot.render_bytes(picture, "svg").decode("utf-8")))
-        else:
-            data = dot.render_bytes(picture, suffix[1:])
-            from exograph.atomic import atomic_path
-
-            with atomic_path(output) as tmp:
-                tmp.write_bytes(data)
+        write_picture(picture, output, store.root)
+    except ExportTargetError as exc:
+        raise Unusable(str(exc)) from None
     except dot.GraphvizMissing as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+        raise Unusable(str(exc)) from None
     for note in picture.omitted:
         click.echo(f"note: {note}", err=True)
     click.echo(f"wrote {output} ({len(picture.nodes)} entities, {len(picture.edges)} edges)")
@@ -94,7 +86,7 @@ def site(root: Path | None, output: Path) -> None:
     try:
         pages = build_site(load_store(root), output)
     except ExportTargetError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise Unusable(str(exc)) from None
     click.echo(f"wrote {pages} pages to {output}")
 
 

@@ -193,10 +193,15 @@ def build_site(store: Store, folder: Path) -> int:
     built before and nobody changed since (:mod:`exograph.export.target` says why not).
     """
     from exograph.atomic import atomic_path
-    from exograph.export.target import check_target, foreign_files, write_manifest
+    from exograph.export.target import ExportTargetError, check_target, foreign_files, write_manifest
 
     check_target(folder, SITE, directory=True, root=store.root)
-    with atomic_path(folder, directory=True, replace_folder=lambda old: not foreign_files(old, SITE)) as tmp:
-        pages = _Site(store, tmp).build()
-        write_manifest(tmp, SITE)
+    try:
+        with atomic_path(
+            folder, directory=True, make_parents=False, replace_folder=lambda old: not foreign_files(old, SITE)
+        ) as tmp:
+            pages = _Site(store, tmp).build()
+            write_manifest(tmp, SITE)
+    except OSError as exc:
+        raise ExportTargetError(f"cannot write '{folder}': {exc.strerror or exc}") from exc
     return pages
