@@ -15,7 +15,8 @@ spelling Greek letters out (α → alpha, also LaTeX ``$\\beta$``) and writing e
   where two words match when equal, plural, or sharing a stem: a common
   prefix of at least 5 letters that leaves at most 3 letters of the shorter word
   (``exosome``/``exosomal``, ``hypoxia``/``hypoxic``, ``secretion``/``secreted``, but not
-  ``transition``/``transcription``).
+  ``transition``/``transcription``), or the same stem of at least 4 letters once a verb or
+  noun ending is taken off (``formed``/``formation``, ``sort``/``sorting``, ``migrate``/``migration``).
 
 A curator who finds a genuine name of the concept missing adds it to the entity's ``synonyms``.
 """
@@ -123,12 +124,25 @@ def has_exact(quote: Sequence[str], name: str) -> bool:
     return False
 
 
+#: Endings taken off before comparing stems, longest first: a verb and its noun share what is left.
+ENDINGS = ("ations", "ation", "itions", "ition", "ions", "ion", "ating", "ated", "ates", "ate", "ing", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
 def same_word(word: str, name_word: str, first_letter_lost: bool = True) -> bool:
     """Equal, plural, or sharing a stem (see the module docstring); also a word of 5 letters or more that
     lost its first letter, as OCR damage does in some snapshots ("xosome" for "exosome")."""
     if first_letter_lost and len(name_word) > 5 and same_word(word, name_word[1:], first_letter_lost=False):
         return True
     if _plural_of(word, name_word) or _plural_of(name_word, word):
+        return True
+    if len(stem(word)) >= 4 and stem(word) == stem(name_word):  # formed, formation
         return True
     shorter = min(len(word), len(name_word))
     if shorter < 5:

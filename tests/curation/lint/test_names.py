@@ -67,7 +67,18 @@ def test_word_names(quote: str, name: str, named: bool) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b", "same"),
-    [("exosomal", "exosome", True), ("hypothesis", "hypoxia", False), ("transcription", "transition", False)],
+    [
+        ("exosomal", "exosome", True),
+        ("hypothesis", "hypoxia", False),
+        ("transcription", "transition", False),
+        ("formed", "formation", True),  # a verb names its process
+        ("forms", "formation", True),
+        ("sorting", "sort", True),
+        ("migrate", "migration", True),
+        ("entered", "entry", False),
+        ("form", "formation", True),
+        ("forming", "format", False),  # "format" has no ending to take off
+    ],
 )
 def test_same_word(a: str, b: str, same: bool) -> None:
     assert same_word(a, b) is same
