@@ -16,17 +16,17 @@ root_argument = click.argument("root", required=False, type=click.Path(exists=Tr
 @root_argument
 def validate(root: Path | None) -> None:
     """Check every curation file under ROOT; print file:line:col problems; exit 1 if any."""
-    from exograph.compiled.build import validate as run
+    from exograph.compiled.incremental import validate as run
     from exograph.layout import Layout
 
     layout = Layout(root_path(root))
-    checked, problems = run(layout)
-    if problems:
-        print_problems(problems)
+    outcome = run(layout)
+    if outcome.problems:
+        print_problems(outcome.problems)
         sys.exit(1)
     click.echo(
-        f"ok: {len(checked.sources)} sources, {len(checked.entities)} entities, "
-        f"{len(checked.assertions)} assertions in {layout.root}"
+        f"ok: {len(outcome.checked.sources)} sources, {len(outcome.checked.entities)} entities, "
+        f"{outcome.assertions} assertions in {layout.root}"
     )
 
 

@@ -43,7 +43,7 @@ CREATE INDEX assertions_regulator ON assertions (regulator);
 CACHE_FORMAT = "2"
 #: How many compiled caches (one per curation root) the cache directory keeps; older ones are evicted.
 KEEP_CACHES = 16
-_CACHE_NAME = re.compile(r"^[0-9a-f]{20}\.sqlite$")
+_CACHE_NAME = re.compile(r"^[0-9a-f]{20}(\.files)?\.sqlite$")
 
 
 class CacheError(Exception):
@@ -169,11 +169,15 @@ class Store:
         return {r[0]: cast(SourceRecord, json.loads(r[1])) for r in self.db.execute("SELECT id, data FROM sources")}
 
 
+#: One assertion as stored: id, source, regulator, target, direction and its record as JSON.
+Row = tuple[str, str, str, str, str, str]
+
+
 def write(
     path: Path,
     fingerprint: str,
     entities: dict[str, EntityRecord],
-    assertions: list[AssertionRecord],
+    assertions: Iterable[Row],
     sources: dict[str, SourceRecord],
 ) -> None:
     """Write a complete store to ``path`` atomically."""
@@ -189,10 +193,7 @@ def write(
         db.executemany("INSERT INTO names VALUES (?, ?)", _names(entities))
         db.executemany("INSERT INTO broader VALUES (?, ?)", ((k, b) for k, e in entities.items() for b in e["broader"]))
         db.executemany("INSERT INTO sources VALUES (?, ?)", ((k, json.dumps(s)) for k, s in sources.items()))
-        db.executemany(
-            "INSERT INTO assertions VALUES (?, ?, ?, ?, ?, ?)",
-            ((a["id"], a["source"], a["regulator"], a["target"], a["direction"], json.dumps(a)) for a in assertions),
-        )
+        db.executemany("INSERT INTO assertions VALUES (?, ?, ?, ?, ?, ?)", assertions)
         db.executescript(INDEXES)
         db.commit()
         db.close()
@@ -229,12 +230,17 @@ def _fallback_path(primary: Path) -> Path | None:
 
 
 def evict(folder: Path, keep: int = KEEP_CACHES) -> None:
-    """Delete all but the ``keep`` most recently built caches in ``folder`` (only exograph's own files)."""
+    """Delete the caches of all but the ``keep`` most recently built roots in ``folder`` (only exograph's own files).
+
+    A root has two files: its compiled store and its per-file results (``.files.sqlite``).
+    """
     try:
         caches = [p for p in folder.iterdir() if _CACHE_NAME.match(p.name) and p.is_file() and not p.is_symlink()]
         caches.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in caches[keep:]:
-            old.unlink(missing_ok=True)
+        kept = set(list(dict.fromkeys(p.name[:20] for p in caches))[:keep])
+        for old in caches:
+            if old.name[:20] not in kept:
+                old.unlink(missing_ok=True)
     except OSError:
         pass  # eviction is housekeeping: never let it stop a command
 
@@ -253,9 +259,9 @@ def open_store(root: Path) -> Store:
     paths = [primary] if fallback is None else [primary, fallback]
     if fallback is not None and (store := _open_if_current(fallback, wanted, root)) is not None:
         return store
-    from exograph.compiled.build import compile_root  # the slow path: imports pydantic and PyYAML
+    from exograph.compiled.incremental import compile_rows  # the slow path: imports pydantic and PyYAML
 
-    entities, assertions, sources = compile_root(layout)
+    entities, assertions, sources = compile_rows(layout)
     errors = []
     for path in paths:
         try:
