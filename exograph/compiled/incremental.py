@@ -11,6 +11,7 @@ same file:line:col, as :func:`exograph.compiled.build.validate` (tested on rando
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -114,7 +115,8 @@ def _check_files(
         if len(paths) >= PARALLEL_FROM and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
             _SHARED.update(layout=layout, checked=checked, cascades=cascades)
             try:
-                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                # Workers live for one run and build no cycles: the cyclic collector would only rescan.
+                with multiprocessing.get_context("fork").Pool(workers, initializer=gc.disable) as pool:
                     for rel, checks, rows in pool.imap_unordered(_work, [str(p) for p in paths]):
                         results[rel] = (checks, rows)
                         progress.advance()

@@ -41,7 +41,7 @@ class TextIndex:
     on first use, so sources whose quotes need no check cost nothing.
     """
 
-    PREFIX = 12
+    PREFIX = 32
     SCANS_BEFORE_INDEX = 64
 
     def __init__(self, text: str) -> None:
