@@ -42,16 +42,32 @@ class Layout:
     def fingerprint(self) -> str:
         """A hash of every file the compiled knowledge depends on, by content.
 
-        Text snapshots count too, because quotes are checked against them.
+        Every file in ``sources/`` counts, whatever its name, because a source's text
+        snapshot (any plain file name there) is what its quotes are checked against.
+        A path that is not a readable regular file (a folder or broken link named
+        ``*.yaml``, a pipe) counts by name and kind only: it is never opened, and the
+        checks report it.
         """
         digest = hashlib.blake2b(digest_size=20)
-        files = self.yaml_files() + sorted((self.root / "sources").glob("*.txt"))
-        for path in files:
+        try:
+            snapshots = sorted(p for p in (self.root / "sources").iterdir() if p.suffix != ".yaml")
+        except OSError:
+            snapshots = []
+        for path in self.yaml_files() + snapshots:
             digest.update(self.relative(path).encode())
             digest.update(b"\0")
-            digest.update(path.read_bytes())
+            digest.update(_content(path))
             digest.update(b"\0")
         return digest.hexdigest()
+
+
+def _content(path: Path) -> bytes:
+    try:
+        if path.is_file():
+            return path.read_bytes()
+        return b"<folder>" if path.is_dir() else b"<not a regular file>"
+    except OSError as exc:
+        return f"<unreadable: {exc.errno}>".encode()
 
 
 def is_root(path: Path) -> bool:
@@ -64,7 +80,10 @@ def find_root(start: Path | None = None) -> Path:
     Walking up from the working directory means commands inside a checkout see
     the curator's edits; anywhere else they answer from the released knowledge.
     """
-    here = (start or Path.cwd()).resolve()
+    try:
+        here = (start or Path.cwd()).resolve()
+    except OSError:  # the working folder was deleted: no checkout to stand in
+        here = Path("/")
     for candidate in (here, *here.parents):
         if is_root(candidate):
             return candidate

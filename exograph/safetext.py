@@ -13,8 +13,9 @@ import re
 
 #: Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069).
 BIDI = "\u202a-\u202e\u2066-\u2069"
-#: C0 and C1 controls, DEL, bidi controls and the two XML non-characters.
-_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI}\ufffe\uffff]")
+#: C0 and C1 controls, DEL, bidi controls, the two XML non-characters, and lone surrogates (bytes
+#: of a command line that were not UTF-8).
+_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI}\ufffe\uffff\ud800-\udfff]")
 
 
 def text_problem(value: str, multiline: bool = False) -> str | None:
@@ -37,4 +38,13 @@ def text_problem(value: str, multiline: bool = False) -> str | None:
 
 def visible(text: str) -> str:
     """``text`` with every unsafe character but the line break shown as an escape (``\\x1b``, ``\\u202e``)."""
-    return _UNSAFE.sub(lambda m: m.group() if m.group() == "\n" else m.group().encode("unicode_escape").decode(), text)
+    return _UNSAFE.sub(
+        lambda m: (
+            m.group()
+            if m.group() == "\n"
+            else f"\\u{ord(m.group()):04x}"
+            if ord(m.group()) > 0xFF
+            else m.group().encode("unicode_escape").decode()
+        ),
+        text,
+    )

@@ -20,23 +20,28 @@ class Unusable(click.ClickException):
 
     exit_code = 2
 
-    def format_message(self) -> str:
-        from exograph.safetext import visible
-
-        return visible(self.message)
-
 
 class Group(click.Group):
-    """The command group: a cache that SQLite finds damaged mid-command is deleted, with a clear message."""
+    """The command group: error messages reach the terminal escaped, an operating-system error is a
+    one-line environment error (exit 2), and a cache that SQLite finds damaged mid-command is deleted."""
 
     def invoke(self, ctx: click.Context) -> Any:
         import sqlite3
 
+        from exograph.compiled.store import OPENED, discard_opened
+
+        OPENED.clear()  # only caches this command opens are suspects
         try:
             return super().invoke(ctx)
-        except sqlite3.DatabaseError as exc:
-            from exograph.compiled.store import discard_opened
+        except click.ClickException as exc:  # messages quote what the user typed: never echo it raw
+            from exograph.safetext import visible
 
+            setattr(exc, "message", visible(exc.message))  # noqa: B010 - click types it Final; it is a plain attribute
+            raise
+        except OSError as exc:  # the environment refused: a file or folder that cannot be used
+            where = f": {exc.filename}" if exc.filename else ""
+            raise Unusable(f"{exc.strerror or exc}{where}") from None
+        except sqlite3.DatabaseError as exc:
             removed = ", ".join(map(str, discard_opened())) or "(none opened)"
             raise Unusable(
                 f"the compiled cache is damaged ({exc}); deleted {removed}: run the command again to rebuild it"
@@ -117,6 +122,7 @@ def query_options(func: F) -> F:
 def run_query(kind: str, name: str, options: dict[str, Any]) -> None:
     from exograph.query import neighbours as query
     from exograph.query import text as render
+    from exograph.query.filters import BadFilter
     from exograph.safetext import visible
 
     store = load_store(options.pop("root"))
@@ -124,7 +130,7 @@ def run_query(kind: str, name: str, options: dict[str, Any]) -> None:
     filters = query.Filters(hypotheses=not options.pop("no_hypotheses"), **options)
     try:
         result = getattr(query, kind)(store, name, filters)
-    except (query.UnknownName, query.BadFilter) as exc:
+    except (query.UnknownName, BadFilter) as exc:
         raise click.UsageError(visible(str(exc))) from None
     text = render.table(result, evidence) if fmt == "table" else render.RENDERERS[fmt](result)
     click.echo(text, nl=False)

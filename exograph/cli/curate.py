@@ -14,7 +14,8 @@ root_argument = click.argument("root", required=False, type=click.Path(exists=Tr
 
 @click.command()
 @root_argument
-def validate(root: Path | None) -> None:
+@click.option("--all", "show_all", is_flag=True, help="Print every problem (by default the first 50 and a count).")
+def validate(root: Path | None, show_all: bool) -> None:
     """Check every curation file under ROOT; print file:line:col problems; exit 1 if any."""
     from exograph.compiled.incremental import validate as run
     from exograph.layout import Layout
@@ -22,7 +23,7 @@ def validate(root: Path | None) -> None:
     layout = Layout(root_path(root))
     outcome = run(layout)
     if outcome.problems:
-        print_problems(outcome.problems)
+        print_problems(outcome.problems, show_all)
         sys.exit(1)
     click.echo(
         f"ok: {len(outcome.checked.sources)} sources, {len(outcome.checked.entities)} entities, "

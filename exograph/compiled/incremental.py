@@ -51,12 +51,17 @@ class Outcome:
 def code_digest() -> bytes:
     """A hash of the code that reads and checks curation, so a changed rule never reuses a stale result."""
     digest = hashlib.blake2b(__version__.encode(), digest_size=16)
-    for path in sorted([*(_PACKAGE / "curation").glob("*.py"), *(_PACKAGE / "compiled").glob("*.py")]):
+    for path in sorted(
+        [*_PACKAGE.glob("*.py"), *(_PACKAGE / "curation").glob("*.py"), *(_PACKAGE / "compiled").glob("*.py")]
+    ):
         digest.update(path.read_bytes())
     return digest.digest()
 
 
-def _digest(path: Path) -> bytes | None:
+def _digest(path: Path, root: Path) -> bytes | None:
+    """The hash of a file's bytes; None for an unreadable file or a link out of the root (never read)."""
+    if path.is_symlink() and root.resolve() not in path.resolve().parents:
+        return None
     try:
         return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
     except OSError:
@@ -67,7 +72,8 @@ def _inputs_digest(layout: Layout) -> bytes:
     """What every assertion file is checked against: sources, their texts, entities, and the code."""
     digest = hashlib.blake2b(code_digest(), digest_size=16)
     for path in [*layout.sources, *sorted((layout.root / "sources").glob("*.txt")), *layout.entities]:
-        digest.update(layout.relative(path).encode() + b"\0" + (_digest(path) or b"unreadable") + b"\0")
+        content = _digest(path, layout.root) or os.urandom(16)  # unreadable: nothing may be reused
+        digest.update(layout.relative(path).encode() + b"\0" + content + b"\0")
     return digest.digest()
 
 
@@ -131,22 +137,25 @@ def _check_files(
 
 def validate(layout: Layout, want_rows: bool = False, cache: bool = True) -> Outcome:
     """Every problem of a root, reusing per-file results kept from earlier runs where the inputs are the same."""
-    from exograph.compiled.store import cache_path
+    from exograph.compiled.store import cache_path, evict
 
     checked, problems, bad_entities, bad_sources = check_definitions(load(layout, assertions=False))
     paths = layout.assertions
     base = _inputs_digest(layout)
     keys = {}
     for path in paths:
-        content = _digest(path)
+        content = _digest(path, layout.root)
         if content is not None:
             keys[layout.relative(path)] = hashlib.blake2b(base + content, digest_size=16).digest()
-    files = FileCache(cache_path(layout.root).with_suffix(".files.sqlite") if cache else None)
+    store = cache_path(layout.root)
+    files = FileCache(store.parent / "files" / store.name if cache else None)
     try:
         stored = files.checks(keys)
         missing = [p for p in paths if layout.relative(p) not in stored]
         fresh = _check_files(missing, layout, checked, (bad_entities, bad_sources))
         files.store(((r, keys[r], c, w) for r, (c, w) in fresh.items() if r in keys), set(keys))
+        if fresh and cache:
+            evict(store.parent / "files")
         results = [pickle.loads(stored.get(r) or fresh[r][0]) for r in map(layout.relative, paths)]
         found: list[FileChecks] = []
         for file_problems, checks in results:

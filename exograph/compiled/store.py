@@ -43,7 +43,7 @@ CREATE INDEX assertions_regulator ON assertions (regulator);
 CACHE_FORMAT = "2"
 #: How many compiled caches (one per curation root) the cache directory keeps; older ones are evicted.
 KEEP_CACHES = 16
-_CACHE_NAME = re.compile(r"^[0-9a-f]{20}(\.files)?\.sqlite$")
+_CACHE_NAME = re.compile(r"^[0-9a-f]{20}\.sqlite$")
 
 
 class CacheError(Exception):
@@ -70,7 +70,12 @@ def cache_dir() -> Path:
     configured = os.environ.get("EXOGRAPH_CACHE_DIR")
     if configured:
         return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:
+            raise CacheError("no home folder to keep the cache in: set EXOGRAPH_CACHE_DIR") from None
     return Path(base) / "exograph"
 
 
@@ -87,11 +92,13 @@ class Store:
         self.root = root
         self.path = path
         if path is not None:
-            OPENED.append(path)
+            OPENED[:] = [*OPENED[-15:], path]  # bounded: a long-running process opens many
 
     # -- entities -----------------------------------------------------------------
     def resolve(self, name: str) -> str | None:
         """The key of the entity called ``name`` (key, label, synonym or CURIE), case-insensitively."""
+        if not _encodable(name):
+            return None  # bytes that were not UTF-8 name nothing
         row = self.db.execute("SELECT key FROM names WHERE name = ? LIMIT 1", (name.strip().casefold(),)).fetchone()
         return cast(str, row[0]) if row else None
 
@@ -99,6 +106,8 @@ class Store:
         """Entity keys whose names are close to ``name``, for 'did you mean'."""
         import difflib
 
+        if not _encodable(name):
+            return []
         rows = self.db.execute("SELECT name, key FROM names").fetchall()
         by_name = {r[0]: r[1] for r in rows}
         wanted = name.strip().casefold()
@@ -169,6 +178,14 @@ class Store:
         return {r[0]: cast(SourceRecord, json.loads(r[1])) for r in self.db.execute("SELECT id, data FROM sources")}
 
 
+def _encodable(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 #: One assertion as stored: id, source, regulator, target, direction and its record as JSON.
 Row = tuple[str, str, str, str, str, str]
 
@@ -177,10 +194,22 @@ def write(
     path: Path,
     fingerprint: str,
     entities: dict[str, EntityRecord],
+    assertions: Iterable[AssertionRecord],
+    sources: dict[str, SourceRecord],
+) -> None:
+    """Write a complete store of these records to ``path`` atomically."""
+    rows = ((a["id"], a["source"], a["regulator"], a["target"], a["direction"], json.dumps(a)) for a in assertions)
+    write_rows(path, fingerprint, entities, rows, sources)
+
+
+def write_rows(
+    path: Path,
+    fingerprint: str,
+    entities: dict[str, EntityRecord],
     assertions: Iterable[Row],
     sources: dict[str, SourceRecord],
 ) -> None:
-    """Write a complete store to ``path`` atomically."""
+    """Write a complete store to ``path`` atomically, from assertion rows already encoded (by the compile workers)."""
     from exograph.atomic import atomic_path  # only the slow path pays for tempfile and shutil
 
     with atomic_path(path) as tmp:
@@ -209,38 +238,40 @@ def fingerprint(layout: Layout) -> str:
     return f"{CACHE_FORMAT}:{__version__}:{layout.fingerprint()}"
 
 
-def _fallback_path(primary: Path) -> Path | None:
+def _fallback_path(primary: Path, create: bool) -> Path | None:
     """A per-user cache file in the temp directory, for setups whose cache directory is unwritable.
 
-    The folder is created private (0700); one that exists but is not a real folder owned by
-    this user and closed to others is never used (another user could plant a cache there).
+    The folder is created private (0700), only when a cache must be written there; one that
+    exists but is not a real folder owned by this user, or that others could write into, is
+    never used (another user could plant a cache there).
     """
     import stat
     import tempfile
 
     folder = Path(tempfile.gettempdir()) / f"exograph-{os.getuid()}"
     try:
-        folder.mkdir(mode=0o700, exist_ok=True)
+        if create:
+            folder.mkdir(mode=0o700, exist_ok=True)
         info = folder.lstat()
     except OSError:
         return None
-    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
-        return None
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
+        return None  # not ours, or others could have written into it
+    if info.st_mode & 0o077:
+        try:
+            folder.chmod(0o700)  # ours and only readable by others (an older exograph made it so): close it
+        except OSError:
+            return None
     return folder / primary.name
 
 
 def evict(folder: Path, keep: int = KEEP_CACHES) -> None:
-    """Delete the caches of all but the ``keep`` most recently built roots in ``folder`` (only exograph's own files).
-
-    A root has two files: its compiled store and its per-file results (``.files.sqlite``).
-    """
+    """Delete all but the ``keep`` most recently built caches in ``folder`` (only exograph's own files)."""
     try:
         caches = [p for p in folder.iterdir() if _CACHE_NAME.match(p.name) and p.is_file() and not p.is_symlink()]
         caches.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-        kept = set(list(dict.fromkeys(p.name[:20] for p in caches))[:keep])
-        for old in caches:
-            if old.name[:20] not in kept:
-                old.unlink(missing_ok=True)
+        for old in caches[keep:]:
+            old.unlink(missing_ok=True)
     except OSError:
         pass  # eviction is housekeeping: never let it stop a command
 
@@ -255,17 +286,20 @@ def open_store(root: Path) -> Store:
     primary = cache_path(root)
     if (store := _open_if_current(primary, wanted, root)) is not None:
         return store  # the fast path: no other import, no other file
-    fallback = _fallback_path(primary)
-    paths = [primary] if fallback is None else [primary, fallback]
+    fallback = _fallback_path(primary, create=False)
     if fallback is not None and (store := _open_if_current(fallback, wanted, root)) is not None:
         return store
     from exograph.compiled.incremental import compile_rows  # the slow path: imports pydantic and PyYAML
 
     entities, assertions, sources = compile_rows(layout)
     errors = []
-    for path in paths:
+    for candidate in (primary, None):
+        path = candidate or _fallback_path(primary, create=True)
+        if path is None:
+            errors.append("no private per-user folder in the temp directory")
+            continue
         try:
-            write(path, wanted, entities, assertions, sources)
+            write_rows(path, wanted, entities, assertions, sources)
         except (OSError, sqlite3.Error) as exc:  # an unwritable cache directory must not stop a query
             errors.append(f"{path.parent}: {getattr(exc, 'strerror', None) or exc}")
             continue

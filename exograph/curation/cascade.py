@@ -18,27 +18,53 @@ class Cascade:
 
     what: str
     invalid: dict[str, tuple[str, int]]
+    #: The folder of these definitions is missing: every reference is unknown for that one reason.
+    missing_folder: str | None = None
     counts: Counter[str] = field(default_factory=Counter)
+
+    #: Up to this many invalid definitions in one file are named one by one.
+    ONE_BY_ONE = 3
 
     def absorbs(self, name: str) -> bool:
         """True (and counted) when ``name`` is unknown only because its own definition is invalid."""
-        if name in self.invalid:
+        if name in self.invalid or self.missing_folder is not None:
             self.counts[name] += 1
             return True
         return False
 
     def problems(self) -> list[Problem]:
+        if self.missing_folder is not None and self.counts:
+            total = sum(self.counts.values())
+            message = f"{total} references to {self.what} definitions could not be checked: the folder is missing"
+            return [Problem(self.missing_folder, 1, 1, message)]
+        by_file: dict[str, list[str]] = {}
+        for name in sorted(self.counts):
+            by_file.setdefault(self.invalid[name][0], []).append(name)
         found = []
-        for name, count in sorted(self.counts.items()):
-            file, line = self.invalid[name]
-            refs = f"{count} reference{'s' if count != 1 else ''}"
-            found.append(
-                Problem(
-                    file,
-                    line,
-                    1,
-                    f"{self.what} '{name}' is defined at {file}:{line} but invalid, so {refs} to it "
-                    "could not be checked: fix the problems reported in this file",
+        for file, names in by_file.items():
+            if len(names) > self.ONE_BY_ONE:  # a whole file is broken: one line for it, not one per record
+                line = min(self.invalid[n][1] for n in names)
+                refs = _references(sum(self.counts[n] for n in names))
+                message = (
+                    f"{len(names)} {self.what} definitions in {file} could not be used ({', '.join(names[:3])}, ...), "
+                    f"so {refs} to them could not be checked: fix the problems reported in this file"
                 )
-            )
+                found.append(Problem(file, line, 1, message))
+                continue
+            for name in names:
+                line = self.invalid[name][1]
+                found.append(
+                    Problem(
+                        file,
+                        line,
+                        1,
+                        f"{self.what} '{name}' is defined at {file}:{line} but invalid, so "
+                        f"{_references(self.counts[name])} to it could not be checked: fix the problems reported "
+                        "in this file",
+                    )
+                )
         return found
+
+
+def _references(count: int) -> str:
+    return f"{count} reference{'s' if count != 1 else ''}"

@@ -10,7 +10,8 @@ import difflib
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from exograph.curation.cascade import Cascade
 from exograph.curation.loader import Curation, Loaded
@@ -93,8 +94,11 @@ def check_definitions(curation: Curation) -> tuple[Checked, list[Problem], Casca
     """The rules for sources and entities, which every assertion file is then checked against."""
     problems = list(curation.problems)
     checked = Checked()
-    bad_entities = Cascade("entity", curation.invalid_entities)
-    bad_sources = Cascade("source", curation.invalid_sources)
+    root = curation.layout.root
+    bad_entities = Cascade(
+        "entity", curation.invalid_entities, None if (root / "curation/entities").is_dir() else "curation/entities/"
+    )
+    bad_sources = Cascade("source", curation.invalid_sources, None if (root / "sources").is_dir() else "sources/")
     _check_sources(curation, checked, problems)
     _check_entities(curation.entity_files, checked, problems, bad_entities)
     return checked, problems, bad_entities, bad_sources
@@ -117,8 +121,9 @@ def _check_sources(curation: Curation, checked: Checked, problems: list[Problem]
             )
         elif not text_path.is_file():
             problems.append(loaded.at("text", message=f"text snapshot sources/{source.text} does not exist"))
+        elif (raw := _read(text_path)) is None:
+            problems.append(loaded.at("text", message=f"text snapshot sources/{source.text} cannot be read"))
         else:
-            raw = text_path.read_bytes()
             digest = hashlib.sha256(raw).hexdigest()
             if digest != source.sha256:
                 problems.append(
@@ -139,6 +144,13 @@ def _check_sources(curation: Curation, checked: Checked, problems: list[Problem]
                 )
             seen.add(ref.number)
         checked.sources[source.id] = source
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _names(entity: Entity) -> list[str]:
@@ -294,8 +306,8 @@ def check_assertion_file(
     loaded: Loaded[AssertionFile], checked: Checked, bad_entities: Cascade, bad_sources: Cascade
 ) -> FileChecks:
     """The rules for one assertion file that need the entities and sources but no other assertion file."""
-    entity_refs = Cascade(bad_entities.what, bad_entities.invalid)
-    source_refs = Cascade(bad_sources.what, bad_sources.invalid)
+    entity_refs = replace(bad_entities, counts=Counter())  # this file's references, added up by the caller
+    source_refs = replace(bad_sources, counts=Counter())
     problems: list[Problem] = []
     source_id = loaded.model.source
     source = checked.sources.get(source_id)

@@ -113,10 +113,16 @@ def _validate(
         return None
 
 
-def read_file(path: Path, rel: str, problems: list[Problem]) -> bytes | None:
-    """The bytes of a curation file, or None with a problem saying why it cannot be read."""
+def read_file(path: Path, rel: str, problems: list[Problem], root: Path | None = None) -> bytes | None:
+    """The bytes of a curation file, or None with a problem saying why it cannot be read.
+
+    Nothing outside the curation root is read: a link leading out of it is refused.
+    """
     if path.is_symlink() and not path.exists():
         problems.append(Problem(rel, 1, 1, "is a broken symbolic link: point it at a file or remove it"))
+        return None
+    if root is not None and path.is_symlink() and root.resolve() not in path.resolve().parents:
+        problems.append(Problem(rel, 1, 1, "is a link to a file outside the curation root: copy the file here"))
         return None
     if path.is_dir():
         problems.append(Problem(rel, 1, 1, "is a folder, not a file: move it or rename it so it does not end in .yaml"))
@@ -155,6 +161,7 @@ class _Reader:
     def __init__(self, path: Path, layout: Layout, model: type[BaseModel], curation: Curation) -> None:
         self.path, self.rel, self.model, self.curation = path, layout.relative(path), model, curation
         self.problems = curation.problems
+        self.text = ""
 
     def report(self, errors: list[YamlError]) -> None:
         self.problems.extend(Problem(self.rel, e.mark.line, e.mark.column, e.message) for e in errors)
@@ -169,16 +176,17 @@ class _Reader:
                 target.setdefault(name, (self.rel, line))
 
     def read(self) -> Loaded[Any] | None:
-        raw = read_file(self.path, self.rel, self.problems)
+        raw = read_file(self.path, self.rel, self.problems, self.curation.layout.root)
         if raw is None:
             self.invalid({})
             return None
         doc, errors = read_yaml(raw)
         name = RECORD_LISTS[self.model][0] if self.model in RECORD_LISTS else ""
-        text = raw.decode("utf-8", errors="replace")
+        text = self.text = raw.decode("utf-8", errors="replace")
         if doc is None and name and errors:
             recovered = recover(text, name, errors)
             if recovered.doc is not None:
+                self.report(recovered.dropped_errors)
                 self.invalid(names_in(text, "key", recovered.dropped))
                 doc, errors = recovered.doc, recovered.errors
                 if isinstance(doc.data, dict) and doc.data.get(name) is None:
@@ -213,7 +221,7 @@ class _Reader:
                 positions = tuple(i for i, _ in kept)
         validated = _validate(self.model, data, doc, self.rel, self.problems)
         if validated is None:
-            self.invalid({})
+            self.invalid(names_in(self.text, "key"))
             return None
         return Loaded(validated, self.rel, doc, positions)
 

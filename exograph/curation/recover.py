@@ -23,7 +23,8 @@ class Recovered:
     """The document read once broken records were blanked, and where they were."""
 
     doc: Document | None
-    errors: list[YamlError]
+    errors: list[YamlError]  # found in what was read
+    dropped_errors: list[YamlError] = field(default_factory=list)  # the errors that made records be dropped
     dropped: list[tuple[int, int]] = field(default_factory=list)  # 0-based [start, end) line spans
 
 
@@ -71,8 +72,8 @@ def recover(text: str, name: str, errors: list[YamlError], attempts: int = 20) -
             lines[i] = ""
         doc, errors = read_yaml("\n".join(lines).encode("utf-8"))
         if doc is not None:
-            return Recovered(doc, kept + errors, dropped)
-    return Recovered(None, [], [])
+            return Recovered(doc, errors, kept, dropped)
+    return Recovered(None, errors)
 
 
 def names_in(text: str, wanted: str, spans: list[tuple[int, int]] | None = None) -> dict[str, int]:

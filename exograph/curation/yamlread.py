@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import math
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -212,6 +213,25 @@ def _indent_tabs(text: str, quoted: list[tuple[int, int]]) -> list[YamlError]:
     return errors
 
 
+#: Characters no curation file may hold as such: controls other than tab and line breaks, bidirectional
+#: controls (which make text display differently from what it holds) and YAML's Unicode line breaks.
+_RAW_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def _unsafe_characters(text: str) -> tuple[str, list[YamlError]]:
+    """Report unsafe characters where they stand, and blank them so the rest of the file can be read."""
+    errors = []
+    for match in _RAW_UNSAFE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - text.rfind("\n", 0, match.start())
+        errors.append(
+            YamlError(
+                f"character U+{ord(match.group()):04X} is not allowed in a curation file: remove it", Mark(line, column)
+            )
+        )
+    return (_RAW_UNSAFE.sub(" ", text), errors) if errors else (text, errors)
+
+
 def read_yaml(raw: bytes) -> tuple[Document | None, list[YamlError]]:
     """Parse one YAML document strictly; return it with every problem found."""
     try:
@@ -219,6 +239,12 @@ def read_yaml(raw: bytes) -> tuple[Document | None, list[YamlError]]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [YamlError(f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}): save it as UTF-8", Mark(line, 1))]
+    text, unsafe = _unsafe_characters(text)
+    document, errors = _parse(text)
+    return document, unsafe + errors
+
+
+def _parse(text: str) -> tuple[Document | None, list[YamlError]]:
     try:
         with _collector_paused():
             events = list(yaml.parse(text, Loader=_Loader))

@@ -58,7 +58,10 @@ def foreign_files(folder: Path, fmt: str) -> list[str]:
 
 def check_target(path: Path, fmt: str, directory: bool, root: Path) -> None:
     """Raise :class:`ExportTargetError` unless writing ``fmt`` to ``path`` harms nothing."""
-    absolute = Path(os.path.abspath(path))  # noqa: PTH100 - resolve() would follow a link the user named
+    try:
+        absolute = Path(os.path.abspath(path))  # noqa: PTH100 - resolve() would follow a link the user named
+    except OSError:
+        raise ExportTargetError("the current folder no longer exists: give -o an absolute path") from None
     parent = absolute.parent
     if absolute == Path(absolute.anchor) or absolute.name in ("", ".", ".."):
         raise ExportTargetError(f"'{path}' cannot be an export target: name a new file or folder")

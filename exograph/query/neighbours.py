@@ -11,7 +11,6 @@ from dataclasses import dataclass, field, replace
 
 from exograph.compiled.records import AssertionRecord
 from exograph.compiled.store import Store
-from exograph.curation.vocab import CONTEXT_KINDS
 
 
 class UnknownName(LookupError):
@@ -22,50 +21,6 @@ class UnknownName(LookupError):
         super().__init__(f"no entity is called '{name}'{hint}")
         self.name = name
         self.suggestions = suggestions
-
-
-class BadFilter(ValueError):
-    """A filter that can match nothing: an unknown source or name, or an entity of the wrong kind for its option."""
-
-
-#: The entity kinds each context filter accepts (the kinds its context fields may hold).
-FILTER_KINDS: dict[str, frozenset[str]] = {
-    "organism": CONTEXT_KINDS["organisms"],
-    "cell_line": CONTEXT_KINDS["cell_lines"],
-    "cell_type": CONTEXT_KINDS["cell_types"],
-    "disease": CONTEXT_KINDS["diseases"],
-    "condition": CONTEXT_KINDS["conditions"],
-}
-
-
-def _close(name: str, choices: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(name.casefold(), {c.casefold(): c for c in choices}, n=3, cutoff=0.5)
-    pool = {c.casefold(): c for c in choices}
-    return f"; did you mean: {', '.join(pool[c] for c in close)}?" if close else ""
-
-
-def check_filters(store: Store, filters: Filters) -> None:
-    """Raise :class:`BadFilter` for an unknown source or an entity of the wrong kind (:class:`UnknownName`
-    for a name that resolves to nothing)."""
-    if filters.source is not None:
-        sources = sorted(store.sources())
-        if filters.source not in sources:
-            raise BadFilter(f"--source: no source is called '{filters.source}'{_close(filters.source, sources)}")
-    for option, kinds in FILTER_KINDS.items():
-        name = getattr(filters, option)
-        if name is None:
-            continue
-        flag = "--" + option.replace("_", "-")
-        key = resolve(store, name)  # an unknown name raises UnknownName, with suggestions
-        kind = store.entity(key)["kind"]
-        if kind not in kinds:
-            wanted = " or ".join(sorted(kinds))
-            fitting = store.keys_of_kind(kinds)
-            hint = _close(name, fitting) or f" (for example: {', '.join(fitting[:3])})"
-            article = "an" if kind[0] in "aeiou" else "a"
-            raise BadFilter(f"{flag}: '{name}' is {article} {kind}, not a {wanted}{hint}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +72,8 @@ def _context_sets(store: Store, filters: Filters) -> list[tuple[tuple[str, ...],
 
 
 def _keep(store: Store, assertions: list[AssertionRecord], filters: Filters) -> list[AssertionRecord]:
+    from exograph.query.filters import check_filters
+
     check_filters(store, filters)
     wanted = _context_sets(store, filters)
     kept = []

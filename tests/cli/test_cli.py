@@ -122,3 +122,19 @@ def test_fmt_check_names_the_fix(cli: Cli, mini: Path) -> None:
 
 def test_version(cli: Cli) -> None:
     assert cli("--version").output.startswith("exograph, version ")
+
+
+def test_name_that_is_not_utf8_is_unknown(cli: Cli, mini: Path) -> None:
+    result = cli("drivers", "\udcff", "--root", str(mini))  # what Python makes of the byte 0xff on a command line
+    assert result.exit_code == 2
+    assert "no entity is called '\\udcff'" in result.output
+
+
+def test_export_from_a_deleted_folder(cli: Cli, mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    result = cli("export", "--root", str(mini), "--format", "sif", "-o", "x.sif")
+    assert result.exit_code == 2
+    assert "the current folder no longer exists" in result.output
