@@ -4,8 +4,8 @@
     python -m benchmarks.run --sizes 1000,10000,100000 [--runs 3] [--json out.json]
 
 Every step is the real ``exograph`` command in a fresh process, run ``--runs`` times; the report
-gives the median wall time and the peak resident memory of the process (``ru_maxrss`` from
-``wait4``, which on Linux also covers any worker processes it waited for, as the largest one).
+gives the median wall time and the peak resident memory of the process (GNU time's maximum
+resident set size, which also covers the worker processes it waited for, as the largest one).
 PyBEL compiles the same statements, written as a BEL script, in the same run, and ``python -c
 pass`` gives the interpreter's own start-up, so the ratios hold on any machine.
 """
@@ -55,17 +55,24 @@ def progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+#: GNU time reports the peak memory of the command itself; ``wait4`` would also count the pages this
+#: (large) runner shares with its child until the child execs.
+GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
+
+
 def run_once(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, int, str]:
     """Wall seconds, peak RSS in MB, exit code and the end of stderr of one fresh process."""
-    with tempfile.TemporaryFile() as err:
+    with tempfile.NamedTemporaryFile() as err, tempfile.NamedTemporaryFile(mode="r") as peak:
+        wrapped = [GNU_TIME, "-q", "-f", "%M", "-o", peak.name, *args] if GNU_TIME else args
         start = time.perf_counter()
-        proc = subprocess.Popen(args, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+        proc = subprocess.Popen(wrapped, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         tail = err.read()[-2000:].decode("utf-8", "replace")
-    return wall, usage.ru_maxrss / 1024, proc.returncode, tail
+        kilobytes = int(peak.read().split()[-1]) if GNU_TIME else usage.ru_maxrss
+    return wall, kilobytes / 1024, proc.returncode, tail
 
 
 def measure(

@@ -17,6 +17,7 @@ import json
 import multiprocessing
 import os
 import pickle
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,8 +60,14 @@ def code_digest() -> bytes:
 
 
 def _digest(path: Path, root: Path) -> bytes | None:
-    """The hash of a file's bytes; None for an unreadable file or a link out of the root (never read)."""
+    """The hash of a file's bytes; None for an unreadable file, a link out of the root or anything but a
+    regular file (a named pipe would block: the reader reports those)."""
     if path.is_symlink() and root.resolve() not in path.resolve().parents:
+        return None
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
+    except OSError:
         return None
     try:
         return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
