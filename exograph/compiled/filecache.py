@@ -51,14 +51,14 @@ class FileCache:
         got = self._rows("SELECT rows FROM files WHERE rel = ?", (rel,))
         return got[0][0] if got and isinstance(got[0][0], bytes) else None
 
-    def store(self, results: Iterable[tuple[str, bytes, bytes, bytes]], keep: set[str]) -> None:
-        """Save ``(rel, key, checks, rows)`` results and forget files no longer in ``keep``."""
+    def store(self, results: Iterable[tuple[str, bytes, bytes, bytes]], keep: set[str] | None = None) -> None:
+        """Save ``(rel, key, checks, rows)`` results and forget files not in ``keep`` (when given)."""
         if self.db is None:
             return
         try:
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", results)
-                stale = [r for (r,) in self.db.execute("SELECT rel FROM files") if r not in keep]
+                stale = [r for (r,) in self.db.execute("SELECT rel FROM files") if keep is not None and r not in keep]
                 self.db.executemany("DELETE FROM files WHERE rel = ?", ((r,) for r in stale))
         except sqlite3.Error:
             self.db = None

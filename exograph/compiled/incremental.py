@@ -11,6 +11,7 @@ same file:line:col, as :func:`exograph.compiled.build.validate` (tested on rando
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import json
@@ -18,7 +19,7 @@ import multiprocessing
 import os
 import pickle
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,14 @@ from exograph import __version__
 from exograph.compiled.filecache import FileCache
 from exograph.compiled.records import EntityRecord, SourceRecord, assertion_record, build
 from exograph.curation.cascade import Cascade
-from exograph.curation.checks import Checked, FileChecks, check_assertion_file, check_definitions, check_duplicates
+from exograph.curation.checks import (
+    Checked,
+    FileChecks,
+    TextIndex,
+    check_assertion_file,
+    check_definitions,
+    check_duplicates,
+)
 from exograph.curation.loader import load, read_assertions
 from exograph.curation.problems import CurationError, Problem
 from exograph.layout import Layout
@@ -76,12 +84,37 @@ def _digest(path: Path, root: Path) -> bytes | None:
 
 
 def _inputs_digest(layout: Layout) -> bytes:
-    """What every assertion file is checked against: sources, their texts, entities, and the code."""
+    """What every assertion file is checked against: sources, their text snapshots (any name), entities, the code."""
     digest = hashlib.blake2b(code_digest(), digest_size=16)
-    for path in [*layout.sources, *sorted((layout.root / "sources").glob("*.txt")), *layout.entities]:
+    try:
+        snapshots = sorted(p for p in (layout.root / "sources").iterdir() if p.suffix != ".yaml")
+    except OSError:
+        snapshots = []
+    for path in [*layout.sources, *snapshots, *layout.entities]:
         content = _digest(path, layout.root) or os.urandom(16)  # unreadable: nothing may be reused
         digest.update(layout.relative(path).encode() + b"\0" + content + b"\0")
     return digest.digest()
+
+
+#: The cache entry of the checked sources and entities (no assertion file has this name).
+DEFINITIONS = "<definitions>"
+
+
+def _definitions(layout: Layout, files: FileCache, base: bytes) -> tuple[Checked, list[Problem], Cascade, Cascade]:
+    """Sources and entities, checked: from the cache when none of their files (nor the code) changed."""
+    stored = files.checks({DEFINITIONS: base}).get(DEFINITIONS)
+    if stored is not None:
+        checked, problems, bad_entities, bad_sources, texts = pickle.loads(stored)
+        for source_id, name in texts:
+            with contextlib.suppress(OSError):
+                raw = (layout.root / "sources" / name).read_bytes()
+                checked.texts[source_id] = TextIndex(raw.decode("utf-8", errors="replace"))
+        return checked, problems, bad_entities, bad_sources
+    checked, problems, bad_entities, bad_sources = check_definitions(load(layout, assertions=False))
+    texts = [(source_id, checked.sources[source_id].text) for source_id in checked.texts]
+    blob = pickle.dumps((replace(checked, texts={}), problems, bad_entities, bad_sources, texts))
+    files.store([(DEFINITIONS, base, blob, b"")])
+    return checked, problems, bad_entities, bad_sources
 
 
 def _check_file(path: Path, layout: Layout, checked: Checked, cascades: tuple[Cascade, Cascade]) -> tuple[bytes, bytes]:
@@ -146,7 +179,6 @@ def validate(layout: Layout, want_rows: bool = False, cache: bool = True) -> Out
     """Every problem of a root, reusing per-file results kept from earlier runs where the inputs are the same."""
     from exograph.compiled.store import cache_path, evict
 
-    checked, problems, bad_entities, bad_sources = check_definitions(load(layout, assertions=False))
     paths = layout.assertions
     base = _inputs_digest(layout)
     keys = {}
@@ -157,10 +189,11 @@ def validate(layout: Layout, want_rows: bool = False, cache: bool = True) -> Out
     store = cache_path(layout.root)
     files = FileCache(store.parent / "files" / store.name if cache else None)
     try:
+        checked, problems, bad_entities, bad_sources = _definitions(layout, files, base)
         stored = files.checks(keys)
         missing = [p for p in paths if layout.relative(p) not in stored]
         fresh = _check_files(missing, layout, checked, (bad_entities, bad_sources))
-        files.store(((r, keys[r], c, w) for r, (c, w) in fresh.items() if r in keys), set(keys))
+        files.store(((r, keys[r], c, w) for r, (c, w) in fresh.items() if r in keys), {DEFINITIONS, *keys})
         if fresh and cache:
             evict(store.parent / "files")
         results = [pickle.loads(stored.get(r) or fresh[r][0]) for r in map(layout.relative, paths)]

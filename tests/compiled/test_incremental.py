@@ -201,3 +201,16 @@ def test_only_changed_files_are_read_again(
     read.clear()
     cached_validate(Layout(root))
     assert sorted(read) == [f"synth00{i}.yaml" for i in range(4)]  # entities changed: every file is checked again
+
+
+def test_a_snapshot_of_any_name_is_an_input(generated: tuple[Path, dict[Path, bytes]]) -> None:
+    """A text snapshot need not end in .txt; editing it must still invalidate the cached quote checks."""
+    root, _ = generated
+    (root / "sources/synth001.txt").rename(root / "sources/synth001.md")
+    record = root / "sources/synth001.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("text: synth001.txt", "text: synth001.md"))
+    _same_as_full_run(root)
+    snapshot = root / "sources/synth001.md"
+    snapshot.write_text(snapshot.read_text(encoding="utf-8").replace(" of ", " o f "), encoding="utf-8")
+    _same_as_full_run(root)
+    assert any("quote not found" in str(p) for p in cached_validate(Layout(root)).problems)
