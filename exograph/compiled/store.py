@@ -208,14 +208,20 @@ def write_rows(
     entities: dict[str, EntityRecord],
     assertions: Iterable[Row],
     sources: dict[str, SourceRecord],
+    stamp: str | None = None,
 ) -> None:
-    """Write a complete store to ``path`` atomically, from assertion rows already encoded (by the compile workers)."""
+    """Write a complete store to ``path`` atomically, from assertion rows already encoded (by the compile workers).
+
+    ``stamp`` (:mod:`exograph.compiled.stamp`), when given, lets later commands skip hashing the files.
+    """
     from exograph.atomic import atomic_path  # only the slow path pays for tempfile and shutil
 
     with atomic_path(path) as tmp:
         db = sqlite3.connect(tmp)
         db.executescript(SCHEMA)
         db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
+        if stamp is not None:
+            db.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
         db.executemany(
             "INSERT INTO entities VALUES (?, ?, ?)", ((k, e["kind"], json.dumps(e)) for k, e in entities.items())
         )
@@ -281,9 +287,14 @@ def open_store(root: Path) -> Store:
 
     Raises :class:`exograph.curation.problems.CurationError` when the curation is invalid.
     """
+    from exograph.compiled.stamp import stamp
+
     layout = Layout(root)
-    wanted = fingerprint(layout)
     primary = cache_path(root)
+    stamped = stamp(layout, f"{CACHE_FORMAT}:{__version__}")  # before hashing: see exograph.compiled.stamp
+    if stamped is not None and (store := _open_if_current(primary, stamped, root, "stamp")) is not None:
+        return store  # the fastest path: no file changed since the cache was built, nothing to hash
+    wanted = fingerprint(layout)
     if (store := _open_if_current(primary, wanted, root)) is not None:
         return store  # the fast path: no other import, no other file
     fallback = _fallback_path(primary, create=False)
@@ -299,7 +310,7 @@ def open_store(root: Path) -> Store:
             errors.append("no private per-user folder in the temp directory")
             continue
         try:
-            write_rows(path, wanted, entities, assertions, sources)
+            write_rows(path, wanted, entities, assertions, sources, stamped)
         except (OSError, sqlite3.Error) as exc:  # an unwritable cache directory must not stop a query
             errors.append(f"{path.parent}: {getattr(exc, 'strerror', None) or exc}")
             continue
@@ -311,7 +322,7 @@ def open_store(root: Path) -> Store:
     )
 
 
-def _open_if_current(path: Path, wanted: str, root: Path) -> Store | None:
+def _open_if_current(path: Path, wanted: str, root: Path, key: str = "fingerprint") -> Store | None:
     """The cache at ``path`` if it is complete and compiled from exactly these files, else None.
 
     A damaged or truncated file (a full disk, a killed copy) reads as stale and is rebuilt.
@@ -323,7 +334,7 @@ def _open_if_current(path: Path, wanted: str, root: Path) -> Store | None:
     except sqlite3.Error:
         return None
     try:
-        row = db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
+        row = db.execute("SELECT value FROM meta WHERE name = ?", (key,)).fetchone()
         pages, page_size = db.execute("PRAGMA page_count").fetchone()[0], db.execute("PRAGMA page_size").fetchone()[0]
         complete = path.stat().st_size >= pages * page_size
     except (sqlite3.Error, OSError):
