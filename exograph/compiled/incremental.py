@@ -177,7 +177,7 @@ def _check_files(
 
 def validate(layout: Layout, want_rows: bool = False, cache: bool = True) -> Outcome:
     """Every problem of a root, reusing per-file results kept from earlier runs where the inputs are the same."""
-    from exograph.compiled.store import cache_path, evict
+    from exograph.compiled.store import CacheError, cache_path, evict
 
     paths = layout.assertions
     base = _inputs_digest(layout)
@@ -186,15 +186,18 @@ def validate(layout: Layout, want_rows: bool = False, cache: bool = True) -> Out
         content = _digest(path, layout.root)
         if content is not None:
             keys[layout.relative(path)] = hashlib.blake2b(base + content, digest_size=16).digest()
-    store = cache_path(layout.root)
-    files = FileCache(store.parent / "files" / store.name if cache else None)
+    try:
+        store: Path | None = cache_path(layout.root)
+    except CacheError:  # no cache folder at all (no home): validate all the same, only slower
+        store = None
+    files = FileCache(store.parent / "files" / store.name if cache and store else None)
     try:
         checked, problems, bad_entities, bad_sources = _definitions(layout, files, base)
         stored = files.checks(keys)
         missing = [p for p in paths if layout.relative(p) not in stored]
         fresh = _check_files(missing, layout, checked, (bad_entities, bad_sources))
         files.store(((r, keys[r], c, w) for r, (c, w) in fresh.items() if r in keys), {DEFINITIONS, *keys})
-        if fresh and cache:
+        if fresh and cache and store:
             evict(store.parent / "files")
         results = [pickle.loads(stored.get(r) or fresh[r][0]) for r in map(layout.relative, paths)]
         found: list[FileChecks] = []

@@ -214,3 +214,16 @@ def test_a_snapshot_of_any_name_is_an_input(generated: tuple[Path, dict[Path, by
     snapshot.write_text(snapshot.read_text(encoding="utf-8").replace(" of ", " o f "), encoding="utf-8")
     _same_as_full_run(root)
     assert any("quote not found" in str(p) for p in cached_validate(Layout(root)).problems)
+
+
+def test_validation_needs_no_cache_folder(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a home folder (so no cache folder at all) validation still runs, uncached."""
+    monkeypatch.delenv("EXOGRAPH_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    outcome = cached_validate(Layout(mini))
+    assert outcome.problems == [] and outcome.assertions == 5
