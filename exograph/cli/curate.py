@@ -25,11 +25,12 @@ root_argument = click.argument("root", required=False, type=click.Path(exists=Tr
 @click.option("--all", "show_all", is_flag=True, help="Print every problem (by default the first 50 and a count).")
 def validate(root: Path | None, fmt: str, show_all: bool) -> None:
     """Check every curation file under ROOT; print file:line:col problems; exit 1 if any."""
-    from exograph.compiled.build import validate as run
+    from exograph.compiled.incremental import validate as run
     from exograph.layout import Layout
 
     layout = Layout(root_path(root))
-    checked, problems = run(layout)
+    outcome = run(layout)
+    problems = outcome.problems
     if problems:
         if fmt == "github":
             from exograph.review.github import annotation
@@ -39,8 +40,8 @@ def validate(root: Path | None, fmt: str, show_all: bool) -> None:
         print_problems(problems, show_all)
         sys.exit(1)
     click.echo(
-        f"ok: {len(checked.sources)} sources, {len(checked.entities)} entities, "
-        f"{len(checked.assertions)} assertions in {layout.root}"
+        f"ok: {len(outcome.checked.sources)} sources, {len(outcome.checked.entities)} entities, "
+        f"{outcome.assertions} assertions in {layout.root}"
     )
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from exograph.compiled.records import AssertionRecord, EntityRecord, SourceRecord, build
+import json
+
+from exograph.compiled.records import AssertionRecord, EntityRecord, SourceRecord
 from exograph.curation.checks import Checked, check
 from exograph.curation.loader import load
-from exograph.curation.problems import CurationError, Problem
+from exograph.curation.problems import Problem
 from exograph.layout import Layout
 
 
@@ -16,8 +18,11 @@ def validate(layout: Layout) -> tuple[Checked, list[Problem]]:
 
 
 def compile_root(layout: Layout) -> tuple[dict[str, EntityRecord], list[AssertionRecord], dict[str, SourceRecord]]:
-    """Records for a clean root; raises :class:`CurationError` with every problem otherwise."""
-    checked, problems = validate(layout)
-    if problems:
-        raise CurationError(problems)
-    return build(checked)
+    """Records for a clean root; raises :class:`CurationError` with every problem otherwise.
+
+    Goes through the per-file cache (:mod:`exograph.compiled.incremental`), so only changed files are re-read.
+    """
+    from exograph.compiled.incremental import compile_rows
+
+    entities, rows, sources = compile_rows(layout)
+    return entities, [json.loads(row[5]) for row in rows], sources

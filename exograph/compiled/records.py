@@ -90,19 +90,21 @@ def build(checked: Any) -> tuple[dict[str, EntityRecord], list[AssertionRecord],
         for sid, s in checked.sources.items()
     }
     citations = {sid: {r.number: r for r in s.references} for sid, s in checked.sources.items()}
-    assertions: list[AssertionRecord] = []
-    for source_id, a in checked.assertions:
-        refs = citations.get(source_id, {})
-        record = a.model_dump()
-        record["context"] = a.context.model_dump(exclude_defaults=True)
-        for evidence in record["evidence"]:
-            evidence["source"] = source_id
-            evidence["quote"] = " ".join(evidence["quote"].split())
-            evidence["references"] = [
-                CitedReference(
-                    number=n, citation=refs[n].citation if n in refs else None, doi=refs[n].doi if n in refs else None
-                )
-                for n in evidence["references"]
-            ]
-        assertions.append(AssertionRecord(**record, source=source_id))  # type: ignore[typeddict-item]
+    assertions = [assertion_record(sid, a, citations.get(sid, {})) for sid, a in checked.assertions]
     return entities, assertions, sources
+
+
+def assertion_record(source_id: str, a: Any, refs: dict[int, Any]) -> AssertionRecord:
+    """The record of one validated assertion; ``refs`` is its source's reference list by number."""
+    record = a.model_dump()
+    record["context"] = a.context.model_dump(exclude_defaults=True)
+    for evidence in record["evidence"]:
+        evidence["source"] = source_id
+        evidence["quote"] = " ".join(evidence["quote"].split())
+        evidence["references"] = [
+            CitedReference(
+                number=n, citation=refs[n].citation if n in refs else None, doi=refs[n].doi if n in refs else None
+            )
+            for n in evidence["references"]
+        ]
+    return AssertionRecord(**record, source=source_id)  # type: ignore[typeddict-item,no-any-return]

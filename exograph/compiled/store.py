@@ -57,7 +57,7 @@ REASONING_INDEXES = """
 CREATE INDEX steps_regulator ON steps (regulator);
 CREATE INDEX steps_target ON steps (target);
 """
-CACHE_FORMAT = "4"
+CACHE_FORMAT = "5"
 #: How many compiled caches (one per curation root) the cache directory keeps; older ones are evicted.
 KEEP_CACHES = 16
 _CACHE_NAME = re.compile(r"^[0-9a-f]{20}\.sqlite$")
@@ -203,31 +203,51 @@ def _encodable(name: str) -> bool:
     return True
 
 
+#: One assertion as stored: id, source, regulator, target, direction and its record as JSON.
+Row = tuple[str, str, str, str, str, str]
+
+
 def write(
     path: Path,
     fingerprint: str,
     entities: dict[str, EntityRecord],
-    assertions: list[AssertionRecord],
+    assertions: Iterable[AssertionRecord],
     sources: dict[str, SourceRecord],
 ) -> None:
-    """Write a complete store to ``path`` atomically."""
+    """Write a complete store of these records to ``path`` atomically."""
+    rows = ((a["id"], a["source"], a["regulator"], a["target"], a["direction"], json.dumps(a)) for a in assertions)
+    write_rows(path, fingerprint, entities, rows, sources)
+
+
+def write_rows(
+    path: Path,
+    fingerprint: str,
+    entities: dict[str, EntityRecord],
+    assertions: Iterable[Row],
+    sources: dict[str, SourceRecord],
+    stamp: str | None = None,
+) -> None:
+    """Write a complete store to ``path`` atomically, from assertion rows already encoded (by the compile workers).
+
+    ``stamp`` (:mod:`exograph.compiled.stamp`), when given, lets later commands skip hashing the files.
+    """
     from exograph.atomic import atomic_path  # only the slow path pays for tempfile and shutil
 
     with atomic_path(path) as tmp:
         db = sqlite3.connect(tmp)
         db.executescript(SCHEMA)
         db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
+        if stamp is not None:
+            db.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
         db.executemany(
             "INSERT INTO entities VALUES (?, ?, ?)", ((k, e["kind"], json.dumps(e)) for k, e in entities.items())
         )
         db.executemany("INSERT INTO names VALUES (?, ?)", _names(entities))
         db.executemany("INSERT INTO broader VALUES (?, ?)", ((k, b) for k, e in entities.items() for b in e["broader"]))
         db.executemany("INSERT INTO sources VALUES (?, ?)", ((k, json.dumps(s)) for k, s in sources.items()))
-        db.executemany(
-            "INSERT INTO assertions VALUES (?, ?, ?, ?, ?, ?)",
-            ((a["id"], a["source"], a["regulator"], a["target"], a["direction"], json.dumps(a)) for a in assertions),
-        )
-        _write_reasoning(db, entities, assertions)
+        rows = list(assertions)
+        db.executemany("INSERT INTO assertions VALUES (?, ?, ?, ?, ?, ?)", rows)
+        _write_reasoning(db, entities, (json.loads(row[5]) for row in rows))
         db.executescript(INDEXES)
         db.commit()
         db.close()
@@ -239,23 +259,29 @@ def _step(a: AssertionRecord) -> tuple[str | int, ...]:
 
 
 def _write_reasoning(
-    db: sqlite3.Connection, entities: dict[str, EntityRecord], assertions: list[AssertionRecord]
+    db: sqlite3.Connection, entities: dict[str, EntityRecord], assertions: Iterable[AssertionRecord]
 ) -> None:
-    """The rows exograph.reason reads: chain steps, family membership and the full-text index."""
+    """The rows exograph.reason reads: chain steps, family membership and the full-text index.
+
+    One pass over the assertions, keeping only the small rows, so a large store never holds
+    every decoded record at once.
+    """
     db.executescript(REASONING_SCHEMA)
-    db.executemany("INSERT INTO steps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", map(_step, assertions))
     groups = [(k, m, "member") for k, e in entities.items() for m in e["members"]]
     groups += [(e["parent"], k, "variant") for k, e in entities.items() if e["parent"]]
     db.executemany("INSERT INTO members VALUES (?, ?, ?)", groups)
-    rows = [
+    steps = []
+    search = [
         ("entity", k, e["label"], " ".join((k, e["curie"], *e["synonyms"], *e["xrefs"])), e["note"] or "")
         for k, e in entities.items()
     ]
     for a in assertions:
+        steps.append(_step(a))
         names = " ".join(entities[k]["label"] for k in (a["regulator"], a["target"]) if k in entities)
         quotes = " ".join(f"{ev['quote']} {ev['assay'] or ''}" for ev in a["evidence"])
-        rows.append(("assertion", a["id"], a["id"].replace("-", " "), names, f"{quotes} {a['note'] or ''}"))
-    db.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?)", rows)
+        search.append(("assertion", a["id"], a["id"].replace("-", " "), names, f"{quotes} {a['note'] or ''}"))
+    db.executemany("INSERT INTO steps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", steps)
+    db.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?)", search)
     db.executescript(REASONING_INDEXES)
 
 
@@ -312,17 +338,22 @@ def open_store(root: Path) -> Store:
 
     Raises :class:`exograph.curation.problems.CurationError` when the curation is invalid.
     """
+    from exograph.compiled.stamp import stamp
+
     layout = Layout(root)
-    wanted = fingerprint(layout)
     primary = cache_path(root)
+    stamped = stamp(layout, f"{CACHE_FORMAT}:{__version__}")  # before hashing: see exograph.compiled.stamp
+    if stamped is not None and (store := _open_if_current(primary, stamped, root, "stamp")) is not None:
+        return store  # the fastest path: no file changed since the cache was built, nothing to hash
+    wanted = fingerprint(layout)
     if (store := _open_if_current(primary, wanted, root)) is not None:
         return store  # the fast path: no other import, no other file
     fallback = _fallback_path(primary, create=False)
     if fallback is not None and (store := _open_if_current(fallback, wanted, root)) is not None:
         return store
-    from exograph.compiled.build import compile_root  # the slow path: imports pydantic and PyYAML
+    from exograph.compiled.incremental import compile_rows  # the slow path: imports pydantic and PyYAML
 
-    entities, assertions, sources = compile_root(layout)
+    entities, assertions, sources = compile_rows(layout)
     errors = []
     for candidate in (primary, None):
         path = candidate or _fallback_path(primary, create=True)
@@ -330,7 +361,7 @@ def open_store(root: Path) -> Store:
             errors.append("no private per-user folder in the temp directory")
             continue
         try:
-            write(path, wanted, entities, assertions, sources)
+            write_rows(path, wanted, entities, assertions, sources, stamped)
         except (OSError, sqlite3.Error) as exc:  # an unwritable cache directory must not stop a query
             errors.append(f"{path.parent}: {getattr(exc, 'strerror', None) or exc}")
             continue
@@ -342,7 +373,7 @@ def open_store(root: Path) -> Store:
     )
 
 
-def _open_if_current(path: Path, wanted: str, root: Path) -> Store | None:
+def _open_if_current(path: Path, wanted: str, root: Path, key: str = "fingerprint") -> Store | None:
     """The cache at ``path`` if it is complete and compiled from exactly these files, else None.
 
     A damaged or truncated file (a full disk, a killed copy) reads as stale and is rebuilt.
@@ -354,7 +385,7 @@ def _open_if_current(path: Path, wanted: str, root: Path) -> Store | None:
     except sqlite3.Error:
         return None
     try:
-        row = db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
+        row = db.execute("SELECT value FROM meta WHERE name = ?", (key,)).fetchone()
         pages, page_size = db.execute("PRAGMA page_count").fetchone()[0], db.execute("PRAGMA page_size").fetchone()[0]
         complete = path.stat().st_size >= pages * page_size
     except (sqlite3.Error, OSError):

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from exograph.curation.cascade import Cascade
@@ -35,27 +36,41 @@ class TextIndex:
     """Verbatim search in one source text that stays fast for thousands of quotes.
 
     A plain substring search scans the whole text per quote; past a few dozen quotes an index
-    of every position by its first characters turns each lookup into a few comparisons.
+    of the word starts of the text by their first characters turns each lookup into a few
+    comparisons. A quote that starts inside a word (or is not in the text) falls back to the
+    plain search, so the answer is always exactly ``quote in text``. The text is normalised
+    on first use, so sources whose quotes need no check cost nothing.
     """
 
-    PREFIX = 12
+    PREFIX = 32
     SCANS_BEFORE_INDEX = 64
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        self.raw: str | None = text
+        self._text = ""
         self.scans = 0
         self.index: dict[str, list[int]] | None = None
 
+    @property
+    def text(self) -> str:
+        if self.raw is not None:
+            self._text, self.raw = normalise(self.raw), None
+        return self._text
+
     def __contains__(self, quote: str) -> bool:
+        text = self.text
         if len(quote) < self.PREFIX or self.scans < self.SCANS_BEFORE_INDEX:
             self.scans += 1
-            return quote in self.text
+            return quote in text
         if self.index is None:
             self.index = {}
-            text, width = self.text, self.PREFIX
-            for pos in range(len(text) - width + 1):
+            pos, width = 0, self.PREFIX
+            while pos >= 0:
                 self.index.setdefault(text[pos : pos + width], []).append(pos)
-        return any(self.text.startswith(quote, pos) for pos in self.index.get(quote[: self.PREFIX], ()))
+                pos = text.find(" ", pos) + 1 or -1
+        if any(text.startswith(quote, pos) for pos in self.index.get(quote[: self.PREFIX], ())):
+            return True
+        return quote in text
 
 
 @dataclass(slots=True)
@@ -70,6 +85,13 @@ class Checked:
 
 def check(curation: Curation) -> tuple[Checked, list[Problem]]:
     """Run every cross-file rule; return what is usable and all problems."""
+    checked, problems, bad_entities, bad_sources = check_definitions(curation)
+    _check_assertions(curation.assertion_files, checked, problems, bad_entities, bad_sources)
+    return checked, problems + bad_entities.problems() + bad_sources.problems()
+
+
+def check_definitions(curation: Curation) -> tuple[Checked, list[Problem], Cascade, Cascade]:
+    """The rules for sources and entities, which every assertion file is then checked against."""
     problems = list(curation.problems)
     checked = Checked()
     root = curation.layout.root
@@ -79,8 +101,7 @@ def check(curation: Curation) -> tuple[Checked, list[Problem]]:
     bad_sources = Cascade("source", curation.invalid_sources, None if (root / "sources").is_dir() else "sources/")
     _check_sources(curation, checked, problems)
     _check_entities(curation.entity_files, checked, problems, bad_entities)
-    _check_assertions(curation.assertion_files, checked, problems, bad_entities, bad_sources)
-    return checked, problems + bad_entities.problems() + bad_sources.problems()
+    return checked, problems, bad_entities, bad_sources
 
 
 def _check_sources(curation: Curation, checked: Checked, problems: list[Problem]) -> None:
@@ -114,7 +135,7 @@ def _check_sources(curation: Curation, checked: Checked, problems: list[Problem]
                         ),
                     )
                 )
-            checked.texts[source.id] = TextIndex(normalise(raw.decode("utf-8", errors="replace")))
+            checked.texts[source.id] = TextIndex(raw.decode("utf-8", errors="replace"))
         seen: set[int] = set()
         for i, ref in enumerate(source.references):
             if ref.number in seen:
@@ -243,6 +264,90 @@ def _identity(source: str, a: Assertion) -> tuple[object, ...]:
     )
 
 
+@dataclass(slots=True)
+class FileChecks:
+    """What the cross-file rules find in one assertion file, apart from duplicates across files.
+
+    It depends only on the file, the entities and the sources, so it can be kept per file and
+    reused while those stay the same; :func:`check_duplicates` then runs over every file.
+    """
+
+    file: str
+    problems: list[Problem]
+    entity_refs: Counter[str]
+    source_refs: Counter[str]
+    #: Per assertion: id, "file:line" of its id, position of its id, its claim's identity digest,
+    #: the position of the assertion, and whether it passed every rule checked here.
+    assertions: list[tuple[str, str, int, int, bytes, int, int, bool]]
+
+
+def check_assertion_file(
+    loaded: Loaded[AssertionFile], checked: Checked, bad_entities: Cascade, bad_sources: Cascade
+) -> FileChecks:
+    """The rules for one assertion file that need the entities and sources but no other assertion file."""
+    entity_refs = replace(bad_entities, counts=Counter())  # this file's references, added up by the caller
+    source_refs = replace(bad_sources, counts=Counter())
+    problems: list[Problem] = []
+    source_id = loaded.model.source
+    source = checked.sources.get(source_id)
+    expected = f"curation/assertions/{source_id}.yaml"
+    if loaded.file != expected:
+        problems.append(loaded.at("source", message=f"assertions of source '{source_id}' must live in {expected}"))
+    if source is None and not source_refs.absorbs(source_id):
+        problems.append(
+            loaded.at(
+                "source",
+                message=(f"source '{source_id}' is not defined in sources/{suggest(source_id, checked.sources)}"),
+            )
+        )
+    rows = []
+    for i, assertion in enumerate(loaded.model.assertions):
+        before = len(problems)
+        if not assertion.id.startswith(f"{source_id}-"):
+            problems.append(
+                loaded.at(
+                    "assertions",
+                    i,
+                    "id",
+                    message=(f"assertion '{assertion.id}': id must start with '{source_id}-'"),
+                )
+            )
+        complete = _check_references_to_entities(loaded, i, assertion, checked, problems, entity_refs)
+        if source is not None:
+            _check_evidence(loaded, i, assertion, source, checked.texts.get(source_id), problems)
+        id_mark, mark = loaded.mark_of("assertions", i, "id"), loaded.mark_of("assertions", i)
+        identity = hashlib.blake2b(repr(_identity(source_id, assertion)).encode(), digest_size=16).digest()
+        ok = len(problems) == before and complete and source is not None
+        where = f"{loaded.file}:{id_mark.line}"
+        rows.append((assertion.id, where, id_mark.line, id_mark.column, identity, mark.line, mark.column, ok))
+    return FileChecks(loaded.file, problems, entity_refs.counts, source_refs.counts, rows)
+
+
+def check_duplicates(files: Iterable[FileChecks], problems: list[Problem]) -> list[list[bool]]:
+    """Ids and claims repeated anywhere; per file, which assertions are clean after every rule."""
+    first_id: dict[str, str] = {}
+    claims: dict[bytes, str] = {}
+    clean = []
+    for found in files:
+        kept = []
+        for aid, where, id_line, id_column, identity, line, column, ok in found.assertions:
+            before = len(problems)
+            if aid in first_id:
+                message = f"assertion id '{aid}' is already used at {first_id[aid]}"
+                problems.append(Problem(found.file, id_line, id_column, message))
+            first_id.setdefault(aid, where)
+            if identity in claims:
+                message = (
+                    f"assertion '{aid}' repeats '{claims[identity]}' (same regulator, target, effect, "
+                    "context and source): merge the evidence into one assertion"
+                )
+                problems.append(Problem(found.file, line, column, message))
+            claims.setdefault(identity, aid)
+            kept.append(ok and len(problems) == before)
+        clean.append(kept)
+    return clean
+
+
 def _check_assertions(
     files: list[Loaded[AssertionFile]],
     checked: Checked,
@@ -250,60 +355,14 @@ def _check_assertions(
     bad_entities: Cascade,
     bad_sources: Cascade,
 ) -> None:
-    first_id: dict[str, str] = {}
-    claims: dict[tuple[object, ...], str] = {}
-    for loaded in files:
+    found = [check_assertion_file(loaded, checked, bad_entities, bad_sources) for loaded in files]
+    for result in found:
+        problems += result.problems
+        bad_entities.counts.update(result.entity_refs)
+        bad_sources.counts.update(result.source_refs)
+    for loaded, kept in zip(files, check_duplicates(found, problems), strict=True):
         source_id = loaded.model.source
-        source = checked.sources.get(source_id)
-        expected = f"curation/assertions/{source_id}.yaml"
-        if loaded.file != expected:
-            problems.append(loaded.at("source", message=f"assertions of source '{source_id}' must live in {expected}"))
-        if source is None and not bad_sources.absorbs(source_id):
-            problems.append(
-                loaded.at(
-                    "source",
-                    message=(f"source '{source_id}' is not defined in sources/{suggest(source_id, checked.sources)}"),
-                )
-            )
-        for i, assertion in enumerate(loaded.model.assertions):
-            before = len(problems)
-            if assertion.id in first_id:
-                problems.append(
-                    loaded.at(
-                        "assertions",
-                        i,
-                        "id",
-                        message=(f"assertion id '{assertion.id}' is already used at {first_id[assertion.id]}"),
-                    )
-                )
-            first_id.setdefault(assertion.id, f"{loaded.file}:{loaded.mark_of('assertions', i, 'id').line}")
-            if not assertion.id.startswith(f"{source_id}-"):
-                problems.append(
-                    loaded.at(
-                        "assertions",
-                        i,
-                        "id",
-                        message=(f"assertion '{assertion.id}': id must start with '{source_id}-'"),
-                    )
-                )
-            complete = _check_references_to_entities(loaded, i, assertion, checked, problems, bad_entities)
-            if source is not None:
-                _check_evidence(loaded, i, assertion, source, checked.texts.get(source_id), problems)
-            identity = _identity(source_id, assertion)
-            if identity in claims:
-                problems.append(
-                    loaded.at(
-                        "assertions",
-                        i,
-                        message=(
-                            f"assertion '{assertion.id}' repeats '{claims[identity]}' (same regulator, target, effect, "
-                            "context and source): merge the evidence into one assertion"
-                        ),
-                    )
-                )
-            claims.setdefault(identity, assertion.id)
-            if len(problems) == before and complete and source is not None:
-                checked.assertions.append((source_id, assertion))
+        checked.assertions += [(source_id, a) for a, ok in zip(loaded.model.assertions, kept, strict=True) if ok]
 
 
 def _check_references_to_entities(

@@ -226,8 +226,8 @@ class _Reader:
         return Loaded(validated, self.rel, doc, positions)
 
 
-def load(layout: Layout) -> Curation:
-    """Read every file of a root."""
+def load(layout: Layout, assertions: bool = True) -> Curation:
+    """Read every file of a root (only sources and entities with ``assertions=False``)."""
     curation = Curation(layout)
     for folder in ("sources", "curation/entities", "curation/assertions"):
         if not (layout.root / folder).is_dir():
@@ -238,10 +238,17 @@ def load(layout: Layout) -> Curation:
     for path in layout.entities:
         if (entities := _Reader(path, layout, EntityFile, curation).read()) is not None:
             curation.entity_files.append(entities)
-    for path in layout.assertions:
-        if (assertions := _Reader(path, layout, AssertionFile, curation).read()) is not None:
-            curation.assertion_files.append(assertions)
+    for path in layout.assertions if assertions else ():
+        if (loaded := _Reader(path, layout, AssertionFile, curation).read()) is not None:
+            curation.assertion_files.append(loaded)
     return curation
+
+
+def read_assertions(path: Path, layout: Layout) -> tuple[Loaded[AssertionFile] | None, list[Problem]]:
+    """One assertion file on its own: assertion files are independent until the cross-file checks."""
+    curation = Curation(layout)
+    loaded = _Reader(path, layout, AssertionFile, curation).read()
+    return loaded, curation.problems
 
 
 def parse(path: Path, layout: Layout, model: type[M], problems: list[Problem]) -> Loaded[M] | None:
