@@ -219,13 +219,21 @@ def _rank_key(chain: Chain) -> tuple[Any, ...]:
 
 
 def _finish(
-    kind: str, subject: str, found: list[Chain], complete: bool, options: ChainOptions, index: Index, end: str | None
+    kind: str,
+    subject: str,
+    found: list[Chain],
+    complete: bool,
+    options: ChainOptions,
+    index: Index,
+    end: str | None,
+    unbuilt: int = 0,
 ) -> Chains:
+    """Rank and mark the chains; ``unbuilt`` more were found but only counted (they cannot rank)."""
     anchor_last = kind != "targets"
     if options.coherent:  # otherwise only the chains kept need marking: ranking does not look at context
         found = [c for c in (mark_context(index, c, anchor_last) for c in found) if c.coherent]
     kept = [mark_context(index, c, anchor_last) for c in _best(found, options.max_chains)]
-    return Chains(kind, subject, tuple(kept), len(found) - len(kept), complete, end)
+    return Chains(kind, subject, tuple(kept), len(found) + unbuilt - len(kept), complete, end)
 
 
 def _best(found: list[Chain], count: int) -> list[Chain]:
@@ -267,29 +275,38 @@ def upstream(
     matches: Matcher,
     sign: int | None = None,
     start: tuple[str, Mapping[str, int]] | None = None,
-) -> tuple[list[Chain], bool]:
-    """Chains ending at ``subject``, built backwards one level at a time.
+) -> tuple[list[Chain], bool, int]:
+    """Chains ending at ``subject``, built backwards one level at a time, and how many more were only counted.
 
     With ``sign``, only chains of that sign are returned (every partial chain still grows and
     counts against the budget). A negated step is unsigned, so a chain of sign +1 or -1 has none.
 
     With ``start`` (an entity and the distance of every entity to it, forward), only chains
     that begin at that entity are returned, and branches that cannot reach it are pruned.
+
+    Chains are found shortest first and ranked by length first: once ``max_chains`` shorter ones
+    are found, those of the last level can never be shown, so (unless ``coherent`` must look at
+    each) they are counted, exactly as they would have been found, but not built.
     """
     search = _Search(index, options, matches, "target")
     frontier: list[_Partial] = [((), frozenset({subject}), subject)]  # steps downstream first
     start_aliases = index.aliases(start[0]) if start else {}
     found: list[Chain] = []
-    explored = 0
+    explored = unbuilt = 0
     for depth in range(1, options.depth + 1):
         # with a start, a step's regulator must be within this many steps of it
         reach = options.depth - depth
         near = [e for e, d in start[1].items() if d <= reach] if start else None
+        only_count = depth == options.depth and not start and not options.coherent and len(found) >= options.max_chains
         following: list[_Partial] = []
         for batch in _batches(frontier):
             aliases = {node: index.aliases(node) for node in batch}
             by_target = search.steps_at({a for alias in aliases.values() for a in alias}, near)
             for node, partials in batch.items():
+                if only_count:
+                    tried, counted = _count([s for a in aliases[node] for s in by_target[a]], partials, sign)
+                    explored, unbuilt = explored + tried, unbuilt + counted
+                    continue
                 choices = [_linked(step, link) for a, link in aliases[node].items() for step in by_target[a]]
                 if start:  # steps known from an earlier level may come from entities now out of reach
                     choices = [s for s in choices if start[1].get(s.regulator, options.depth + 1) <= reach]
@@ -309,9 +326,22 @@ def upstream(
                         if depth < options.depth:  # the last level's partial chains grow no further
                             following.append((chain_steps, held | {regulator, step.target}, regulator))
             if explored > options.budget:
-                return found, False
+                return found, False, unbuilt
         frontier = following
-    return found, True
+    return found, True, unbuilt
+
+
+def _count(choices: list[Step], partials: list[_Partial], sign: int | None) -> tuple[int, int]:
+    """For the last level's partial chains: how many chains one step longer upstream would explore and find."""
+    pairs = [(s.regulator, s.sign) for s in choices]
+    explored = found = 0
+    for steps, held, _ in partials:
+        below = compose(s.sign for s in steps)
+        for regulator, step_sign in pairs:
+            if regulator not in held:
+                explored += 1
+                found += sign is None or below * step_sign == sign
+    return explored, found
 
 
 def downstream(index: Index, subject: str, options: ChainOptions, matches: Matcher) -> tuple[list[Chain], bool]:
@@ -381,9 +411,9 @@ def chains(index: Index, kind: str, subject: str, options: ChainOptions, matches
     """drivers (chains of sign +), regulators (every chain) or targets (chains from ``subject``)."""
     if kind == "targets":
         found, complete = downstream(index, subject, options, matches)
-    else:
-        found, complete = upstream(index, subject, options, matches, 1 if kind == "drivers" else None)
-    return _finish(kind, subject, found, complete, options, index, None)
+        return _finish(kind, subject, found, complete, options, index, None)
+    found, complete, unbuilt = upstream(index, subject, options, matches, 1 if kind == "drivers" else None)
+    return _finish(kind, subject, found, complete, options, index, None, unbuilt)
 
 
 def paths(index: Index, start: str, end: str, options: ChainOptions, matches: Matcher) -> Chains:
@@ -391,5 +421,5 @@ def paths(index: Index, start: str, end: str, options: ChainOptions, matches: Ma
     # a step taken at the last level must start at ``start`` itself, so the search never asks
     # whether an entity is a full ``depth`` steps away: the last level of reach is not needed
     distance = reachable(index, start, options.depth - 1)
-    found, complete = upstream(index, end, options, matches, start=(start, distance))
-    return _finish("path", start, found, complete, options, index, end)
+    found, complete, unbuilt = upstream(index, end, options, matches, start=(start, distance))
+    return _finish("path", start, found, complete, options, index, end, unbuilt)

@@ -14,7 +14,7 @@ def _entities(kg: KnowledgeGraph) -> list[str]:
 
 
 def test_best_is_the_head_of_the_full_ranking(kg: KnowledgeGraph) -> None:
-    found, _ = upstream(kg.index, kg.resolve("PDCD4"), ChainOptions(depth=3), None)
+    found, _, _ = upstream(kg.index, kg.resolve("PDCD4"), ChainOptions(depth=3), None)
     lengths = {len(c.steps) for c in found}
     assert len(lengths) > 1  # the shortcut only matters when lengths differ
     ranked = sorted(found, key=_rank_key)
@@ -50,7 +50,7 @@ def test_paths_are_the_upstream_chains_that_begin_at_the_start(kg: KnowledgeGrap
     index, keys = kg.index, _entities(kg)
     checked = 0
     for end in keys:
-        everything, _ = upstream(index, end, ChainOptions(depth=3), None)
+        everything, _, _ = upstream(index, end, ChainOptions(depth=3), None)
         for start in keys:
             if start == end:
                 continue
@@ -66,3 +66,18 @@ def test_paths_are_the_upstream_chains_that_begin_at_the_start(kg: KnowledgeGrap
             assert all(distance.get(c.steps[0].regulator) == 0 for c in found.chains)
             checked += bool(expected)
     assert checked > 3
+
+
+def test_chains_only_counted_are_counted_as_if_built(kg: KnowledgeGraph) -> None:
+    """With few chains asked for, the last level is only counted: the cut must not change."""
+    counted = 0
+    for name in _entities(kg):
+        for kind in ("drivers", "regulators"):
+            every = getattr(kg, kind)(name, depth=3, max_chains=10_000)
+            for shown in (1, 2):
+                few = getattr(kg, kind)(name, depth=3, max_chains=shown)
+                assert few.chains == every.chains[:shown]
+                assert len(few.chains) + few.query.cut == len(every.chains), (kind, name, shown)
+                shorter = sum(len(c.steps) < 3 for c in every.chains)
+                counted += shorter >= shown and len(every.chains) > shorter
+    assert counted  # the counting shortcut was taken, with chains left to count
