@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from exograph.reason.context import mark_context
-from exograph.reason.index import Index, Row
+from exograph.reason.index import Index, Row, effect_sign
 
 #: How far a chain query may reach; deeper questions are better asked as paths between two names.
 MAX_DEPTH = 6
@@ -156,6 +156,27 @@ class _Search:
             for key in missing:
                 self.known[key] = self.steps(rows.get(key, []))
         return self.known
+
+    def kinds_at(self, keys: set[str]) -> dict[str, set[tuple[str, int, bool]]]:
+        """The (regulator, sign, negated) of each step to each of ``keys``: what counting chains needs.
+
+        From the known steps, or else pooled by SQLite without building rows or steps; with
+        context filters every row must be checked, so the steps are built as usual.
+        """
+        if self.matches is not None:
+            self.steps_at(keys)
+        found: dict[str, set[tuple[str, int, bool]]] = {
+            key: {(s.regulator, s.sign, s.negated) for s in self.known[key]} for key in keys & self.known.keys()
+        }
+        missing = keys - found.keys()
+        for key in missing:
+            found[key] = set()
+        options = self.options
+        for target, regulator, direction, aspect, negated in self.index.kinds(
+            missing, options.include_hypotheses, options.include_negated
+        ):
+            found[target].add((regulator, 0, True) if negated else (regulator, effect_sign(direction, aspect), False))
+        return found
 
     def usable(self, row: Row) -> bool:
         options = self.options
@@ -301,12 +322,17 @@ def upstream(
         following: list[_Partial] = []
         for batch in _batches(frontier):
             aliases = {node: index.aliases(node) for node in batch}
-            by_target = search.steps_at({a for alias in aliases.values() for a in alias}, near)
-            for node, partials in batch.items():
-                if only_count:
-                    tried, counted = _count([s for a in aliases[node] for s in by_target[a]], partials, sign)
+            wanted = {a for alias in aliases.values() for a in alias}
+            if only_count:
+                kinds = search.kinds_at(wanted)
+                for node, partials in batch.items():
+                    tried, counted = _count([k for a in aliases[node] for k in kinds[a]], partials, sign)
                     explored, unbuilt = explored + tried, unbuilt + counted
-                    continue
+                if explored > options.budget:
+                    return found, False, unbuilt
+                continue
+            by_target = search.steps_at(wanted, near)
+            for node, partials in batch.items():
                 choices = [_linked(step, link) for a, link in aliases[node].items() for step in by_target[a]]
                 if start:  # steps known from an earlier level may come from entities now out of reach
                     choices = [s for s in choices if start[1].get(s.regulator, options.depth + 1) <= reach]
@@ -331,13 +357,12 @@ def upstream(
     return found, True, unbuilt
 
 
-def _count(choices: list[Step], partials: list[_Partial], sign: int | None) -> tuple[int, int]:
+def _count(kinds: list[tuple[str, int, bool]], partials: list[_Partial], sign: int | None) -> tuple[int, int]:
     """For the last level's partial chains: how many chains one step longer upstream would explore and find."""
-    pairs = [(s.regulator, s.sign) for s in choices]
     explored = found = 0
     for steps, held, _ in partials:
         below = compose(s.sign for s in steps)
-        for regulator, step_sign in pairs:
+        for regulator, step_sign, _negated in kinds:
             if regulator not in held:
                 explored += 1
                 found += sign is None or below * step_sign == sign

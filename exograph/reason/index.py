@@ -43,13 +43,17 @@ class Row(NamedTuple):
 
     @property
     def sign(self) -> int:
-        """The sign of the effect on the target itself: raising its degradation lowers it."""
-        sign = SIGNS[self.direction]
-        return -sign if self.aspect == "degradation" else sign
+        return effect_sign(self.direction, self.aspect)
 
     @property
     def context(self) -> dict[str, Any]:
         return parse_context(self.context_json)
+
+
+def effect_sign(direction: str, aspect: str) -> int:
+    """The sign of the effect on the target itself: raising its degradation lowers it."""
+    sign = SIGNS[direction]
+    return -sign if aspect == "degradation" else sign
 
 
 @lru_cache(maxsize=4096)
@@ -140,6 +144,18 @@ class Index:
         found = self.store.db.execute(query, parameters).fetchall()
         found.sort(key=itemgetter(0))
         return [_row(r) for r in found]
+
+    def kinds(self, targets: Iterable[str], hypotheses: bool, negated: bool) -> list[tuple[str, str, str, str, int]]:
+        """The distinct (target, regulator, direction, aspect, negated) of the steps to ``targets``.
+
+        Hypotheses and negated findings only where asked for. For chains that are only counted:
+        SQLite pools the assertions that make one step, and no row is built in Python.
+        """
+        query = (
+            "SELECT DISTINCT target, regulator, direction, aspect, negated FROM steps"
+            " WHERE target IN (SELECT value FROM json_each(?)) AND (? OR NOT hypothesis) AND (? OR NOT negated)"
+        )
+        return self.store.db.execute(query, (json.dumps(sorted(set(targets))), hypotheses, negated)).fetchall()
 
     def targets(self, regulators: Iterable[str]) -> set[str]:
         """The entities some step from one of ``regulators`` reaches (no row is built)."""

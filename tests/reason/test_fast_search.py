@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import product
+
 from exograph.api import KnowledgeGraph
 from exograph.reason.chains import ChainOptions, _best, _rank_key, paths, reachable, upstream
 
@@ -71,13 +73,24 @@ def test_paths_are_the_upstream_chains_that_begin_at_the_start(kg: KnowledgeGrap
 def test_chains_only_counted_are_counted_as_if_built(kg: KnowledgeGraph) -> None:
     """With few chains asked for, the last level is only counted: the cut must not change."""
     counted = 0
-    for name in _entities(kg):
-        for kind in ("drivers", "regulators"):
-            every = getattr(kg, kind)(name, depth=3, max_chains=10_000)
-            for shown in (1, 2):
-                few = getattr(kg, kind)(name, depth=3, max_chains=shown)
-                assert few.chains == every.chains[:shown]
-                assert len(few.chains) + few.query.cut == len(every.chains), (kind, name, shown)
-                shorter = sum(len(c.steps) < 3 for c in every.chains)
-                counted += shorter >= shown and len(every.chains) > shorter
+    every_flag = {"include_hypotheses": True, "include_negated": True}
+    for name, kind, flags in product(_entities(kg), ("drivers", "regulators"), ({}, every_flag)):
+        every = getattr(kg, kind)(name, depth=3, max_chains=10_000, **flags)
+        shorter = sum(len(c.steps) < 3 for c in every.chains)
+        for shown in (1, 2):
+            few = getattr(kg, kind)(name, depth=3, max_chains=shown, **flags)
+            assert few.chains == every.chains[:shown]
+            assert len(few.chains) + few.query.cut == len(every.chains), (kind, name, shown, flags)
+            counted += shorter >= shown and len(every.chains) > shorter
     assert counted  # the counting shortcut was taken, with chains left to count
+
+
+def test_kinds_are_the_distinct_usable_rows(kg: KnowledgeGraph) -> None:
+    index, keys = kg.index, _entities(kg)
+    rows = index.rows("target", keys)
+    assert any(r.hypothesis for r in rows) and any(r.negated for r in rows)
+    for hypotheses, negated in product((False, True), repeat=2):
+        usable = [r for r in rows if (hypotheses or not r.hypothesis) and (negated or not r.negated)]
+        expected = {(r.target, r.regulator, r.direction, r.aspect, r.negated) for r in usable}
+        kinds = index.kinds(keys, hypotheses, negated)
+        assert len(kinds) == len(expected) and {(*k[:4], bool(k[4])) for k in kinds} == expected
