@@ -16,12 +16,12 @@ first ``max_chains`` are kept and the rest counted as cut.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 from exograph.reason.context import mark_context
-from exograph.reason.index import Index, Row
+from exograph.reason.index import Index, Row, effect_sign
 
 #: How far a chain query may reach; deeper questions are better asked as paths between two names.
 MAX_DEPTH = 6
@@ -132,10 +132,51 @@ Matcher = Callable[[str, Mapping[str, Any]], bool] | None
 
 
 class _Search:
-    def __init__(self, index: Index, options: ChainOptions, matches: Matcher) -> None:
+    def __init__(self, index: Index, options: ChainOptions, matches: Matcher, column: str) -> None:
         self.index = index
         self.options = options
         self.matches = matches
+        #: Which end of a step the search grows from: ``target`` (upstream) or ``regulator``.
+        self.column = column
+        #: The steps at each entity already fetched: a search meets the same entities at every level.
+        self.known: dict[str, list[Step]] = {}
+
+    def steps_at(self, keys: set[str], regulators: Collection[str] | None = None) -> dict[str, list[Step]]:
+        """The steps whose ``column`` is each of ``keys``, fetching in one query only those not yet known.
+
+        ``regulators`` restricts the steps fetched to those from these entities; a caller that
+        passes it must pass the same set or a smaller one each time (as a path search does, its
+        reach shrinking level by level) and filter the known steps again itself.
+        """
+        missing = keys - self.known.keys()
+        if missing:
+            rows: dict[str, list[Row]] = defaultdict(list)
+            for row in self.index.rows(self.column, missing, regulators):
+                rows[getattr(row, self.column)].append(row)
+            for key in missing:
+                self.known[key] = self.steps(rows.get(key, []))
+        return self.known
+
+    def kinds_at(self, keys: set[str]) -> dict[str, set[tuple[str, int, bool]]]:
+        """The (regulator, sign, negated) of each step to each of ``keys``: what counting chains needs.
+
+        From the known steps, or else pooled by SQLite without building rows or steps; with
+        context filters every row must be checked, so the steps are built as usual.
+        """
+        if self.matches is not None:
+            self.steps_at(keys)
+        found: dict[str, set[tuple[str, int, bool]]] = {
+            key: {(s.regulator, s.sign, s.negated) for s in self.known[key]} for key in keys & self.known.keys()
+        }
+        missing = keys - found.keys()
+        for key in missing:
+            found[key] = set()
+        options = self.options
+        for target, regulator, direction, aspect, negated in self.index.kinds(
+            missing, options.include_hypotheses, options.include_negated
+        ):
+            found[target].add((regulator, 0, True) if negated else (regulator, effect_sign(direction, aspect), False))
+        return found
 
     def usable(self, row: Row) -> bool:
         options = self.options
@@ -150,7 +191,26 @@ class _Search:
             if self.usable(row):
                 groups[(row.regulator, row.target, 0 if row.negated else row.sign, row.negated)].append(row)
         found = []
+        primary_sources = self.index.primary_sources
         for (regulator, target, sign, negated), members in sorted(groups.items()):
+            if len(members) == 1:  # most steps rest on one assertion: skip the pooling below
+                (row,) = members
+                solid = set() if row.hypothesis or row.negated else {row.source}
+                found.append(
+                    Step(
+                        regulator,
+                        target,
+                        sign,
+                        (row.aspect,),
+                        (row.id,),
+                        tuple(solid),
+                        len(solid & primary_sources),
+                        row.hypothesis,
+                        negated,
+                        (row.context_json,),
+                    )
+                )
+                continue
             solid = {r.source for r in members if not (r.hypothesis or r.negated)}
             found.append(
                 Step(
@@ -160,7 +220,7 @@ class _Search:
                     aspects=tuple(sorted({r.aspect for r in members})),
                     assertions=tuple(r.id for r in members),
                     sources=tuple(sorted(solid)),
-                    primary=len(solid & self.index.primary_sources),
+                    primary=len(solid & primary_sources),
                     hypothesis=all(r.hypothesis for r in members),
                     negated=negated,
                     contexts=tuple(sorted({r.context_json for r in members})),
@@ -180,14 +240,36 @@ def _rank_key(chain: Chain) -> tuple[Any, ...]:
 
 
 def _finish(
-    kind: str, subject: str, found: list[Chain], complete: bool, options: ChainOptions, index: Index, end: str | None
+    kind: str,
+    subject: str,
+    found: list[Chain],
+    complete: bool,
+    options: ChainOptions,
+    index: Index,
+    end: str | None,
+    unbuilt: int = 0,
 ) -> Chains:
+    """Rank and mark the chains; ``unbuilt`` more were found but only counted (they cannot rank)."""
     anchor_last = kind != "targets"
     if options.coherent:  # otherwise only the chains kept need marking: ranking does not look at context
         found = [c for c in (mark_context(index, c, anchor_last) for c in found) if c.coherent]
-    found.sort(key=_rank_key)
-    kept = [mark_context(index, c, anchor_last) for c in found[: options.max_chains]]
-    return Chains(kind, subject, tuple(kept), len(found) - len(kept), complete, end)
+    kept = [mark_context(index, c, anchor_last) for c in _best(found, options.max_chains)]
+    return Chains(kind, subject, tuple(kept), len(found) + unbuilt - len(kept), complete, end)
+
+
+def _best(found: list[Chain], count: int) -> list[Chain]:
+    """The first ``count`` chains by rank, exactly as sorting them all would give.
+
+    Length comes first in the rank, so chains longer than the ``count``-th shortest can never
+    be kept: only the others need their (costlier) full key. Sorting is stable, so ties keep
+    the order of ``found`` either way.
+    """
+    if count <= 0:
+        return []
+    if len(found) > count:
+        longest = sorted(len(c.steps) for c in found)[count - 1]
+        found = [c for c in found if len(c.steps) <= longest]
+    return sorted(found, key=_rank_key)[:count]
 
 
 #: Frontier entities whose steps are fetched in one SQL query; the budget is checked between batches.
@@ -212,69 +294,94 @@ def upstream(
     subject: str,
     options: ChainOptions,
     matches: Matcher,
-    keep: Callable[[Chain], bool] | None = None,
+    sign: int | None = None,
     start: tuple[str, Mapping[str, int]] | None = None,
-) -> tuple[list[Chain], bool]:
-    """Chains ending at ``subject``, built backwards one level at a time.
+) -> tuple[list[Chain], bool, int]:
+    """Chains ending at ``subject``, built backwards one level at a time, and how many more were only counted.
+
+    With ``sign``, only chains of that sign are returned (every partial chain still grows and
+    counts against the budget). A negated step is unsigned, so a chain of sign +1 or -1 has none.
 
     With ``start`` (an entity and the distance of every entity to it, forward), only chains
     that begin at that entity are returned, and branches that cannot reach it are pruned.
+
+    Chains are found shortest first and ranked by length first: once ``max_chains`` shorter ones
+    are found, those of the last level can never be shown, so (unless ``coherent`` must look at
+    each) they are counted, exactly as they would have been found, but not built.
     """
-    search = _Search(index, options, matches)
+    search = _Search(index, options, matches, "target")
     frontier: list[_Partial] = [((), frozenset({subject}), subject)]  # steps downstream first
     start_aliases = index.aliases(start[0]) if start else {}
     found: list[Chain] = []
-    explored = 0
+    explored = unbuilt = 0
     for depth in range(1, options.depth + 1):
+        # with a start, a step's regulator must be within this many steps of it
+        reach = options.depth - depth
+        near = [e for e, d in start[1].items() if d <= reach] if start else None
+        only_count = depth == options.depth and not start and not options.coherent and len(found) >= options.max_chains
         following: list[_Partial] = []
         for batch in _batches(frontier):
             aliases = {node: index.aliases(node) for node in batch}
-            by_target: dict[str, list[Row]] = defaultdict(list)
-            for row in index.rows("target", {a for alias in aliases.values() for a in alias}):
-                by_target[row.target].append(row)
+            wanted = {a for alias in aliases.values() for a in alias}
+            if only_count:
+                kinds = search.kinds_at(wanted)
+                for node, partials in batch.items():
+                    tried, counted = _count([k for a in aliases[node] for k in kinds[a]], partials, sign)
+                    explored, unbuilt = explored + tried, unbuilt + counted
+                if explored > options.budget:
+                    return found, False, unbuilt
+                continue
+            by_target = search.steps_at(wanted, near)
             for node, partials in batch.items():
-                choices = [
-                    _linked(step, link) for a, link in aliases[node].items() for step in search.steps(by_target[a])
-                ]
+                choices = [_linked(step, link) for a, link in aliases[node].items() for step in by_target[a]]
+                if start:  # steps known from an earlier level may come from entities now out of reach
+                    choices = [s for s in choices if start[1].get(s.regulator, options.depth + 1) <= reach]
                 for steps, held, _ in partials:
+                    below = compose(s.sign for s in steps)
                     for step in choices:
                         regulator = step.regulator
                         if regulator in held:
-                            continue
-                        if start and start[1].get(regulator, options.depth + 1) > options.depth - depth:
                             continue
                         chain_steps = (step, *steps)
                         explored += 1
                         if start and regulator in start_aliases:
                             found.append(Chain(chain_steps, start_aliases[regulator], start[0], subject))
                             continue
-                        if not start:
-                            chain = Chain(chain_steps, end=subject)
-                            if keep is None or keep(chain):
-                                found.append(chain)
-                        following.append((chain_steps, held | {regulator, step.target}, regulator))
+                        if not start and (sign is None or below * step.sign == sign):
+                            found.append(Chain(chain_steps, end=subject))
+                        if depth < options.depth:  # the last level's partial chains grow no further
+                            following.append((chain_steps, held | {regulator, step.target}, regulator))
             if explored > options.budget:
-                return found, False
+                return found, False, unbuilt
         frontier = following
-    return found, True
+    return found, True, unbuilt
+
+
+def _count(kinds: list[tuple[str, int, bool]], partials: list[_Partial], sign: int | None) -> tuple[int, int]:
+    """For the last level's partial chains: how many chains one step longer upstream would explore and find."""
+    explored = found = 0
+    for steps, held, _ in partials:
+        below = compose(s.sign for s in steps)
+        for regulator, step_sign, _negated in kinds:
+            if regulator not in held:
+                explored += 1
+                found += sign is None or below * step_sign == sign
+    return explored, found
 
 
 def downstream(index: Index, subject: str, options: ChainOptions, matches: Matcher) -> tuple[list[Chain], bool]:
     """Chains starting at ``subject``, built forwards one level at a time."""
-    search = _Search(index, options, matches)
+    search = _Search(index, options, matches, "regulator")
     first = index.aliases(subject)
     frontier: list[_Partial] = [((), frozenset({subject}), subject)]  # steps upstream first
     found: list[Chain] = []
     explored = 0
-    for _depth in range(options.depth):
+    for depth in range(1, options.depth + 1):
         following: list[_Partial] = []
         for batch in _batches(frontier):
             # the regulators each partial chain may continue from, with how its last target relates to them
             joins = {node: _joins(index, node) if partials[0][0] else first for node, partials in batch.items()}
-            by_regulator: dict[str, list[Row]] = defaultdict(list)
-            for row in index.rows("regulator", {r for j in joins.values() for r in j}):
-                by_regulator[row.regulator].append(row)
-            grouped = {regulator: search.steps(rows) for regulator, rows in by_regulator.items()}
+            grouped = search.steps_at({r for j in joins.values() for r in j})
             for node, partials in batch.items():
                 for steps, held, _ in partials:
                     for regulator, link in joins[node].items():
@@ -286,7 +393,8 @@ def downstream(index: Index, subject: str, options: ChainOptions, matches: Match
                             chain = Chain(chain_steps, first[chain_steps[0].regulator], start=subject)
                             explored += 1
                             found.append(chain)
-                            following.append((chain_steps, held | {step.regulator, step.target}, step.target))
+                            if depth < options.depth:  # the last level's partial chains grow no further
+                                following.append((chain_steps, held | {step.regulator, step.target}, step.target))
             if explored > options.budget:
                 return found, False
         frontier = following
@@ -312,7 +420,7 @@ def reachable(index: Index, start: str, depth: int) -> dict[str, int]:
     distance = dict.fromkeys(index.aliases(start), 0)
     level = set(distance)
     for d in range(1, depth + 1):
-        targets = {row.target for row in index.rows("regulator", level)}
+        targets = index.targets(level)
         level = set()
         for target in targets:
             for regulator in _joins(index, target):
@@ -324,21 +432,19 @@ def reachable(index: Index, start: str, depth: int) -> dict[str, int]:
     return distance
 
 
-def _raises(chain: Chain) -> bool:
-    return chain.sign == 1 and not any(s.negated for s in chain.steps)
-
-
 def chains(index: Index, kind: str, subject: str, options: ChainOptions, matches: Matcher) -> Chains:
     """drivers (chains of sign +), regulators (every chain) or targets (chains from ``subject``)."""
     if kind == "targets":
         found, complete = downstream(index, subject, options, matches)
-    else:
-        found, complete = upstream(index, subject, options, matches, _raises if kind == "drivers" else None)
-    return _finish(kind, subject, found, complete, options, index, None)
+        return _finish(kind, subject, found, complete, options, index, None)
+    found, complete, unbuilt = upstream(index, subject, options, matches, 1 if kind == "drivers" else None)
+    return _finish(kind, subject, found, complete, options, index, None, unbuilt)
 
 
 def paths(index: Index, start: str, end: str, options: ChainOptions, matches: Matcher) -> Chains:
     """Every chain from ``start`` to ``end`` of at most ``options.depth`` steps."""
-    distance = reachable(index, start, options.depth)
-    found, complete = upstream(index, end, options, matches, start=(start, distance))
-    return _finish("path", start, found, complete, options, index, end)
+    # a step taken at the last level must start at ``start`` itself, so the search never asks
+    # whether an entity is a full ``depth`` steps away: the last level of reach is not needed
+    distance = reachable(index, start, options.depth - 1)
+    found, complete, unbuilt = upstream(index, end, options, matches, start=(start, distance))
+    return _finish("path", start, found, complete, options, index, end, unbuilt)

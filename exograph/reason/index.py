@@ -13,7 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from exograph.compiled.store import Store
 
@@ -23,9 +24,12 @@ SIGNS = {"increases": 1, "decreases": -1, "regulates": 0}
 _COLUMNS = "id, source, regulator, target, direction, aspect, hypothesis, negated, context"
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One assertion as chain search needs it (no evidence text)."""
+class Row(NamedTuple):
+    """One assertion as chain search needs it (no evidence text).
+
+    A named tuple rather than a dataclass: a chain query builds tens of thousands of them, and a
+    tuple is built several times faster than a frozen dataclass.
+    """
 
     id: str
     source: str
@@ -39,13 +43,17 @@ class Row:
 
     @property
     def sign(self) -> int:
-        """The sign of the effect on the target itself: raising its degradation lowers it."""
-        sign = SIGNS[self.direction]
-        return -sign if self.aspect == "degradation" else sign
+        return effect_sign(self.direction, self.aspect)
 
     @property
     def context(self) -> dict[str, Any]:
         return parse_context(self.context_json)
+
+
+def effect_sign(direction: str, aspect: str) -> int:
+    """The sign of the effect on the target itself: raising its degradation lowers it."""
+    sign = SIGNS[direction]
+    return -sign if aspect == "degradation" else sign
 
 
 @lru_cache(maxsize=4096)
@@ -112,12 +120,47 @@ class Index:
             found.setdefault(part, "member" if relation == "member" else "variant")
         return found
 
-    def rows(self, column: str, keys: Iterable[str]) -> list[Row]:
-        """Every step whose ``column`` (regulator or target) is one of ``keys``, in one query."""
+    def rows(self, column: str, keys: Iterable[str], regulators: Iterable[str] | None = None) -> list[Row]:
+        """Every step whose ``column`` (regulator or target) is one of ``keys``, in one query.
+
+        With ``regulators``, only the steps from one of them: a path search asks only for steps
+        from entities that can still be reached from its start, and SQLite drops the rest
+        before Python builds a row for each.
+        """
         assert column in ("regulator", "target")
-        wanted = json.dumps(sorted(set(keys)))
-        query = f"SELECT {_COLUMNS} FROM steps WHERE {column} IN (SELECT value FROM json_each(?)) ORDER BY id"
-        return [_row(r) for r in self.store.db.execute(query, (wanted,))]
+        wanted, among = set(keys), None if regulators is None else set(regulators)
+        # SQLite would look rows up by ``column`` whatever the sizes: a unary + tells it to look
+        # them up by the shorter list of the two and only check the other
+        by_column = among is None or len(wanted) <= len(among)
+        listed = "IN (SELECT value FROM json_each(?))"
+        query = f"SELECT {_COLUMNS} FROM steps WHERE {'' if by_column else '+'}{column} {listed}"
+        parameters = [json.dumps(sorted(wanted))]
+        if among is not None:
+            query += f" AND {'+' if by_column else ''}regulator {listed}"
+            parameters.append(json.dumps(sorted(among)))
+        # sorted here, not by ORDER BY: SQLite would copy every row, context included, into a
+        # temporary tree first (a third of a chain query). Python's order of str is SQLite's
+        # BINARY order of their UTF-8 bytes, and ids are unique, so the order is the same.
+        found = self.store.db.execute(query, parameters).fetchall()
+        found.sort(key=itemgetter(0))
+        return [_row(r) for r in found]
+
+    def kinds(self, targets: Iterable[str], hypotheses: bool, negated: bool) -> list[tuple[str, str, str, str, int]]:
+        """The distinct (target, regulator, direction, aspect, negated) of the steps to ``targets``.
+
+        Hypotheses and negated findings only where asked for. For chains that are only counted:
+        SQLite pools the assertions that make one step, and no row is built in Python.
+        """
+        query = (
+            "SELECT DISTINCT target, regulator, direction, aspect, negated FROM steps"
+            " WHERE target IN (SELECT value FROM json_each(?)) AND (? OR NOT hypothesis) AND (? OR NOT negated)"
+        )
+        return self.store.db.execute(query, (json.dumps(sorted(set(targets))), hypotheses, negated)).fetchall()
+
+    def targets(self, regulators: Iterable[str]) -> set[str]:
+        """The entities some step from one of ``regulators`` reaches (no row is built)."""
+        query = "SELECT DISTINCT target FROM steps WHERE regulator IN (SELECT value FROM json_each(?))"
+        return {t for (t,) in self.store.db.execute(query, (json.dumps(sorted(set(regulators))),))}
 
     def all_rows(self) -> list[Row]:
         return [_row(r) for r in self.store.db.execute(f"SELECT {_COLUMNS} FROM steps ORDER BY id")]
