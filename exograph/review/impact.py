@@ -19,7 +19,6 @@ from exograph.query import neighbours
 from exograph.review.compare import Comparison
 from exograph.review.model import AnswerChange, AnswerLine
 
-Question = Callable[[Store, str], list[AnswerLine]]
 VERBS = {"increases": "increase", "decreases": "decrease", "regulates": "regulate"}
 
 
@@ -33,26 +32,35 @@ def effect(a: AssertionRecord) -> str:
     return f"{a['direction']} {aspect}"
 
 
-def line(a: AssertionRecord, subject: str, other_end: str) -> AnswerLine:
-    """One answer line: the other end, the effect, the narrower concept asked through, and the context."""
+#: One answer line as a hashable tuple: AnswerLine's fields, in its order (context as a tuple).
+LineKey = tuple[str, str, str | None, tuple[str, ...], str | None]
+
+
+def line_key(a: AssertionRecord, subject: str, other_end: str) -> LineKey:
+    """One answer line: the other end, the effect, the narrower concept asked through, and the context.
+
+    A plain tuple, not an :class:`AnswerLine`: a large diff compares about a million lines, and
+    only those that differ become models.
+    """
     near_end = "target" if other_end == "regulator" else "regulator"
-    context = [k for v in a["context"].values() if isinstance(v, list) for k in v]
-    return AnswerLine(
-        other=a[other_end],  # type: ignore[literal-required]
-        effect=effect(a),
-        via=a[near_end] if a[near_end] != subject else None,  # type: ignore[literal-required]
-        context=context,
-        system=a["context"].get("system"),
-    )
+    context = tuple(k for v in a["context"].values() if isinstance(v, list) for k in v)
+    via = a[near_end] if a[near_end] != subject else None  # type: ignore[literal-required]
+    return a[other_end], effect(a), via, context, a["context"].get("system")  # type: ignore[literal-required]
+
+
+def answer_line(key: LineKey) -> AnswerLine:
+    other, said, via, context, system = key
+    return AnswerLine(other=other, effect=said, via=via, context=list(context), system=system)
 
 
 def _asking(query: Callable[[Store, str], neighbours.Result], other_end: str) -> Question:
-    def ask(store: Store, key: str) -> list[AnswerLine]:
-        return [line(a, key, other_end) for a in query(store, key).assertions]
+    def ask(store: Store, key: str) -> list[LineKey]:
+        return [line_key(a, key, other_end) for a in query(store, key).assertions]
 
     return ask
 
 
+Question = Callable[[Store, str], list[LineKey]]
 QUESTIONS: dict[str, Question] = {
     "drivers": _asking(neighbours.drivers, "regulator"),
     "regulators": _asking(neighbours.regulators, "regulator"),
@@ -82,8 +90,13 @@ def subjects(comparison: Comparison) -> set[str]:
     return _broader_closure(keys, comparison.old.entities) | _broader_closure(keys, comparison.new.entities)
 
 
-def _answer(store: Store, known: dict[str, EntityRecord], question: Question, key: str) -> Counter[str]:
-    return Counter(line.model_dump_json() for line in question(store, key)) if key in known else Counter()
+def _answer(store: Store, known: dict[str, EntityRecord], question: Question, key: str) -> Counter[LineKey]:
+    return Counter(question(store, key)) if key in known else Counter()
+
+
+def _lines(keys: Counter[LineKey]) -> list[AnswerLine]:
+    """Answer lines in the order of their JSON text, as the report has always listed them."""
+    return sorted(map(answer_line, keys.elements()), key=lambda line: line.model_dump_json())
 
 
 def impact(comparison: Comparison) -> list[AnswerChange]:
@@ -100,8 +113,8 @@ def impact(comparison: Comparison) -> list[AnswerChange]:
                     AnswerChange(
                         question=name,
                         subject=key,
-                        gained=[AnswerLine.model_validate_json(t) for t in sorted((after - before).elements())],
-                        lost=[AnswerLine.model_validate_json(t) for t in sorted((before - after).elements())],
+                        gained=_lines(after - before),
+                        lost=_lines(before - after),
                     )
                 )
     return changes
