@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from typing import cast
 
 from exograph.compiled.records import AssertionRecord, EntityRecord
 from exograph.compiled.store import Store
 from exograph.query import neighbours
 from exograph.review.compare import Comparison
+from exograph.review.memstore import RecordStore
 from exograph.review.model import AnswerChange, AnswerLine
 
 VERBS = {"increases": "increase", "decreases": "decrease", "regulates": "regulate"}
@@ -99,15 +101,42 @@ def _lines(keys: Counter[LineKey]) -> list[AnswerLine]:
     return sorted(map(answer_line, keys.elements()), key=lambda line: line.model_dump_json())
 
 
+def _stores(comparison: Comparison) -> tuple[Store, Store]:
+    """Where to ask: each side's store, or, when no entity changed, stores of only the changed assertions.
+
+    With the same entities (so the same names, hierarchy, families and labels) an unchanged
+    assertion gives the same answer lines on both sides, so each answer is the lines of the
+    unchanged assertions, C, plus those of the changed ones: C + A against C + B differ exactly
+    when A and B do, by A - B and B - A. Renamed assertions keep their content and their lines.
+    Asking only the changed assertions gives the same answer changes without reading the rest.
+    """
+    old, new = comparison.old, comparison.new
+    entities = comparison.entities
+    if entities.added or entities.removed or entities.changed:
+        return old.store, new.store
+    changes = comparison.assertions
+    before = [*changes.removed, *(c.old for c in changes.changed)]
+    after = [*changes.added, *(c.new for c in changes.changed)]
+    return (
+        RecordStore(
+            old.store.db, old.store.root, old.entities, {str(a["id"]): cast(AssertionRecord, a) for a in before}
+        ),
+        RecordStore(
+            new.store.db, new.store.root, new.entities, {str(a["id"]): cast(AssertionRecord, a) for a in after}
+        ),
+    )
+
+
 def impact(comparison: Comparison) -> list[AnswerChange]:
     """Every question whose answer differs between the sides, with the lines gained and lost."""
     old, new = comparison.old, comparison.new
+    old_store, new_store = _stores(comparison)
     labels = {k: e["label"] for k, e in {**old.entities, **new.entities}.items()}
     changes = []
     for key in sorted(subjects(comparison), key=lambda k: (labels.get(k) or k).casefold() + "\0" + k):
         for name, question in QUESTIONS.items():
-            before = _answer(old.store, old.entities, question, key)
-            after = _answer(new.store, new.entities, question, key)
+            before = _answer(old_store, old.entities, question, key)
+            after = _answer(new_store, new.entities, question, key)
             if before != after:
                 changes.append(
                     AnswerChange(
