@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import cast
 
 from exograph.compiled.records import AssertionRecord, EntityRecord
 from exograph.compiled.store import Store
 from exograph.query import neighbours
 from exograph.review.compare import Comparison
-from exograph.review.memstore import RecordStore
+from exograph.review.memstore import Records, RecordStore
 from exograph.review.model import AnswerChange, AnswerLine
 
 VERBS = {"increases": "increase", "decreases": "decrease", "regulates": "regulate"}
@@ -118,12 +117,8 @@ def _stores(comparison: Comparison) -> tuple[Store, Store]:
     before = [*changes.removed, *(c.old for c in changes.changed)]
     after = [*changes.added, *(c.new for c in changes.changed)]
     return (
-        RecordStore(
-            old.store.db, old.store.root, old.entities, {str(a["id"]): cast(AssertionRecord, a) for a in before}
-        ),
-        RecordStore(
-            new.store.db, new.store.root, new.entities, {str(a["id"]): cast(AssertionRecord, a) for a in after}
-        ),
+        RecordStore(old.store.db, old.store.root, old.entities, Records.of(before)),
+        RecordStore(new.store.db, new.store.root, new.entities, Records.of(after)),
     )
 
 

@@ -10,7 +10,6 @@ this module creates and removes, never into the user's compiled cache.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -20,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from exograph.compiled.incremental import validate
-from exograph.compiled.records import AssertionRecord, EntityRecord, build
+from exograph.compiled.records import EntityRecord, build
 from exograph.compiled.store import Store, write_rows
 from exograph.curation.problems import Problem
 from exograph.layout import Layout
-from exograph.review.memstore import RecordStore
+from exograph.review.memstore import Records, RecordStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +31,7 @@ class State:
     """The compiled curation of one side."""
 
     entities: dict[str, EntityRecord]
-    assertions: dict[str, AssertionRecord]
+    assertions: Records
     sources: dict[str, dict[str, Any]]
     problems: list[Problem]
     store: Store
@@ -47,7 +46,7 @@ def load_state(root: Path, cache: bool = True) -> Iterator[State]:
     checked = outcome.checked
     entities, _, source_records = build(checked)
     sources = {sid: s.model_dump(mode="json") for sid, s in checked.sources.items()}
-    assertions: dict[str, AssertionRecord] = {row[0]: json.loads(row[5]) for row in outcome.rows}
+    assertions = Records(outcome.rows)
     with tempfile.TemporaryDirectory(prefix="exograph-review-") as tmp:
         path = Path(tmp) / "store.sqlite"
         write_rows(path, "review", entities, (), source_records)  # assertions: answered from memory
