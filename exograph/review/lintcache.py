@@ -22,8 +22,8 @@ from exograph.layout import Layout
 if TYPE_CHECKING:
     from exograph.curation.lint.base import Finding
 
-_PACKAGE = Path(__file__).resolve().parent.parent
-_CODE = ("*.py", "curation/*.py", "curation/lint/*.py", "compiled/*.py")
+#: The lint rules; the code that reads and checks curation is in :func:`code_digest` already.
+_LINT_CODE = Path(__file__).resolve().parent.parent / "curation" / "lint"
 
 
 def _key(root: Path) -> bytes:
@@ -31,17 +31,17 @@ def _key(root: Path) -> bytes:
     from exograph.compiled.incremental import code_digest
 
     digest = hashlib.blake2b(code_digest(), digest_size=16)
-    for path in sorted(p for pattern in _CODE for p in _PACKAGE.glob(pattern)):
+    for path in sorted(_LINT_CODE.glob("*.py")):
         digest.update(path.read_bytes())
     for folder in ("curation", "sources"):
         for path in sorted((root / folder).rglob("*")):
-            if path.is_symlink() or not path.is_file():
+            if not path.is_symlink() and not path.is_file():  # a folder (or a pipe, never read)
                 digest.update(b"\1" + str(path.relative_to(root)).encode() + b"\0")
                 continue
-            try:
-                content = path.read_bytes()
+            try:  # a link's target may change unseen, an unreadable file is unknown: never reuse either
+                content = os.urandom(16) if path.is_symlink() else path.read_bytes()
             except OSError:
-                content = os.urandom(16)  # unreadable: never reuse
+                content = os.urandom(16)
             digest.update(str(path.relative_to(root)).encode() + b"\0" + hashlib.blake2b(content).digest())
     return digest.digest()
 
