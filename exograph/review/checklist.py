@@ -8,14 +8,14 @@ more function in that list.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exograph.compiled.records import EntityRecord
-from exograph.layout import Layout
 from exograph.review import wording
 from exograph.review.compare import Comparison
+from exograph.review.lintcache import lint_findings as lint_findings_of
 from exograph.review.model import CheckItem
+from exograph.review.state import State
 
 if TYPE_CHECKING:
     from exograph.curation.lint.base import Finding
@@ -67,19 +67,17 @@ def removed_evidence(comparison: Comparison) -> list[CheckItem]:
     return items
 
 
-def _lint_keys(root: Path) -> dict[tuple[str, str], Finding]:
+def _lint_keys(state: State) -> dict[tuple[str, str], Finding]:
     """Findings by rule and message: positions move with every edit, the message names the record."""
-    from exograph.curation.lint import lint
-
-    return {(f.code, f.message): f for f in lint(Layout(root)).findings}
+    return {(f.code, f.message): f for f in lint_findings_of(state.store.root, state.cached)}
 
 
 def lint_findings(comparison: Comparison) -> list[CheckItem]:
     """Lint findings NEW has and OLD had not: a quote that no longer names an end, a new self-loop..."""
-    old = _lint_keys(comparison.old.store.root)
+    old = _lint_keys(comparison.old)
     return [
         CheckItem(kind="lint", subject=f"{f.file}:{f.line}", text=f"{f.code} {f.message} Fix: {f.fix}")
-        for key, f in sorted(_lint_keys(comparison.new.store.root).items())
+        for key, f in sorted(_lint_keys(comparison.new).items())
         if key not in old
     ]
 

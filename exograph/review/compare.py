@@ -8,8 +8,9 @@ not is a rename.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from exograph.review.model import AssertionChange, AssertionChanges, FieldChange, KeyedChange, RecordChanges, Rename
@@ -44,20 +45,24 @@ def _content(record: Mapping[str, Any]) -> str:
     return json.dumps({k: v for k, v in record.items() if k != "id"}, sort_keys=True)
 
 
-def compare_assertions(old: Mapping[str, Mapping[str, Any]], new: Mapping[str, Mapping[str, Any]]) -> AssertionChanges:
-    gone = {i: a for i, a in old.items() if i not in new}
+def compare_assertions(
+    old: Mapping[str, Mapping[str, Any]],
+    new: Mapping[str, Mapping[str, Any]],
+    same: Callable[[str], bool] | None = None,
+) -> AssertionChanges:
+    """``same`` may say cheaply that a record present on both sides is unchanged (its text is)."""
+    gone = {i: old[i] for i in old if i not in new}
     moved_from = {_content(a): i for i, a in gone.items()}
     added, changed, renamed = [], [], []
     for i in sorted(new):
-        a = new[i]
         if i in old:
-            if fields := field_changes(old[i], a):
-                changed.append(AssertionChange(id=i, old=dict(old[i]), new=dict(a), fields=fields))
-        elif (old_id := moved_from.pop(_content(a), None)) is not None:
+            if not (same and same(i)) and (fields := field_changes(old[i], new[i])):
+                changed.append(AssertionChange(id=i, old=dict(old[i]), new=dict(new[i]), fields=fields))
+        elif (old_id := moved_from.pop(_content(new[i]), None)) is not None:
             del gone[old_id]
             renamed.append(Rename(old=old_id, new=i))
         else:
-            added.append(dict(a))
+            added.append(dict(new[i]))
     removed = [dict(gone[i]) for i in sorted(gone)]
     return AssertionChanges(added=added, removed=removed, changed=changed, renamed=renamed)
 
@@ -81,7 +86,7 @@ def compare_states(old: State, new: State) -> Comparison:
     return Comparison(
         old,
         new,
-        compare_assertions(old.assertions, new.assertions),
+        compare_assertions(old.assertions, new.assertions, partial(old.assertions.same, new.assertions)),
         compare_records(old.entities, new.entities, DERIVED_ENTITY_FIELDS),
         compare_records(old.sources, new.sources),
     )

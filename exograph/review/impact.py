@@ -17,9 +17,9 @@ from exograph.compiled.records import AssertionRecord, EntityRecord
 from exograph.compiled.store import Store
 from exograph.query import neighbours
 from exograph.review.compare import Comparison
+from exograph.review.memstore import Records, RecordStore
 from exograph.review.model import AnswerChange, AnswerLine
 
-Question = Callable[[Store, str], list[AnswerLine]]
 VERBS = {"increases": "increase", "decreases": "decrease", "regulates": "regulate"}
 
 
@@ -33,26 +33,35 @@ def effect(a: AssertionRecord) -> str:
     return f"{a['direction']} {aspect}"
 
 
-def line(a: AssertionRecord, subject: str, other_end: str) -> AnswerLine:
-    """One answer line: the other end, the effect, the narrower concept asked through, and the context."""
+#: One answer line as a hashable tuple: AnswerLine's fields, in its order (context as a tuple).
+LineKey = tuple[str, str, str | None, tuple[str, ...], str | None]
+
+
+def line_key(a: AssertionRecord, subject: str, other_end: str) -> LineKey:
+    """One answer line: the other end, the effect, the narrower concept asked through, and the context.
+
+    A plain tuple, not an :class:`AnswerLine`: a large diff compares about a million lines, and
+    only those that differ become models.
+    """
     near_end = "target" if other_end == "regulator" else "regulator"
-    context = [k for v in a["context"].values() if isinstance(v, list) for k in v]
-    return AnswerLine(
-        other=a[other_end],  # type: ignore[literal-required]
-        effect=effect(a),
-        via=a[near_end] if a[near_end] != subject else None,  # type: ignore[literal-required]
-        context=context,
-        system=a["context"].get("system"),
-    )
+    context = tuple(k for v in a["context"].values() if isinstance(v, list) for k in v)
+    via = a[near_end] if a[near_end] != subject else None  # type: ignore[literal-required]
+    return a[other_end], effect(a), via, context, a["context"].get("system")  # type: ignore[literal-required]
+
+
+def answer_line(key: LineKey) -> AnswerLine:
+    other, said, via, context, system = key
+    return AnswerLine(other=other, effect=said, via=via, context=list(context), system=system)
 
 
 def _asking(query: Callable[[Store, str], neighbours.Result], other_end: str) -> Question:
-    def ask(store: Store, key: str) -> list[AnswerLine]:
-        return [line(a, key, other_end) for a in query(store, key).assertions]
+    def ask(store: Store, key: str) -> list[LineKey]:
+        return [line_key(a, key, other_end) for a in query(store, key).assertions]
 
     return ask
 
 
+Question = Callable[[Store, str], list[LineKey]]
 QUESTIONS: dict[str, Question] = {
     "drivers": _asking(neighbours.drivers, "regulator"),
     "regulators": _asking(neighbours.regulators, "regulator"),
@@ -82,26 +91,54 @@ def subjects(comparison: Comparison) -> set[str]:
     return _broader_closure(keys, comparison.old.entities) | _broader_closure(keys, comparison.new.entities)
 
 
-def _answer(store: Store, known: dict[str, EntityRecord], question: Question, key: str) -> Counter[str]:
-    return Counter(line.model_dump_json() for line in question(store, key)) if key in known else Counter()
+def _answer(store: Store, known: dict[str, EntityRecord], question: Question, key: str) -> Counter[LineKey]:
+    return Counter(question(store, key)) if key in known else Counter()
+
+
+def _lines(keys: Counter[LineKey]) -> list[AnswerLine]:
+    """Answer lines in the order of their JSON text, as the report has always listed them."""
+    return sorted(map(answer_line, keys.elements()), key=lambda line: line.model_dump_json())
+
+
+def _stores(comparison: Comparison) -> tuple[Store, Store]:
+    """Where to ask: each side's store, or, when no entity changed, stores of only the changed assertions.
+
+    With the same entities (so the same names, hierarchy, families and labels) an unchanged
+    assertion gives the same answer lines on both sides, so each answer is the lines of the
+    unchanged assertions, C, plus those of the changed ones: C + A against C + B differ exactly
+    when A and B do, by A - B and B - A. Renamed assertions keep their content and their lines.
+    Asking only the changed assertions gives the same answer changes without reading the rest.
+    """
+    old, new = comparison.old, comparison.new
+    entities = comparison.entities
+    if entities.added or entities.removed or entities.changed:
+        return old.store, new.store
+    changes = comparison.assertions
+    before = [*changes.removed, *(c.old for c in changes.changed)]
+    after = [*changes.added, *(c.new for c in changes.changed)]
+    return (
+        RecordStore(old.store.db, old.store.root, old.entities, Records.of(before)),
+        RecordStore(new.store.db, new.store.root, new.entities, Records.of(after)),
+    )
 
 
 def impact(comparison: Comparison) -> list[AnswerChange]:
     """Every question whose answer differs between the sides, with the lines gained and lost."""
     old, new = comparison.old, comparison.new
+    old_store, new_store = _stores(comparison)
     labels = {k: e["label"] for k, e in {**old.entities, **new.entities}.items()}
     changes = []
     for key in sorted(subjects(comparison), key=lambda k: (labels.get(k) or k).casefold() + "\0" + k):
         for name, question in QUESTIONS.items():
-            before = _answer(old.store, old.entities, question, key)
-            after = _answer(new.store, new.entities, question, key)
+            before = _answer(old_store, old.entities, question, key)
+            after = _answer(new_store, new.entities, question, key)
             if before != after:
                 changes.append(
                     AnswerChange(
                         question=name,
                         subject=key,
-                        gained=[AnswerLine.model_validate_json(t) for t in sorted((after - before).elements())],
-                        lost=[AnswerLine.model_validate_json(t) for t in sorted((before - after).elements())],
+                        gained=_lines(after - before),
+                        lost=_lines(before - after),
                     )
                 )
     return changes

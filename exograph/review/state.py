@@ -1,9 +1,11 @@
 """One side's curation, compiled: its records, its validation problems, and a queryable store.
 
 An invalid side is still compiled from what validated, so a reviewer sees what
-can be compared next to the problems. The store is written into a temporary
-folder this module creates and removes, never into the user's cache (a
-revision's temporary root would otherwise leave a cache file per diff).
+can be compared next to the problems. Validation goes through the per-file cache
+(:mod:`exograph.compiled.incremental`), as ``exograph validate`` does, so an
+unchanged file is never read again; a revision's temporary root skips that cache
+(it would leave an entry per diff). The store is written into a temporary folder
+this module creates and removes, never into the user's compiled cache.
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from exograph.compiled.build import validate
-from exograph.compiled.records import AssertionRecord, EntityRecord, build
-from exograph.compiled.store import Store, write
+from exograph.compiled.incremental import validate
+from exograph.compiled.records import EntityRecord, build
+from exograph.compiled.store import Store, write_rows
 from exograph.curation.problems import Problem
 from exograph.layout import Layout
+from exograph.review.memstore import Records, RecordStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,23 +31,29 @@ class State:
     """The compiled curation of one side."""
 
     entities: dict[str, EntityRecord]
-    assertions: dict[str, AssertionRecord]
+    assertions: Records
     sources: dict[str, dict[str, Any]]
     problems: list[Problem]
     store: Store
+    #: Whether results may be kept in the user's cache (not for a revision's temporary root).
+    cached: bool = True
 
 
 @contextmanager
-def load_state(root: Path) -> Iterator[State]:
+def load_state(root: Path, cache: bool = True) -> Iterator[State]:
     """Compile ``root`` (keeping what validates) and open a store of it for queries."""
-    checked, problems = validate(Layout(root))
-    entities, assertions, source_records = build(checked)
+    outcome = validate(Layout(root), want_rows=True, cache=cache)
+    checked = outcome.checked
+    entities, _, source_records = build(checked)
     sources = {sid: s.model_dump(mode="json") for sid, s in checked.sources.items()}
+    assertions = Records(outcome.rows)
     with tempfile.TemporaryDirectory(prefix="exograph-review-") as tmp:
         path = Path(tmp) / "store.sqlite"
-        write(path, "review", entities, assertions, source_records)
+        write_rows(path, "review", entities, (), source_records)  # assertions: answered from memory
         db = sqlite3.connect(path)
         try:
-            yield State(entities, {a["id"]: a for a in assertions}, sources, problems, Store(db, root))
+            yield State(
+                entities, assertions, sources, outcome.problems, RecordStore(db, root, entities, assertions), cache
+            )
         finally:
             db.close()

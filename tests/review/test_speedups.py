@@ -1,0 +1,72 @@
+"""The diff's shortcuts give exactly what the long way gives: impact from the changed assertions, cached lint."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from unittest.mock import patch
+
+from hypothesis import given, settings
+
+from exograph.compiled.store import Store
+from exograph.curation.lint import lint
+from exograph.layout import Layout
+from exograph.review import impact, lintcache
+from exograph.review.compare import Comparison
+from exograph.review.report import compare
+from tests.review import edits
+from tests.review.test_properties import MINI, Edits, edited, random_edits
+
+
+def _full_stores(comparison: Comparison) -> tuple[Store, Store]:
+    return comparison.old.store, comparison.new.store
+
+
+@settings(max_examples=20, deadline=None, database=None)
+@given(random_edits())
+def test_impact_asked_of_the_changed_assertions_equals_asking_every_assertion(done: Edits) -> None:
+    for regrounded in ([], done.regrounded):  # same entities (the shortcut), then perhaps not (the long way)
+        done.regrounded = regrounded
+        with edited(done) as root:
+            short = compare(str(MINI), str(root), root)
+            with patch.object(impact, "_stores", _full_stores):
+                full = compare(str(MINI), str(root), root)
+        assert short.impact == full.impact
+
+
+def test_impact_shortcut_reads_only_changed_assertions(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    shutil.copytree(MINI, root)
+    edits.flip(root, edits.load(MINI, edits.ASSERTIONS)["assertions"][0]["id"])
+    sizes: list[list[int]] = []
+    real = impact._stores
+
+    def spy(comparison: Comparison) -> tuple[Store, Store]:
+        stores = real(comparison)
+        sizes.append([len(list(s.assertions())) for s in stores])
+        return stores
+
+    with patch.object(impact, "_stores", spy):
+        report = compare(str(MINI), str(root), root)
+    assert sizes == [[1, 1]] and report.impact
+
+
+def test_lint_findings_are_reused_only_while_nothing_changed(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    shutil.copytree(MINI, root)
+    first = lintcache.lint_findings(root)
+    assert first == lint(Layout(root)).findings
+    cached = lintcache._cache_file(root)
+    assert cached is not None and cached.is_file()
+    with patch("exograph.curation.lint.lint", side_effect=AssertionError("not reused")):
+        assert lintcache.lint_findings(root) == first
+    edits.delete(root, edits.load(root, edits.ASSERTIONS)["assertions"][0]["id"])
+    assert lintcache.lint_findings(root) == lint(Layout(root)).findings != first
+
+
+def test_a_side_that_may_not_be_cached_leaves_no_lint_file(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    shutil.copytree(MINI, root)
+    assert lintcache.lint_findings(root, cache=False) == lint(Layout(root)).findings
+    cached = lintcache._cache_file(root)
+    assert cached is not None and not cached.exists()
