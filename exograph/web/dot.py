@@ -142,10 +142,6 @@ def render_bytes(diagram: Diagram, fmt: str) -> bytes:
     return data
 
 
-def write(diagram: Diagram, path: Path, fmt: str) -> None:
-    path.write_bytes(render_bytes(diagram, fmt))
-
-
 class GraphvizMissing(RuntimeError):
     """Graphviz's ``dot`` program is not on PATH."""
 
