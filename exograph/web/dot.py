@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from exograph.web.diagram import Diagram, Edge, Transfer
