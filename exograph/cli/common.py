@@ -132,20 +132,17 @@ def filter_options(func: F) -> F:
             click.option("--source", help="Only assertions from this source id (e.g. liang2021)."),
             click.option("--evidence", "-e", is_flag=True, help="Table format: print quotes and cited references."),
             explain_option,
-            format_option,
+            format_option("table", "json", "tsv"),
         ],
     )
 
 
 explain_option = click.option("--explain", is_flag=True, help="Also say each assertion or chain in plain English.")
-format_option = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "tsv"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+
+
+def format_option(*choices: str, help: str = "Output format.") -> Callable[[F], F]:
+    """``--format`` (passed as ``fmt``) with its first choice as the default: one spelling for every command."""
+    return click.option("--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True, help=help)
 
 
 def query_options(func: F) -> F:

@@ -7,19 +7,16 @@ from pathlib import Path
 
 import click
 
-from exograph.cli.common import print_problems, root_path
+from exograph.cli.common import format_option, print_problems, root_path
 
 root_argument = click.argument("root", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 
 
 @click.command()
 @root_argument
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "github"]),
-    default="text",
-    show_default=True,
+@format_option(
+    "text",
+    "github",
     help="github: each problem also as a GitHub Actions annotation (::error file=…,line=…::…) on stdout.",
 )
 @click.option("--all", "show_all", is_flag=True, help="Print every problem (by default the first 50 and a count).")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from exograph.cli.common import print_problems, root_path
+from exograph.cli.common import format_option, print_problems, root_path
 
 
 def _codes(value: str) -> list[str]:
@@ -18,12 +18,10 @@ def _codes(value: str) -> list[str]:
 @click.argument("root", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--select", default="", metavar="CODES", help="Run only these rules: codes or prefixes (EXO1,EXO402).")
 @click.option("--ignore", default="", metavar="CODES", help="Skip these rules: codes or prefixes.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "github"]),
-    default="text",
-    show_default=True,
+@format_option(
+    "text",
+    "json",
+    "github",
     help="text: file:line:col: CODE message; json: everything, for scripts; github: workflow annotations.",
 )
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from exograph.cli.common import load_store, query_options, root_option, run_query
+from exograph.cli.common import format_option, load_store, query_options, root_option, run_query
 
 
 @click.command()
@@ -37,7 +37,7 @@ def targets(name: str, **options: Any) -> None:
 @click.command()
 @click.argument("identifier")
 @root_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option("text", "json")
 def show(identifier: str, root: Path | None, fmt: str) -> None:
     """One assertion (by id) or entity (by name or CURIE), with its evidence."""
     import json
@@ -71,7 +71,7 @@ def show(identifier: str, root: Path | None, fmt: str) -> None:
 
 @click.command()
 @root_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option("table", "json")
 def stats(root: Path | None, fmt: str) -> None:
     """Counts by source, entity kind, effect and context."""
     import json

@@ -70,7 +70,7 @@ def path(start: str, end: str, max_length: int, **options: Any) -> None:
 @click.argument("name", required=False)
 @root_option
 @explain_option
-@format_option
+@format_option("table", "json", "tsv")
 @_usage_errors
 def conflicts(name: str | None, root: Path | None, explain: bool, fmt: str) -> None:
     """Assertions that disagree (opposite signs), about NAME or all; unexplained by context first."""
@@ -89,7 +89,7 @@ def conflicts(name: str | None, root: Path | None, explain: bool, fmt: str) -> N
 @click.command()
 @click.argument("identifiers", nargs=-1, required=True)
 @root_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "tsv"]), default="text", show_default=True)
+@format_option("text", "json", "tsv")
 @_usage_errors
 def explain(identifiers: tuple[str, ...], root: Path | None, fmt: str) -> None:
     """Each assertion ID as one plain English sentence with context and citation."""
@@ -109,7 +109,7 @@ def explain(identifiers: tuple[str, ...], root: Path | None, fmt: str) -> None:
 @click.argument("text")
 @root_option
 @click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True, help="Hits per section.")
-@format_option
+@format_option("table", "json", "tsv")
 def search(text: str, root: Path | None, limit: int, fmt: str) -> None:
     """Free text over labels, synonyms, notes and quotes; entities and assertions ranked apart."""
     from exograph.reason import render

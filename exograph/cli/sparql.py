@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from exograph.cli.common import load_store, root_option
+from exograph.cli.common import format_option, load_store, root_option
 from exograph.cli.export import iso_date, rdf_base
 
 base_option = click.option(
@@ -26,12 +26,10 @@ base_option = click.option(
 )
 @root_option
 @base_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
+@format_option(
+    "table",
+    "json",
+    "csv",
     help="table for people; json and csv are the SPARQL 1.1 results formats (JSON-LD / N-Triples for CONSTRUCT).",
 )
 def sparql(query: str | None, query_file: Path | None, root: Path | None, base_iri: str | None, fmt: str) -> None:
