@@ -31,8 +31,8 @@ def lint(root: Path | None, select: str, ignore: str, fmt: str, statistics: bool
 
     A record silences a rule with `lint_ignore: [CODE]` and a `note` saying why.
     """
+    from exograph.compiled.lint import lint as run
     from exograph.curation.lint import RULES, UnknownCode
-    from exograph.curation.lint import lint as run
     from exograph.curation.lint import report as render
     from exograph.layout import Layout
 

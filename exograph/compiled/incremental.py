@@ -7,6 +7,10 @@ file nor anything it is checked against changed. Sources and entities (small) ar
 every time; the checks that span assertion files (repeated ids and claims, references to
 invalid definitions) always run over every file. The result is the same problems, with the
 same file:line:col, as :func:`exograph.compiled.build.validate` (tested on random edits).
+
+Asked to (``lint=True``), the file's step also runs the lint rules that read one assertion at a
+time (:func:`exograph.curation.lint.lint_file`) and keeps their findings with the file's other
+results; a kept result without them counts as missing for a run that wants them.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ from exograph.curation.checks import (
     check_definitions,
     check_duplicates,
 )
+from exograph.curation.lint import EntityLint, FileLint, lint_entities, lint_file
+from exograph.curation.lint.texts import SourceText
 from exograph.curation.loader import load, read_assertions
 from exograph.curation.problems import CurationError, Problem
 from exograph.layout import Layout
@@ -55,13 +61,21 @@ class Outcome:
     problems: list[Problem]
     assertions: int
     rows: list[Row] = field(default_factory=list)
+    #: With ``lint=True``: each file's lint and which of its valid assertions the checks across files kept.
+    lint: list[tuple[FileLint, list[bool]]] = field(default_factory=list)
+    entity_lint: EntityLint = field(default_factory=EntityLint)
 
 
 def code_digest() -> bytes:
     """A hash of the code that reads and checks curation, so a changed rule never reuses a stale result."""
     digest = hashlib.blake2b(__version__.encode(), digest_size=16)
     for path in sorted(
-        [*_PACKAGE.glob("*.py"), *(_PACKAGE / "curation").glob("*.py"), *(_PACKAGE / "compiled").glob("*.py")]
+        [
+            *_PACKAGE.glob("*.py"),
+            *(_PACKAGE / "curation").glob("*.py"),
+            *(_PACKAGE / "curation" / "lint").glob("*.py"),
+            *(_PACKAGE / "compiled").glob("*.py"),
+        ]
     ):
         digest.update(path.read_bytes())
     return digest.digest()
@@ -100,35 +114,81 @@ def _inputs_digest(layout: Layout) -> bytes:
 DEFINITIONS = "<definitions>"
 
 
-def _definitions(layout: Layout, files: FileCache, base: bytes) -> tuple[Checked, list[Problem], Cascade, Cascade]:
+@dataclass(slots=True)
+class _Definitions:
+    """Sources and entities, checked, their problems, what refers to invalid ones, and the entities' lint."""
+
+    checked: Checked
+    problems: list[Problem]
+    bad_entities: Cascade
+    bad_sources: Cascade
+    lint: EntityLint
+
+
+def _definitions(layout: Layout, files: FileCache, base: bytes) -> _Definitions:
     """Sources and entities, checked: from the cache when none of their files (nor the code) changed."""
     stored = files.checks({DEFINITIONS: base}).get(DEFINITIONS)
     if stored is not None:
-        checked, problems, bad_entities, bad_sources, texts = pickle.loads(stored)
+        kept: tuple[_Definitions, list[tuple[str, str]]] = pickle.loads(stored)
+        found, texts = kept
         for source_id, name in texts:
             with contextlib.suppress(OSError):
                 raw = (layout.root / "sources" / name).read_bytes()
-                checked.texts[source_id] = TextIndex(raw.decode("utf-8", errors="replace"))
-        return checked, problems, bad_entities, bad_sources
-    checked, problems, bad_entities, bad_sources = check_definitions(load(layout, assertions=False))
+                found.checked.texts[source_id] = TextIndex(raw.decode("utf-8", errors="replace"))
+        return found
+    curation = load(layout, assertions=False)
+    checked, problems, bad_entities, bad_sources = check_definitions(curation)
+    found = _Definitions(checked, problems, bad_entities, bad_sources, lint_entities(curation, checked))
     texts = [(source_id, checked.sources[source_id].text) for source_id in checked.texts]
-    blob = pickle.dumps((replace(checked, texts={}), problems, bad_entities, bad_sources, texts))
-    files.store([(DEFINITIONS, base, blob, b"")])
-    return checked, problems, bad_entities, bad_sources
+    files.store(
+        [(DEFINITIONS, base, pickle.dumps((replace(found, checked=replace(checked, texts={})), texts)), b"", None)]
+    )
+    return found
 
 
-def _check_file(path: Path, layout: Layout, checked: Checked, cascades: tuple[Cascade, Cascade]) -> tuple[bytes, bytes]:
-    """Problems and cross-file findings of one assertion file, and the rows of its clean assertions (pickled)."""
-    loaded, problems = read_assertions(path, layout)
+@dataclass(frozen=True, slots=True)
+class _Against:
+    """What every assertion file is checked against, and whether to lint it too."""
+
+    layout: Layout
+    checked: Checked
+    cascades: tuple[Cascade, Cascade]
+    lint: bool
+    #: Source texts as lint reads them, built once per process on first use.
+    texts: dict[str, SourceText | None] = field(default_factory=dict)
+
+    def text(self, source_id: str) -> SourceText | None:
+        if source_id not in self.texts:
+            source = self.checked.sources.get(source_id)
+            path = self.layout.root / "sources" / source.text if source is not None else None
+            try:
+                raw = path.read_text(encoding="utf-8", errors="replace") if path and path.is_file() else None
+            except OSError:
+                raw = None
+            self.texts[source_id] = SourceText(raw) if raw is not None else None
+        return self.texts[source_id]
+
+
+#: One file's kept results: its checks, its rows and (when asked for) its lint, each pickled.
+Results = tuple[bytes, bytes, bytes | None]
+
+
+def _check_file(path: Path, against: _Against) -> Results:
+    """Problems and cross-file findings of one assertion file, the rows of its clean assertions, its lint."""
+    loaded, problems = read_assertions(path, against.layout)
     found: FileChecks | None = None
     rows: list[Row | None] = []
+    linted = FileLint()
     if loaded is not None:
-        found = check_assertion_file(loaded, checked, *cascades)
-        source = checked.sources.get(loaded.model.source)
+        found = check_assertion_file(loaded, against.checked, *against.cascades)
+        source = against.checked.sources.get(loaded.model.source)
         refs = {r.number: r for r in source.references} if source is not None else {}
-        for assertion, (*_, ok) in zip(loaded.model.assertions, found.assertions, strict=True):
+        valid = [ok for *_, ok in found.assertions]
+        for assertion, ok in zip(loaded.model.assertions, valid, strict=True):
             rows.append(_row(assertion_record(loaded.model.source, assertion, refs)) if ok else None)
-    return pickle.dumps((problems, found)), pickle.dumps(rows)
+        if against.lint:
+            linted = lint_file(loaded, against.checked, valid, against.text(loaded.model.source))
+    return pickle.dumps((problems, found)), pickle.dumps(rows), pickle.dumps(linted) if against.lint else None
 
 
 def _row(record: Any) -> Row:
@@ -143,40 +203,39 @@ def _row(record: Any) -> Row:
 
 
 #: What forked workers check files against (set just before forking, so nothing is pickled).
-_SHARED: dict[str, Any] = {}
+_SHARED: dict[str, _Against] = {}
 
 
-def _work(path: str) -> tuple[str, bytes, bytes]:
-    layout = _SHARED["layout"]
-    return layout.relative(Path(path)), *_check_file(Path(path), layout, _SHARED["checked"], _SHARED["cascades"])
+def _work(path: str) -> tuple[str, Results]:
+    against = _SHARED["against"]
+    return against.layout.relative(Path(path)), _check_file(Path(path), against)
 
 
-def _check_files(
-    paths: list[Path], layout: Layout, checked: Checked, cascades: tuple[Cascade, Cascade]
-) -> dict[str, tuple[bytes, bytes]]:
+def _check_files(paths: list[Path], against: _Against) -> dict[str, Results]:
     """Check ``paths``: on every core when there are enough of them and the platform can fork."""
-    results: dict[str, tuple[bytes, bytes]] = {}
+    results: dict[str, Results] = {}
     workers = min(os.cpu_count() or 1, len(paths))
     with Progress("checking assertion files", len(paths)) as progress:
         if len(paths) >= PARALLEL_FROM and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-            _SHARED.update(layout=layout, checked=checked, cascades=cascades)
+            _SHARED["against"] = against
             try:
                 # Workers live for one run and build no cycles: the cyclic collector would only rescan.
                 with multiprocessing.get_context("fork").Pool(workers, initializer=gc.disable) as pool:
-                    for rel, checks, rows in pool.imap_unordered(_work, [str(p) for p in paths]):
-                        results[rel] = (checks, rows)
+                    for rel, result in pool.imap_unordered(_work, [str(p) for p in paths]):
+                        results[rel] = result
                         progress.advance()
             finally:
                 _SHARED.clear()
             return results
         for path in paths:
-            results[layout.relative(path)] = _check_file(path, layout, checked, cascades)
+            results[against.layout.relative(path)] = _check_file(path, against)
             progress.advance()
     return results
 
 
-def validate(layout: Layout, want_rows: bool = False, cache: bool = True) -> Outcome:
-    """Every problem of a root, reusing per-file results kept from earlier runs where the inputs are the same."""
+def validate(layout: Layout, want_rows: bool = False, cache: bool = True, lint: bool = False) -> Outcome:
+    """Every problem of a root, reusing per-file results kept from earlier runs where the inputs are the same;
+    with ``lint``, also each file's lint (:func:`exograph.compiled.lint.lint` finishes it)."""
     from exograph.compiled.store import CacheError, cache_path, evict
 
     paths = layout.assertions
@@ -192,11 +251,14 @@ def validate(layout: Layout, want_rows: bool = False, cache: bool = True) -> Out
         store = None
     files = FileCache(store.parent / "files" / store.name if cache and store else None)
     try:
-        checked, problems, bad_entities, bad_sources = _definitions(layout, files, base)
-        stored = files.checks(keys)
+        definitions = _definitions(layout, files, base)
+        checked, bad_entities, bad_sources = definitions.checked, definitions.bad_entities, definitions.bad_sources
+        problems = list(definitions.problems)
+        against = _Against(layout, checked, (bad_entities, bad_sources), lint)
+        stored = files.checks(keys, lint)
         missing = [p for p in paths if layout.relative(p) not in stored]
-        fresh = _check_files(missing, layout, checked, (bad_entities, bad_sources))
-        files.store(((r, keys[r], c, w) for r, (c, w) in fresh.items() if r in keys), {DEFINITIONS, *keys})
+        fresh = _check_files(missing, against)
+        files.store(((r, keys[r], *result) for r, result in fresh.items() if r in keys), {DEFINITIONS, *keys})
         if fresh and cache and store:
             evict(store.parent / "files")
         results = [pickle.loads(stored.get(r) or fresh[r][0]) for r in map(layout.relative, paths)]
@@ -209,16 +271,26 @@ def validate(layout: Layout, want_rows: bool = False, cache: bool = True) -> Out
                 bad_sources.counts.update(checks.source_refs)
                 found.append(checks)
         clean = check_duplicates(found, problems)
-        rows: list[Row] = []
-        for checks, kept in zip(found, clean, strict=True) if want_rows else ():
-            blob = fresh[checks.file][1] if checks.file in fresh else files.rows(checks.file)
-            if blob is None:  # the cache lost it since: check the file again
-                blob = _check_file(layout.root / checks.file, layout, checked, (bad_entities, bad_sources))[1]
-            rows += [row for row, ok in zip(pickle.loads(blob), kept, strict=True) if ok and row]
+        outcome = Outcome(checked, [], sum(map(sum, clean)), entity_lint=definitions.lint)
+        for checks, kept in zip(found, clean, strict=True):
+            if want_rows:
+                rows = _kept(checks.file, 1, fresh, files, against)
+                outcome.rows += [row for row, ok in zip(pickle.loads(rows), kept, strict=True) if ok and row]
+            if lint:
+                outcome.lint.append((pickle.loads(_kept(checks.file, 2, fresh, files, against)), kept))
     finally:
         files.close()
-    problems += bad_entities.problems() + bad_sources.problems()
-    return Outcome(checked, sorted(problems), sum(map(sum, clean)), rows)
+    outcome.problems = sorted(problems + bad_entities.problems() + bad_sources.problems())
+    return outcome
+
+
+def _kept(rel: str, part: int, fresh: dict[str, Results], files: FileCache, against: _Against) -> bytes:
+    """A file's rows (``part`` 1) or lint (2): just made, kept, or (when the cache lost them since) made again."""
+    blob = fresh[rel][part] if rel in fresh else files.part(rel, ("rows", "lint")[part - 1])
+    if blob is None:
+        blob = _check_file(against.layout.root / rel, against)[part]
+    assert blob is not None  # ``part`` 2 only when linting, and then every result has it
+    return blob
 
 
 def compile_rows(layout: Layout) -> tuple[dict[str, EntityRecord], list[Row], dict[str, SourceRecord]]:

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from exograph.compiled.records import EntityRecord
 from exograph.review import wording
 from exograph.review.compare import Comparison
-from exograph.review.lintcache import lint_findings as lint_findings_of
 from exograph.review.model import CheckItem
 from exograph.review.state import State
 
@@ -69,7 +68,7 @@ def removed_evidence(comparison: Comparison) -> list[CheckItem]:
 
 def _lint_keys(state: State) -> dict[tuple[str, str], Finding]:
     """Findings by rule and message: positions move with every edit, the message names the record."""
-    return {(f.code, f.message): f for f in lint_findings_of(state.store.root, state.cached)}
+    return {(f.code, f.message): f for f in state.findings}
 
 
 def lint_findings(comparison: Comparison) -> list[CheckItem]:

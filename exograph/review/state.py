@@ -1,10 +1,10 @@
 """One side's curation, compiled: its records, its validation problems, and a queryable store.
 
 An invalid side is still compiled from what validated, so a reviewer sees what
-can be compared next to the problems. Validation goes through the per-file cache
-(:mod:`exograph.compiled.incremental`), as ``exograph validate`` does, so an
-unchanged file is never read again; a revision's temporary root skips that cache
-(it would leave an entry per diff). The store is written into a temporary folder
+can be compared next to the problems. Validation and lint go through the per-file
+cache (:mod:`exograph.compiled.incremental`), as ``exograph validate`` and ``exograph
+lint`` do, so an unchanged file is never read again; a revision's temporary root skips
+that cache (it would leave an entry per diff). The store is written into a temporary folder
 this module creates and removes, never into the user's compiled cache.
 """
 
@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from exograph.compiled.incremental import validate
+from exograph.compiled.lint import findings
 from exograph.compiled.records import EntityRecord, build
 from exograph.compiled.store import Store, write_rows
+from exograph.curation.lint import Finding
 from exograph.curation.problems import Problem
 from exograph.layout import Layout
 from exograph.review.memstore import Records, RecordStore
@@ -34,15 +36,16 @@ class State:
     assertions: Records
     sources: dict[str, dict[str, Any]]
     problems: list[Problem]
+    #: Every lint finding, as ``exograph lint`` reports them.
+    findings: list[Finding]
     store: Store
-    #: Whether results may be kept in the user's cache (not for a revision's temporary root).
-    cached: bool = True
 
 
 @contextmanager
 def load_state(root: Path, cache: bool = True) -> Iterator[State]:
     """Compile ``root`` (keeping what validates) and open a store of it for queries."""
-    outcome = validate(Layout(root), want_rows=True, cache=cache)
+    layout = Layout(root)
+    outcome = validate(layout, want_rows=True, cache=cache, lint=True)
     checked = outcome.checked
     entities, _, source_records = build(checked)
     sources = {sid: s.model_dump(mode="json") for sid, s in checked.sources.items()}
@@ -52,8 +55,7 @@ def load_state(root: Path, cache: bool = True) -> Iterator[State]:
         write_rows(path, "review", entities, (), source_records)  # assertions: answered from memory
         db = sqlite3.connect(path)
         try:
-            yield State(
-                entities, assertions, sources, outcome.problems, RecordStore(db, root, entities, assertions), cache
-            )
+            store = RecordStore(db, root, entities, assertions)
+            yield State(entities, assertions, sources, outcome.problems, findings(outcome), store)
         finally:
             db.close()

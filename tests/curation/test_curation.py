@@ -34,7 +34,7 @@ def test_curation_is_valid_and_every_source_is_curated() -> None:
 
 def test_curation_lints_clean() -> None:
     """Every lint rule holds on the project's curation, or is silenced on its record with a note saying why."""
-    from exograph.curation.lint import lint
+    from exograph.compiled.lint import lint
 
     report = lint(Layout(PROJECT_ROOT))
     assert report.problems == []

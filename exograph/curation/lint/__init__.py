@@ -6,6 +6,12 @@ stated absence of effect, a hedge on an assertion not marked hypothesis. Every f
 position, a rule code and a fix; a record silences a rule with ``lint_ignore: [CODE]`` plus a
 ``note`` saying why. Rules and how to satisfy them: ``docs/lint.md``.
 
+Lint runs in steps so that an edit re-lints only its file: :func:`lint_file` runs the rules that
+read one assertion at a time on one file, and :func:`lint_entities` those that read entities, each
+where validation reads those files and kept with its results; :func:`finish` runs the rules that
+span records over what every file kept, then judges every suppression.
+:func:`exograph.compiled.lint.lint` runs them for a root:
+
     report = lint(Layout(root), select=["EXO1"], ignore=["EXO102"])
     report.problems   # validation problems (the records they touch are not linted)
     report.findings   # sorted Finding objects
@@ -20,13 +26,36 @@ from typing import Any
 
 from exograph.curation import checks
 from exograph.curation.lint import claims, entities, evidence, fields, quotes, suppress
-from exograph.curation.lint.base import RULES, AssertionAt, EntityAt, Finding, Lintable, Rule, finding
+from exograph.curation.lint.base import (
+    RULES,
+    AssertionAt,
+    EntityAt,
+    Finding,
+    Kept,
+    KeptEntity,
+    Lintable,
+    Record,
+    Rule,
+    finding,
+)
 from exograph.curation.lint.texts import SourceText
-from exograph.curation.loader import Curation, Loaded, load
+from exograph.curation.loader import Curation, Loaded
+from exograph.curation.models import AssertionFile
 from exograph.curation.problems import Problem
-from exograph.layout import Layout
 
-__all__ = ["RULES", "Finding", "LintReport", "Rule", "UnknownCode", "lint", "select_codes"]
+__all__ = [
+    "RULES",
+    "EntityLint",
+    "FileLint",
+    "Finding",
+    "LintReport",
+    "Rule",
+    "UnknownCode",
+    "finish",
+    "lint_entities",
+    "lint_file",
+    "select_codes",
+]
 _RULE_MODULES = (claims, entities, evidence, fields, quotes, suppress)  # imported for their registrations
 
 
@@ -62,15 +91,35 @@ def select_codes(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list
     return sorted(chosen - expand(ignore))
 
 
-def _positions(loaded: Loaded[Any], name: str, field_name: str) -> dict[str, list[int]]:
-    """Index in the file of each record by id or key: records that failed validation are left out of
-    the model's list, so the model's index is not the file's."""
-    found: dict[str, list[int]] = {}
-    items = loaded.doc.data.get(name) if isinstance(loaded.doc.data, dict) else None
-    for i, item in enumerate(items if isinstance(items, list) else []):
-        if isinstance(item, dict) and isinstance(item.get(field_name), str):
-            found.setdefault(item[field_name], []).append(i)
-    return found
+@dataclass(slots=True)
+class FileLint:
+    """One assertion file's lint, every rule of ``assertion`` and ``record`` scope: what :func:`finish`
+    needs of it. Each entry carries the index of its assertion among the file's valid ones, so that one
+    dropped later as a duplicate of another file's is left out, as if never linted."""
+
+    findings: list[tuple[int, Finding]] = field(default_factory=list)
+    silenced: list[tuple[int, Silenced]] = field(default_factory=list)
+    claims: list[tuple[int, Kept]] = field(default_factory=list)
+    #: Entity keys the file's records name as written, valid or not: an entity used only by a record
+    #: that failed validation is not unused.
+    referenced: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class EntityLint:
+    """The entities' lint, every rule of ``entity`` and ``record`` scope, and every valid entity, kept."""
+
+    findings: list[Finding] = field(default_factory=list)
+    silenced: set[Silenced] = field(default_factory=set)
+    entities: dict[str, KeptEntity] = field(default_factory=dict)
+
+
+#: A rule silenced on a record: (list name, id or key, code).
+Silenced = tuple[str | int, str, str]
+
+
+def _codes(*scopes: str) -> list[str]:
+    return [c for c, r in RULES.items() if r.scope in scopes]
 
 
 def _referenced(loaded: Loaded[Any]) -> set[str]:
@@ -88,56 +137,89 @@ def _referenced(loaded: Loaded[Any]) -> set[str]:
     return found
 
 
-def lintable(curation: Curation, checked: checks.Checked) -> Lintable:
-    """The validated records of a curation, each with its position, and the raw source texts."""
-    result = Lintable(checked)
-    for loaded in curation.entity_files:
-        where = _positions(loaded, "entities", "key")
-        for entity in loaded.model.entities:
-            index = where[entity.key].pop(0)
-            if checked.entities.get(entity.key) is entity:
-                at = EntityAt(loaded, ("entities", index), entity.key, tuple(entity.lint_ignore), entity)
-                result.entities[entity.key] = at
-    clean = {id(a) for _, a in checked.assertions}
-    for file in curation.assertion_files:
-        where = _positions(file, "assertions", "id")
-        source = checked.sources.get(file.model.source)
-        for assertion in file.model.assertions:
-            index = where[assertion.id].pop(0)
-            if source is not None and id(assertion) in clean:
-                record = AssertionAt(
-                    file, ("assertions", index), assertion.id, tuple(assertion.lint_ignore), assertion, source
-                )
-                result.assertions.append(record)
-        result.referenced |= _referenced(file)
-    for source in checked.sources.values():
-        path = curation.layout.root / "sources" / source.text
-        if path.is_file():
-            result.texts[source.id] = SourceText(path.read_text(encoding="utf-8", errors="replace"))
-    return result
-
-
-def run(target: Lintable, codes: Sequence[str]) -> list[Finding]:
-    """Run the chosen rules; drop findings their records silence; report suppressions that silence nothing."""
-    found: list[Finding] = []
-    silenced: set[tuple[str | int, str, str]] = set()
-    ran = set(codes)
+def _hits(target: Lintable, codes: Iterable[str]) -> tuple[list[tuple[Record, Finding]], list[tuple[Record, str]]]:
+    """Findings of the rules ``codes``, each with the record it is on, and the codes records silenced."""
+    found: list[tuple[Record, Finding]] = []
+    silenced: list[tuple[Record, str]] = []
     for code in codes:
         check = RULES[code].check
         for hit in check(target) if check is not None else ():
             quiet = [r for r in (hit.record, *hit.others) if code in r.lint_ignore]
-            silenced.update((r.path[0], r.name, code) for r in quiet)
+            silenced += [(r, code) for r in quiet]
             if not quiet:
-                found.append(finding(code, hit))
+                found.append((hit.record, finding(code, hit)))
+    return found, silenced
+
+
+def _silenced(record: Record, code: str) -> Silenced:
+    return record.path[0], record.name, code
+
+
+def lint_file(
+    loaded: Loaded[AssertionFile], checked: checks.Checked, valid: Sequence[bool], text: SourceText | None
+) -> FileLint:
+    """Lint one assertion file's ``valid`` assertions (those that passed every check of the file alone)."""
+    result = FileLint(referenced=_referenced(loaded))
+    source = checked.sources.get(loaded.model.source)
+    if source is None:
+        return result
+    index: dict[int, int] = {}  # id(record) -> index among the valid assertions
+    target = Lintable(checked, texts={source.id: text} if text is not None else {})
+    for k, (assertion, ok) in enumerate(zip(loaded.model.assertions, valid, strict=True)):
+        if ok:
+            at = AssertionAt(
+                ("assertions", loaded.positions[k]),
+                assertion.id,
+                tuple(assertion.lint_ignore),
+                loaded,
+                assertion,
+                source,
+            )
+            target.assertions.append(at)
+            index[id(at)] = k
+            result.claims.append((k, at.kept()))
+    found, silenced = _hits(target, _codes("assertion", "record"))
+    result.findings = [(index[id(r)], f) for r, f in found]
+    result.silenced = [(index[id(r)], _silenced(r, code)) for r, code in silenced]
+    return result
+
+
+def lint_entities(curation: Curation, checked: checks.Checked) -> EntityLint:
+    """Lint the valid entities (for a key defined twice, the definition validation kept)."""
+    target = Lintable(checked)
+    for loaded in curation.entity_files:
+        for k, entity in enumerate(loaded.model.entities):
+            if checked.entities.get(entity.key) is entity:
+                path = ("entities", loaded.positions[k])
+                target.entities[entity.key] = EntityAt(path, entity.key, tuple(entity.lint_ignore), loaded, entity)
+    found, silenced = _hits(target, _codes("entity", "record"))
+    kept = {key: at.kept() for key, at in target.entities.items()}
+    return EntityLint([f for _, f in found], {_silenced(r, code) for r, code in silenced}, kept)
+
+
+def finish(
+    checked: checks.Checked,
+    entities: EntityLint,
+    files: Iterable[tuple[FileLint, Sequence[bool]]],
+    codes: Sequence[str],
+) -> list[Finding]:
+    """Every finding of the rules ``codes``: the entities', each file's for the assertions still ``kept``
+    after the checks across files, and those of the rules that span records; then suppressions that
+    silenced nothing."""
+    target = Lintable(checked, kept_entities=entities.entities)
+    found = list(entities.findings)
+    silenced = set(entities.silenced)
+    for file, kept in files:
+        found += [f for k, f in file.findings if kept[k]]
+        silenced.update(s for k, s in file.silenced if kept[k])
+        target.claims += [at for k, at in file.claims if kept[k]]
+        target.referenced |= file.referenced
+    spanning, quiet = _hits(target, _codes("curation"))
+    found += [f for _, f in spanning]
+    silenced.update(_silenced(r, code) for r, code in quiet)
+    ran = set(codes)
+    found = [f for f in found if f.code in ran]
     if suppress.UNUSED.code in ran:
         for record in suppress.records(target):
             found += [finding(suppress.UNUSED.code, hit) for hit in suppress.unused(record, silenced, ran)]
     return sorted(found)
-
-
-def lint(layout: Layout, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> LintReport:
-    """Validate a root, then lint every record that validated."""
-    codes = select_codes(select, ignore)
-    curation = load(layout)
-    checked, problems = checks.check(curation)
-    return LintReport(sorted(problems), run(lintable(curation, checked), codes), codes)

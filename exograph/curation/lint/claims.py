@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from exograph.curation.lint.base import AssertionAt, Hit, Lintable, rule
+from exograph.curation.lint.base import Hit, Kept, Lintable, rule
 from exograph.curation.lint.names import has_exact, tokens
 from exograph.curation.models import Entity
 
@@ -32,14 +32,6 @@ def self_loop(lintable: Lintable) -> Iterator[Hit]:
             yield Hit(at, ("target",), f"the target '{a.target}' is the regulator's own process")
 
 
-def _claim(at: AssertionAt) -> str:
-    """What the assertion says, as one comparable word: 'increases', 'decreases' or 'none'."""
-    a = at.model
-    if a.negated:
-        return "none" if a.direction == "regulates" else f"not-{a.direction}"
-    return a.direction
-
-
 def _contradicts(first: str, second: str) -> bool:
     pairs = {
         frozenset({"increases", "decreases"}),
@@ -58,24 +50,23 @@ def _contradicts(first: str, second: str) -> bool:
     "The same regulator, target and aspect asserted with opposite effects in the same source and context.",
     "re-read both quotes: fix the sign or the negation of the wrong one, or make the contexts differ where the "
     "text gives different conditions (cell line, condition, donor cells)",
+    scope="curation",
 )
 def opposite_signs(lintable: Lintable) -> Iterator[Hit]:
-    groups: dict[tuple[str, ...], list[AssertionAt]] = {}
-    for at in lintable.assertions:
-        a = at.model
-        key = (at.source.id, a.regulator, a.target, a.aspect, a.context.model_dump_json())
-        groups.setdefault(key, []).append(at)
+    groups: dict[tuple[str, ...], list[Kept]] = {}
+    for at in lintable.claims:
+        groups.setdefault(at.claim, []).append(at)
     for members in groups.values():
         for i, later in enumerate(members):
             for earlier in members[:i]:
-                if _contradicts(_claim(earlier), _claim(later)):
+                if _contradicts(earlier.word, later.word):
                     file, line, _ = earlier.mark()
+                    _, regulator, target, aspect, _ = later.claim
                     yield Hit(
                         later,
                         ("direction",),
-                        f"says '{_claim(later)}' but '{earlier.name}' ({file}:{line}) says '{_claim(earlier)}' "
-                        f"for {later.model.regulator} -> {later.model.target} ({later.model.aspect}) in the same "
-                        "context",
+                        f"says '{later.word}' but '{earlier.name}' ({file}:{line}) says '{earlier.word}' "
+                        f"for {regulator} -> {target} ({aspect}) in the same context",
                         others=(earlier,),
                     )
                     break

@@ -43,11 +43,17 @@ def _compact(name: str) -> str:
     "remove the synonym; text that uses the general name is grounded to the family (FamPlex, or a local "
     "family entity listing its members), never to one member. Where no sibling exists (STING1), silence it "
     "with lint_ignore and a note saying so",
+    scope="entity",
 )
 def family_synonyms(lintable: Lintable) -> Iterator[Hit]:
     entities = lintable.checked.entities
     families = {_compact(n): e.key for e in entities.values() if e.kind == "family" for n in e_names(e)}
-    symbols = [(n, e.kind == "mirna") for e in entities.values() if e.kind in SYMBOL_KINDS for n in e_names(e)]
+    # Symbols by kind and every token but the last: a name ``synonym`` truncates has the synonym's tokens,
+    # or all but its last, there (see :func:`truncates`), so only those few are compared.
+    symbols: dict[tuple[bool, tuple[str, ...]], list[tuple[int, str]]] = {}
+    named = ((e.kind == "mirna", n) for e in entities.values() if e.kind in SYMBOL_KINDS for n in e_names(e))
+    for order, (is_mirna, name) in enumerate(named):
+        symbols.setdefault((is_mirna, tokens(name)[:-1]), []).append((order, name))
     for at in lintable.entities.values():
         entity = at.model
         if entity.kind not in SYMBOL_KINDS:
@@ -55,7 +61,9 @@ def family_synonyms(lintable: Lintable) -> Iterator[Hit]:
         for j, synonym in enumerate(entity.synonyms):
             family = families.get(_compact(synonym))
             mirna = entity.kind == "mirna"
-            longer = next((n for n, m in symbols if m == mirna and truncates(synonym, n, mirna)), None)
+            words = tokens(synonym)
+            near = [*symbols.get((mirna, words), ()), *symbols.get((mirna, words[:-1]), ())]
+            longer = min(((o, n) for o, n in near if truncates(synonym, n, mirna)), default=(0, None))[1]
             if family is not None:
                 reason = f"names the family '{family}'"
             elif longer is not None:
@@ -89,9 +97,10 @@ def _used(lintable: Lintable) -> set[str]:
     "unused-entity",
     "No assertion or context uses the entity, nor is it a broader term, parent or member of one that is used.",
     "delete the entity, or curate the statement it was made for",
+    scope="curation",
 )
 def unused_entities(lintable: Lintable) -> Iterator[Hit]:
     used = _used(lintable)
-    for key, at in lintable.entities.items():
+    for key, at in lintable.kept_entities.items():
         if key not in used:
             yield Hit(at, ("key",), "no assertion or context uses it")

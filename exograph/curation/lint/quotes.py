@@ -26,7 +26,23 @@ def entity_names(key: str, entities: dict[str, Entity]) -> list[str]:
 
 def quote_names(quote: str, key: str, entities: dict[str, Entity]) -> bool:
     by_words = entities[key].kind in WORD_KINDS
-    return names_any(tokens(quote), entity_names(key, entities), by_words)
+    return names_any(tokens(quote), _names(key, entities), by_words)
+
+
+def _names(key: str, entities: dict[str, Entity]) -> list[str]:
+    """:func:`entity_names`, made once per entity and entity table: every quote of every rule asks."""
+    known = _NAMES.get(id(entities))
+    if known is None or known[0] is not entities:
+        known = _NAMES[id(entities)] = (entities, {})
+        while len(_NAMES) > 4:  # a few tables live at once (a diff's two sides); forget older ones
+            del _NAMES[next(iter(_NAMES))]
+    names = known[1].get(key)
+    if names is None:
+        names = known[1][key] = entity_names(key, entities)
+    return names
+
+
+_NAMES: dict[int, tuple[dict[str, Entity], dict[str, list[str]]]] = {}
 
 
 def readable(at: AssertionAt, quote: str, lintable: Lintable) -> str:

@@ -12,8 +12,9 @@ from exograph.curation.lint.base import RULES, Hit, Lintable, Record, Rule, regi
 
 
 def records(lintable: Lintable) -> Iterator[Record]:
-    yield from lintable.entities.values()
-    yield from lintable.assertions
+    """The records whose suppressions are judged once every rule ran: entities and assertions, kept."""
+    yield from lintable.kept_entities.values()
+    yield from lintable.claims
 
 
 @rule(
@@ -21,9 +22,10 @@ def records(lintable: Lintable) -> Iterator[Record]:
     "unknown-lint-code",
     "lint_ignore names a code that is not a lint rule.",
     "correct the code (exograph lint --help and docs/lint.md list them) or remove it",
+    scope="record",
 )
 def unknown_codes(lintable: Lintable) -> Iterator[Hit]:
-    for record in records(lintable):
+    for record in (*lintable.entities.values(), *lintable.assertions):
         for j, code in enumerate(record.lint_ignore):
             if code not in RULES:
                 yield Hit(record, ("lint_ignore", j), f"lint_ignore names '{code}', which is not a lint rule")

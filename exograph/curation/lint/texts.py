@@ -8,6 +8,7 @@ rows of the paper's tables.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 _SPACE = re.compile(r"\s+")
@@ -16,37 +17,49 @@ _CAPTION = re.compile(r"^Table \S+\.(?! Continued)[^\n]*", re.MULTILINE)
 
 @dataclass(slots=True)
 class SourceText:
-    """A source's raw text, its whitespace-collapsed form and the raw offset of each collapsed character."""
+    """A source's raw text, its whitespace-collapsed form, and where each collapsed piece starts in both.
+
+    Collapsing maps every run of whitespace to one space, so a stretch of ``flat`` between two such
+    spaces is a stretch of the raw text; ``flat_starts`` and ``raw_starts`` hold where each stretch
+    starts in each (one pair per run, not per character).
+    """
 
     raw: str
     flat: str = ""
-    offsets: list[int] = field(default_factory=list)
+    flat_starts: list[int] = field(default_factory=list)
+    raw_starts: list[int] = field(default_factory=list)
+    #: Spans of each quote looked up so far: several rules ask for the same quote.
+    found: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        pieces: list[str] = []
-        pos = 0
         raw = self.raw.strip()
         start = len(self.raw) - len(self.raw.lstrip())
+        pos = length = 0
         for match in _SPACE.finditer(raw):
-            chunk = raw[pos : match.start()]
-            pieces.append(chunk + " ")
-            self.offsets.extend(range(start + pos, start + match.start()))
-            self.offsets.append(start + match.start())
+            self.flat_starts.append(length)
+            self.raw_starts.append(start + pos)
+            length += match.start() - pos + 1
             pos = match.end()
-        pieces.append(raw[pos:])
-        self.offsets.extend(range(start + pos, start + len(raw)))
-        self.flat = "".join(pieces)
+        self.flat_starts.append(length)
+        self.raw_starts.append(start + pos)
+        self.flat = _SPACE.sub(" ", raw)
+
+    def _raw(self, at: int) -> int:
+        """The raw offset of the character at ``at`` in ``flat``."""
+        piece = bisect_right(self.flat_starts, at) - 1
+        return self.raw_starts[piece] + at - self.flat_starts[piece]
 
     def spans(self, quote: str) -> list[tuple[int, int]]:
         """Raw ``(start, end)`` of every occurrence of ``quote`` (whitespace-insensitive)."""
         needle = " ".join(quote.split())
+        if needle in self.found:
+            return self.found[needle]
         found: list[tuple[int, int]] = []
-        if not needle:
-            return found
-        at = self.flat.find(needle)
+        at = self.flat.find(needle) if needle else -1
         while at != -1:
-            found.append((self.offsets[at], self.offsets[at + len(needle) - 1] + 1))
+            found.append((self._raw(at), self._raw(at + len(needle) - 1) + 1))
             at = self.flat.find(needle, at + 1)
+        self.found[needle] = found
         return found
 
     def lines(self, span: tuple[int, int]) -> str:

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from exograph.curation.lint import Finding, lint
+from exograph.compiled.lint import lint
+from exograph.curation.lint import Finding
 from exograph.layout import Layout
 from tests.conftest import replace_in
 

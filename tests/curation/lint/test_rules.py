@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from exograph.curation.lint import RULES, lint
+from exograph.compiled.lint import lint
+from exograph.curation.lint import RULES
 from exograph.layout import Layout
 from tests.curation.lint.conftest import ASSERTIONS, ENTITIES, SOURCE, Tree
 
