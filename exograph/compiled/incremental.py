@@ -110,8 +110,10 @@ def _inputs_digest(layout: Layout) -> bytes:
     return digest.digest()
 
 
-#: The cache entry of the checked sources and entities (no assertion file has this name).
+#: What the key of the checked sources and entities starts with (no assertion file has this name).
 DEFINITIONS = "<definitions>"
+#: The store of per-file results, in the cache folder, shared by every root.
+RESULTS = Path("files") / "results.sqlite"
 
 
 @dataclass(slots=True)
@@ -127,7 +129,8 @@ class _Definitions:
 
 def _definitions(layout: Layout, files: FileCache, base: bytes) -> _Definitions:
     """Sources and entities, checked: from the cache when none of their files (nor the code) changed."""
-    stored = files.checks({DEFINITIONS: base}).get(DEFINITIONS)
+    key = hashlib.blake2b(DEFINITIONS.encode() + base, digest_size=16).digest()
+    stored = files.checks([key]).get(key)
     if stored is not None:
         kept: tuple[_Definitions, list[tuple[str, str]]] = pickle.loads(stored)
         found, texts = kept
@@ -140,9 +143,7 @@ def _definitions(layout: Layout, files: FileCache, base: bytes) -> _Definitions:
     checked, problems, bad_entities, bad_sources = check_definitions(curation)
     found = _Definitions(checked, problems, bad_entities, bad_sources, lint_entities(curation, checked))
     texts = [(source_id, checked.sources[source_id].text) for source_id in checked.texts]
-    files.store(
-        [(DEFINITIONS, base, pickle.dumps((replace(found, checked=replace(checked, texts={})), texts)), b"", None)]
-    )
+    files.store([(key, pickle.dumps((replace(found, checked=replace(checked, texts={})), texts)), b"", None)])
     return found
 
 
@@ -236,7 +237,7 @@ def _check_files(paths: list[Path], against: _Against) -> dict[str, Results]:
 def validate(layout: Layout, want_rows: bool = False, cache: bool = True, lint: bool = False) -> Outcome:
     """Every problem of a root, reusing per-file results kept from earlier runs where the inputs are the same;
     with ``lint``, also each file's lint (:func:`exograph.compiled.lint.lint` finishes it)."""
-    from exograph.compiled.store import CacheError, cache_path, evict
+    from exograph.compiled.store import CacheError, cache_dir, evict
 
     paths = layout.assertions
     base = _inputs_digest(layout)
@@ -244,24 +245,25 @@ def validate(layout: Layout, want_rows: bool = False, cache: bool = True, lint: 
     for path in paths:
         content = _digest(path, layout.root)
         if content is not None:
-            keys[layout.relative(path)] = hashlib.blake2b(base + content, digest_size=16).digest()
+            rel = layout.relative(path)
+            keys[rel] = hashlib.blake2b(base + rel.encode() + b"\0" + content, digest_size=16).digest()
     try:
-        store: Path | None = cache_path(layout.root)
+        folder: Path | None = cache_dir()
     except CacheError:  # no cache folder at all (no home): validate all the same, only slower
-        store = None
-    files = FileCache(store.parent / "files" / store.name if cache and store else None)
+        folder = None
+    if cache and folder is not None:
+        evict(folder / RESULTS.parent, keep=0)  # per-root stores of earlier versions, replaced by the shared one
+    files = FileCache(folder / RESULTS if cache and folder is not None else None)
     try:
         definitions = _definitions(layout, files, base)
         checked, bad_entities, bad_sources = definitions.checked, definitions.bad_entities, definitions.bad_sources
         problems = list(definitions.problems)
         against = _Against(layout, checked, (bad_entities, bad_sources), lint)
-        stored = files.checks(keys, lint)
-        missing = [p for p in paths if layout.relative(p) not in stored]
+        stored = files.checks(keys.values(), lint)
+        missing = [p for p in paths if keys.get(layout.relative(p)) not in stored]
         fresh = _check_files(missing, against)
-        files.store(((r, keys[r], *result) for r, result in fresh.items() if r in keys), {DEFINITIONS, *keys})
-        if fresh and cache and store:
-            evict(store.parent / "files")
-        results = [pickle.loads(stored.get(r) or fresh[r][0]) for r in map(layout.relative, paths)]
+        files.store((keys[r], *result) for r, result in fresh.items() if r in keys)
+        results = [pickle.loads(fresh[r][0] if r in fresh else stored[keys[r]]) for r in map(layout.relative, paths)]
         found: list[FileChecks] = []
         for file_problems, checks in results:
             problems += file_problems
@@ -274,19 +276,21 @@ def validate(layout: Layout, want_rows: bool = False, cache: bool = True, lint: 
         outcome = Outcome(checked, [], sum(map(sum, clean)), entity_lint=definitions.lint)
         for checks, kept in zip(found, clean, strict=True):
             if want_rows:
-                rows = _kept(checks.file, 1, fresh, files, against)
+                rows = _kept(checks.file, 1, fresh, files, keys, against)
                 outcome.rows += [row for row, ok in zip(pickle.loads(rows), kept, strict=True) if ok and row]
             if lint:
-                outcome.lint.append((pickle.loads(_kept(checks.file, 2, fresh, files, against)), kept))
+                outcome.lint.append((pickle.loads(_kept(checks.file, 2, fresh, files, keys, against)), kept))
     finally:
         files.close()
     outcome.problems = sorted(problems + bad_entities.problems() + bad_sources.problems())
     return outcome
 
 
-def _kept(rel: str, part: int, fresh: dict[str, Results], files: FileCache, against: _Against) -> bytes:
+def _kept(
+    rel: str, part: int, fresh: dict[str, Results], files: FileCache, keys: dict[str, bytes], against: _Against
+) -> bytes:
     """A file's rows (``part`` 1) or lint (2): just made, kept, or (when the cache lost them since) made again."""
-    blob = fresh[rel][part] if rel in fresh else files.part(rel, ("rows", "lint")[part - 1])
+    blob = fresh[rel][part] if rel in fresh else files.part(keys[rel], ("rows", "lint")[part - 1])
     if blob is None:
         blob = _check_file(against.layout.root / rel, against)[part]
     assert blob is not None  # ``part`` 2 only when linting, and then every result has it

@@ -20,8 +20,8 @@ def _problems(problems: list[Problem]) -> list[ProblemInfo]:
 def compare_sides(old: Side, new: Side) -> Report:
     """Compile both sides (each from what validates) and compare them."""
     with (
-        load_state(old.root, old.kind != "revision") as old_state,
-        load_state(new.root, new.kind != "revision") as new_state,
+        load_state(old.root) as old_state,
+        load_state(new.root) as new_state,
     ):
         comparison = compare_states(old_state, new_state)
         labels = {k: e["label"] for k, e in {**old_state.entities, **new_state.entities}.items()}

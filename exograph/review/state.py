@@ -3,9 +3,11 @@
 An invalid side is still compiled from what validated, so a reviewer sees what
 can be compared next to the problems. Validation and lint go through the per-file
 cache (:mod:`exograph.compiled.incremental`), as ``exograph validate`` and ``exograph
-lint`` do, so an unchanged file is never read again; a revision's temporary root skips
-that cache (it would leave an entry per diff). The store is written into a temporary folder
-this module creates and removes, never into the user's compiled cache.
+lint`` do, so an unchanged file is never read again. That cache is keyed by content and
+shared by every root, so a revision unpacked into a temporary folder finds the results of
+every file it shares with the working tree (or with a revision diffed before). The store
+is written into a temporary folder this module creates and removes, never into the user's
+compiled cache.
 """
 
 from __future__ import annotations
@@ -42,10 +44,10 @@ class State:
 
 
 @contextmanager
-def load_state(root: Path, cache: bool = True) -> Iterator[State]:
+def load_state(root: Path) -> Iterator[State]:
     """Compile ``root`` (keeping what validates) and open a store of it for queries."""
     layout = Layout(root)
-    outcome = validate(layout, want_rows=True, cache=cache, lint=True)
+    outcome = validate(layout, want_rows=True, lint=True)
     checked = outcome.checked
     entities, _, source_records = build(checked)
     sources = {sid: s.model_dump(mode="json") for sid, s in checked.sources.items()}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +21,7 @@ import pytest
 
 from benchmarks.generate import write_curation
 from exograph.compiled.build import validate as full_validate
+from exograph.compiled.filecache import FileCache
 from exograph.compiled.incremental import compile_rows
 from exograph.compiled.incremental import validate as cached_validate
 from exograph.compiled.records import build
@@ -201,6 +203,39 @@ def test_only_changed_files_are_read_again(
     read.clear()
     cached_validate(Layout(root))
     assert sorted(read) == [f"synth00{i}.yaml" for i in range(4)]  # entities changed: every file is checked again
+
+
+def test_results_are_shared_by_every_root_with_the_same_files(
+    generated: tuple[Path, dict[Path, bytes]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keyed by content (and path in the root), the results of one root serve a copy anywhere else; a file
+    that differs in the copy, or the same bytes under another name, are read again."""
+    root, _ = generated
+    expected = cached_validate(Layout(root)).problems
+    copy = root.parent / "elsewhere" / "copy"
+    shutil.copytree(root, copy)
+    (copy / "curation/assertions/synth003.yaml").write_text(
+        (copy / "curation/assertions/synth003.yaml").read_text(encoding="utf-8").replace("Results", "Methods", 1)
+    )
+    from exograph.compiled import incremental
+
+    read: list[str] = []
+    real = incremental.read_assertions
+    monkeypatch.setattr(incremental, "PARALLEL_FROM", 10**6)
+    monkeypatch.setattr(incremental, "read_assertions", lambda p, layout: read.append(p.name) or real(p, layout))
+    assert cached_validate(Layout(copy)).problems == expected == []
+    assert read == ["synth003.yaml"]
+
+
+def test_the_shared_store_forgets_the_least_recently_used_beyond_its_budget(tmp_path: Path) -> None:
+    cache = FileCache(tmp_path / "results.sqlite", budget=1000)
+    cache.store([(b"old", b"x" * 300, b"", None), (b"used", b"y" * 300, b"", None)])
+    cache.store([(b"new", b"z" * 300, b"", b"lint")])  # 904 bytes: within the budget
+    assert set(cache.checks([b"new"], lint=True)) == {b"new"}  # only "new" was kept with its lint
+    assert set(cache.checks([b"old"])) == {b"old"}  # read: now the most recently used
+    cache.store([(b"last", b"w" * 300, b"", None)])  # 1,204 bytes: down to 800, least recently used first
+    assert set(cache.checks([b"old", b"used", b"new", b"last"])) == {b"old", b"last"}
+    cache.close()
 
 
 def test_a_snapshot_of_any_name_is_an_input(generated: tuple[Path, dict[Path, bytes]]) -> None:

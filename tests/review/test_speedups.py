@@ -6,10 +6,11 @@ import shutil
 from pathlib import Path
 from unittest.mock import patch
 
+import pytest
 from hypothesis import given, settings
 
 from exograph.compiled.lint import lint
-from exograph.compiled.store import Store, cache_path
+from exograph.compiled.store import Store
 from exograph.layout import Layout
 from exograph.review import impact
 from exograph.review.compare import Comparison
@@ -61,9 +62,16 @@ def test_each_side_is_linted_as_exograph_lint_lints_it(tmp_path: Path) -> None:
         assert warm.findings  # the fixture's deletion leaves an entity unused: the comparison has content
 
 
-def test_a_side_that_may_not_be_cached_leaves_no_cache(tmp_path: Path) -> None:
-    root = tmp_path / "root"
-    shutil.copytree(MINI, root)
-    with load_state(root, cache=False) as state:
-        assert state.findings == lint(Layout(root), cache=False).findings
-    assert not (cache_path(root).parent / "files").exists()
+def test_a_second_diff_reads_no_file_again_not_even_the_revisions(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The per-file results are keyed by content and shared by every root, so the revision a diff unpacks
+    into a new temporary folder each time finds the results kept by the diff before."""
+    from exograph.compiled import incremental
+
+    edits.delete(repo, edits.load(repo, edits.ASSERTIONS)["assertions"][0]["id"])
+    compare(None, None, repo)  # the first diff checks both sides
+    read: list[str] = []
+    real = incremental.read_assertions
+    monkeypatch.setattr(incremental, "PARALLEL_FROM", 10**6)  # in this process, where the reads are counted
+    monkeypatch.setattr(incremental, "read_assertions", lambda p, layout: read.append(p.name) or real(p, layout))
+    again = compare(None, None, repo)
+    assert read == [] and again.assertions.removed  # neither side read again, the change still seen
