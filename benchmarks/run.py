@@ -13,6 +13,7 @@ pass`` gives the interpreter's own start-up, so the ratios hold on any machine.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import re
@@ -26,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import exograph
 from benchmarks.bel import write_bel
 from benchmarks.generate import write_curation
 
@@ -170,9 +172,37 @@ def bench_size(n: int, runs: int, work: Path, stages: set[str]) -> list[Step]:
             out = work / f"export-{fmt}"
             args = [*EXOGRAPH, "export", *root, "--format", fmt, "-o", str(out)]
             steps.append(measure(f"export {fmt}", args, env, cwd, runs))
+    if "lint" in stages:
+        lint = [*EXOGRAPH, "lint", str(new), "--statistics"]
+        steps.append(measure("lint, empty cache", lint, env, cwd, runs, cold))
+        steps.append(measure("lint after editing one file", lint, env, cwd, runs, editor))
+        editor.restore()
     if "diff" in stages:
-        args = [*EXOGRAPH, "diff", str(old), str(new), "--format", "json"]
-        steps.append(measure("diff of two revisions (json)", args, env, cwd, runs))
+        steps += diff_steps(old, new, work, env, runs, cold)
+    return steps
+
+
+def diff_steps(
+    old: Path, new: Path, work: Path, env: dict[str, str], runs: int, cold: Callable[[], None]
+) -> list[Step]:
+    """``diff`` with nothing kept, with both sides checked before, and of a branch that edits one file."""
+    args = [*EXOGRAPH, "diff", str(old), str(new), "--format", "json"]
+    steps = [measure("diff of two revisions (json), empty cache", args, env, work, runs, cold)]
+    steps.append(measure("diff of two revisions (json), both sides checked before", args, env, work, runs))
+    branch = work / "branch"
+    shutil.rmtree(branch, ignore_errors=True)
+    shutil.copytree(old, branch)
+    editor = Editor(branch / "curation/assertions/synth000.yaml")
+
+    def fresh_branch() -> None:
+        """A new copy of OLD (a new folder: nothing of its own cached) with one file edited anew."""
+        shutil.rmtree(branch)
+        shutil.copytree(old, branch)
+        editor()
+
+    args = [*EXOGRAPH, "diff", str(old), str(branch), "--format", "json"]
+    name = "diff of OLD and a new copy of it with one file edited (json), OLD checked before"
+    steps.append(measure(name, args, env, work, runs, fresh_branch))
     return steps
 
 
@@ -210,7 +240,7 @@ def table(n: int, steps: list[Step]) -> str:
     return "\n".join(lines) + "\n"
 
 
-STAGES = ("compile", "pybel", "edit", "query", "export", "diff")
+STAGES = ("compile", "pybel", "edit", "lint", "query", "export", "diff")
 
 
 def main() -> None:
@@ -222,6 +252,10 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="Generate into this folder and keep it (default: a temp folder).")
     args = parser.parse_args()
     stages = set(args.stages.split(","))
+    # What an installed package has: bytecode for every module (pip compiles it at install time). An
+    # editable install with PYTHONDONTWRITEBYTECODE set (as some containers do) would compile every
+    # module from source in every measured process, which no user's query does.
+    compileall.compile_dir(str(Path(exograph.__file__).parent), quiet=1)
     results = {}
     for n in (int(s) for s in args.sizes.split(",")):
         work = (args.keep or Path(tempfile.mkdtemp(prefix="exograph-bench-"))) / str(n)

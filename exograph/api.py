@@ -7,29 +7,47 @@
 
 Every result is a frozen dataclass holding entity keys, assertion ids and the labels needed
 to print them; the command line prints exactly these. Opening is fast (a compiled SQLite cache)
-and nothing heavier than the standard library is imported until :meth:`to_networkx`.
+and nothing heavier than the standard library is imported until :meth:`to_networkx`; the
+reasoning modules are imported by the first question that needs them, so a plain neighbour
+query (every ``exograph drivers`` without ``--depth``) never loads them.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exograph.compiled.records import AssertionRecord, SourceRecord
 from exograph.compiled.store import Store, open_store
 from exograph.query import neighbours
 from exograph.query.neighbours import Filters, UnknownName
-from exograph.reason import chains as chain_search
-from exograph.reason import conflicts as conflict_search
-from exograph.reason import explain as english
-from exograph.reason import search as text_search
-from exograph.reason.chains import MAX_DEPTH, Chain, ChainOptions, Chains, Step
-from exograph.reason.conflicts import Conflict
-from exograph.reason.index import Index
-from exograph.reason.search import Hit
+
+if TYPE_CHECKING:
+    from exograph.reason import chains as chain_search
+    from exograph.reason.chains import Chain, ChainOptions, Chains, Step
+    from exograph.reason.conflicts import Conflict
+    from exograph.reason.index import Index
+    from exograph.reason.search import Hit
+
+#: Result types of the reasoning modules, part of this API, imported when first named.
+_LAZY = {
+    "Chain": "exograph.reason.chains",
+    "Chains": "exograph.reason.chains",
+    "Step": "exograph.reason.chains",
+    "Conflict": "exograph.reason.conflicts",
+    "Hit": "exograph.reason.search",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Chain",
@@ -111,6 +129,8 @@ class KnowledgeGraph:
     @property
     def index(self) -> Index:
         if self._index is None:
+            from exograph.reason.index import Index
+
             self._index = Index.open(self.store)
         return self._index
 
@@ -130,6 +150,8 @@ class KnowledgeGraph:
     def _chains(
         self, kind: str, name: str, depth: int, options: dict[str, Any], filters: dict[str, Any]
     ) -> ChainResult:
+        from exograph.reason import chains as chain_search
+
         chain_options = self._options(depth, options)
         found = chain_search.chains(self.index, kind, self.resolve(name), chain_options, self._matcher(filters))
         return self._labelled(found)
@@ -140,6 +162,8 @@ class KnowledgeGraph:
 
     @staticmethod
     def _options(depth: int, options: dict[str, Any]) -> ChainOptions:
+        from exograph.reason.chains import MAX_DEPTH, ChainOptions
+
         if not 1 <= depth <= MAX_DEPTH:
             raise ValueError(f"depth must be between 1 and {MAX_DEPTH}, not {depth}")
         if options.get("max_chains", 1) < 1:
@@ -222,11 +246,15 @@ class KnowledgeGraph:
         """Every chain from ``start`` to ``end`` of at most ``max_length`` steps, ranked."""
         options = self._options(max_length, _chain_options(max_chains, include_hypotheses, include_negated, coherent))
         first, last = self.resolve(start), self.resolve(end)
+        from exograph.reason import chains as chain_search
+
         return self._labelled(chain_search.paths(self.index, first, last, options, self._matcher(filters)))
 
     # -- conflicts, explanations, search -------------------------------------------------------
     def conflicts(self, name: str | None = None) -> ConflictResult:
         """Pairs of assertions that disagree, those context does not explain first."""
+        from exograph.reason import conflicts as conflict_search
+
         found = conflict_search.conflicts(self.index, self.resolve(name) if name else None)
         records = self.assertions(i for c in found for i in (c.first, c.second))
         return ConflictResult(tuple(found), records, self.labels_for(records.values()), self.store.sources())
@@ -250,6 +278,8 @@ class KnowledgeGraph:
 
     def explain(self, item: str | Chain) -> str:
         """An assertion (by id) as one English sentence, or a chain as a short paragraph."""
+        from exograph.reason import explain as english
+
         ids = [item] if isinstance(item, str) else item.assertion_ids
         records = self.assertions(ids)
         labels = self.labels_for(records.values())
@@ -267,6 +297,8 @@ class KnowledgeGraph:
 
     def search(self, text: str, limit: int = 20) -> SearchResult:
         """Entities and assertions whose labels, synonyms, notes or quotes hold ``text``, best first."""
+        from exograph.reason import search as text_search
+
         entities, assertions = text_search.search(self.store, text, limit)
         return SearchResult(text, tuple(entities), tuple(assertions))
 

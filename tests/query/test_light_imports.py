@@ -46,3 +46,24 @@ def test_the_probe_sees_imports(mini: Path) -> None:
     done = subprocess.run(probe, check=True, capture_output=True, text=True)
     imported = json.loads(done.stderr.strip().splitlines()[-1])
     assert "pydantic" in imported and "yaml" in imported
+
+
+OWN = """
+import json, sys
+from exograph.cli import main
+try:
+    main(sys.argv[1:], standalone_mode=False)
+finally:
+    print(json.dumps(sorted(m for m in sys.modules if m.startswith("exograph."))), file=sys.stderr)
+"""
+
+
+def test_a_neighbour_query_loads_neither_reasoning_nor_other_commands(mini: Path) -> None:
+    subprocess.run([sys.executable, "-m", "exograph", "stats", "--root", str(mini)], check=True, capture_output=True)
+    for query, needs in ((["drivers", "RAB27A"], False), (["drivers", "RAB27A", "--depth", "2"], True)):
+        probe = [sys.executable, "-c", OWN, *query, "--root", str(mini)]
+        done = subprocess.run(probe, check=True, capture_output=True, text=True)
+        imported = set(json.loads(done.stderr.strip().splitlines()[-1]))
+        assert ("exograph.reason.chains" in imported) is needs  # the probe sees a chain query's imports
+        assert "exograph.cli.queries" in imported
+        assert not imported & {"exograph.cli.export", "exograph.cli.web", "exograph.cli.review", "exograph.cli.curate"}
