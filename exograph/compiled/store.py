@@ -10,6 +10,7 @@ temporary file renamed into place), so a failed build never leaves a half cache.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -347,6 +348,8 @@ def open_store(root: Path) -> Store:
         return store  # the fastest path: no file changed since the cache was built, nothing to hash
     wanted = fingerprint(layout)
     if (store := _open_if_current(primary, wanted, root)) is not None:
+        if stamped is not None:  # compiled while a file was too fresh to trust, or touched since: trust it now
+            _record_stamp(primary, stamped)
         return store  # the fast path: no other import, no other file
     fallback = _fallback_path(primary, create=False)
     if fallback is not None and (store := _open_if_current(fallback, wanted, root)) is not None:
@@ -371,6 +374,17 @@ def open_store(root: Path) -> Store:
     raise CacheError(
         f"cannot write the exograph cache ({'; '.join(errors)}): set EXOGRAPH_CACHE_DIR to a writable folder"
     )
+
+
+def _record_stamp(path: Path, stamped: str) -> None:
+    """Keep the status of the files a query just found to have exactly the cache's content, so the next
+    query skips hashing them (the status was taken before the hash: a file changed in between can only
+    make the stamp miss). Only saves time: a cache that cannot be written is left as it is."""
+    try:
+        with contextlib.closing(sqlite3.connect(path, timeout=1)) as db, db:
+            db.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('stamp', ?)", (stamped,))
+    except (OSError, sqlite3.Error):
+        pass
 
 
 def _open_if_current(path: Path, wanted: str, root: Path, key: str = "fingerprint") -> Store | None:

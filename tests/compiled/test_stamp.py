@@ -44,3 +44,19 @@ def test_an_edit_keeping_size_and_mtime_is_still_seen(mini: Path, counted: list[
 def test_recent_files_are_never_trusted(mini: Path) -> None:
     """A file written within the racy window (every file here, just copied) gives no stamp."""
     assert stamp_module.stamp(Layout(mini), "v") is None
+
+
+def test_a_cache_compiled_from_fresh_files_is_trusted_once_they_settle(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Compiled within the racy window, the cache has no stamp; the first query after the files settle
+    hashes them, finds the cache current and keeps their status, so the next query hashes nothing."""
+    open_store(mini)  # every file was just copied: no stamp recorded
+    monkeypatch.setattr(stamp_module, "RACY_NS", -(10**12))
+    calls: list[int] = []
+    real = Layout.fingerprint
+    monkeypatch.setattr(Layout, "fingerprint", lambda self: calls.append(1) or real(self))
+    open_store(mini)
+    assert calls == [1]
+    assert len(open_store(mini).assertion_ids()) == 5
+    assert calls == [1]  # the stamp kept by the query before
