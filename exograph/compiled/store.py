@@ -18,11 +18,14 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from exograph import __version__
 from exograph.compiled.records import AssertionRecord, EntityRecord, SourceRecord
 from exograph.layout import Layout
+
+if TYPE_CHECKING:
+    from exograph.progress import Progress
 
 SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -109,6 +112,8 @@ class Store:
         self.db = connection
         self.root = root
         self.path = path
+        #: Told of every assertion :meth:`assertions` reads, while an export shows its progress.
+        self.progress: Progress | None = None
         if path is not None:
             OPENED[:] = [*OPENED[-15:], path]  # bounded: a long-running process opens many
 
@@ -190,7 +195,12 @@ class Store:
 
     def assertions(self) -> Iterator[AssertionRecord]:
         for (data,) in self.db.execute("SELECT data FROM assertions ORDER BY id"):
+            if self.progress is not None:
+                self.progress.advance()
             yield cast(AssertionRecord, json.loads(data))
+
+    def assertion_count(self) -> int:
+        return cast(int, self.db.execute("SELECT COUNT(*) FROM assertions").fetchone()[0])
 
     def sources(self) -> dict[str, SourceRecord]:
         return {r[0]: cast(SourceRecord, json.loads(r[1])) for r in self.db.execute("SELECT id, data FROM sources")}

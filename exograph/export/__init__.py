@@ -15,6 +15,7 @@ from pathlib import Path
 from exograph.atomic import atomic_path
 from exograph.compiled.store import Store
 from exograph.export.target import ExportTargetError, check_target, foreign_files, write_manifest
+from exograph.progress import Progress
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,12 @@ class Exporter:
                 make_parents=False,
                 replace_folder=lambda folder: not foreign_files(folder, self.name),
             ) as tmp:
-                self.render(store, tmp, **options)
+                with Progress(f"exporting {self.name}: assertions", store.assertion_count()) as progress:
+                    store.progress = progress
+                    try:
+                        self.render(store, tmp, **options)
+                    finally:
+                        store.progress = None
                 if self.directory:
                     write_manifest(tmp, self.name)
         except OSError as exc:

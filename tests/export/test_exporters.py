@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -152,3 +154,24 @@ def test_dataset_node_dates_from_the_curation_or_the_option(mini: Path, tmp_path
         "export", "--root", str(mini), "--format", "tsv", "--date", "2026-01-31", "-o", str(tmp_path / "d.tsv")
     )  # type: ignore[operator]
     assert result.exit_code == 2 and "RDF formats only" in result.output
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("name", sorted(EXPORTERS))
+def test_an_export_shows_its_progress_on_a_terminal_only(
+    mini: Path, tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = open_store(mini)
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    EXPORTERS[name].write(store, tmp_path / "on-a-terminal")
+    assert f"exporting {name}: assertions: 5/5" in terminal.getvalue()  # every assertion read, once
+    assert store.progress is None
+    piped = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", piped)
+    EXPORTERS[name].write(store, tmp_path / "piped")
+    assert piped.getvalue() == ""
