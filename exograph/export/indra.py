@@ -35,6 +35,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
 
@@ -184,26 +185,34 @@ def _roles(kind: str, regulator: dict[str, Any], target: dict[str, Any]) -> dict
 
 def indra_statements(store: Store) -> tuple[list[dict[str, Any]], Counter[str]]:
     """INDRA Statement JSON objects for every assertion INDRA can express, and the count of the others by reason."""
-    entities, sources = {e["key"]: e for e in store.entities()}, store.sources()
-    statements: list[dict[str, Any]] = []
     skipped: Counter[str] = Counter()
+    return list(_statements(store, skipped)), skipped
+
+
+def _statements(store: Store, skipped: Counter[str]) -> Iterator[dict[str, Any]]:
+    entities, sources = {e["key"]: e for e in store.entities()}, store.sources()
     for a in store.assertions():
         types, reason = statement_types(a, entities[a["target"]])
         if reason:
             skipped[reason] += 1
         regulator, target = agent(entities[a["regulator"]]), agent(entities[a["target"]])
         for kind in types:
-            statements.append(
-                {
-                    "type": kind,
-                    **_roles(kind, regulator, target),
-                    "evidence": evidence(a, entities, sources[a["source"]]),
-                    "id": str(uuid.uuid5(_STATEMENT_NAMESPACE, f"{a['id']}/{kind}")),
-                }
-            )
-    return statements, skipped
+            yield {
+                "type": kind,
+                **_roles(kind, regulator, target),
+                "evidence": evidence(a, entities, sources[a["source"]]),
+                "id": str(uuid.uuid5(_STATEMENT_NAMESPACE, f"{a['id']}/{kind}")),
+            }
 
 
 def indra(store: Store, path: Path) -> None:
-    statements, _ = indra_statements(store)
-    path.write_text(json.dumps(statements, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    """The statements as one JSON list, written one statement at a time: the same text as
+    ``json.dumps(statements, indent=1)`` without holding every statement (2 GB at 100,000 assertions)."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write("[")
+        written = 0
+        for statement in _statements(store, Counter()):
+            item = json.dumps(statement, indent=1, ensure_ascii=False).replace("\n", "\n ")
+            out.write(f"{',' if written else ''}\n {item}")
+            written += 1
+        out.write("\n]\n" if written else "]\n")

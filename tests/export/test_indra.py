@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from indra.statements import Influence, Modification, RegulateActivity, RegulateAmount, Statement, stmts_from_json
@@ -12,7 +13,7 @@ from indra.tools import assemble_corpus
 
 from exograph.compiled.store import Store, open_store
 from exograph.export import EXPORTERS
-from exograph.export.indra import indra_statements
+from exograph.export.indra import indra, indra_statements
 from tests.conftest import PROJECT_ROOT
 
 INCREASING = {"Activation", "IncreaseAmount", "Phosphorylation", "Ubiquitination"}
@@ -106,3 +107,15 @@ def test_mini_statements_and_indra_filters(mini: Path, tmp_path: Path) -> None:
         "mini2024-rab27a-exosome-secretion",
         "mini2024-mir21-pdcd4",
     }
+
+
+@pytest.mark.parametrize("root", ["mini", "project"])
+def test_the_file_is_written_one_statement_at_a_time_as_one_json_list(root: str, mini: Path, tmp_path: Path) -> None:
+    """Streamed, the file is exactly the indented JSON list of every statement (and an empty list)."""
+    store = open_store(mini if root == "mini" else PROJECT_ROOT)
+    indra(store, tmp_path / "statements.json")
+    expected = json.dumps(indra_statements(store)[0], indent=1, ensure_ascii=False) + "\n"
+    assert (tmp_path / "statements.json").read_text(encoding="utf-8") == expected
+    with patch.object(Store, "assertions", lambda _: iter(())):
+        indra(store, tmp_path / "empty.json")
+    assert (tmp_path / "empty.json").read_text(encoding="utf-8") == "[]\n"
