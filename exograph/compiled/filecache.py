@@ -13,6 +13,7 @@ cannot be opened or written is skipped, never an error: it only saves time.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -49,12 +50,21 @@ class FileCache:
         self.last = 0.0
         if path is None:
             return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(path, timeout=10)
-            self.db.execute(SCHEMA)
-        except (OSError, sqlite3.Error):
-            self.db = None
+        for attempt in range(2):
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(path, timeout=10)
+                self.db.execute(SCHEMA)
+                return
+            except sqlite3.DatabaseError:  # damaged (a killed copy, a full disk): exograph's own file, made anew
+                self.close()
+                if attempt or path.is_symlink() or not path.is_file():
+                    break
+                with contextlib.suppress(OSError):
+                    path.unlink()
+            except (OSError, sqlite3.Error):
+                break
+        self.close()
 
     def _run(self, sql: str, args: Iterable[object] = ()) -> list[tuple[object, ...]]:
         if self.db is None:
@@ -122,3 +132,4 @@ class FileCache:
     def close(self) -> None:
         if self.db is not None:
             self.db.close()
+        self.db = None

@@ -14,6 +14,7 @@ from click.testing import Result
 
 from exograph.compiled.store import KEEP_CACHES, CacheError, cache_path, open_store
 from exograph.curation.problems import CurationError
+from exograph.layout import Layout
 from tests.conftest import replace_in
 
 
@@ -126,3 +127,20 @@ def test_fingerprint_never_opens_a_pipe(mini: Path) -> None:
     with pytest.raises(CurationError) as info:
         open_store(mini)  # would block forever if the pipe were read
     assert "curation/entities/pipe.yaml:1:1: is not a regular file" in str(info.value.problems[0])
+
+
+@pytest.mark.parametrize("damage", [b"\x00" * 100, b"SQLite format 3\x00 and then garbage"])
+def test_a_damaged_per_file_store_is_made_anew(mini: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes) -> None:
+    """Without this, a damaged store silently turned every later run into a cold one."""
+    from exograph.compiled import incremental
+    from exograph.compiled.store import cache_dir
+
+    results = cache_dir() / incremental.RESULTS
+    incremental.validate(Layout(mini))
+    results.write_bytes(damage)
+    assert incremental.validate(Layout(mini)).problems == []  # checked all the same, and kept again
+    read: list[str] = []
+    real = incremental.read_assertions
+    monkeypatch.setattr(incremental, "read_assertions", lambda p, layout: read.append(p.name) or real(p, layout))
+    assert incremental.validate(Layout(mini)).problems == []
+    assert read == []  # the store made anew serves the next run
