@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from exograph.compiled.records import AssertionRecord, EntityRecord, SourceRecord
+from exograph.compiled.records import AssertionRecord, EntityRecord, SourceRecord, build
 from exograph.curation.checks import Checked, check
 from exograph.curation.loader import load
 from exograph.curation.problems import Problem
@@ -24,5 +24,6 @@ def compile_root(layout: Layout) -> tuple[dict[str, EntityRecord], list[Assertio
     """
     from exograph.compiled.incremental import compile_rows
 
-    entities, rows, sources = compile_rows(layout)
-    return entities, [json.loads(row[5]) for row in rows], sources
+    compiled = compile_rows(layout)
+    entities, _, sources = build(compiled.checked)
+    return entities, [json.loads(row[5]) for row in compiled.rows], sources

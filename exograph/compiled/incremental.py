@@ -29,7 +29,8 @@ from typing import Any
 
 from exograph import __version__
 from exograph.compiled.filecache import FileCache
-from exograph.compiled.records import EntityRecord, SourceRecord, assertion_record, build
+from exograph.compiled.records import assertion_record
+from exograph.compiled.store import Reasoning, reasoning_rows
 from exograph.curation.cascade import Cascade
 from exograph.curation.checks import (
     Checked,
@@ -61,6 +62,8 @@ class Outcome:
     problems: list[Problem]
     assertions: int
     rows: list[Row] = field(default_factory=list)
+    #: With the rows: each one's chain step and full-text entry (:func:`exograph.compiled.store.reasoning_rows`).
+    reasoning: list[Reasoning] = field(default_factory=list)
     #: With ``lint=True``: each file's lint and which of its valid assertions the checks across files kept.
     lint: list[tuple[FileLint, list[bool]]] = field(default_factory=list)
     entity_lint: EntityLint = field(default_factory=EntityLint)
@@ -157,6 +160,8 @@ class _Against:
     lint: bool
     #: Source texts as lint reads them, built once per process on first use.
     texts: dict[str, SourceText | None] = field(default_factory=dict)
+    #: Every valid entity's label, for the full-text rows.
+    labels: dict[str, str] = field(default_factory=dict)
 
     def text(self, source_id: str) -> SourceText | None:
         if source_id not in self.texts:
@@ -175,10 +180,11 @@ Results = tuple[bytes, bytes, bytes | None]
 
 
 def _check_file(path: Path, against: _Against) -> Results:
-    """Problems and cross-file findings of one assertion file, the rows of its clean assertions, its lint."""
+    """Problems and cross-file findings of one assertion file, the rows of its clean assertions (with what the
+    reasoning tables hold of each), its lint."""
     loaded, problems = read_assertions(path, against.layout)
     found: FileChecks | None = None
-    rows: list[Row | None] = []
+    rows: list[tuple[Row, Reasoning] | None] = []
     linted = FileLint()
     if loaded is not None:
         found = check_assertion_file(loaded, against.checked, *against.cascades)
@@ -186,7 +192,8 @@ def _check_file(path: Path, against: _Against) -> Results:
         refs = {r.number: r for r in source.references} if source is not None else {}
         valid = [ok for *_, ok in found.assertions]
         for assertion, ok in zip(loaded.model.assertions, valid, strict=True):
-            rows.append(_row(assertion_record(loaded.model.source, assertion, refs)) if ok else None)
+            record = assertion_record(loaded.model.source, assertion, refs) if ok else None
+            rows.append((_row(record), reasoning_rows(record, against.labels)) if record is not None else None)
         if against.lint:
             linted = lint_file(loaded, against.checked, valid, against.text(loaded.model.source))
     return pickle.dumps((problems, found)), pickle.dumps(rows), pickle.dumps(linted) if against.lint else None
@@ -258,7 +265,8 @@ def validate(layout: Layout, want_rows: bool = False, cache: bool = True, lint: 
         definitions = _definitions(layout, files, base)
         checked, bad_entities, bad_sources = definitions.checked, definitions.bad_entities, definitions.bad_sources
         problems = list(definitions.problems)
-        against = _Against(layout, checked, (bad_entities, bad_sources), lint)
+        labels = {key: entity.label for key, entity in checked.entities.items()}
+        against = _Against(layout, checked, (bad_entities, bad_sources), lint, labels=labels)
         stored = files.checks(keys.values(), lint)
         missing = [p for p in paths if keys.get(layout.relative(p)) not in stored]
         fresh = _check_files(missing, against)
@@ -277,7 +285,10 @@ def validate(layout: Layout, want_rows: bool = False, cache: bool = True, lint: 
         for checks, kept in zip(found, clean, strict=True):
             if want_rows:
                 rows = _kept(checks.file, 1, fresh, files, keys, against)
-                outcome.rows += [row for row, ok in zip(pickle.loads(rows), kept, strict=True) if ok and row]
+                for row, ok in zip(pickle.loads(rows), kept, strict=True):
+                    if ok and row:
+                        outcome.rows.append(row[0])
+                        outcome.reasoning.append(row[1])
             if lint:
                 outcome.lint.append((pickle.loads(_kept(checks.file, 2, fresh, files, keys, against)), kept))
     finally:
@@ -297,10 +308,9 @@ def _kept(
     return blob
 
 
-def compile_rows(layout: Layout) -> tuple[dict[str, EntityRecord], list[Row], dict[str, SourceRecord]]:
-    """Records of entities and sources and rows of assertions for a clean root; :class:`CurationError` otherwise."""
+def compile_rows(layout: Layout) -> Outcome:
+    """The rows of a clean root's assertions (and their reasoning rows); :class:`CurationError` otherwise."""
     outcome = validate(layout, want_rows=True)
     if outcome.problems:
         raise CurationError(outcome.problems)
-    entities, _, sources = build(outcome.checked)
-    return entities, outcome.rows, sources
+    return outcome

@@ -16,7 +16,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -237,10 +237,13 @@ def write_rows(
     assertions: Iterable[Row],
     sources: dict[str, SourceRecord],
     stamp: str | None = None,
+    reasoning: Iterable[Reasoning] | None = None,
 ) -> None:
     """Write a complete store to ``path`` atomically, from assertion rows already encoded (by the compile workers).
 
     ``stamp`` (:mod:`exograph.compiled.stamp`), when given, lets later commands skip hashing the files.
+    ``reasoning``: each assertion's :func:`reasoning_rows`, when the caller made them already (the compile
+    workers do, and keep them per file); otherwise they are made here from the rows.
     """
     from exograph.atomic import atomic_path  # only the slow path pays for tempfile and shutil
 
@@ -258,25 +261,34 @@ def write_rows(
         db.executemany("INSERT INTO sources VALUES (?, ?)", ((k, json.dumps(s)) for k, s in sources.items()))
         rows = list(assertions)
         db.executemany("INSERT INTO assertions VALUES (?, ?, ?, ?, ?, ?)", rows)
-        _write_reasoning(db, entities, (json.loads(row[5]) for row in rows))
+        if reasoning is None:
+            labels = {k: e["label"] for k, e in entities.items()}
+            reasoning = (reasoning_rows(json.loads(row[5]), labels) for row in rows)
+        _write_reasoning(db, entities, reasoning)
         db.executescript(INDEXES)
         db.commit()
         db.close()
 
 
-def _step(a: AssertionRecord) -> tuple[str | int, ...]:
-    flags = (int(a["hypothesis"]), int(a["negated"]), json.dumps(a["context"]))
-    return (a["id"], a["source"], a["regulator"], a["target"], a["direction"], a["aspect"], *flags)
+#: One assertion's row of the chain steps and of the full-text index.
+Step = tuple[str, str, str, str, str, str, int, int, str]
+Reasoning = tuple[Step, tuple[str, str, str, str, str]]
+
+
+def reasoning_rows(a: AssertionRecord, labels: Mapping[str, str]) -> Reasoning:
+    """What exograph.reason reads of one assertion: its chain step and its full-text entry (``labels``: of
+    every valid entity, by key)."""
+    step = (a["id"], a["source"], a["regulator"], a["target"], a["direction"], a["aspect"])
+    names = " ".join(labels[k] for k in (a["regulator"], a["target"]) if k in labels)
+    quotes = " ".join(f"{ev['quote']} {ev['assay'] or ''}" for ev in a["evidence"])
+    search = ("assertion", a["id"], a["id"].replace("-", " "), names, f"{quotes} {a['note'] or ''}")
+    return (*step, int(a["hypothesis"]), int(a["negated"]), json.dumps(a["context"])), search
 
 
 def _write_reasoning(
-    db: sqlite3.Connection, entities: dict[str, EntityRecord], assertions: Iterable[AssertionRecord]
+    db: sqlite3.Connection, entities: dict[str, EntityRecord], assertions: Iterable[Reasoning]
 ) -> None:
-    """The rows exograph.reason reads: chain steps, family membership and the full-text index.
-
-    One pass over the assertions, keeping only the small rows, so a large store never holds
-    every decoded record at once.
-    """
+    """The rows exograph.reason reads: chain steps, family membership and the full-text index."""
     db.executescript(REASONING_SCHEMA)
     groups = [(k, m, "member") for k, e in entities.items() for m in e["members"]]
     groups += [(e["parent"], k, "variant") for k, e in entities.items() if e["parent"]]
@@ -286,11 +298,9 @@ def _write_reasoning(
         ("entity", k, e["label"], " ".join((k, e["curie"], *e["synonyms"], *e["xrefs"])), e["note"] or "")
         for k, e in entities.items()
     ]
-    for a in assertions:
-        steps.append(_step(a))
-        names = " ".join(entities[k]["label"] for k in (a["regulator"], a["target"]) if k in entities)
-        quotes = " ".join(f"{ev['quote']} {ev['assay'] or ''}" for ev in a["evidence"])
-        search.append(("assertion", a["id"], a["id"].replace("-", " "), names, f"{quotes} {a['note'] or ''}"))
+    for step, entry in assertions:
+        steps.append(step)
+        search.append(entry)
     db.executemany("INSERT INTO steps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", steps)
     db.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?)", search)
     db.executescript(REASONING_INDEXES)
@@ -365,8 +375,10 @@ def open_store(root: Path) -> Store:
     if fallback is not None and (store := _open_if_current(fallback, wanted, root)) is not None:
         return store
     from exograph.compiled.incremental import compile_rows  # the slow path: imports pydantic and PyYAML
+    from exograph.compiled.records import build
 
-    entities, assertions, sources = compile_rows(layout)
+    compiled = compile_rows(layout)
+    entities, _, sources = build(compiled.checked)
     errors = []
     for candidate in (primary, None):
         path = candidate or _fallback_path(primary, create=True)
@@ -374,7 +386,7 @@ def open_store(root: Path) -> Store:
             errors.append("no private per-user folder in the temp directory")
             continue
         try:
-            write_rows(path, wanted, entities, assertions, sources, stamped)
+            write_rows(path, wanted, entities, compiled.rows, sources, stamped, compiled.reasoning)
         except (OSError, sqlite3.Error) as exc:  # an unwritable cache directory must not stop a query
             errors.append(f"{path.parent}: {getattr(exc, 'strerror', None) or exc}")
             continue
