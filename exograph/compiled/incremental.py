@@ -25,12 +25,12 @@ import pickle
 import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from exograph import __version__
 from exograph.compiled.filecache import FileCache
 from exograph.compiled.records import assertion_record
-from exograph.compiled.store import Reasoning, reasoning_rows
+from exograph.compiled.store import CacheError, Reasoning, cache_dir, evict, reasoning_rows
 from exograph.curation.cascade import Cascade
 from exograph.curation.checks import (
     Checked,
@@ -244,8 +244,6 @@ def _check_files(paths: list[Path], against: _Against) -> dict[str, Results]:
 def validate(layout: Layout, want_rows: bool = False, cache: bool = True, lint: bool = False) -> Outcome:
     """Every problem of a root, reusing per-file results kept from earlier runs where the inputs are the same;
     with ``lint``, also each file's lint (:func:`exograph.compiled.lint.lint` finishes it)."""
-    from exograph.compiled.store import CacheError, cache_dir, evict
-
     paths = layout.assertions
     base = _inputs_digest(layout)
     keys = {}
@@ -284,13 +282,13 @@ def validate(layout: Layout, want_rows: bool = False, cache: bool = True, lint: 
         outcome = Outcome(checked, [], sum(map(sum, clean)), entity_lint=definitions.lint)
         for checks, kept in zip(found, clean, strict=True):
             if want_rows:
-                rows = _kept(checks.file, 1, fresh, files, keys, against)
+                rows = _kept(checks.file, "rows", fresh, files, keys, against)
                 for row, ok in zip(pickle.loads(rows), kept, strict=True):
                     if ok and row:
                         outcome.rows.append(row[0])
                         outcome.reasoning.append(row[1])
             if lint:
-                outcome.lint.append((pickle.loads(_kept(checks.file, 2, fresh, files, keys, against)), kept))
+                outcome.lint.append((pickle.loads(_kept(checks.file, "lint", fresh, files, keys, against)), kept))
     finally:
         files.close()
     outcome.problems = sorted(problems + bad_entities.problems() + bad_sources.problems())
@@ -298,13 +296,19 @@ def validate(layout: Layout, want_rows: bool = False, cache: bool = True, lint: 
 
 
 def _kept(
-    rel: str, part: int, fresh: dict[str, Results], files: FileCache, keys: dict[str, bytes], against: _Against
+    rel: str,
+    part: Literal["rows", "lint"],
+    fresh: dict[str, Results],
+    files: FileCache,
+    keys: dict[str, bytes],
+    against: _Against,
 ) -> bytes:
-    """A file's rows (``part`` 1) or lint (2): just made, kept, or (when the cache lost them since) made again."""
-    blob = fresh[rel][part] if rel in fresh else files.part(keys[rel], ("rows", "lint")[part - 1])
+    """A file's rows or lint: just made, kept, or (when the cache lost them since) made again."""
+    index = 1 if part == "rows" else 2  # in :data:`Results`
+    blob = fresh[rel][index] if rel in fresh else files.part(keys[rel], part)
     if blob is None:
-        blob = _check_file(against.layout.root / rel, against)[part]
-    assert blob is not None  # ``part`` 2 only when linting, and then every result has it
+        blob = _check_file(against.layout.root / rel, against)[index]
+    assert blob is not None  # lint only when linting, and then every result has it
     return blob
 
 

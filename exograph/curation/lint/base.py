@@ -140,6 +140,8 @@ class Lintable:
     assertions: list[AssertionAt] = field(default_factory=list)
     claims: list[Kept] = field(default_factory=list)
     kept_entities: dict[str, KeptEntity] = field(default_factory=dict)
+    #: Each entity's names as quotes may give them (:func:`~exograph.curation.lint.quotes.entity_names`), once asked.
+    names: dict[str, list[str]] = field(default_factory=dict)
     texts: dict[str, SourceText] = field(default_factory=dict)
     #: Entity keys named by any assertion record as written, valid or not, so that an entity used only by
     #: a record that failed validation is not reported as unused.

@@ -78,12 +78,11 @@ def hedges(text: str) -> list[str]:
 def claim_hedges(at: AssertionAt, quote: str, lintable: Lintable) -> list[str]:
     """Hedges that bear on this assertion: those in the clauses of the quote that name its regulator or
     target (the whole quote when no clause does); weak ones only in a review's uncited sentences."""
-    entities = lintable.checked.entities
     ends = (at.model.regulator, at.model.target)
     weak_counts = at.source.kind != "primary_research"
     found: list[str] = []
     clauses = [(c, s) for s in _SENTENCE.split(quote) for c in _CLAUSE.split(s)]
-    relevant = [(c, s) for c, s in clauses if any(quote_names(c, key, entities) for key in ends)] or [(quote, quote)]
+    relevant = [(c, s) for c, s in clauses if any(quote_names(c, key, lintable) for key in ends)] or [(quote, quote)]
     for clause, sentence in relevant:
         words = _MONTH.sub(" ", clause)
         found += [m.group(0) for m in STRONG_HEDGE.finditer(words)]

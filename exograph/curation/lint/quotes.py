@@ -24,25 +24,12 @@ def entity_names(key: str, entities: dict[str, Entity]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def quote_names(quote: str, key: str, entities: dict[str, Entity]) -> bool:
-    by_words = entities[key].kind in WORD_KINDS
-    return names_any(tokens(quote), _names(key, entities), by_words)
-
-
-def _names(key: str, entities: dict[str, Entity]) -> list[str]:
-    """:func:`entity_names`, made once per entity and entity table: every quote of every rule asks."""
-    known = _NAMES.get(id(entities))
-    if known is None or known[0] is not entities:
-        known = _NAMES[id(entities)] = (entities, {})
-        while len(_NAMES) > 4:  # a few tables live at once (a diff's two sides); forget older ones
-            del _NAMES[next(iter(_NAMES))]
-    names = known[1].get(key)
-    if names is None:
-        names = known[1][key] = entity_names(key, entities)
-    return names
-
-
-_NAMES: dict[int, tuple[dict[str, Entity], dict[str, list[str]]]] = {}
+def quote_names(quote: str, key: str, lintable: Lintable) -> bool:
+    by_words = lintable.checked.entities[key].kind in WORD_KINDS
+    known = lintable.names.get(key)
+    if known is None:  # every quote of every rule asks: gathered once per entity
+        known = lintable.names[key] = entity_names(key, lintable.checked.entities)
+    return names_any(tokens(quote), known, by_words)
 
 
 def readable(at: AssertionAt, quote: str, lintable: Lintable) -> str:
@@ -62,7 +49,7 @@ def _unnamed(lintable: Lintable, roles: tuple[str, ...], by_words: bool) -> Iter
             key = getattr(at.model, role)
             if (entities[key].kind in WORD_KINDS) != by_words:
                 continue
-            if not any(quote_names(readable(at, e.quote, lintable), key, entities) for e in at.model.evidence):
+            if not any(quote_names(readable(at, e.quote, lintable), key, lintable) for e in at.model.evidence):
                 yield _hit(at, role, key, entities)
 
 
