@@ -3,8 +3,8 @@
 A flipper process rewrites one assertion's direction (increases, decreases, and the invalid
 ``increasex``) as fast as it can, sometimes in place and sometimes by renaming a new file over
 the old one (as editors and git do), while ``validate`` and a query compile the root. Once it
-stops, the file is set to a known content (a command may refuse while the file moves, never answer wrong); every answer after that must match the file on disk,
-whatever the caches kept while the file was moving.
+stops, the file is set to a known content: a command may refuse while the file moves, never
+answer wrong, and every answer after that must match the file on disk.
 """
 
 from __future__ import annotations
