@@ -129,9 +129,10 @@ def publish(
     """Replace a graph on a triple-store server with the curation (one HTTP PUT, atomic on the server).
 
     Credentials are read from the environment only: EXOGRAPH_SPARQL_TOKEN (bearer), or
-    EXOGRAPH_SPARQL_USER and EXOGRAPH_SPARQL_PASSWORD (basic). Exit 2 if the server cannot be
-    reached or refuses the request.
+    EXOGRAPH_SPARQL_USER and EXOGRAPH_SPARQL_PASSWORD (basic); an endpoint holding user:password@
+    is refused. Exit 2 if the server cannot be reached or refuses the request.
     """
+    from exograph.safetext import visible
     from exograph.sparql.publish import PublishError, publish, target_url
 
     try:
@@ -143,7 +144,7 @@ def publish(
     try:
         done = publish(store, endpoint, graph_iri, base=base, release_date=date)
     except PublishError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"error: {visible(str(exc))}", err=True)
         sys.exit(2)
     click.echo(f"published {done.size} bytes of N-Triples to {done.url} (HTTP {done.status})")
 
