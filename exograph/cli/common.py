@@ -28,7 +28,7 @@ class Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         import sqlite3
 
-        from exograph.compiled.store import OPENED, discard_opened
+        from exograph.compiled.store import OPENED, CacheError, discard_opened
 
         OPENED.clear()  # only caches this command opens are suspects
         try:
@@ -41,6 +41,8 @@ class Group(click.Group):
         except OSError as exc:  # the environment refused: a file or folder that cannot be used
             where = f": {exc.filename}" if exc.filename else ""
             raise Unusable(f"{exc.strerror or exc}{where}") from None
+        except CacheError as exc:  # e.g. files that kept changing while the command read them
+            raise Unusable(str(exc)) from None
         except sqlite3.DatabaseError as exc:
             removed = ", ".join(map(str, discard_opened())) or "(none opened)"
             raise Unusable(

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 
 from exograph.compiled.incremental import validate
 from exograph.compiled.store import FilesChanged, open_store
@@ -86,3 +88,26 @@ def test_answers_match_the_file_after_it_changed_during_commands(mini: Path) -> 
         if answered != (final if expected_valid else None):
             wrong.append(f"round {round_}: file says {final}, the store answers {answered}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_files_that_never_settle_are_an_environment_error(
+    cli: Callable[..., Result], mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every attempt saw a file change under it: no answer (exit 2) rather than one made of two contents."""
+    from exograph.compiled import incremental
+
+    attempts: list[int] = []
+
+    def moving(*_: object) -> None:
+        attempts.append(1)
+        raise FilesChanged(["curation/assertions/mini2024.yaml"])
+
+    monkeypatch.setattr(incremental, "_validate", moving)
+    for args in (["validate", str(mini)], ["drivers", "RAB27A", "--root", str(mini)]):
+        attempts.clear()
+        result = cli(*args)
+        assert result.exit_code == 2, result.output
+        assert "curation/assertions/mini2024.yaml changed while exograph read them: run the command again" in (
+            result.output
+        )
+        assert len(attempts) == incremental.ATTEMPTS
