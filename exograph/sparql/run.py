@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from exograph.sparql.guard import Refused, check
+from exograph.sparql.results import Rendered
 
 if TYPE_CHECKING:
     from exograph.compiled.store import Store
-    from exograph.sparql.results import Rendered
 
 #: Seconds a query may run unless told otherwise.
 DEFAULT_TIMEOUT = 60.0
@@ -81,9 +81,9 @@ def run(store: Store, query: str, base: str, fmt: str, timeout: float, limit: in
     if message == ("crashed",):
         raise QueryError(f"the query engine stopped on this query (exit {child.exitcode}): simplify the query")
     kind, value = message
-    if kind == "answer":
-        return value  # type: ignore[no-any-return]
-    raise QueryError(value)
+    if kind == "answer" and isinstance(value, Rendered):
+        return value
+    raise QueryError(str(value))
 
 
 def _receive(receiver: Connection, timeout: float | None) -> tuple[object, ...] | None:
