@@ -61,7 +61,7 @@ REASONING_INDEXES = """
 CREATE INDEX steps_regulator ON steps (regulator);
 CREATE INDEX steps_target ON steps (target);
 """
-CACHE_FORMAT = "5"
+CACHE_FORMAT = "6"
 #: How many compiled caches (one per curation root) the cache directory keeps; older ones are evicted.
 KEEP_CACHES = 16
 _CACHE_NAME = re.compile(r"^[0-9a-f]{20}\.sqlite$")
