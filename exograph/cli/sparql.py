@@ -29,7 +29,7 @@ base_option = click.option(
     "-f",
     "--file",
     "query_file",
-    type=click.Path(path_type=Path),
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Read the query from this file (e.g. query.rq, UTF-8, at most 1 MB) instead of the argument.",
 )
 @root_option

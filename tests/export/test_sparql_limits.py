@@ -197,7 +197,7 @@ def test_query_files_that_never_end_are_refused_unread(cli: Cli, mini: Path, tmp
         path.mkdir()
     result = cli("sparql", "--root", str(mini), "-f", str(path))
     assert result.exit_code == 2
-    expected = "No such file or directory" if kind == "missing" else "is not a regular file"
+    expected = {"missing": "does not exist", "folder": "is a directory"}.get(kind, "is not a regular file")
     assert expected in result.output and "Traceback" not in result.output
 
 
