@@ -248,9 +248,7 @@ def load(layout: Layout, assertions: bool = True) -> Curation:
     return curation
 
 
-def read_assertions(
-    path: Path, layout: Layout
-) -> tuple[Loaded[AssertionFile] | None, list[Problem], bytes | None]:
+def read_assertions(path: Path, layout: Layout) -> tuple[Loaded[AssertionFile] | None, list[Problem], bytes | None]:
     """One assertion file on its own (assertion files are independent until the cross-file checks), and the
     :func:`exograph.layout.digest_of` the bytes read (None when none could be)."""
     curation = Curation(layout)
