@@ -62,9 +62,9 @@ def run(store: Store, query: str, base: str, fmt: str, timeout: float, limit: in
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(sender, job), daemon=True)
-    child.start()
-    sender.close()
     try:
+        child.start()
+        sender.close()
         message = _receive(receiver, None)  # the store opened (or built): no time limit on that
         if message == ("querying",):
             message = _receive(receiver, timeout)
@@ -73,10 +73,10 @@ def run(store: Store, query: str, base: str, fmt: str, timeout: float, limit: in
                 f"the query ran longer than {timeout:g} s and was stopped: narrow it (more specific patterns, "
                 "a LIMIT) or give --timeout SECONDS"
             )
-    finally:
-        if child.is_alive():
+    finally:  # also on Ctrl-C: the engine's process never outlives the command
+        if child.pid is not None:
             child.kill()
-        child.join()
+            child.join()
         receiver.close()
     if message == ("crashed",):
         raise QueryError(f"the query engine stopped on this query (exit {child.exitcode}): simplify the query")

@@ -216,3 +216,16 @@ def test_an_engine_message_of_another_shape_is_kept_short() -> None:
         syntax_message("something else " * 100, "SELECT")
         == "the SPARQL query does not parse: " + ("something else " * 100)[:200]
     )
+
+
+def test_a_crash_of_the_engine_is_a_message(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine runs in its own process: if it dies (as it did on deep nesting), the command still reports."""
+    from exograph.compiled.store import open_store
+    from exograph.sparql import run as running
+
+    def crash(*_: object) -> None:
+        os.kill(os.getpid(), signal.SIGSEGV)
+
+    monkeypatch.setattr(running, "_answer", crash)
+    with pytest.raises(running.QueryError, match=r"the query engine stopped on this query \(exit -11\)"):
+        running.run(open_store(mini), COUNT, "https://w3id.org/exograph/", "table", 10, 10)
