@@ -67,8 +67,8 @@ def test_fixture_is_clean(mini: Path) -> None:
             ASSERTIONS,
             "aspect: amount\n    mechanism: post_transcriptional",
             "aspect: binding\n    mechanism: post_transcriptional",
-            "mini2024.yaml:24:5: assertion 'mini2024-mir21-pdcd4': Value error, aspect 'binding' needs direction 'regulates' and "
-            "mechanism 'binding' (or none)",
+            "mini2024.yaml:24:5: assertion 'mini2024-mir21-pdcd4': Value error, aspect 'binding' needs direction "
+            "'regulates' and mechanism 'binding' (or none)",
         ),
         (
             ENTITIES,
