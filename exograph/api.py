@@ -96,10 +96,25 @@ class SearchResult:
     assertions: tuple[Hit, ...]
 
 
+#: The keyword filters every query takes (see :class:`exograph.query.neighbours.Filters`).
+FILTER_NAMES = (
+    "organism",
+    "cell_line",
+    "cell_type",
+    "disease",
+    "condition",
+    "donor",
+    "recipient",
+    "system",
+    "perturbation",
+    "source",
+)
+
+
 def _filters(hypotheses: bool, negated: bool, given: dict[str, Any]) -> Filters:
-    unknown = set(given) - {"organism", "cell_line", "cell_type", "disease", "condition", "source"}
+    unknown = set(given) - set(FILTER_NAMES)
     if unknown:
-        raise TypeError(f"unknown filter(s): {', '.join(sorted(unknown))}")
+        raise TypeError(f"unknown filter(s): {', '.join(sorted(unknown))} (known: {', '.join(FILTER_NAMES)})")
     return Filters(hypotheses=hypotheses, negated=negated, **given)
 
 
@@ -158,7 +173,7 @@ class KnowledgeGraph:
 
     def _matcher(self, filters: dict[str, Any]) -> chain_search.Matcher:
         checked = _filters(True, True, filters)
-        return neighbours.context_matcher(self.store, checked) if any(filters.values()) else None
+        return neighbours.context_matcher(self.store, checked) if checked.narrowing else None
 
     @staticmethod
     def _options(depth: int, options: dict[str, Any]) -> ChainOptions:
@@ -188,8 +203,10 @@ class KnowledgeGraph:
     ) -> ChainResult:
         """Chains of up to ``depth`` steps whose combined sign raises ``name``.
 
-        ``filters``: organism, cell_line, cell_type, disease, condition (names) and source (id);
-        every step must match them. Hypotheses and negated findings are left out unless asked for.
+        ``filters``: organism, cell_line, cell_type, disease, condition, donor, recipient (names, each
+        gathering its narrower terms), system (``in_vivo`` …), perturbation (``knockdown`` … or
+        ``loss_of_function``/``gain_of_function``) and source (id); every step must match all of them.
+        Hypotheses and negated findings are left out unless asked for.
         """
         return self._chains(
             "drivers", name, depth, _chain_options(max_chains, include_hypotheses, include_negated, coherent), filters

@@ -9,6 +9,8 @@ from typing import Any, TypeVar
 
 import click
 
+from exograph.query.filters import PERTURBATIONS, SYSTEMS
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: How many problems a command prints before it stops and counts the rest (``validate --all`` shows all).
@@ -129,6 +131,18 @@ def filter_options(func: F) -> F:
             click.option("--cell-type", help="Only assertions in this cell type (e.g. macrophage)."),
             click.option("--disease", help="Only assertions in this disease (e.g. HCC)."),
             click.option("--condition", help="Only assertions under this condition (e.g. hypoxia)."),
+            click.option("--donor", help="Only assertions on vesicles from these cells (e.g. CAF, fibroblast)."),
+            click.option("--recipient", help="Only assertions on vesicles taken up by these cells (e.g. macrophage)."),
+            click.option(
+                "--system",
+                type=click.Choice(SYSTEMS),
+                help="Only assertions whose context states this experimental system.",
+            ),
+            click.option(
+                "--perturbation",
+                type=click.Choice(PERTURBATIONS),
+                help="Only assertions whose evidence manipulated the regulator so (or by a loss or gain of function).",
+            ),
             click.option("--source", help="Only assertions from this source id (e.g. liang2021)."),
             click.option("--evidence", "-e", is_flag=True, help="Table format: print quotes and cited references."),
             explain_option,
