@@ -63,7 +63,8 @@ class Filters:
     @property
     def narrowing(self) -> bool:
         """Whether any context filter is set (the flags for hypotheses and negated findings aside)."""
-        return any(getattr(self, option) for option in (*(o for o, _ in self.FIELDS), "system", "perturbation", "source"))
+        options = (*(option for option, _ in self.FIELDS), "system", "perturbation", "source")
+        return any(getattr(self, option) for option in options)
 
 
 @dataclass(slots=True)
