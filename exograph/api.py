@@ -269,11 +269,11 @@ class KnowledgeGraph:
 
     # -- conflicts, explanations, search -------------------------------------------------------
     def conflicts(self, name: str | None = None) -> ConflictResult:
-        """Pairs of assertions that disagree, those context does not explain first."""
+        """Claims stated both ways (each side's assertions once, what differs), those nothing explains first."""
         from exograph.reason import conflicts as conflict_search
 
         found = conflict_search.conflicts(self.index, self.resolve(name) if name else None)
-        records = self.assertions(i for c in found for i in (c.first, c.second))
+        records = self.assertions(i for c in found for i in c.assertion_ids)
         return ConflictResult(tuple(found), records, self.labels_for(records.values()), self.store.sources())
 
     def assertion(self, assertion_id: str) -> AssertionRecord:

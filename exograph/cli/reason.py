@@ -73,16 +73,16 @@ def path(start: str, end: str, max_length: int, **options: Any) -> None:
 @format_option("table", "json", "tsv")
 @_usage_errors
 def conflicts(name: str | None, root: Path | None, explain: bool, fmt: str) -> None:
-    """Assertions that disagree (opposite signs), about NAME or all; unexplained by context first."""
-    from exograph.reason import render
+    """Claims stated both ways, about NAME or all: each side once, with what differs; unexplained first."""
+    from exograph.reason import conflict_text
 
     graph = load_graph(root)
     result = graph.conflicts(name)
-    text = render.CONFLICT_RENDERERS[fmt](result)
+    text = conflict_text.CONFLICT_RENDERERS[fmt](result)
     if explain:
-        ids = dict.fromkeys(i for c in result.conflicts for i in (c.first, c.second))
+        ids = dict.fromkeys(i for c in result.conflicts for i in c.assertion_ids)
         sentences = {i: graph.explain(i) for i in ids}
-        text = render.with_explanations(text, fmt, sentences)
+        text = conflict_text.with_explanations(text, fmt, sentences)
     click.echo(text, nl=False)
 
 
