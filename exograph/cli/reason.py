@@ -10,6 +10,7 @@ import click
 
 from exograph.cli.common import (
     chain_options,
+    context_filters,
     explain_option,
     filter_options,
     format_option,
@@ -87,6 +88,26 @@ def conflicts(name: str | None, root: Path | None, explain: bool, fmt: str) -> N
 
 
 @click.command()
+@click.argument("name")
+@context_filters
+@format_option("table", "json", "tsv")
+def summary(name: str, **options: Any) -> None:
+    """The consensus of every claim about NAME: one line per regulator -> target -> aspect, with its evidence score."""
+    from exograph.query.filters import BadFilter
+    from exograph.query.neighbours import UnknownName
+    from exograph.reason.summary_text import SUMMARY_RENDERERS
+    from exograph.safetext import visible
+
+    graph = load_graph(options.pop("root"))
+    fmt = options.pop("fmt")
+    try:
+        result = graph.summary(name, **options)
+    except (UnknownName, BadFilter) as exc:
+        raise click.UsageError(visible(str(exc))) from None
+    click.echo(SUMMARY_RENDERERS[fmt](result), nl=False)
+
+
+@click.command()
 @click.argument("identifiers", nargs=-1, required=True)
 @root_option
 @format_option("text", "json", "tsv")
@@ -117,4 +138,4 @@ def search(text: str, root: Path | None, limit: int, fmt: str) -> None:
     click.echo(render.SEARCH_RENDERERS[fmt](load_graph(root).search(text, limit)), nl=False)
 
 
-COMMANDS = (path, conflicts, explain, search)
+COMMANDS = (path, conflicts, summary, explain, search)

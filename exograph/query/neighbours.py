@@ -76,6 +76,8 @@ class Result:
     labels: dict[str, str] = field(default_factory=dict)
     #: Assertions about a family or member of the subject rather than the subject: id -> mark.
     levels: dict[str, str] = field(default_factory=dict)
+    #: When answers are ranked by evidence: each assertion's claim score (exograph.reason.consensus), by id.
+    scores: dict[str, float] = field(default_factory=dict)
 
 
 def resolve(store: Store, name: str) -> str:
