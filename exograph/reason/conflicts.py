@@ -15,7 +15,10 @@ exosomes from macrophages do the opposite is no disagreement.
 A group's explanation names what differs in the texts' own context between the sides (see
 :mod:`exograph.reason.context`): cells, disease, organism, condition, donors, recipients, the
 experimental system, a gain against a loss of the regulator's function (from the evidence's
-perturbations), or a narrower vesicle population or process as the target. A group is
+perturbations), or a narrower vesicle population or process as the target. A field counts when both
+state it and their values are incompatible, except conditions: a condition (heat stress, a drug)
+stated by one and not the other is a difference, since an unstated treatment was not applied while
+an unstated disease is only unknown. A group is
 *explained* when every disagreeing pair differs in some such way, *partly explained* when some
 do, *unexplained* when none does.
 """
@@ -197,6 +200,10 @@ def pair_differences(index: Index, first: Row, second: Row) -> Iterable[tuple[st
         clash = field_clash(index, name, a, b)
         if clash:
             yield (name, *clash)
+    # a condition is a treatment or exposure: one text that applies it and one that does not differ in it
+    # (an unstated disease or cell is unknown, an unstated heat stress is absent)
+    if bool(a.get("conditions")) != bool(b.get("conditions")):
+        yield ("conditions", tuple(a.get("conditions", ())), tuple(b.get("conditions", ())))
     clash = perturbation_clash(a, b)
     if clash:
         yield ("perturbation", *clash)

@@ -127,3 +127,18 @@ def test_conflicts_explain_in_every_format(cli: Cli, chain_root: Path) -> None:
     assert data["explanations"]["chain2025-tp53-ev-secretion"] == sentence
     header, *rows = cli("conflicts", "TP53", *root, "--format", "tsv").output.splitlines()
     assert header.endswith("\tassertion\texplanation") and rows[1].split("\t")[-1] == sentence
+
+
+def test_a_condition_one_text_applies_explains(context_tree: Path) -> None:
+    from tests.conftest import replace_in
+
+    path = context_tree / "curation/assertions/ctxreview2024.yaml"
+    replace_in(
+        path,
+        "    aspect: secretion\n    evidence:\n      - quote: RAB27A",
+        "    aspect: secretion\n    context:\n      conditions: [hypoxia]\n    evidence:\n      - quote: RAB27A",
+    )
+    (rab,) = [c for c in exograph.load(context_tree).conflicts("RAB27A").conflicts if c.regulator == "RAB27A"]
+    # an unstated disease is unknown; an unstated hypoxia was not applied
+    assert [(d.field, d.first, d.second) for d in rab.differences] == [("conditions", (), ("hypoxia",))]
+    assert rab.status == "explained"
