@@ -96,12 +96,14 @@ def weight(a: AssertionRecord, sources: Mapping[str, SourceRecord]) -> float:
     return kind * directness * tested * hedge
 
 
-def study(a: AssertionRecord) -> tuple[str, frozenset[int]]:
-    """The unit of independent evidence: a source, or, for a claim a source cites, the references it cites.
+def study(a: AssertionRecord, sources: Mapping[str, SourceRecord]) -> tuple[str, frozenset[int]]:
+    """The unit of independent evidence: a primary source, or, for a review's claim, the references it cites.
 
-    A primary study is one study however many rows it gives; a review citing reference 11 for one
-    cancer and reference 54 for another reports two studies.
+    A primary study is one study however many rows it gives (and whatever background it cites); a
+    review citing reference 11 for one cancer and reference 54 for another reports two studies.
     """
+    if evidence_kind(a, sources) == "primary":
+        return a["source"], frozenset()
     return a["source"], frozenset(r["number"] for ev in a["evidence"] for r in ev["references"])
 
 
@@ -109,7 +111,8 @@ def _by_study(assertions: Iterable[AssertionRecord], sources: Mapping[str, Sourc
     """The sum over independent studies of each one's heaviest assertion: a study counts once."""
     heaviest: dict[tuple[str, frozenset[int]], float] = {}
     for a in assertions:
-        heaviest[study(a)] = max(heaviest.get(study(a), 0.0), weight(a, sources))
+        unit = study(a, sources)
+        heaviest[unit] = max(heaviest.get(unit, 0.0), weight(a, sources))
     return sum(heaviest.values())
 
 

@@ -109,3 +109,18 @@ def test_rank_option_on_queries(cli: Cli, context_tree: Path) -> None:
     assert data["assertions"][0]["id"] == "ctx2025-mir21-pdcd4-macrophage" and data["scores"]
     header = cli("regulators", "PDCD4", "--rank", "score", "--root", str(context_tree)).output.splitlines()[0]
     assert header.split()[-1] == "SCORE"
+
+
+def test_a_primary_study_is_one_study_whatever_it_cites(context_tree: Path) -> None:
+    from tests.conftest import replace_in
+
+    text = (context_tree / "sources/ctx2025.txt").read_text(encoding="utf-8")
+    assert "Sorafenib raised RAB27A levels again in Huh-7 cells." in text
+    # a primary paper citing background for one of its two rows does not become two studies
+    path = context_tree / "sources/ctx2025.yaml"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("references:\n  - number: 1\n    citation: 'Poe P: Background. J Test 3: 5-6, 2019.'\n")
+    quoted = "      - quote: Sorafenib raised RAB27A levels again in Huh-7 cells.\n        section: Text\n"
+    replace_in(context_tree / "curation/assertions/ctx2025.yaml", quoted, quoted + "        references: [1]\n")
+    c = claim_of(exograph.load(context_tree), "sorafenib", "sorafenib", "RAB27A", "amount")
+    assert c.support == 0.8 and c.score == 0.44
