@@ -34,7 +34,7 @@ SIDES = ("increasing", "decreasing", "negated")
 
 
 def _names(values: tuple[str, ...], labels: Mapping[str, str]) -> str:
-    return ", ".join(labels.get(v, v).replace("_", " ") for v in values) or "none stated"
+    return "; ".join(labels.get(v, v).replace("_", " ") for v in values) or "none stated"
 
 
 def difference_text(d: Difference, labels: Mapping[str, str]) -> str:
