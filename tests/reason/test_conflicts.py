@@ -97,7 +97,7 @@ def test_conflicts_cli_formats(cli: Cli, context_tree: Path) -> None:
     root = ("--root", str(context_tree))
     table = cli("conflicts", *root).output
     assert table.count("ctx2025-hypoxia-exosome-secretion-neuron") == 1
-    assert "   differs in cells: Huh-7, malignant cell vs neuron" in table
+    assert "   differs in cells: Huh-7; malignant cell vs neuron" in table
     assert "HIF1A -> RAB27A (amount): 1 increasing, 1 negated: an effect stated and said absent" in table
     assert "     -x does not increase RAB27A  (in vivo)  [Roe 2025]  ctx2025-hif1a-rab27a-in-vivo" in table
     assert table.rstrip().endswith("(4 conflicts)")
