@@ -124,3 +124,20 @@ def test_a_primary_study_is_one_study_whatever_it_cites(context_tree: Path) -> N
     replace_in(context_tree / "curation/assertions/ctx2025.yaml", quoted, quoted + "        references: [1]\n")
     c = claim_of(exograph.load(context_tree), "sorafenib", "sorafenib", "RAB27A", "amount")
     assert c.support == 0.8 and c.score == 0.44
+
+
+def test_chains_ranked_by_their_weakest_step(ctx: KnowledgeGraph) -> None:
+    scores = {(c.regulator, c.target, c.aspect): c.score for c in ctx.summary("RAB27A").claims}
+    scores |= {(c.regulator, c.target, c.aspect): c.score for c in ctx.summary("exosome release").claims}
+
+    def weakest(chain: exograph.api.Chain) -> float:
+        return min(max(scores[(s.regulator, s.target, a)] for a in s.aspects) for s in chain.steps)
+
+    usual = ctx.regulators("exosome release", depth=2, include_negated=True).chains
+    ranked = ctx.regulators("exosome release", depth=2, include_negated=True, rank="score").chains
+    assert usual and sorted(c.assertion_ids for c in usual) == sorted(c.assertion_ids for c in ranked)
+    weights = [weakest(c) for c in ranked]
+    assert weights == sorted(weights, reverse=True) and weights != [weakest(c) for c in usual]
+    # sorafenib -> RAB27A (0.44) -> exosome secretion (0.33) ranks by its weaker step, above HIF1A's (0.14)
+    routes = [[s.regulator for s in c.steps] for c in ranked]
+    assert routes.index(["sorafenib", "RAB27A"]) < routes.index(["HIF1A", "RAB27A"])
