@@ -191,16 +191,19 @@ class KnowledgeGraph:
         result = query[kind](self.store, name, _filters(hypotheses, True, filters))
         if rank == "score":
             scores = self._claim_scores({a["regulator"] for a in result.assertions})
-            result.scores = {a["id"]: scores[(a["regulator"], a["target"], a["aspect"])] for a in result.assertions}
+            result.scores = {
+                a["id"]: scores[(a["regulator"], a["target"], a["aspect"], a["scope"])] for a in result.assertions
+            }
             result.assertions.sort(key=lambda a: -result.scores[a["id"]])  # stable: the usual order within a score
         return result
 
-    def _claim_scores(self, regulators: Iterable[str]) -> dict[tuple[str, str, str], float]:
-        """The evidence score of every claim of these regulators (all their assertions, unfiltered)."""
+    def _claim_scores(self, regulators: Iterable[str]) -> dict[tuple[str, str, str, str], float]:
+        """The evidence score of every claim of these regulators (all their assertions, unfiltered), by
+        regulator, target, aspect and scope."""
         from exograph.reason.consensus import claims
 
         found = claims(self.store.by_regulator(sorted(regulators)), self.store.sources())
-        return {(c.regulator, c.target, c.aspect): c.score for c in found}
+        return {(c.regulator, c.target, c.aspect, c.scope): c.score for c in found}
 
     # -- chains ------------------------------------------------------------------------------
     def _chains(
@@ -223,7 +226,12 @@ class KnowledgeGraph:
 
         if rank == "default":
             return found
-        scores = self._claim_scores({s.regulator for c in found.chains for s in c.steps})
+        scores: dict[tuple[str, str, str], float] = {}
+        for (regulator, target, aspect, _), score in self._claim_scores(
+            {s.regulator for c in found.chains for s in c.steps}
+        ).items():  # a step does not say its scope: the best claim of its aspect speaks for it
+            key = (regulator, target, aspect)
+            scores[key] = max(scores.get(key, -1.0), score)
 
         def weakest(chain: Chain) -> float:
             return min(max(scores.get((s.regulator, s.target, a), 0.0) for a in s.aspects) for s in chain.steps)

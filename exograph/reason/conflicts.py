@@ -7,7 +7,9 @@ an effect the other says is absent. Assertions joined by such disagreements form
 listed once with its increasing, decreasing and negated assertions: ten papers saying hypoxia raises
 exosome release against one saying it lowers it are one conflict, not ten.
 
-Not conflicts: two assertions of the same sign, different aspects (activity against amount), and
+Not conflicts: two assertions of the same sign, different aspects (activity against amount), two
+scopes (a finding about engineered vesicles or a laboratory method against one about natural
+biology: each is compared only with its own kind), and
 claims whose regulator or target is a ``generic`` class node ("extracellular exosome", "microRNAs"):
 such a node stands for many specific things, and exosomes from fibroblasts doing one thing while
 exosomes from macrophages do the opposite is no disagreement.
@@ -101,6 +103,12 @@ def disagree(a: Row, b: Row) -> bool:
     return not a.negated and sign_a * sign_b == -1
 
 
+def scopes(index: Index) -> dict[str, str]:
+    """The scope of every assertion that is not about natural biology (engineered vesicles, lab methods)."""
+    query = "SELECT id, json_extract(data, '$.scope') FROM assertions WHERE json_extract(data, '$.scope') != 'biology'"
+    return dict(index.store.db.execute(query).fetchall())
+
+
 def generic_keys(index: Index) -> frozenset[str]:
     """Class nodes (``generic: true``): their claims are compared with nothing."""
     query = "SELECT key FROM entities WHERE json_extract(data, '$.generic')"
@@ -118,12 +126,13 @@ def conflicts(index: Index, about: str | None = None) -> list[Conflict]:
         keys = set(index.aliases(about))
         near = keys | {a for k in keys for a in index.ancestors(k)}
         rows = index.rows("regulator", keys | {r.regulator for r in index.rows("target", near)})
-    by_claim: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    scope = scopes(index)
+    by_claim: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
     for row in rows:
         if row.regulator not in generic and row.target not in generic:
-            by_claim[(row.regulator, effect(row)[0])].append(row)
+            by_claim[(row.regulator, effect(row)[0], scope.get(row.id, "biology"))].append(row)
     found = []
-    for (regulator, aspect), group in sorted(by_claim.items()):
+    for (regulator, aspect, _), group in sorted(by_claim.items()):
         pairs = [(a, b) for a, b in combinations(group, 2) if disagree(a, b) and _related(index, a.target, b.target)]
         for component in _components(pairs):
             targets = {r.target for r in component}

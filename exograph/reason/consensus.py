@@ -51,6 +51,8 @@ class Claim:
     regulator: str
     target: str
     aspect: str
+    #: ``biology``, ``engineered`` or ``method``: claims about engineered vesicles or a lab method stand apart.
+    scope: str
     #: ``increases``, ``decreases``, ``regulates`` (only unsigned), ``disputed`` (a tie) or ``none`` (only negated).
     direction: str
     #: Stated (not negated) assertions by direction, and negated ones.
@@ -129,7 +131,7 @@ def _direction(stated: list[AssertionRecord], sources: Mapping[str, SourceRecord
 
 
 def claim(assertions: list[AssertionRecord], sources: Mapping[str, SourceRecord]) -> Claim:
-    """The consensus of the assertions of one claim (all share regulator, target and aspect)."""
+    """The consensus of the assertions of one claim (all share regulator, target, aspect and scope)."""
     first = assertions[0]
     stated = [a for a in assertions if not a["negated"]]
     direction = _direction(stated, sources)
@@ -150,6 +152,7 @@ def claim(assertions: list[AssertionRecord], sources: Mapping[str, SourceRecord]
         regulator=first["regulator"],
         target=first["target"],
         aspect=first["aspect"],
+        scope=first["scope"],
         direction=direction,
         increases=sum(a["direction"] == "increases" for a in stated),
         decreases=sum(a["direction"] == "decreases" for a in stated),
@@ -177,10 +180,10 @@ def claim(assertions: list[AssertionRecord], sources: Mapping[str, SourceRecord]
 
 
 def claims(assertions: Iterable[AssertionRecord], sources: Mapping[str, SourceRecord]) -> list[Claim]:
-    """One :class:`Claim` per regulator → target → aspect among ``assertions``, best supported first."""
-    grouped: dict[tuple[str, str, str], list[AssertionRecord]] = defaultdict(list)
+    """One :class:`Claim` per regulator → target → aspect (and scope) among ``assertions``, best supported first."""
+    grouped: dict[tuple[str, str, str, str], list[AssertionRecord]] = defaultdict(list)
     for a in sorted(assertions, key=lambda a: a["id"]):
-        grouped[(a["regulator"], a["target"], a["aspect"])].append(a)
+        grouped[(a["regulator"], a["target"], a["aspect"], a["scope"])].append(a)
     found = [claim(group, sources) for group in grouped.values()]
     found.sort(key=lambda c: (-c.score, c.regulator, c.target, c.aspect))
     return found

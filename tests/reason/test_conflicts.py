@@ -142,3 +142,18 @@ def test_a_condition_one_text_applies_explains(context_tree: Path) -> None:
     # an unstated disease is unknown; an unstated hypoxia was not applied
     assert [(d.field, d.first, d.second) for d in rab.differences] == [("conditions", (), ("hypoxia",))]
     assert rab.status == "explained"
+
+
+def test_engineered_or_method_findings_are_compared_only_with_their_own_kind(context_tree: Path) -> None:
+    from tests.conftest import replace_in
+
+    path = context_tree / "curation/assertions/ctxreview2024.yaml"
+    replace_in(
+        path,
+        "    direction: decreases\n    aspect: secretion\n",
+        "    direction: decreases\n    aspect: secretion\n    scope: engineered\n",
+    )
+    kg = exograph.load(context_tree)
+    assert [c for c in kg.conflicts("RAB27A").conflicts if c.regulator == "RAB27A"] == []
+    claims = [c for c in kg.summary("RAB27A").claims if (c.regulator, c.target) == ("RAB27A", "exosome_secretion")]
+    assert sorted((c.scope, c.direction) for c in claims) == [("biology", "increases"), ("engineered", "decreases")]
