@@ -371,11 +371,15 @@ class KnowledgeGraph:
         return SummaryResult(self.resolve(name), tuple(found), self.store.labels(keys | {self.resolve(name)}))
 
     # -- conflicts, explanations, search -------------------------------------------------------
-    def conflicts(self, name: str | None = None) -> ConflictResult:
-        """Claims stated both ways (each side's assertions once, what differs), those nothing explains first."""
+    def conflicts(self, name: str | None = None, **filters: Any) -> ConflictResult:
+        """Claims stated both ways (each side's assertions once, what differs), those nothing explains first.
+
+        ``filters`` as for :meth:`drivers`: only assertions that pass them all are compared.
+        """
         from exograph.reason import conflicts as conflict_search
 
-        found = conflict_search.conflicts(self.index, self.resolve(name) if name else None)
+        about = self.resolve(name) if name else None
+        found = conflict_search.conflicts(self.index, about, self._matcher(filters))
         records = self.assertions(i for c in found for i in c.assertion_ids)
         return ConflictResult(tuple(found), records, self.labels_for(records.values()), self.store.sources())
 

@@ -28,7 +28,7 @@ do, *unexplained* when none does.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any, Literal
@@ -115,8 +115,14 @@ def generic_keys(index: Index) -> frozenset[str]:
     return frozenset(k for (k,) in index.store.db.execute(query))
 
 
-def conflicts(index: Index, about: str | None = None) -> list[Conflict]:
-    """Every conflict, or those whose regulator or target is ``about`` (with its narrower concepts and family)."""
+def conflicts(
+    index: Index, about: str | None = None, matches: Callable[[str, Mapping[str, Any]], bool] | None = None
+) -> list[Conflict]:
+    """Every conflict, or those whose regulator or target is ``about`` (with its narrower concepts and family).
+
+    ``matches`` (the query filters' :func:`exograph.query.neighbours.context_matcher`): only assertions
+    that pass it are compared.
+    """
     generic = generic_keys(index)
     if about is None:
         rows = index.all_rows()
@@ -129,6 +135,8 @@ def conflicts(index: Index, about: str | None = None) -> list[Conflict]:
     scope = scopes(index)
     by_claim: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
     for row in rows:
+        if matches is not None and not matches(row.source, row.context):
+            continue
         if row.regulator not in generic and row.target not in generic:
             by_claim[(row.regulator, effect(row)[0], scope.get(row.id, "biology"))].append(row)
     found = []

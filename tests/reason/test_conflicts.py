@@ -157,3 +157,19 @@ def test_engineered_or_method_findings_are_compared_only_with_their_own_kind(con
     assert [c for c in kg.conflicts("RAB27A").conflicts if c.regulator == "RAB27A"] == []
     claims = [c for c in kg.summary("RAB27A").claims if (c.regulator, c.target) == ("RAB27A", "exosome_secretion")]
     assert sorted((c.scope, c.direction) for c in claims) == [("biology", "increases"), ("engineered", "decreases")]
+
+
+def test_conflicts_take_the_context_filters(cli: Cli, context_tree: Path) -> None:
+    kg = exograph.load(context_tree)
+    # in HCC only TP53 is stated both ways: the neuron and the review's unstated context do not pass
+    assert [c.regulator for c in kg.conflicts(disease="HCC").conflicts] == ["TP53"]
+    assert kg.conflicts(disease="HCC", perturbation="gain_of_function").conflicts == ()
+    table = cli("conflicts", "--disease", "liver cancer", "--root", str(context_tree)).output
+    assert table.startswith("1. TP53 -> exosomal secretion") and table.rstrip().endswith("(1 conflict)")
+
+
+def test_a_filter_that_matches_nothing_is_a_usage_error_everywhere(cli: Cli, context_tree: Path) -> None:
+    for command in (("path", "hypoxia", "RAB27A"), ("conflicts",), ("summary", "hypoxia")):
+        result = cli(*command, "--disease", "neuron", "--root", str(context_tree))
+        assert result.exit_code == 2, command
+        assert "--disease: 'neuron' is a cell_type, not a disease" in result.output
