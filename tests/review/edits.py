@@ -35,6 +35,10 @@ def flip(root: Path, assertion_id: str) -> None:
     )
 
 
+def set_aspect(root: Path, assertion_id: str, aspect: str) -> None:
+    _edit_assertion(root, assertion_id, {"aspect": aspect})
+
+
 def set_context(root: Path, assertion_id: str, context: dict[str, Any]) -> None:
     _edit_assertion(root, assertion_id, {"context": context})
 

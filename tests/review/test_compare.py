@@ -82,6 +82,21 @@ def test_a_negation_is_a_sign_flip(mini: Path, new: Path) -> None:
     assert answers(report)[("drivers", "RAB27A")] == (["sorafenib: increases amount []"], [])
 
 
+def test_a_retarget_to_degradation_is_a_sign_flip(mini: Path, new: Path) -> None:
+    """Less PDCD4 and less degradation of PDCD4 are opposite effects on PDCD4, though the direction reads the same."""
+    edits.set_aspect(new, "mini2024-mir21-pdcd4", "degradation")
+    report = diff(mini, new)
+    # the mechanism cannot produce degradation either: lint says so after the flip
+    assert kinds(report)[0] == ("sign_flip", "mini2024-mir21-pdcd4")
+
+
+def test_an_aspect_change_that_keeps_the_net_sign_is_not_a_flip(mini: Path, new: Path) -> None:
+    edits.set_aspect(new, "mini2024-mir21-pdcd4", "activity")
+    report = diff(mini, new)
+    assert [f.field for f in report.assertions.changed[0].fields] == ["aspect"]
+    assert "sign_flip" not in [kind for kind, _ in kinds(report)]
+
+
 def test_a_context_change_is_a_changed_field_not_a_flip(mini: Path, new: Path) -> None:
     edits.set_context(new, "mini2024-rab27a-exosome-secretion", {"organisms": ["human"]})
     report = diff(mini, new)
