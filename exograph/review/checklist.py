@@ -25,7 +25,7 @@ SIGN_FIELDS = ("direction", "negated")
 
 def _label(comparison: Comparison, key: str) -> str:
     entity = comparison.new.entities.get(key) or comparison.old.entities.get(key)
-    return entity["label"] if entity else key
+    return entity["display"] if entity else key
 
 
 def claim(comparison: Comparison, a: Mapping[str, Any]) -> str:

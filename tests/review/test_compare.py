@@ -55,7 +55,8 @@ def test_a_sign_flip_is_first_in_the_checklist_and_changes_the_drivers(mini: Pat
     assert [(f.field, f.old, f.new) for f in change.fields] == [("direction", "increases", "decreases")]
     assert kinds(report) == [("sign_flip", "mini2024-hypoxia-exosome-secretion")]
     assert report.checklist[0].quotes == ["Hypoxia increases exosome secretion in breast cancer cells [1]."]
-    assert "Hypoxia increases secretion of exosomal secretion" in report.checklist[0].text
+    assert "Hypoxia increases exosomal secretion (Homo sapiens, breast cancer)" in report.checklist[0].text
+    assert "secretion of exosomal secretion" not in report.checklist[0].text
     context = "['human', 'breast_cancer']"
     assert answers(report) == {
         ("drivers", "exosome_secretion"): ([], [f"hypoxia: increases secretion {context}"]),

@@ -1,0 +1,323 @@
+"""The Python API: the questions the command line asks, for scripts and notebooks.
+
+>>> import exograph
+>>> kg = exograph.load()                      # the checkout you stand in, else the shipped curation
+>>> result = kg.drivers("RAB27A", depth=2)    # chains that raise RAB27A, ranked, with assertion ids
+>>> print(kg.explain(result.chains[0]))
+
+Every result is a frozen dataclass holding entity keys, assertion ids and the labels needed
+to print them; the command line prints exactly these. Opening is fast (a compiled SQLite cache)
+and nothing heavier than the standard library is imported until :meth:`to_networkx`; the
+reasoning modules are imported by the first question that needs them, so a plain neighbour
+query (every ``exograph drivers`` without ``--depth``) never loads them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from exograph.compiled.records import AssertionRecord, SourceRecord
+from exograph.compiled.store import Store, open_store
+from exograph.query import neighbours
+from exograph.query.neighbours import Filters, UnknownName
+
+if TYPE_CHECKING:
+    from exograph.reason import chains as chain_search
+    from exograph.reason.chains import Chain, ChainOptions, Chains, Step
+    from exograph.reason.conflicts import Conflict
+    from exograph.reason.index import Index
+    from exograph.reason.search import Hit
+
+#: Result types of the reasoning modules, part of this API, imported when first named.
+_LAZY = {
+    "Chain": "exograph.reason.chains",
+    "Chains": "exograph.reason.chains",
+    "Step": "exograph.reason.chains",
+    "Conflict": "exograph.reason.conflicts",
+    "Hit": "exograph.reason.search",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = [
+    "Chain",
+    "ChainResult",
+    "Chains",
+    "Conflict",
+    "ConflictResult",
+    "Hit",
+    "KnowledgeGraph",
+    "SearchResult",
+    "Step",
+    "UnknownAssertion",
+    "UnknownName",
+    "load",
+]
+
+
+class UnknownAssertion(LookupError):
+    """An assertion id the curation does not hold."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChainResult:
+    """Ranked chains answering drivers/regulators/targets/path, with the labels to print them."""
+
+    query: Chains
+    labels: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def chains(self) -> tuple[Chain, ...]:
+        return self.query.chains
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictResult:
+    conflicts: tuple[Conflict, ...]
+    assertions: dict[str, AssertionRecord]
+    labels: dict[str, str]
+    sources: dict[str, SourceRecord]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    text: str
+    entities: tuple[Hit, ...]
+    assertions: tuple[Hit, ...]
+
+
+def _filters(hypotheses: bool, negated: bool, given: dict[str, Any]) -> Filters:
+    unknown = set(given) - {"organism", "cell_line", "cell_type", "disease", "condition", "source"}
+    if unknown:
+        raise TypeError(f"unknown filter(s): {', '.join(sorted(unknown))}")
+    return Filters(hypotheses=hypotheses, negated=negated, **given)
+
+
+def _chain_options(max_chains: int, include_hypotheses: bool, include_negated: bool, coherent: bool) -> dict[str, Any]:
+    return {
+        "max_chains": max_chains,
+        "include_hypotheses": include_hypotheses,
+        "include_negated": include_negated,
+        "coherent": coherent,
+    }
+
+
+class KnowledgeGraph:
+    """One curation root's compiled knowledge."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._index: Index | None = None
+
+    def __repr__(self) -> str:
+        return f"KnowledgeGraph(root={str(self.root)!r})"
+
+    @property
+    def root(self) -> Path:
+        return self.store.root
+
+    @property
+    def index(self) -> Index:
+        if self._index is None:
+            from exograph.reason.index import Index
+
+            self._index = Index.open(self.store)
+        return self._index
+
+    def resolve(self, name: str) -> str:
+        """The entity key of ``name`` (key, label, synonym, CURIE); :class:`UnknownName` with suggestions."""
+        return neighbours.resolve(self.store, name)
+
+    # -- one step: the plain neighbour queries ------------------------------------------------
+    def neighbours(self, kind: str, name: str, *, hypotheses: bool = True, **filters: Any) -> neighbours.Result:
+        """Direct assertions, as ``exograph drivers|regulators|targets NAME`` prints them."""
+        query = {"drivers": neighbours.drivers, "regulators": neighbours.regulators, "targets": neighbours.targets}
+        if kind not in query:
+            raise ValueError(f"kind must be one of {', '.join(query)}, not {kind!r}")
+        return query[kind](self.store, name, _filters(hypotheses, True, filters))
+
+    # -- chains ------------------------------------------------------------------------------
+    def _chains(
+        self, kind: str, name: str, depth: int, options: dict[str, Any], filters: dict[str, Any]
+    ) -> ChainResult:
+        from exograph.reason import chains as chain_search
+
+        chain_options = self._options(depth, options)
+        found = chain_search.chains(self.index, kind, self.resolve(name), chain_options, self._matcher(filters))
+        return self._labelled(found)
+
+    def _matcher(self, filters: dict[str, Any]) -> chain_search.Matcher:
+        checked = _filters(True, True, filters)
+        return neighbours.context_matcher(self.store, checked) if any(filters.values()) else None
+
+    @staticmethod
+    def _options(depth: int, options: dict[str, Any]) -> ChainOptions:
+        from exograph.reason.chains import MAX_DEPTH, ChainOptions
+
+        if not 1 <= depth <= MAX_DEPTH:
+            raise ValueError(f"depth must be between 1 and {MAX_DEPTH}, not {depth}")
+        if options.get("max_chains", 1) < 1:
+            raise ValueError("max_chains must be at least 1")
+        return ChainOptions(depth=depth, **options)
+
+    def _labelled(self, found: Chains) -> ChainResult:
+        keys = {found.subject, *([found.end] if found.end else [])}
+        keys |= {k for c in found.chains for s in c.steps for k in (s.regulator, s.target)}
+        return ChainResult(found, self.store.labels(keys))
+
+    def drivers(
+        self,
+        name: str,
+        depth: int = 1,
+        *,
+        max_chains: int = 50,
+        include_hypotheses: bool = False,
+        include_negated: bool = False,
+        coherent: bool = False,
+        **filters: Any,
+    ) -> ChainResult:
+        """Chains of up to ``depth`` steps whose combined sign raises ``name``.
+
+        ``filters``: organism, cell_line, cell_type, disease, condition (names) and source (id);
+        every step must match them. Hypotheses and negated findings are left out unless asked for.
+        """
+        return self._chains(
+            "drivers", name, depth, _chain_options(max_chains, include_hypotheses, include_negated, coherent), filters
+        )
+
+    def regulators(
+        self,
+        name: str,
+        depth: int = 1,
+        *,
+        max_chains: int = 50,
+        include_hypotheses: bool = False,
+        include_negated: bool = False,
+        coherent: bool = False,
+        **filters: Any,
+    ) -> ChainResult:
+        """Every chain of up to ``depth`` steps ending at ``name``, of any sign (see :meth:`drivers`)."""
+        return self._chains(
+            "regulators",
+            name,
+            depth,
+            _chain_options(max_chains, include_hypotheses, include_negated, coherent),
+            filters,
+        )
+
+    def targets(
+        self,
+        name: str,
+        depth: int = 1,
+        *,
+        max_chains: int = 50,
+        include_hypotheses: bool = False,
+        include_negated: bool = False,
+        coherent: bool = False,
+        **filters: Any,
+    ) -> ChainResult:
+        """Every chain of up to ``depth`` steps starting at ``name`` (see :meth:`drivers`)."""
+        return self._chains(
+            "targets", name, depth, _chain_options(max_chains, include_hypotheses, include_negated, coherent), filters
+        )
+
+    def path(
+        self,
+        start: str,
+        end: str,
+        max_length: int = 3,
+        *,
+        max_chains: int = 50,
+        include_hypotheses: bool = False,
+        include_negated: bool = False,
+        coherent: bool = False,
+        **filters: Any,
+    ) -> ChainResult:
+        """Every chain from ``start`` to ``end`` of at most ``max_length`` steps, ranked."""
+        options = self._options(max_length, _chain_options(max_chains, include_hypotheses, include_negated, coherent))
+        first, last = self.resolve(start), self.resolve(end)
+        from exograph.reason import chains as chain_search
+
+        return self._labelled(chain_search.paths(self.index, first, last, options, self._matcher(filters)))
+
+    # -- conflicts, explanations, search -------------------------------------------------------
+    def conflicts(self, name: str | None = None) -> ConflictResult:
+        """Pairs of assertions that disagree, those context does not explain first."""
+        from exograph.reason import conflicts as conflict_search
+
+        found = conflict_search.conflicts(self.index, self.resolve(name) if name else None)
+        records = self.assertions(i for c in found for i in (c.first, c.second))
+        return ConflictResult(tuple(found), records, self.labels_for(records.values()), self.store.sources())
+
+    def assertion(self, assertion_id: str) -> AssertionRecord:
+        record = self.store.assertion(assertion_id)
+        if record is None:
+            raise UnknownAssertion(f"no assertion has the id '{assertion_id}'")
+        return record
+
+    def assertions(self, ids: Iterable[str]) -> dict[str, AssertionRecord]:
+        return {i: self.assertion(i) for i in dict.fromkeys(ids)}
+
+    def labels_for(self, records: Iterable[AssertionRecord]) -> dict[str, str]:
+        """Labels of every entity the records name (regulator, target, context), for printing."""
+        keys: set[str] = set()
+        for a in records:
+            keys |= {a["regulator"], a["target"]}
+            keys |= {k for v in a["context"].values() if isinstance(v, list) for k in v}
+        return self.store.labels(keys)
+
+    def explain(self, item: str | Chain) -> str:
+        """An assertion (by id) as one English sentence, or a chain as a short paragraph."""
+        from exograph.reason import explain as english
+
+        ids = [item] if isinstance(item, str) else item.assertion_ids
+        records = self.assertions(ids)
+        labels = self.labels_for(records.values())
+        kinds = self._kinds(labels)
+        if isinstance(item, str):
+            return english.sentence(records[item], labels, kinds, self.store.sources())
+        return english.paragraph(item, records, labels, kinds, self.store.sources())
+
+    def _kinds(self, keys: Iterable[str]) -> dict[str, str]:
+        wanted = sorted(set(keys))
+        rows = self.store.db.execute(
+            "SELECT key, kind FROM entities WHERE key IN (SELECT value FROM json_each(?))", (json.dumps(wanted),)
+        )
+        return dict(rows.fetchall())
+
+    def search(self, text: str, limit: int = 20) -> SearchResult:
+        """Entities and assertions whose labels, synonyms, notes or quotes hold ``text``, best first."""
+        from exograph.reason import search as text_search
+
+        entities, assertions = text_search.search(self.store, text, limit)
+        return SearchResult(text, tuple(entities), tuple(assertions))
+
+    def to_networkx(self) -> Any:
+        """The whole curation as a networkx MultiDiGraph (imports networkx)."""
+        from exograph.export.graph import build_graph
+
+        return build_graph(self.store)
+
+
+def load(root: str | Path | None = None) -> KnowledgeGraph:
+    """Open a curation root (compiling its cache if any file changed).
+
+    ``root`` defaults to the checkout you stand in, else the curation shipped with exograph.
+    Raises :class:`exograph.curation.problems.CurationError` when the curation has problems.
+    """
+    from exograph.layout import find_root, is_root
+
+    path = find_root() if root is None else Path(root)
+    if not is_root(path):
+        raise FileNotFoundError(f"{path} holds no curation/ and sources/ folders")
+    return KnowledgeGraph(open_store(path))

@@ -1,0 +1,222 @@
+"""What every command shares: finding the curation root, opening the store, printing problems."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: How many problems a command prints before it stops and counts the rest (``validate --all`` shows all).
+PROBLEM_LIMIT = 50
+
+
+class Unusable(click.ClickException):
+    """A usage or environment error that is not about an option's syntax (exit 2, no usage text)."""
+
+    exit_code = 2
+
+
+class Group(click.Group):
+    """The command group: error messages reach the terminal escaped, an operating-system error is a
+    one-line environment error (exit 2), and a cache that SQLite finds damaged mid-command is deleted."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        import sqlite3
+
+        from exograph.compiled.store import OPENED, discard_opened
+
+        OPENED.clear()  # only caches this command opens are suspects
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as exc:  # messages quote what the user typed: never echo it raw
+            from exograph.safetext import visible
+
+            setattr(exc, "message", visible(exc.message))  # noqa: B010 - click types it Final; it is a plain attribute
+            raise
+        except OSError as exc:  # the environment refused: a file or folder that cannot be used
+            where = f": {exc.filename}" if exc.filename else ""
+            raise Unusable(f"{exc.strerror or exc}{where}") from None
+        except sqlite3.DatabaseError as exc:
+            removed = ", ".join(map(str, discard_opened())) or "(none opened)"
+            raise Unusable(
+                f"the compiled cache is damaged ({exc}); deleted {removed}: run the command again to rebuild it"
+            ) from None
+
+
+def root_path(value: Path | None) -> Path:
+    from exograph.layout import find_root, is_root
+
+    if value is None:
+        return find_root()
+    if not is_root(value):
+        raise click.UsageError(f"{value} holds no curation/ and sources/ folders")
+    return value
+
+
+def load_store(root: Path | None) -> Any:
+    """Open compiled knowledge, or print every curation problem and exit 1."""
+    from exograph.compiled.store import CacheError, open_store
+    from exograph.curation.problems import CurationError
+
+    try:
+        return open_store(root_path(root))
+    except CurationError as exc:
+        print_problems(exc.problems)
+        sys.exit(1)
+    except CacheError as exc:
+        raise Unusable(str(exc)) from None
+
+
+def print_problems(problems: list[Any], show_all: bool = False) -> None:
+    """Print problems (user text escaped for the terminal), at most :data:`PROBLEM_LIMIT` unless ``show_all``."""
+    from exograph.safetext import visible
+
+    shown = problems if show_all else problems[:PROBLEM_LIMIT]
+    for problem in shown:
+        click.echo(visible(str(problem)), err=True)
+    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found"
+    if len(shown) < len(problems):
+        count += f" ({len(problems) - len(shown)} not shown: 'exograph validate --all' lists every one)"
+    click.echo(f"{count}; run 'exograph validate' after fixing them.", err=True)
+
+
+root_option = click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Curation root (folder with curation/ and sources/); default: the checkout "
+    "you stand in, else the curation shipped with exograph.",
+)
+
+
+def _apply(func: F, decorators: list[Callable[[F], F]]) -> F:
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def chain_options(func: F) -> F:
+    """What a chain may hold and how many to print (queries with --depth 2 or more, and path)."""
+    return _apply(
+        func,
+        [
+            click.option(
+                "--max-chains",
+                type=click.IntRange(min=1),
+                default=50,
+                show_default=True,
+                help="Chains to print; the rest are counted as cut.",
+            ),
+            click.option("--coherent", is_flag=True, help="Only chains whose steps share a compatible context."),
+            click.option("--include-hypotheses", is_flag=True, help="Let chains use speculative assertions (marked)."),
+            click.option("--include-negated", is_flag=True, help="Let chains use negated findings (marked)."),
+        ],
+    )
+
+
+def filter_options(func: F) -> F:
+    """The context filters and output formats of every query."""
+    return _apply(
+        func,
+        [
+            root_option,
+            click.option("--organism", help="Only assertions in this organism (e.g. human, NCBITaxon:10090)."),
+            click.option("--cell-line", help="Only assertions in this cell line (e.g. Huh7)."),
+            click.option("--cell-type", help="Only assertions in this cell type (e.g. macrophage)."),
+            click.option("--disease", help="Only assertions in this disease (e.g. HCC)."),
+            click.option("--condition", help="Only assertions under this condition (e.g. hypoxia)."),
+            click.option("--source", help="Only assertions from this source id (e.g. liang2021)."),
+            click.option("--evidence", "-e", is_flag=True, help="Table format: print quotes and cited references."),
+            explain_option,
+            format_option("table", "json", "tsv"),
+        ],
+    )
+
+
+explain_option = click.option("--explain", is_flag=True, help="Also say each assertion or chain in plain English.")
+
+
+def format_option(*choices: str, help: str = "Output format.") -> Callable[[F], F]:
+    """``--format`` (passed as ``fmt``) with its first choice as the default: one spelling for every command."""
+    return click.option("--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True, help=help)
+
+
+def query_options(func: F) -> F:
+    """drivers, regulators, targets: filters, formats, and --depth for chains."""
+    return _apply(
+        func,
+        [
+            filter_options,
+            click.option("--no-hypotheses", is_flag=True, help="Leave out speculative assertions (--depth 1)."),
+            click.option(
+                "--depth",
+                type=click.IntRange(1, 6),
+                default=1,
+                show_default=True,
+                help="Chains of up to N steps (1: direct assertions only, as before).",
+            ),
+            chain_options,
+        ],
+    )
+
+
+def load_graph(root: Path | None) -> Any:
+    """The Python API's KnowledgeGraph over the compiled store (exit 1 on curation problems)."""
+    from exograph.api import KnowledgeGraph
+
+    return KnowledgeGraph(load_store(root))
+
+
+def run_query(kind: str, name: str, options: dict[str, Any]) -> None:
+    from exograph.query.filters import BadFilter
+    from exograph.query.neighbours import UnknownName
+    from exograph.safetext import visible
+
+    graph = load_graph(options.pop("root"))
+    depth, fmt, evidence, explain = (
+        options.pop("depth"),
+        options.pop("fmt"),
+        options.pop("evidence"),
+        options.pop("explain"),
+    )
+    hypotheses = not options.pop("no_hypotheses")
+    chain = {k: options.pop(k) for k in ("max_chains", "coherent", "include_hypotheses", "include_negated")}
+    try:
+        if depth == 1:
+            text = _direct(
+                graph, graph.neighbours(kind, name, hypotheses=hypotheses, **options), fmt, evidence, explain
+            )
+        else:
+            from exograph.cli.reason import print_chains
+
+            result = getattr(graph, kind)(name, depth, **chain, **options)
+            print_chains(graph, result, fmt, "all" if evidence else "none", explain)
+            return
+    except (UnknownName, BadFilter) as exc:
+        raise click.UsageError(visible(str(exc))) from None
+    click.echo(text, nl=False)
+
+
+def _direct(graph: Any, result: Any, fmt: str, evidence: bool, explain: bool) -> str:
+    """Direct assertions as before; ``--explain`` adds one sentence per assertion."""
+    import json
+
+    from exograph.query import text as render
+
+    text: str = render.table(result, evidence) if fmt == "table" else render.RENDERERS[fmt](result)
+    if not explain:
+        return text
+    sentences = {a["id"]: graph.explain(a["id"]) for a in result.assertions}
+    if fmt == "json":
+        return json.dumps({**json.loads(text), "explanations": sentences}, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "tsv":
+        lines = text.splitlines()
+        rows = [lines[0] + "\texplanation"] + [
+            f"{line}\t{sentences[a['id']]}" for line, a in zip(lines[1:], result.assertions, strict=True)
+        ]
+        return "\n".join(rows) + "\n"
+    return text + "".join(f"\n{i}: {s}\n" for i, s in sentences.items())

@@ -1,0 +1,114 @@
+"""Writing the whole graph in the formats other tools load."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+from exograph.cli.common import Unusable, load_store, root_option
+
+EXPORT_FORMATS = (
+    "turtle",
+    "nt",
+    "jsonld",
+    "graphml",
+    "json",
+    "tsv",
+    "sif",
+    "kgx",
+    "cx2",
+    "signor",
+    "omnipath",
+    "indra",
+)
+RDF_FORMATS = ("turtle", "nt", "jsonld")
+
+
+def _list_formats(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from exograph.export import EXPORTERS
+
+    width = max(map(len, EXPORTERS))
+    for name, exporter in EXPORTERS.items():
+        click.echo(f"{name:<{width}}  {exporter.description}")
+    ctx.exit(0)
+
+
+@click.command()
+@root_option
+@click.option(
+    "--list",
+    "list_formats",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_list_formats,
+    help="List every format with what it is for, and exit.",
+)
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Output format.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=True, path_type=Path),
+    required=True,
+    help="File to write (a new or previous export folder for kgx); written atomically, never over files "
+    "exograph did not write.",
+)
+@click.option(
+    "--base-iri",
+    help="RDF formats: the namespace of exograph's own IRIs (assertions, sources, local entities); "
+    "default https://w3id.org/exograph/.",
+)
+@click.option(
+    "--date",
+    "release_date",
+    help="RDF formats: the dataset's release date (YYYY-MM-DD); default: the year of the newest source.",
+)
+def export(root: Path | None, fmt: str, output: Path, base_iri: str | None, release_date: str | None) -> None:
+    """Write the whole graph in one of the formats of ``exograph.export.EXPORTERS`` (docs/exports.md)."""
+    from exograph.export import EXPORTERS
+    from exograph.export.target import ExportTargetError
+
+    options: dict[str, str | None] = {}
+    if fmt in RDF_FORMATS:
+        options = {"base": rdf_base(base_iri), "release_date": iso_date(release_date)}
+    elif base_iri or release_date:
+        raise click.UsageError("--base-iri and --date apply to the RDF formats only (turtle, nt, jsonld)")
+    store = load_store(root)
+    try:
+        EXPORTERS[fmt].write(store, output, **options)
+    except ExportTargetError as exc:
+        raise Unusable(str(exc)) from None
+    click.echo(f"wrote {output} ({fmt})")
+
+
+def rdf_base(value: str | None) -> str | None:
+    """``value`` checked as a base IRI (a usage error otherwise); shared by export, sparql and publish."""
+    if value is None:
+        return None
+    from exograph.export.prefixes import BadBase, check_base
+
+    try:
+        return check_base(value)
+    except BadBase as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def iso_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    import datetime
+
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise click.UsageError(f"--date {value!r} is not a date in the form YYYY-MM-DD")
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise click.UsageError(f"--date {value!r} is not a valid date") from None
+    return value
+
+
+COMMANDS = (export,)

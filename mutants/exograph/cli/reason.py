@@ -1,0 +1,120 @@
+"""Questions across several assertions: path, conflicts, explain, search (over exograph.api)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import click
+
+from exograph.cli.common import (
+    chain_options,
+    explain_option,
+    filter_options,
+    format_option,
+    load_graph,
+    root_option,
+)
+
+
+def print_chains(graph: Any, result: Any, fmt: str, quotes: str, explain: bool) -> None:
+    """Chains as a table (with ``quotes``: none, first or all), JSON or TSV; ``explain`` adds paragraphs."""
+    from exograph.reason import render
+
+    explanations = {rank: graph.explain(c) for rank, c in enumerate(result.chains, 1)} if explain else None
+    if fmt == "json":
+        text = render.chains_json(result, explanations)
+    elif fmt == "tsv":
+        text = render.chains_tsv(result, explanations)
+    else:
+        records = graph.assertions(i for c in result.chains for i in c.assertion_ids)
+        labelled = replace(result, labels={**graph.labels_for(records.values()), **result.labels})
+        text = render.chains_table(labelled, records, quotes, explanations)
+    click.echo(text, nl=False)
+
+
+def _usage_errors(func: Any) -> Any:
+    """Unknown names and ids are usage errors (exit 2), with suggestions."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from exograph.api import UnknownAssertion
+        from exograph.query.neighbours import UnknownName
+
+        try:
+            return func(*args, **kwargs)
+        except (UnknownName, UnknownAssertion) as exc:
+            raise click.UsageError(str(exc.args[0]) if isinstance(exc, UnknownAssertion) else str(exc)) from None
+
+    return wrapper
+
+
+@click.command()
+@click.argument("start")
+@click.argument("end")
+@click.option("--max-length", type=click.IntRange(1, 6), default=3, show_default=True, help="Steps at most.")
+@chain_options
+@filter_options
+@_usage_errors
+def path(start: str, end: str, max_length: int, **options: Any) -> None:
+    """Every chain from START to END, ranked (e.g. exograph path hypoxia "exosome secretion")."""
+    graph = load_graph(options.pop("root"))
+    fmt, evidence, explain = options.pop("fmt"), options.pop("evidence"), options.pop("explain")
+    result = graph.path(start, end, max_length, **options)
+    print_chains(graph, result, fmt, "all" if evidence else "first", explain)
+
+
+@click.command()
+@click.argument("name", required=False)
+@root_option
+@explain_option
+@format_option("table", "json", "tsv")
+@_usage_errors
+def conflicts(name: str | None, root: Path | None, explain: bool, fmt: str) -> None:
+    """Assertions that disagree (opposite signs), about NAME or all; unexplained by context first."""
+    from exograph.reason import render
+
+    graph = load_graph(root)
+    result = graph.conflicts(name)
+    text = render.CONFLICT_RENDERERS[fmt](result)
+    if explain:
+        ids = dict.fromkeys(i for c in result.conflicts for i in (c.first, c.second))
+        sentences = {i: graph.explain(i) for i in ids}
+        text = render.with_explanations(text, fmt, sentences)
+    click.echo(text, nl=False)
+
+
+@click.command()
+@click.argument("identifiers", nargs=-1, required=True)
+@root_option
+@format_option("text", "json", "tsv")
+@_usage_errors
+def explain(identifiers: tuple[str, ...], root: Path | None, fmt: str) -> None:
+    """Each assertion ID as one plain English sentence with context and citation."""
+    import json
+
+    graph = load_graph(root)
+    sentences = {i: graph.explain(i) for i in identifiers}
+    if fmt == "json":
+        click.echo(json.dumps([{"id": i, "sentence": s} for i, s in sentences.items()], indent=2, ensure_ascii=False))
+    elif fmt == "tsv":
+        click.echo("\n".join(["id\tsentence", *(f"{i}\t{s}" for i, s in sentences.items())]))
+    else:
+        click.echo("\n".join(sentences.values()))
+
+
+@click.command()
+@click.argument("text")
+@root_option
+@click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True, help="Hits per section.")
+@format_option("table", "json", "tsv")
+def search(text: str, root: Path | None, limit: int, fmt: str) -> None:
+    """Free text over labels, synonyms, notes and quotes; entities and assertions ranked apart."""
+    from exograph.reason import render
+
+    click.echo(render.SEARCH_RENDERERS[fmt](load_graph(root).search(text, limit)), nl=False)
+
+
+COMMANDS = (path, conflicts, explain, search)

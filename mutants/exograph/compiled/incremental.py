@@ -1,0 +1,320 @@
+"""Validation and compilation that re-read only the assertion files that changed.
+
+Assertion files are independent of each other until the duplicate checks, so each is read,
+validated and checked against the sources and entities on its own: in parallel on a cold
+start (one process per core), and from :mod:`exograph.compiled.filecache` when neither the
+file nor anything it is checked against changed. Sources and entities (small) are read
+every time; the checks that span assertion files (repeated ids and claims, references to
+invalid definitions) always run over every file. The result is the same problems, with the
+same file:line:col, as :func:`exograph.compiled.build.validate` (tested on random edits).
+
+Asked to (``lint=True``), the file's step also runs the lint rules that read one assertion at a
+time (:func:`exograph.curation.lint.lint_file`) and keeps their findings with the file's other
+results; a kept result without them counts as missing for a run that wants them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import json
+import multiprocessing
+import os
+import pickle
+import stat
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from exograph import __version__
+from exograph.compiled.filecache import FileCache
+from exograph.compiled.records import assertion_record
+from exograph.compiled.store import CacheError, Reasoning, cache_dir, evict, reasoning_rows
+from exograph.curation.cascade import Cascade
+from exograph.curation.checks import (
+    Checked,
+    FileChecks,
+    TextIndex,
+    check_assertion_file,
+    check_definitions,
+    check_duplicates,
+)
+from exograph.curation.lint import EntityLint, FileLint, lint_entities, lint_file
+from exograph.curation.lint.texts import SourceText
+from exograph.curation.loader import load, read_assertions
+from exograph.curation.problems import CurationError, Problem
+from exograph.layout import Layout
+from exograph.progress import Progress
+
+#: One assertion as the store keeps it: id, source, regulator, target, direction, JSON record.
+Row = tuple[str, str, str, str, str, str]
+#: Below this many files to read, starting worker processes costs more than it saves.
+PARALLEL_FROM = 4
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+@dataclass(slots=True)
+class Outcome:
+    """Checked sources and entities, every problem (sorted), and the clean assertions (counted, or as rows)."""
+
+    checked: Checked
+    problems: list[Problem]
+    assertions: int
+    rows: list[Row] = field(default_factory=list)
+    #: With the rows: each one's chain step and full-text entry (:func:`exograph.compiled.store.reasoning_rows`).
+    reasoning: list[Reasoning] = field(default_factory=list)
+    #: With ``lint=True``: each file's lint and which of its valid assertions the checks across files kept.
+    lint: list[tuple[FileLint, list[bool]]] = field(default_factory=list)
+    entity_lint: EntityLint = field(default_factory=EntityLint)
+
+
+def code_digest() -> bytes:
+    """A hash of the code that reads and checks curation, so a changed rule never reuses a stale result."""
+    digest = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for path in sorted(
+        [
+            *_PACKAGE.glob("*.py"),
+            *(_PACKAGE / "curation").glob("*.py"),
+            *(_PACKAGE / "curation" / "lint").glob("*.py"),
+            *(_PACKAGE / "compiled").glob("*.py"),
+        ]
+    ):
+        digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def _digest(path: Path, root: Path) -> bytes | None:
+    """The hash of a file's bytes; None for an unreadable file, a link out of the root or anything but a
+    regular file (a named pipe would block: the reader reports those)."""
+    if path.is_symlink() and root.resolve() not in path.resolve().parents:
+        return None
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
+    except OSError:
+        return None
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except OSError:
+        return None
+
+
+def _inputs_digest(layout: Layout) -> bytes:
+    """What every assertion file is checked against: sources, their text snapshots (any name), entities, the code."""
+    digest = hashlib.blake2b(code_digest(), digest_size=16)
+    try:
+        snapshots = sorted(p for p in (layout.root / "sources").iterdir() if p.suffix != ".yaml")
+    except OSError:
+        snapshots = []
+    for path in [*layout.sources, *snapshots, *layout.entities]:
+        content = _digest(path, layout.root) or os.urandom(16)  # unreadable: nothing may be reused
+        digest.update(layout.relative(path).encode() + b"\0" + content + b"\0")
+    return digest.digest()
+
+
+#: What the key of the checked sources and entities starts with (no assertion file has this name).
+DEFINITIONS = "<definitions>"
+#: The store of per-file results, in the cache folder, shared by every root.
+RESULTS = Path("files") / "results.sqlite"
+
+
+@dataclass(slots=True)
+class _Definitions:
+    """Sources and entities, checked, their problems, what refers to invalid ones, and the entities' lint."""
+
+    checked: Checked
+    problems: list[Problem]
+    bad_entities: Cascade
+    bad_sources: Cascade
+    lint: EntityLint
+
+
+def _definitions(layout: Layout, files: FileCache, base: bytes) -> _Definitions:
+    """Sources and entities, checked: from the cache when none of their files (nor the code) changed."""
+    key = hashlib.blake2b(DEFINITIONS.encode() + base, digest_size=16).digest()
+    stored = files.checks([key]).get(key)
+    if stored is not None:
+        kept: tuple[_Definitions, list[tuple[str, str]]] = pickle.loads(stored)
+        found, texts = kept
+        for source_id, name in texts:
+            with contextlib.suppress(OSError):
+                raw = (layout.root / "sources" / name).read_bytes()
+                found.checked.texts[source_id] = TextIndex(raw.decode("utf-8", errors="replace"))
+        return found
+    curation = load(layout, assertions=False)
+    checked, problems, bad_entities, bad_sources = check_definitions(curation)
+    found = _Definitions(checked, problems, bad_entities, bad_sources, lint_entities(curation, checked))
+    texts = [(source_id, checked.sources[source_id].text) for source_id in checked.texts]
+    files.store([(key, pickle.dumps((replace(found, checked=replace(checked, texts={})), texts)), b"", None)])
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Against:
+    """What every assertion file is checked against, and whether to lint it too."""
+
+    layout: Layout
+    checked: Checked
+    cascades: tuple[Cascade, Cascade]
+    lint: bool
+    #: Source texts as lint reads them, built once per process on first use.
+    texts: dict[str, SourceText | None] = field(default_factory=dict)
+    #: Every valid entity's label, for the full-text rows.
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def text(self, source_id: str) -> SourceText | None:
+        if source_id not in self.texts:
+            source = self.checked.sources.get(source_id)
+            path = self.layout.root / "sources" / source.text if source is not None else None
+            try:
+                raw = path.read_text(encoding="utf-8", errors="replace") if path and path.is_file() else None
+            except OSError:
+                raw = None
+            self.texts[source_id] = SourceText(raw) if raw is not None else None
+        return self.texts[source_id]
+
+
+#: One file's kept results: its checks, its rows and (when asked for) its lint, each pickled.
+Results = tuple[bytes, bytes, bytes | None]
+
+
+def _check_file(path: Path, against: _Against) -> Results:
+    """Problems and cross-file findings of one assertion file, the rows of its clean assertions (with what the
+    reasoning tables hold of each), its lint."""
+    loaded, problems = read_assertions(path, against.layout)
+    found: FileChecks | None = None
+    rows: list[tuple[Row, Reasoning] | None] = []
+    linted = FileLint()
+    if loaded is not None:
+        found = check_assertion_file(loaded, against.checked, *against.cascades)
+        source = against.checked.sources.get(loaded.model.source)
+        refs = {r.number: r for r in source.references} if source is not None else {}
+        valid = [ok for *_, ok in found.assertions]
+        for assertion, ok in zip(loaded.model.assertions, valid, strict=True):
+            record = assertion_record(loaded.model.source, assertion, refs) if ok else None
+            rows.append((_row(record), reasoning_rows(record, against.labels)) if record is not None else None)
+        if against.lint:
+            linted = lint_file(loaded, against.checked, valid, against.text(loaded.model.source))
+    return pickle.dumps((problems, found)), pickle.dumps(rows), pickle.dumps(linted) if against.lint else None
+
+
+def _row(record: Any) -> Row:
+    return (
+        record["id"],
+        record["source"],
+        record["regulator"],
+        record["target"],
+        record["direction"],
+        json.dumps(record),
+    )
+
+
+#: What forked workers check files against (set just before forking, so nothing is pickled).
+_SHARED: dict[str, _Against] = {}
+
+
+def _work(path: str) -> tuple[str, Results]:
+    against = _SHARED["against"]
+    return against.layout.relative(Path(path)), _check_file(Path(path), against)
+
+
+def _check_files(paths: list[Path], against: _Against) -> dict[str, Results]:
+    """Check ``paths``: on every core when there are enough of them and the platform can fork."""
+    results: dict[str, Results] = {}
+    workers = min(os.cpu_count() or 1, len(paths))
+    with Progress("checking assertion files", len(paths)) as progress:
+        if len(paths) >= PARALLEL_FROM and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            _SHARED["against"] = against
+            try:
+                # Workers live for one run and build no cycles: the cyclic collector would only rescan.
+                with multiprocessing.get_context("fork").Pool(workers, initializer=gc.disable) as pool:
+                    for rel, result in pool.imap_unordered(_work, [str(p) for p in paths]):
+                        results[rel] = result
+                        progress.advance()
+            finally:
+                _SHARED.clear()
+            return results
+        for path in paths:
+            results[against.layout.relative(path)] = _check_file(path, against)
+            progress.advance()
+    return results
+
+
+def validate(layout: Layout, want_rows: bool = False, cache: bool = True, lint: bool = False) -> Outcome:
+    """Every problem of a root, reusing per-file results kept from earlier runs where the inputs are the same;
+    with ``lint``, also each file's lint (:func:`exograph.compiled.lint.lint` finishes it)."""
+    paths = layout.assertions
+    base = _inputs_digest(layout)
+    keys = {}
+    for path in paths:
+        content = _digest(path, layout.root)
+        if content is not None:
+            rel = layout.relative(path)
+            keys[rel] = hashlib.blake2b(base + rel.encode() + b"\0" + content, digest_size=16).digest()
+    try:
+        folder: Path | None = cache_dir()
+    except CacheError:  # no cache folder at all (no home): validate all the same, only slower
+        folder = None
+    if cache and folder is not None:
+        evict(folder / RESULTS.parent, keep=0)  # per-root stores of earlier versions, replaced by the shared one
+    files = FileCache(folder / RESULTS if cache and folder is not None else None)
+    try:
+        definitions = _definitions(layout, files, base)
+        checked, bad_entities, bad_sources = definitions.checked, definitions.bad_entities, definitions.bad_sources
+        problems = list(definitions.problems)
+        labels = {key: entity.label for key, entity in checked.entities.items()}
+        against = _Against(layout, checked, (bad_entities, bad_sources), lint, labels=labels)
+        stored = files.checks(keys.values(), lint)
+        missing = [p for p in paths if keys.get(layout.relative(p)) not in stored]
+        fresh = _check_files(missing, against)
+        files.store((keys[r], *result) for r, result in fresh.items() if r in keys)
+        results = [pickle.loads(fresh[r][0] if r in fresh else stored[keys[r]]) for r in map(layout.relative, paths)]
+        found: list[FileChecks] = []
+        for file_problems, checks in results:
+            problems += file_problems
+            if checks is not None:
+                problems += checks.problems
+                bad_entities.counts.update(checks.entity_refs)
+                bad_sources.counts.update(checks.source_refs)
+                found.append(checks)
+        clean = check_duplicates(found, problems)
+        outcome = Outcome(checked, [], sum(map(sum, clean)), entity_lint=definitions.lint)
+        for checks, kept in zip(found, clean, strict=True):
+            if want_rows:
+                rows = _kept(checks.file, "rows", fresh, files, keys, against)
+                for row, ok in zip(pickle.loads(rows), kept, strict=True):
+                    if ok and row:
+                        outcome.rows.append(row[0])
+                        outcome.reasoning.append(row[1])
+            if lint:
+                outcome.lint.append((pickle.loads(_kept(checks.file, "lint", fresh, files, keys, against)), kept))
+    finally:
+        files.close()
+    outcome.problems = sorted(problems + bad_entities.problems() + bad_sources.problems())
+    return outcome
+
+
+def _kept(
+    rel: str,
+    part: Literal["rows", "lint"],
+    fresh: dict[str, Results],
+    files: FileCache,
+    keys: dict[str, bytes],
+    against: _Against,
+) -> bytes:
+    """A file's rows or lint: just made, kept, or (when the cache lost them since) made again."""
+    index = 1 if part == "rows" else 2  # in :data:`Results`
+    blob = fresh[rel][index] if rel in fresh else files.part(keys[rel], part)
+    if blob is None:
+        blob = _check_file(against.layout.root / rel, against)[index]
+    assert blob is not None  # lint only when linting, and then every result has it
+    return blob
+
+
+def compile_rows(layout: Layout) -> Outcome:
+    """The rows of a clean root's assertions (and their reasoning rows); :class:`CurationError` otherwise."""
+    outcome = validate(layout, want_rows=True)
+    if outcome.problems:
+        raise CurationError(outcome.problems)
+    return outcome

@@ -1,0 +1,120 @@
+"""The compiled form of the curation: plain, JSON-ready records.
+
+Queries and exporters work on these rather than on pydantic models so that a
+query process never imports pydantic, and so that the cache can store them as
+JSON. ``build`` is the only place that turns validated models into records.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict
+
+from exograph.curation.vocab import LOCAL_PREFIX
+
+
+class EntityRecord(TypedDict):
+    key: str
+    curie: str
+    label: str
+    name: str | None
+    display: str
+    kind: str
+    generic: bool
+    synonyms: list[str]
+    xrefs: list[str]
+    broader: list[str]
+    parent: str | None
+    members: list[str]
+    local: bool
+    note: str | None
+    lint_ignore: list[str]
+
+
+class CitedReference(TypedDict):
+    number: int
+    citation: str | None
+    doi: str | None
+    pmid: str | None
+
+
+class EvidenceRecord(TypedDict):
+    source: str
+    quote: str
+    section: str
+    references: list[CitedReference]
+    assay: str | None
+    perturbation: str | None
+
+
+class AssertionRecord(TypedDict):
+    id: str
+    source: str
+    regulator: str
+    target: str
+    direction: str
+    aspect: str
+    mechanism: str | None
+    directness: str
+    exosomal_cargo: bool
+    scope: str
+    hypothesis: bool
+    negated: bool
+    context: dict[str, Any]
+    evidence: list[EvidenceRecord]
+    note: str | None
+    lint_ignore: list[str]
+
+
+class SourceRecord(TypedDict):
+    id: str
+    kind: str
+    title: str
+    authors: list[str]
+    journal: str | None
+    year: int | None
+    doi: str | None
+    pmid: str | None
+    pmcid: str | None
+    licence: str
+    text: str
+    sha256: str
+    references: int
+
+
+def build(checked: Any) -> tuple[dict[str, EntityRecord], list[AssertionRecord], dict[str, SourceRecord]]:
+    """Turn a :class:`exograph.curation.checks.Checked` into records (typed loosely to keep this import-light)."""
+    entities = {
+        key: EntityRecord(  # type: ignore[typeddict-item]
+            **e.model_dump(), display=e.name or e.label, local=e.curie.startswith(f"{LOCAL_PREFIX}:")
+        )
+        for key, e in checked.entities.items()
+    }
+    sources = {
+        sid: SourceRecord(
+            **s.model_dump(exclude={"references", "volume", "pages"}),  # type: ignore[typeddict-item]
+            references=len(s.references),
+        )
+        for sid, s in checked.sources.items()
+    }
+    citations = {sid: {r.number: r for r in s.references} for sid, s in checked.sources.items()}
+    assertions = [assertion_record(sid, a, citations.get(sid, {})) for sid, a in checked.assertions]
+    return entities, assertions, sources
+
+
+def assertion_record(source_id: str, a: Any, refs: dict[int, Any]) -> AssertionRecord:
+    """The record of one validated assertion; ``refs`` is its source's reference list by number."""
+    record = a.model_dump()
+    record["context"] = a.context.model_dump(exclude_defaults=True)
+    for evidence in record["evidence"]:
+        evidence["source"] = source_id
+        evidence["quote"] = " ".join(evidence["quote"].split())
+        evidence["references"] = [
+            CitedReference(
+                number=n,
+                citation=refs[n].citation if n in refs else None,
+                doi=refs[n].doi if n in refs else None,
+                pmid=refs[n].pmid if n in refs else None,
+            )
+            for n in evidence["references"]
+        ]
+    return AssertionRecord(**record, source=source_id)  # type: ignore[typeddict-item,no-any-return]

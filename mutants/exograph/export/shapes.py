@@ -1,0 +1,68 @@
+"""What the RDF export promises, in machine-checkable form.
+
+``data/shapes.ttl`` holds SHACL shapes (run them with pySHACL or any SHACL engine); the checks
+below need joins across nodes that SHACL Core cannot say, or that pySHACL's engine runs slowly
+on a large graph, so they are SPARQL SELECTs returning one row per violation, run on pyoxigraph.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+from typing import Final
+
+import pyoxigraph
+
+DATA = files("exograph.export") / "data"
+SHAPES: Final = Path(str(DATA / "shapes.ttl"))
+VOCABULARY: Final = Path(str(DATA / "vocab.ttl"))
+
+_PREFIXES = """
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX biolink: <https://w3id.org/biolink/vocab/>
+PREFIX exo: <https://w3id.org/exograph/vocab/>
+"""
+
+#: name -> SELECT of the offending nodes (an empty answer means the promise holds).
+SPARQL_CHECKS: Final[dict[str, str]] = {
+    "aspect or direction qualifier on an object that is not a gene product or chemical": """
+SELECT ?association ?object WHERE {
+  { ?association biolink:object_aspect_qualifier ?q } UNION { ?association biolink:object_direction_qualifier ?q }
+  ?association biolink:object ?object .
+  FILTER NOT EXISTS {
+    ?object a ?category .
+    VALUES ?category { biolink:Gene biolink:MicroRNA biolink:NoncodingRNAProduct biolink:ChemicalEntity }
+  }
+}""",
+    "plain RO triple without an asserted, non-negated association behind it": """
+SELECT ?s ?p ?o WHERE {
+  ?s ?p ?o .
+  FILTER(STRSTARTS(STR(?p), "http://purl.obolibrary.org/obo/RO_"))
+  FILTER NOT EXISTS {
+    ?association rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; biolink:negated false ; exo:hypothesis false .
+  }
+}""",
+    "hypothesis or negated claim stated as a plain triple": """
+SELECT ?association WHERE {
+  ?association rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+  { ?association exo:hypothesis true } UNION { ?association biolink:negated true }
+  ?s ?p ?o .
+  FILTER NOT EXISTS {
+    ?other rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; biolink:negated false ; exo:hypothesis false .
+  }
+}""",
+    "blank node": """
+SELECT ?s WHERE { { ?s ?p ?o FILTER(isBlank(?s)) } UNION { ?x ?p ?s FILTER(isBlank(?s)) } }""",
+}
+
+
+def sparql_violations(store: pyoxigraph.Store) -> dict[str, list[str]]:
+    """Each SPARQL check that finds something, with the offending rows (at most 20 each)."""
+    found: dict[str, list[str]] = {}
+    for name, query in SPARQL_CHECKS.items():
+        rows = store.query(_PREFIXES + query + " LIMIT 20")
+        assert isinstance(rows, pyoxigraph.QuerySolutions)
+        listed = [" ".join(str(value) for value in row) for row in rows]
+        if listed:
+            found[name] = listed
+    return found

@@ -1,0 +1,1 @@
+"""Questions answered from the compiled store, and how their answers are printed."""

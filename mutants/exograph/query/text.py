@@ -1,0 +1,193 @@
+"""Print query results for people (a table) and for scripts (JSON, TSV).
+
+Text for people passes through :func:`exograph.safetext.visible`, so no escape sequence
+or bidirectional override held in curated text ever reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import textwrap
+from collections.abc import Callable
+
+from exograph.compiled.records import AssertionRecord, EntityRecord
+from exograph.curation.vocab import CONTEXT_LIST_FIELDS
+from exograph.query.neighbours import Result
+from exograph.safetext import visible
+
+ARROWS = {"increases": "->", "decreases": "-|", "regulates": "-?"}
+TSV_COLUMNS = (
+    "id",
+    "source",
+    "regulator",
+    "regulator_label",
+    "direction",
+    "aspect",
+    "target",
+    "target_label",
+    "mechanism",
+    "exosomal_cargo",
+    "hypothesis",
+    "negated",
+    *CONTEXT_LIST_FIELDS,
+    "system",
+    "references",
+    "quote",
+)
+
+
+def flags(a: AssertionRecord) -> str:
+    marks = [name for name in ("negated", "hypothesis") if a[name]]
+    if a["exosomal_cargo"]:
+        marks.append("exosomal cargo")
+    return ", ".join(marks)
+
+
+def context_text(a: AssertionRecord, labels: dict[str, str]) -> str:
+    parts: list[str] = []
+    for name in CONTEXT_LIST_FIELDS:
+        values = [labels.get(k, k) for k in a["context"].get(name, [])]
+        if values:
+            prefix = {"donors": "from ", "recipients": "into ", "conditions": "under "}.get(name, "")
+            parts.append(prefix + ", ".join(values))
+    if a["context"].get("system"):
+        parts.append(a["context"]["system"].replace("_", " "))
+    return "; ".join(parts)
+
+
+def references_text(a: AssertionRecord) -> str:
+    return ",".join(str(r["number"]) for ev in a["evidence"] for r in ev["references"])
+
+
+def table(result: Result, evidence: bool = False) -> str:
+    """One line per assertion; with ``evidence``, the quotes and cited references below each."""
+    if not result.assertions:
+        return visible(f"No assertions about {result.labels.get(result.subject, result.subject)} match.\n")
+    width = shutil.get_terminal_size((120, 20)).columns
+    rows = []
+    for a in result.assertions:
+        effect = f"{ARROWS[a['direction']]} {a['direction']} {a['aspect'].replace('_', ' ')}"
+        rows.append(
+            (
+                result.labels.get(a["regulator"], a["regulator"]),
+                effect,
+                result.labels.get(a["target"], a["target"]),
+                context_text(a, result.labels) or "-",
+                ", ".join(filter(None, (flags(a), result.levels.get(a["id"])))),
+                a["id"],
+            )
+        )
+    header = ("REGULATOR", "EFFECT", "TARGET", "CONTEXT", "FLAGS", "ASSERTION")
+    widths = [min(max(len(str(r[i])) for r in [header, *rows]), cap) for i, cap in enumerate((28, 30, 34, 60, 26, 60))]
+    lines = []
+    for row in [header, *rows]:
+        cells = [_fit(str(cell), w) for cell, w in zip(row, widths, strict=True)]
+        lines.append("  ".join(cells).rstrip())
+    out: list[str] = [lines[0]]
+    for line, a in zip(lines[1:], result.assertions, strict=True):
+        out.append(line)
+        if evidence:
+            for ev in a["evidence"]:
+                refs = ", ".join(str(r["number"]) for r in ev["references"])
+                where = f"{ev['source']}, {ev['section']}" + (f"; refs {refs}" if refs else "")
+                quote = textwrap.fill(
+                    f'"{ev["quote"]}"', width=max(width - 8, 40), initial_indent="      ", subsequent_indent="      "
+                )
+                out.append(f"    [{where}]\n{quote}")
+    out.append(f"({len(result.assertions)} assertion{'s' if len(result.assertions) != 1 else ''})")
+    return visible("\n".join(out) + "\n")
+
+
+def _fit(text: str, width: int) -> str:
+    return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
+
+
+def as_json(result: Result) -> str:
+    return (
+        json.dumps(
+            {"subject": result.subject, "labels": result.labels, "assertions": result.assertions}
+            | ({"levels": result.levels} if result.levels else {}),
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
+
+
+def tsv_row(a: AssertionRecord, labels: dict[str, str]) -> list[str]:
+    values: dict[str, object] = {
+        **{k: a[k] for k in ("id", "source", "regulator", "direction", "aspect", "target")},
+        "regulator_label": labels.get(a["regulator"], a["regulator"]),
+        "target_label": labels.get(a["target"], a["target"]),
+        "mechanism": a["mechanism"] or "",
+        "exosomal_cargo": a["exosomal_cargo"],
+        "hypothesis": a["hypothesis"],
+        "negated": a["negated"],
+        "system": a["context"].get("system") or "",
+        "references": references_text(a),
+        "quote": " | ".join(ev["quote"] for ev in a["evidence"]),
+        **{name: "|".join(a["context"].get(name, [])) for name in CONTEXT_LIST_FIELDS},
+    }
+    return [str(values[c]).lower() if isinstance(values[c], bool) else str(values[c]) for c in TSV_COLUMNS]
+
+
+def tsv_text(assertions: list[AssertionRecord], labels: dict[str, str]) -> str:
+    """A header and one tab-separated row per assertion.
+
+    A value holding a tab, line break or double quote is quoted as CSV readers expect
+    (Python's csv, pandas, R), so every value reads back exactly as curated.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
+    writer.writerow(TSV_COLUMNS)
+    writer.writerows(tsv_row(a, labels) for a in assertions)
+    return buffer.getvalue()
+
+
+def as_tsv(result: Result) -> str:
+    return tsv_text(result.assertions, result.labels)
+
+
+RENDERERS: dict[str, Callable[[Result], str]] = {"table": table, "json": as_json, "tsv": as_tsv}
+
+
+def entity_text(e: EntityRecord, incoming: int, outgoing: int) -> str:
+    local = "  [local id]" if e["local"] else ""
+    lines = [f"{e['label']}  ({e['key']}, {e['kind']})", f"  identifier: {e['curie']}{local}"]
+    for name in ("synonyms", "xrefs", "broader"):
+        if e[name]:
+            lines.append(f"  {name}: {', '.join(e[name])}")
+    if e["parent"]:
+        lines.append(f"  variant of: {e['parent']}")
+    lines.append(f"  assertions: {outgoing} as regulator, {incoming} as target")
+    return visible("\n".join(lines) + "\n")
+
+
+def assertion_text(a: AssertionRecord, labels: dict[str, str]) -> str:
+    lines = [
+        f"{a['id']}",
+        f"  {labels.get(a['regulator'], a['regulator'])} {ARROWS[a['direction']]} "
+        f"{labels.get(a['target'], a['target'])}: {a['direction']} {a['aspect'].replace('_', ' ')}"
+        + (f" (mechanism: {a['mechanism'].replace('_', ' ')})" if a["mechanism"] else ""),
+        f"  source: {a['source']}",
+    ]
+    if flags(a):
+        lines.append(f"  flags: {flags(a)}")
+    if context_text(a, labels):
+        lines.append(f"  context: {context_text(a, labels)}")
+    for ev in a["evidence"]:
+        lines.append(
+            f"  evidence [{ev['section']}]"
+            + (f" assay: {ev['assay']}" if ev["assay"] else "")
+            + (f" perturbation: {ev['perturbation']}" if ev["perturbation"] else "")
+        )
+        lines.append(textwrap.fill(f'"{ev["quote"]}"', width=100, initial_indent="    ", subsequent_indent="    "))
+        for ref in ev["references"]:
+            doi = f" doi:{ref['doi']}" if ref["doi"] else ""
+            lines.append(f"    [{ref['number']}] {ref['citation'] or '(no reference list)'}{doi}")
+    if a["note"]:
+        lines.append(f"  note: {a['note']}")
+    return visible("\n".join(lines) + "\n")

@@ -1,0 +1,166 @@
+"""What chain search reads from the compiled store: light step rows and the entity hierarchies.
+
+Why a separate table of steps: a depth-3 query at 100,000 assertions touches thousands of
+assertions; parsing each one's full JSON (quotes, references) would cost more than the whole
+search. Steps are fetched one SQL query per batch of entities (never one per entity), using
+``json_each`` so that a frontier of any size is one bound parameter.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import itemgetter
+from typing import Any, NamedTuple
+
+from exograph.compiled.store import Store
+
+#: The sign of each direction; ``regulates`` states no sign.
+SIGNS = {"increases": 1, "decreases": -1, "regulates": 0}
+
+_COLUMNS = "id, source, regulator, target, direction, aspect, hypothesis, negated, context"
+
+
+class Row(NamedTuple):
+    """One assertion as chain search needs it (no evidence text).
+
+    A named tuple rather than a dataclass: a chain query builds tens of thousands of them, and a
+    tuple is built several times faster than a frozen dataclass.
+    """
+
+    id: str
+    source: str
+    regulator: str
+    target: str
+    direction: str
+    aspect: str
+    hypothesis: bool
+    negated: bool
+    context_json: str
+
+    @property
+    def sign(self) -> int:
+        return effect_sign(self.direction, self.aspect)
+
+    @property
+    def context(self) -> dict[str, Any]:
+        return parse_context(self.context_json)
+
+
+def effect_sign(direction: str, aspect: str) -> int:
+    """The sign of the effect on the target itself: raising its degradation lowers it."""
+    sign = SIGNS[direction]
+    return -sign if aspect == "degradation" else sign
+
+
+@lru_cache(maxsize=4096)
+def parse_context(text: str) -> dict[str, Any]:
+    """Contexts repeat (most are empty or shared by a paper's claims): parse each text once."""
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+def _row(values: tuple[Any, ...]) -> Row:
+    i, source, regulator, target, direction, aspect, hypothesis, negated, context = values
+    return Row(i, source, regulator, target, direction, aspect, bool(hypothesis), bool(negated), context)
+
+
+@dataclass(slots=True)
+class Index:
+    """The store plus the small maps every reasoning query needs (hierarchies, source kinds)."""
+
+    store: Store
+    broader: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    narrower: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    #: ``groups[member]``: (family or gene, relation) pairs; ``parts[family]``: (member, relation) pairs.
+    groups: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
+    parts: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
+    primary_sources: frozenset[str] = frozenset()
+
+    @classmethod
+    def open(cls, store: Store) -> Index:
+        index = cls(store)
+        for child, parent in store.db.execute("SELECT child, parent FROM broader"):
+            index.broader[child].add(parent)
+            index.narrower[parent].add(child)
+        for grouping, part, relation in store.db.execute("SELECT grouping, part, relation FROM members"):
+            index.parts[grouping].add((part, relation))
+            index.groups[part].add((grouping, relation))
+        kinds = store.db.execute("SELECT id, json_extract(data, '$.kind') FROM sources").fetchall()
+        index.primary_sources = frozenset(sid for sid, kind in kinds if kind == "primary_research")
+        return index
+
+    def _closure(self, key: str, edges: Mapping[str, set[str]]) -> set[str]:
+        seen, todo = {key}, [key]
+        while todo:
+            for nxt in edges.get(todo.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return seen
+
+    def ancestors(self, key: str) -> set[str]:
+        """``key`` and every broader concept above it."""
+        return self._closure(key, self.broader)
+
+    def aliases(self, key: str) -> dict[str, str | None]:
+        """The entities whose assertions speak for ``key``, each with how it relates to ``key``.
+
+        ``None`` for the key itself and its narrower concepts (a broad process gathers its
+        narrower ones, unmarked, as plain queries always did); ``family`` for a family ``key``
+        belongs to, ``member`` for a member of family ``key``, ``parent`` for the gene of
+        variant ``key``, ``variant`` for a variant of gene ``key``.
+        """
+        found: dict[str, str | None] = dict.fromkeys(self._closure(key, self.narrower))
+        for grouping, relation in self.groups.get(key, ()):
+            found.setdefault(grouping, "family" if relation == "member" else "parent")
+        for part, relation in self.parts.get(key, ()):
+            found.setdefault(part, "member" if relation == "member" else "variant")
+        return found
+
+    def rows(self, column: str, keys: Iterable[str], regulators: Iterable[str] | None = None) -> list[Row]:
+        """Every step whose ``column`` (regulator or target) is one of ``keys``, in one query.
+
+        With ``regulators``, only the steps from one of them: a path search asks only for steps
+        from entities that can still be reached from its start, and SQLite drops the rest
+        before Python builds a row for each.
+        """
+        assert column in ("regulator", "target")
+        wanted, among = set(keys), None if regulators is None else set(regulators)
+        # SQLite would look rows up by ``column`` whatever the sizes: a unary + tells it to look
+        # them up by the shorter list of the two and only check the other
+        by_column = among is None or len(wanted) <= len(among)
+        listed = "IN (SELECT value FROM json_each(?))"
+        query = f"SELECT {_COLUMNS} FROM steps WHERE {'' if by_column else '+'}{column} {listed}"
+        parameters = [json.dumps(sorted(wanted))]
+        if among is not None:
+            query += f" AND {'+' if by_column else ''}regulator {listed}"
+            parameters.append(json.dumps(sorted(among)))
+        # sorted here, not by ORDER BY: SQLite would copy every row, context included, into a
+        # temporary tree first (a third of a chain query). Python's order of str is SQLite's
+        # BINARY order of their UTF-8 bytes, and ids are unique, so the order is the same.
+        found = self.store.db.execute(query, parameters).fetchall()
+        found.sort(key=itemgetter(0))
+        return [_row(r) for r in found]
+
+    def kinds(self, targets: Iterable[str], hypotheses: bool, negated: bool) -> list[tuple[str, str, str, str, int]]:
+        """The distinct (target, regulator, direction, aspect, negated) of the steps to ``targets``.
+
+        Hypotheses and negated findings only where asked for. For chains that are only counted:
+        SQLite pools the assertions that make one step, and no row is built in Python.
+        """
+        query = (
+            "SELECT DISTINCT target, regulator, direction, aspect, negated FROM steps"
+            " WHERE target IN (SELECT value FROM json_each(?)) AND (? OR NOT hypothesis) AND (? OR NOT negated)"
+        )
+        return self.store.db.execute(query, (json.dumps(sorted(set(targets))), hypotheses, negated)).fetchall()
+
+    def targets(self, regulators: Iterable[str]) -> set[str]:
+        """The entities some step from one of ``regulators`` reaches (no row is built)."""
+        query = "SELECT DISTINCT target FROM steps WHERE regulator IN (SELECT value FROM json_each(?))"
+        return {t for (t,) in self.store.db.execute(query, (json.dumps(sorted(set(regulators))),))}
+
+    def all_rows(self) -> list[Row]:
+        return [_row(r) for r in self.store.db.execute(f"SELECT {_COLUMNS} FROM steps ORDER BY id")]

@@ -1,0 +1,287 @@
+"""Print chains, conflicts and search hits: a table for reading, JSON and TSV for scripts.
+
+JSON always carries assertion ids (and entity keys beside labels) so a script can follow up
+with ``exograph show ID`` or :meth:`exograph.api.KnowledgeGraph.assertion`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from exograph.compiled.records import AssertionRecord
+from exograph.query.text import ARROWS, context_text
+from exograph.reason.chains import Step
+from exograph.reason.explain import citation
+
+if TYPE_CHECKING:
+    from exograph.api import ChainResult, ConflictResult, SearchResult
+
+SIGN_NAMES = {1: "increases", -1: "decreases", 0: "unsigned"}
+_STEP_ARROWS = {1: "->", -1: "-|", 0: "-?"}
+#: Assertions listed under a step in the table; JSON and TSV list them all.
+SHOWN = 5
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _tsv(rows: list[list[str]]) -> str:
+    return "\n".join("\t".join(v.replace("\t", " ").replace("\n", " ") for v in row) for row in rows) + "\n"
+
+
+def step_marks(step: Step, labels: Mapping[str, str], following: str | None) -> list[str]:
+    marks = [name for name in ("hypothesis", "negated") if getattr(step, name)]
+    if step.target_link:
+        to = f" of {labels.get(following, following)}" if following else ""
+        marks.append(f"{step.target_link}-level{to}")
+    marks += [f"other {f.rstrip('s').replace('_', ' ')}" for f in step.other_context]
+    return marks
+
+
+def _effect(step: Step) -> str:
+    """The arrow of the step's sign on its target, then what the assertions say, as they say it.
+
+    Raising the degradation of a protein lowers it: ``-| increases degradation``.
+    """
+    if step.negated:
+        return f"-x no change in {'/'.join(a.replace('_', ' ') for a in step.aspects)}"
+    words = {1: "increases", -1: "decreases", 0: "regulates"}
+    said = [f"{words[-step.sign if a == 'degradation' else step.sign]} {a.replace('_', ' ')}" for a in step.aspects]
+    return f"{_STEP_ARROWS[step.sign]} {', '.join(said)}"
+
+
+def chains_table(
+    result: ChainResult,
+    records: Mapping[str, AssertionRecord],
+    quotes: str = "none",
+    explanations: Mapping[int, str] | None = None,
+) -> str:
+    query, labels = result.query, result.labels
+    name = labels.get(query.subject, query.subject)
+    if query.end:
+        name += f" to {labels.get(query.end, query.end)}"
+    if not query.chains:
+        return f"No chains for {query.kind} {name} match.\n"
+    out = []
+    for rank, chain in enumerate(query.chains, 1):
+        nodes = [labels.get(chain.steps[0].regulator, chain.steps[0].regulator)]
+        nodes += [labels.get(s.target, s.target) for s in chain.steps]
+        sources = {src for s in chain.steps for src in s.sources}
+        start = f" [{chain.start_link}-level]" if chain.start_link else ""
+        context = "" if chain.coherent else "  [steps from another context]"
+        counts = f"{_plural(len(chain.steps), 'step')}; {_plural(len(sources), 'supporting source')}"
+        out.append(f"{rank}. {' -> '.join(nodes)}{start}   {SIGN_NAMES[chain.sign]}; {counts}{context}")
+        for step, following in zip(chain.steps, chain.joins, strict=True):
+            marks = step_marks(step, labels, following)
+            ends = labels.get(step.regulator, step.regulator), labels.get(step.target, step.target)
+            line = f"   {ends[0]} {_effect(step)} {ends[1]}"
+            out.append(line + (f"  [{'; '.join(marks)}]" if marks else ""))
+            for assertion_id in step.assertions[:SHOWN]:
+                a = records[assertion_id]
+                out.append(f"      {assertion_id}  ({context_text(a, labels) or 'no context stated'})")
+                listed = a["evidence"] if quotes == "all" else a["evidence"][:1] if quotes == "first" else []
+                out += [f'        "{ev["quote"]}" [{ev["section"]}]' for ev in listed]
+            if len(step.assertions) > SHOWN:
+                out.append(f"      (+{len(step.assertions) - SHOWN} more assertions; --format json lists them)")
+        if explanations and rank in explanations:
+            out.append(f"   {explanations[rank]}")
+    shown = len(query.chains)
+    summary = f"({shown} chain{'s' if shown != 1 else ''}"
+    if query.cut:
+        summary += f"; {'at least ' if not query.complete else ''}{query.cut} more cut: raise --max-chains to see them"
+    elif not query.complete:
+        summary += "; search budget reached, longer chains not explored"
+    return "\n".join(out) + "\n" + summary + ")\n"
+
+
+def _step_json(step: Step, labels: Mapping[str, str], following: str | None) -> dict[str, Any]:
+    return {
+        "regulator": step.regulator,
+        "regulator_label": labels.get(step.regulator, step.regulator),
+        "target": step.target,
+        "target_label": labels.get(step.target, step.target),
+        "sign": SIGN_NAMES[step.sign],
+        "aspects": list(step.aspects),
+        "assertions": list(step.assertions),
+        "sources": list(step.sources),
+        "primary_sources": step.primary,
+        "hypothesis": step.hypothesis,
+        "negated": step.negated,
+        "target_link": step.target_link,
+        "joins": following,
+        "other_context": list(step.other_context),
+    }
+
+
+def chains_json(result: ChainResult, explanations: Mapping[int, str] | None = None) -> str:
+    query = result.query
+    chains = []
+    for rank, chain in enumerate(query.chains, 1):
+        item: dict[str, Any] = {
+            "rank": rank,
+            "sign": SIGN_NAMES[chain.sign],
+            "length": len(chain.steps),
+            "coherent": chain.coherent,
+            "start_link": chain.start_link,
+            "steps": [_step_json(s, result.labels, f) for s, f in zip(chain.steps, chain.joins, strict=True)],
+        }
+        if explanations:
+            item["explanation"] = explanations[rank]
+        chains.append(item)
+    head = {"query": query.kind, "subject": query.subject, "end": query.end, "cut": query.cut}
+    return _dump({**head, "complete": query.complete, "labels": result.labels, "chains": chains})
+
+
+CHAIN_TSV = (
+    "chain",
+    "chain_sign",
+    "length",
+    "coherent",
+    "step",
+    "regulator",
+    "regulator_label",
+    "sign",
+    "aspects",
+    "target",
+    "target_label",
+    "marks",
+    "sources",
+    "assertions",
+)
+
+
+def chains_tsv(result: ChainResult, explanations: Mapping[int, str] | None = None) -> str:
+    rows = [list(CHAIN_TSV) + (["explanation"] if explanations else [])]
+    labels = result.labels
+    for rank, chain in enumerate(result.query.chains, 1):
+        for number, (step, following) in enumerate(zip(chain.steps, chain.joins, strict=True), 1):
+            rows.append(
+                [
+                    str(rank),
+                    SIGN_NAMES[chain.sign],
+                    str(len(chain.steps)),
+                    str(chain.coherent).lower(),
+                    str(number),
+                    step.regulator,
+                    labels.get(step.regulator, step.regulator),
+                    "no effect" if step.negated else SIGN_NAMES[step.sign],
+                    "|".join(step.aspects),
+                    step.target,
+                    labels.get(step.target, step.target),
+                    "; ".join(step_marks(step, labels, following)),
+                    "|".join(step.sources),
+                    "|".join(step.assertions),
+                    *([explanations[rank]] if explanations else []),
+                ]
+            )
+    return _tsv(rows)
+
+
+# -- conflicts ----------------------------------------------------------------------------------
+def conflicts_table(result: ConflictResult) -> str:
+    if not result.conflicts:
+        return "No conflicting assertions.\n"
+    labels, out = result.labels, []
+    for rank, c in enumerate(result.conflicts, 1):
+        why = (
+            f"context differs in {', '.join(f.replace('_', ' ') for f in c.differing_context)}"
+            if c.explained
+            else "not explained by context"
+        )
+        hyp = "; involves a hypothesis" if c.hypothesis else ""
+        out.append(
+            f"{rank}. {labels.get(c.regulator, c.regulator)} on {c.aspect.replace('_', ' ')}: {c.kind} ({why}{hyp})"
+        )
+        for assertion_id in (c.first, c.second):
+            a = result.assertions[assertion_id]
+            verb = f"does not {a['direction'][:-1]}" if a["negated"] else a["direction"]
+            verb = f"may {a['direction'][:-1]}" if a["hypothesis"] and not a["negated"] else verb
+            cite = citation(result.sources.get(a["source"]), a["source"])
+            out.append(
+                f"   {'-x' if a['negated'] else ARROWS[a['direction']]} {verb} {labels.get(a['target'], a['target'])}  "
+                f"({context_text(a, labels) or 'no context stated'})  [{cite}]  {assertion_id}"
+            )
+    out.append(f"({len(result.conflicts)} conflict{'s' if len(result.conflicts) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def conflicts_json(result: ConflictResult) -> str:
+    items = [
+        {
+            "regulator": c.regulator,
+            "aspect": c.aspect,
+            "kind": c.kind,
+            "explained_by_context": c.explained,
+            "differing_context": list(c.differing_context),
+            "hypothesis": c.hypothesis,
+            "assertions": [result.assertions[i] for i in (c.first, c.second)],
+        }
+        for c in result.conflicts
+    ]
+    return _dump({"labels": result.labels, "conflicts": items})
+
+
+def conflicts_tsv(result: ConflictResult) -> str:
+    rows = [["conflict", "regulator", "aspect", "kind", "explained_by_context", "differing_context", "first", "second"]]
+    for rank, c in enumerate(result.conflicts, 1):
+        explained = str(c.explained).lower()
+        rows.append(
+            [str(rank), c.regulator, c.aspect, c.kind, explained, "|".join(c.differing_context), c.first, c.second]
+        )
+    return _tsv(rows)
+
+
+def with_explanations(text: str, fmt: str, sentences: Mapping[str, str]) -> str:
+    """Add the sentence of every assertion: a key in JSON, a column in TSV (by the last id column), lines in a table."""
+    if fmt == "json":
+        return _dump({**json.loads(text), "explanations": dict(sentences)})
+    if fmt == "tsv":
+        lines = text.splitlines()
+        rows = [f"{lines[0]}\tfirst_explanation\tsecond_explanation"]
+        for line in lines[1:]:
+            first, second = line.split("\t")[-2:]
+            rows.append(f"{line}\t{sentences[first]}\t{sentences[second]}")
+        return "\n".join(rows) + "\n"
+    return text + "".join(f"\n{i}: {s}\n" for i, s in sentences.items())
+
+
+# -- search -------------------------------------------------------------------------------------
+def search_table(result: SearchResult) -> str:
+    if not (result.entities or result.assertions):
+        return f"Nothing matches '{result.text}'.\n"
+    out = ["ENTITIES", *([f"  {h.label}  ({h.key})" for h in result.entities] or ["  (none)"])]
+    out += ["ASSERTIONS", *([f"  {h.key}\n      {h.snippet}" for h in result.assertions] or ["  (none)"])]
+    return "\n".join(out) + "\n"
+
+
+def search_json(result: SearchResult) -> str:
+    def hits(items: tuple[Any, ...]) -> list[dict[str, Any]]:
+        return [{"key": h.key, "label": h.label, "snippet": h.snippet, "score": round(h.score, 3)} for h in items]
+
+    return _dump({"text": result.text, "entities": hits(result.entities), "assertions": hits(result.assertions)})
+
+
+def search_tsv(result: SearchResult) -> str:
+    rows = [["section", "rank", "key", "label", "score", "snippet"]]
+    for section, items in (("entity", result.entities), ("assertion", result.assertions)):
+        rows += [[section, str(i), h.key, h.label, f"{h.score:.3f}", h.snippet] for i, h in enumerate(items, 1)]
+    return _tsv(rows)
+
+
+CONFLICT_RENDERERS: dict[str, Callable[[ConflictResult], str]] = {
+    "table": conflicts_table,
+    "json": conflicts_json,
+    "tsv": conflicts_tsv,
+}
+SEARCH_RENDERERS: dict[str, Callable[[SearchResult], str]] = {
+    "table": search_table,
+    "json": search_json,
+    "tsv": search_tsv,
+}

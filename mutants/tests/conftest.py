@@ -1,0 +1,48 @@
+"""Shared fixtures: a private cache per test and fresh copies of the tiny fixture curation."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from exograph.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PROJECT_ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test compiles into its own cache, so tests never see each other's state."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("EXOGRAPH_CACHE_DIR", str(cache))
+    return cache
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A writable copy of tests/fixtures/mini."""
+    root = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    return root
+
+
+@pytest.fixture
+def cli() -> Callable[..., Result]:
+    runner = CliRunner()
+
+    def invoke(*args: str) -> Result:
+        return runner.invoke(main, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Edit a fixture file, failing loudly if the text to change is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

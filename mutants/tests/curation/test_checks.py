@@ -1,0 +1,188 @@
+"""Cross-file rules, each shown failing with a file:line:col message on a broken copy of the fixture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from exograph.compiled.build import validate
+from exograph.curation.checks import TextIndex
+from exograph.layout import Layout
+from tests.conftest import replace_in
+
+ASSERTIONS = "curation/assertions/mini2024.yaml"
+ENTITIES = "curation/entities/entities.yaml"
+SOURCE = "sources/mini2024.yaml"
+
+
+def problems(root: Path) -> list[str]:
+    return [str(p) for p in validate(Layout(root))[1]]
+
+
+def test_fixture_is_clean(mini: Path) -> None:
+    checked, found = validate(Layout(mini))
+    assert found == []
+    assert len(checked.assertions) == 5 and len(checked.entities) == 12
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        (
+            ASSERTIONS,
+            "target: PDCD4",
+            "target: PDCD",
+            "curation/assertions/mini2024.yaml:26:13: assertion "
+            "'mini2024-mir21-pdcd4': target 'PDCD' is not a known entity (did you mean 'PDCD4'?)",
+        ),
+        (
+            ASSERTIONS,
+            "suppresses PDCD4",
+            "suppresses PDCD5",
+            "mini2024.yaml:35:16: assertion 'mini2024-mir21-pdcd4': quote not found verbatim in sources/mini2024.txt",
+        ),
+        (ASSERTIONS, "references: [2]", "references: [7]", "reference 7 is not in the reference list of 'mini2024'"),
+        (
+            ASSERTIONS,
+            "donors: [fibroblast]",
+            "donors: [breast_cancer]",
+            "context.donors 'breast_cancer' is a disease; expected one of",
+        ),
+        (
+            ASSERTIONS,
+            "id: mini2024-rab27a-exosome-secretion",
+            "id: mini2024-hypoxia-exosome-secretion",
+            "assertion id 'mini2024-hypoxia-exosome-secretion' is already used at curation/assertions/mini2024.yaml:3",
+        ),
+        (ASSERTIONS, "id: mini2024-hif1a-rab27a", "id: other-hif1a-rab27a", "id must start with 'mini2024-'"),
+        (
+            ASSERTIONS,
+            "direction: decreases",
+            "direction: down",
+            "mini2024.yaml:27:16: assertion "
+            "'mini2024-mir21-pdcd4': direction: Input should be 'increases', 'decreases' or 'regulates'",
+        ),
+        (ASSERTIONS, "exosomal_cargo: true", "exosomal_cargo: yes", "mini2024.yaml:30:21: 'yes' is a YAML 1.1 boolean"),
+        (
+            ASSERTIONS,
+            "    aspect: amount\n    mechanism: post",
+            "    aspect: amount\n    mechnism: post",
+            "assertion 'mini2024-mir21-pdcd4': unknown field 'mechnism'",
+        ),
+        (
+            ASSERTIONS,
+            "    aspect: secretion\n    context:",
+            "    context:",
+            "assertion 'mini2024-hypoxia-exosome-secretion': missing required field 'aspect'",
+        ),
+        (ASSERTIONS, "source: mini2024", "source: mini2025", "source 'mini2025' is not defined in sources/"),
+        (
+            ENTITIES,
+            "curie: HGNC:4910",
+            "curie: HGNC:HIF1A",
+            "entities.yaml:13:12: entity 'HIF1A': curie: Value error, 'HIF1A' is not a valid HGNC identifier",
+        ),
+        (ENTITIES, "curie: HGNC:4910", "curie: hgnc:4910", "unknown CURIE prefix 'hgnc' (did you mean 'HGNC'?)"),
+        (
+            ENTITIES,
+            "curie: HGNC:4910",
+            "curie: HGNC:9766",
+            "entity 'HIF1A': HGNC:9766 is already the identifier of 'RAB27A'",
+        ),
+        (ENTITIES, "synonyms: [HIF-1]", "synonyms: [Rab27a]", "entity 'HIF1A': name 'rab27a' also names 'RAB27A'"),
+        (
+            ENTITIES,
+            "broader: [ev_secretion]",
+            "broader: [ev_secretin]",
+            "broader 'ev_secretin' is not a known entity (did you mean 'ev_secretion'?)",
+        ),
+        (
+            ENTITIES,
+            "    label: RAB27A\n    kind: gene\n",
+            "    label: RAB27A\n    kind: gene\n    members: [HIF1A]\n",
+            "entity 'RAB27A': only a family has members",
+        ),
+        (
+            ENTITIES,
+            "    label: RAB27A\n    kind: gene\n",
+            "    label: RAB27A\n    kind: family\n    members: [HIF1]\n",
+            "entity 'RAB27A': member 'HIF1' is not a known entity (did you mean 'HIF1A'?)",
+        ),
+        (
+            ENTITIES,
+            "  - key: PDCD4",
+            "  - key: RAB27A",
+            "entity 'RAB27A' is already defined at curation/entities/entities.yaml:",
+        ),
+        (SOURCE, "year: 2024", "year: '2024'", "sources/mini2024.yaml:6:7: year: Input should be a valid integer"),
+        (SOURCE, "sha256: ", "sha256: 0", "sha256: String should match pattern"),
+    ],
+)
+def test_broken_copy_is_reported(mini: Path, file: str, old: str, new: str, expected: str) -> None:
+    replace_in(mini / file, old, new)
+    found = problems(mini)
+    assert any(expected in p for p in found), found
+
+
+def test_changed_text_snapshot_is_reported(mini: Path) -> None:
+    with (mini / "sources/mini2024.txt").open("a", encoding="utf-8") as handle:
+        handle.write("An extra line.\n")
+    assert any("sources/mini2024.yaml:9:9: sources/mini2024.txt has SHA-256" in p for p in problems(mini))
+
+
+def test_identical_assertions_are_reported(mini: Path) -> None:
+    path = mini / ASSERTIONS
+    text = path.read_text(encoding="utf-8")
+    block = text[text.index("  - id: mini2024-rab27a-exosome-secretion") : text.index("  - id: mini2024-mir21-pdcd4")]
+    path.write_text(
+        text + block.replace("mini2024-rab27a-exosome-secretion", "mini2024-rab27a-again"), encoding="utf-8"
+    )
+    assert any("'mini2024-rab27a-again' repeats 'mini2024-rab27a-exosome-secretion'" in p for p in problems(mini))
+
+
+def test_an_id_used_in_two_files_is_reported(mini: Path) -> None:
+    """Ids are unique across the whole curation, not only within one file."""
+    source = (mini / SOURCE).read_text(encoding="utf-8").replace("id: mini2024", "id: mini2025")
+    (mini / "sources/mini2025.yaml").write_text(source, encoding="utf-8")  # the same text, another source
+    first = (mini / ASSERTIONS).read_text(encoding="utf-8")
+    block = first[
+        first.index("  - id: mini2024-rab27a-exosome-secretion") : first.index("  - id: mini2024-mir21-pdcd4")
+    ]
+    block = block.replace("exosome_secretion\n", "exosome_secretion\n    negated: true\n", 1)
+    (mini / "curation/assertions/mini2025.yaml").write_text(f"source: mini2025\nassertions:\n{block}", encoding="utf-8")
+    found = problems(mini)
+    assert any(
+        p.startswith("curation/assertions/mini2025.yaml:3:")
+        and "assertion id 'mini2024-rab27a-exosome-secretion' is already used at curation/assertions/mini2024.yaml:"
+        in p
+        for p in found
+    ), found
+
+
+def test_every_problem_reported_in_one_run(mini: Path) -> None:
+    replace_in(mini / ASSERTIONS, "target: PDCD4", "target: PDCD")
+    replace_in(mini / ASSERTIONS, "regulator: hypoxia", "regulator: hypoxi")
+    replace_in(mini / ENTITIES, "kind: gene\n    synonyms: [HIF-1]", "kind: protien\n    synonyms: [HIF-1]")
+    found = problems(mini)
+    assert len(found) >= 3
+    assert found == sorted(found, key=lambda p: (p.split(":")[0], int(p.split(":")[1])))
+
+
+def test_broader_cycle_is_reported(mini: Path) -> None:
+    replace_in(
+        mini / ENTITIES,
+        "kind: process\n    synonyms: [EV secretion]",
+        "kind: process\n    synonyms: [EV secretion]\n    broader: [exosome_secretion]",
+    )
+    assert any("broader terms form a cycle" in p for p in problems(mini))
+
+
+def test_text_index_agrees_with_substring_search() -> None:
+    text = " ".join(f"Sentence {i} says gene G{i % 13} raises G{i % 7}." for i in range(400))
+    index = TextIndex(text)
+    probes = [text[i : i + n] for i in range(0, len(text) - 40, 97) for n in (5, 12, 13, 40)]
+    probes += ["Sentence 3 says gene G3 raises G4.", "not in the text at all", text[-12:], text]
+    for probe in probes * 2:  # the second round runs on the built index
+        assert (probe in index) == (probe in text), probe
+    assert index.index is not None

@@ -1,0 +1,72 @@
+"""Every identifier in the curation checked against offline tables from maintained packages.
+
+An identifier must exist (and, for HGNC, be an approved symbol) and the entity's label must be
+the identifier's official label. Identifiers no table covers are syntax-checked by the models
+and listed in a warning, so a reviewer sees exactly what was not verified.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import bioregistry
+import pytest
+
+from exograph.compiled.build import validate
+from exograph.curation.vocab import LOCAL_PREFIX, PREFIXES
+from exograph.layout import Layout
+from tests.conftest import PROJECT_ROOT
+from tests.curation.grounding_tables import table
+
+CHECKED = validate(Layout(PROJECT_ROOT))[0]
+ENTITIES = sorted(CHECKED.entities.values(), key=lambda e: e.key)
+
+
+def test_project_curation_has_entities() -> None:
+    assert len(ENTITIES) > 100
+
+
+def test_every_label_matches_its_identifier() -> None:
+    wrong, unverified = [], []
+    for entity in ENTITIES:
+        for curie in (entity.curie, *entity.xrefs):
+            prefix, _, local = curie.partition(":")
+            known = table(prefix)
+            if known is None:
+                if prefix != LOCAL_PREFIX:
+                    unverified.append(curie)
+                continue
+            label = known.get(local)
+            if label is None:
+                wrong.append(f"{entity.key}: {curie} is not in the offline {prefix} table (or is obsolete)")
+            elif curie == entity.curie and label.casefold() != entity.label.casefold():
+                wrong.append(f"{entity.key}: label {entity.label!r} but {curie} is {label!r}")
+    if unverified:
+        warnings.warn(f"no offline table for: {', '.join(sorted(unverified))}", stacklevel=1)
+    assert wrong == [], "\n".join(wrong)
+
+
+def test_local_identifiers_are_listed_and_rare() -> None:
+    local = [e.key for e in ENTITIES if e.curie.startswith(f"{LOCAL_PREFIX}:")]
+    warnings.warn(f"{len(local)} local identifiers: {', '.join(local)}", stacklevel=1)
+    assert len(local) < len(ENTITIES) / 4
+
+
+@pytest.mark.parametrize("prefix", sorted(p for p in PREFIXES if p != LOCAL_PREFIX))
+def test_prefix_patterns_agree_with_bioregistry(prefix: str) -> None:
+    """Our patterns are bioregistry's, except NCBITaxon's, which we keep to numeric ids only."""
+    normalised = bioregistry.normalize_prefix(prefix)
+    assert normalised is not None, f"bioregistry does not know {prefix}"
+    assert PREFIXES[prefix].pattern.match(bioregistry.get_example(normalised) or "")
+    if prefix != "NCBITaxon":
+        assert PREFIXES[prefix].pattern.pattern == bioregistry.get_pattern(normalised)
+
+
+def test_every_curie_is_valid_for_bioregistry() -> None:
+    bad = [
+        e.curie
+        for e in ENTITIES
+        if not e.curie.startswith(f"{LOCAL_PREFIX}:")
+        and not bioregistry.is_valid_curie(bioregistry.normalize_curie(e.curie) or "")
+    ]
+    assert bad == []

@@ -1,0 +1,34 @@
+"""The mini fixture plus tests/fixtures/reason: a second (primary research) source with chains,
+a family with members, and conflicting claims. An overlay, so the mini fixture's own counts
+(which other tests check) stay as they are."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+import exograph
+from exograph.api import KnowledgeGraph
+from tests.conftest import FIXTURES
+
+Cli = Callable[..., Result]
+
+
+@pytest.fixture
+def chain_root(mini: Path) -> Path:
+    shutil.copytree(FIXTURES / "reason", mini, dirs_exist_ok=True)
+    return mini
+
+
+@pytest.fixture
+def kg(chain_root: Path) -> KnowledgeGraph:
+    return exograph.load(chain_root)
+
+
+def route(chain: exograph.api.Chain) -> list[str]:
+    """A chain as the entities it passes through, for readable assertions."""
+    return [chain.steps[0].regulator, *(s.target for s in chain.steps)]

@@ -1,0 +1,104 @@
+"""The chain commands' output: table, JSON and TSV shapes, and usage errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .conftest import Cli
+
+
+def test_depth_one_is_the_plain_query(cli: Cli, chain_root: Path) -> None:
+    plain = cli("regulators", "PDCD4", "--root", str(chain_root)).output
+    assert plain == cli("regulators", "PDCD4", "--root", str(chain_root), "--depth", "1").output
+    assert plain.splitlines()[0].split() == ["REGULATOR", "EFFECT", "TARGET", "CONTEXT", "FLAGS", "ASSERTION"]
+
+
+def test_chain_table(cli: Cli, chain_root: Path) -> None:
+    out = cli("regulators", "PDCD4", "--depth", "3", "--root", str(chain_root), "--max-chains", "4").output
+    lines = out.splitlines()
+    assert lines[0] == "1. hsa-mir-21 -> PDCD4   decreases; 1 step; 1 supporting source"
+    assert "   hsa-mir-21 -| decreases amount PDCD4" in lines
+    assert "      mini2024-mir21-pdcd4  (from fibroblast; into malignant cell)" in lines
+    assert lines[-1] == "(4 chains; 2 more cut: raise --max-chains to see them)"
+    marked = cli("regulators", "miR-21", "--depth", "2", "--root", str(chain_root)).output
+    assert (
+        "Hypoxia -> HIF1A -> hsa-mir-21   increases; 2 steps; 1 supporting source  [steps from another context]"
+        in marked
+    )
+    assert "   Hypoxia -> increases activity HIF1A  [other disease]" in marked
+
+
+def test_chain_json_carries_ids(cli: Cli, chain_root: Path) -> None:
+    args = ("drivers", "PDCD4", "--depth", "3", "--root", str(chain_root), "--format", "json")
+    data = json.loads(cli(*args).output)
+    assert {k: data[k] for k in ("query", "subject", "end", "cut", "complete")} == {
+        "query": "drivers",
+        "subject": "PDCD4",
+        "end": None,
+        "cut": 0,
+        "complete": True,
+    }
+    (chain,) = data["chains"]
+    assert chain["sign"] == "increases" and chain["length"] == 2 and chain["coherent"] is True
+    assert [s["assertions"] for s in chain["steps"]] == [["chain2025-tp53-mir21"], ["mini2024-mir21-pdcd4"]]
+    assert chain["steps"][0]["regulator_label"] == "TP53" and chain["steps"][0]["sign"] == "decreases"
+    explained = json.loads(cli(*args, "--explain").output)
+    assert explained["chains"][0]["explanation"].endswith("Together: TP53 is expected to increase PDCD4 (2 steps).")
+
+
+def test_chain_tsv(cli: Cli, chain_root: Path) -> None:
+    rows = [
+        r.split("\t")
+        for r in cli("path", "KRAS", "PDCD4", "--root", str(chain_root), "--format", "tsv").output.splitlines()
+    ]
+    header = rows[0]
+    assert header[:5] == ["chain", "chain_sign", "length", "coherent", "step"] and header[-1] == "assertions"
+    records = [dict(zip(header, r, strict=True)) for r in rows[1:]]
+    assert len(records) == 6  # two chains of three steps
+    # equal length and evidence: the tie is broken by assertion ids
+    assert [r["assertions"] for r in records if r["chain"] == "2"] == [
+        "chain2025-kras-tp53-degradation",
+        "chain2025-tp53-mir21",
+        "mini2024-mir21-pdcd4",
+    ]
+
+
+def test_path_command(cli: Cli, chain_root: Path) -> None:
+    out = cli(
+        "path", "hypoxia", "exosome secretion", "--root", str(chain_root), "--include-hypotheses", "--max-length", "4"
+    ).output
+    assert "   HIF1A -> increases amount RAB27A  [hypothesis]" in out
+    assert "   HIF1A -> increases amount RAB27A  [hypothesis; member-level of RAB27]" in out
+    without = cli("path", "hypoxia", "exosome secretion", "--root", str(chain_root), "--max-length", "4").output
+    assert "HIF1A" not in without and without.rstrip().endswith("(2 chains)")
+    coherent = cli("path", "KRAS", "PDCD4", "--root", str(chain_root), "--coherent").output
+    assert coherent.rstrip().endswith("(2 chains)")
+    nothing = cli("path", "PDCD4", "KRAS", "--root", str(chain_root))
+    assert nothing.exit_code == 0 and nothing.output == "No chains for path PDCD4 to KRAS match.\n"
+
+
+def test_usage_errors(cli: Cli, chain_root: Path) -> None:
+    unknown = cli("path", "hypoxa", "PDCD4", "--root", str(chain_root))
+    assert unknown.exit_code == 2 and "did you mean: hypoxia?" in unknown.output
+    assert cli("drivers", "PDCD4", "--depth", "0", "--root", str(chain_root)).exit_code == 2
+    assert cli("drivers", "PDCD4", "--depth", "7", "--root", str(chain_root)).exit_code == 2
+    assert cli("path", "KRAS", "PDCD4", "--max-chains", "0", "--root", str(chain_root)).exit_code == 2
+    assert cli("conflicts", "nothing-here", "--root", str(chain_root)).exit_code == 2
+    deep = cli("regulators", "Hypoxa", "--depth", "2", "--root", str(chain_root))
+    assert deep.exit_code == 2 and "no entity is called 'Hypoxa'" in deep.output
+
+
+def test_path_prints_a_quote_per_assertion_and_evidence_all(cli: Cli, chain_root: Path) -> None:
+    out = cli("path", "KRAS", "TP53", "--root", str(chain_root)).output.splitlines()
+    assert out[1:4] == [
+        "   KRAS -| increases degradation TP53",
+        "      chain2025-kras-tp53-degradation  (no context stated)",
+        '        "KRAS promoted the degradation of TP53." [Text]',
+    ]
+    deep = cli("regulators", "TP53", "--depth", "2", "--root", str(chain_root)).output
+    assert "KRAS promoted" not in deep
+    assert (
+        '"KRAS promoted the degradation of TP53." [Text]'
+        in cli("regulators", "TP53", "--depth", "2", "--root", str(chain_root), "--evidence").output
+    )

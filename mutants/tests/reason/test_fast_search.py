@@ -1,0 +1,96 @@
+"""The shortcuts that make chain and path queries fast give exactly the answers of the plain search."""
+
+from __future__ import annotations
+
+from itertools import product
+
+from exograph.api import KnowledgeGraph
+from exograph.reason.chains import ChainOptions, _best, _rank_key, paths, reachable, upstream
+
+from .conftest import route
+
+
+def _entities(kg: KnowledgeGraph) -> list[str]:
+    rows = kg.index.store.db.execute("SELECT regulator FROM steps UNION SELECT target FROM steps").fetchall()
+    return sorted(key for (key,) in rows)
+
+
+def test_best_is_the_head_of_the_full_ranking(kg: KnowledgeGraph) -> None:
+    found, _, _ = upstream(kg.index, kg.resolve("PDCD4"), ChainOptions(depth=3), None)
+    lengths = {len(c.steps) for c in found}
+    assert len(lengths) > 1  # the shortcut only matters when lengths differ
+    ranked = sorted(found, key=_rank_key)
+    for count in range(len(found) + 2):
+        assert _best(found, count) == ranked[:count]
+
+
+def test_rows_among_regulators_are_the_rows_from_those_regulators(kg: KnowledgeGraph) -> None:
+    index, keys = kg.index, _entities(kg)
+    targets = keys[: len(keys) // 2]
+    every = index.rows("target", targets)
+    regulators = sorted({r.regulator for r in every})
+    assert len(regulators) > 2
+    # a short list of regulators (looked up by regulator) and a long one (looked up by target)
+    for among in (regulators[:2], regulators[:2] + keys):
+        assert index.rows("target", targets, among) == [r for r in every if r.regulator in among]
+
+
+def test_targets_are_the_targets_of_the_rows(kg: KnowledgeGraph) -> None:
+    keys = _entities(kg)
+    assert kg.index.targets(keys[:5]) == {r.target for r in kg.index.rows("regulator", keys[:5])}
+
+
+def test_drivers_are_the_regulating_chains_of_sign_plus(kg: KnowledgeGraph) -> None:
+    for name in ("PDCD4", "miR-21"):
+        every = kg.regulators(name, depth=3, max_chains=1000).chains
+        raising = [c for c in every if c.sign == 1 and not any(s.negated for s in c.steps)]
+        assert kg.drivers(name, depth=3, max_chains=1000).chains == tuple(raising)
+
+
+def test_paths_are_the_upstream_chains_that_begin_at_the_start(kg: KnowledgeGraph) -> None:
+    """Pruned by reach (one level short of the length), a path search still finds every chain."""
+    index, keys = kg.index, _entities(kg)
+    checked = 0
+    for end in keys:
+        everything, _, _ = upstream(index, end, ChainOptions(depth=3), None)
+        for start in keys:
+            if start == end:
+                continue
+            aliases = index.aliases(start)
+            expected = {
+                tuple(route(c))
+                for c in everything
+                if c.steps[0].regulator in aliases and not any(s.regulator in aliases for s in c.steps[1:])
+            }
+            distance = reachable(index, start, 3)
+            found = paths(index, start, end, ChainOptions(depth=3, max_chains=10_000), None)
+            assert {tuple(route(c)) for c in found.chains} == expected, (start, end)
+            assert all(distance.get(c.steps[0].regulator) == 0 for c in found.chains)
+            checked += bool(expected)
+    assert checked > 3
+
+
+def test_chains_only_counted_are_counted_as_if_built(kg: KnowledgeGraph) -> None:
+    """With few chains asked for, the last level is only counted: the cut must not change."""
+    counted = 0
+    every_flag = {"include_hypotheses": True, "include_negated": True}
+    for name, kind, flags in product(_entities(kg), ("drivers", "regulators"), ({}, every_flag)):
+        every = getattr(kg, kind)(name, depth=3, max_chains=10_000, **flags)
+        shorter = sum(len(c.steps) < 3 for c in every.chains)
+        for shown in (1, 2):
+            few = getattr(kg, kind)(name, depth=3, max_chains=shown, **flags)
+            assert few.chains == every.chains[:shown]
+            assert len(few.chains) + few.query.cut == len(every.chains), (kind, name, shown, flags)
+            counted += shorter >= shown and len(every.chains) > shorter
+    assert counted  # the counting shortcut was taken, with chains left to count
+
+
+def test_kinds_are_the_distinct_usable_rows(kg: KnowledgeGraph) -> None:
+    index, keys = kg.index, _entities(kg)
+    rows = index.rows("target", keys)
+    assert any(r.hypothesis for r in rows) and any(r.negated for r in rows)
+    for hypotheses, negated in product((False, True), repeat=2):
+        usable = [r for r in rows if (hypotheses or not r.hypothesis) and (negated or not r.negated)]
+        expected = {(r.target, r.regulator, r.direction, r.aspect, r.negated) for r in usable}
+        kinds = index.kinds(keys, hypotheses, negated)
+        assert len(kinds) == len(expected) and {(*k[:4], bool(k[4])) for k in kinds} == expected

@@ -1,0 +1,87 @@
+"""Answers a biologist expects from the papers, on the project's curation.
+
+Written against findings that are stable in the curation (hypoxia -> HIF-1a -> exosome
+secretion; sorafenib -> Rab27a activity -> exosome secretion in Huh-7 cells), not against
+counts or groundings that curators are still editing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import exograph
+from exograph.api import KnowledgeGraph
+from tests.conftest import PROJECT_ROOT
+
+from .conftest import route
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("EXOGRAPH_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        return exograph.load(PROJECT_ROOT)
+
+
+def test_hypoxia_reaches_exosome_secretion_with_evidence_on_every_step(real: KnowledgeGraph) -> None:
+    result = real.path("hypoxia", "exosome secretion", max_length=2, max_chains=500)
+    assert result.query.cut == 0 and result.chains
+    assert any(route(c) == ["hypoxia", "exosome_secretion"] and c.sign == 1 for c in result.chains)
+    through_hif = [c for c in result.chains if route(c) == ["hypoxia", "HIF1A", "exosome_secretion"]]
+    assert through_hif and through_hif[0].sign == 1
+    for chain in result.chains:
+        assert all(step.sources and step.assertions for step in chain.steps)  # facts, not only hypotheses
+
+
+def test_sorafenib_reaches_exosome_secretion_through_rab27a(real: KnowledgeGraph) -> None:
+    result = real.path("sorafenib", "exosome secretion", max_length=2)
+    through = [c for c in result.chains if "liang2021-sorafenib-rab27a-activity" in c.steps[0].assertions]
+    assert through and all(len(c.steps) == 2 for c in through)
+    assert any(c.sign == 1 and "liang2021" in c.steps[1].sources for c in through)
+    first = real.explain("liang2021-sorafenib-rab27a-activity")
+    assert first.startswith("In Huh-7 cells (")
+    assert "sorafenib increases the activity of RAB27A [Liang & Wang 2021; GST-JFC1 pull-down" in first
+
+
+def test_rab27a_drivers_in_depth(real: KnowledgeGraph) -> None:
+    result = real.drivers("RAB27A", depth=3, max_chains=1000)
+    assert result.query.complete
+    direct = [c for c in result.chains if len(c.steps) == 1]
+    assert "sorafenib" in {c.steps[0].regulator for c in direct}
+    assert any(len(c.steps) > 1 for c in result.chains)
+    assert all(c.sign == 1 for c in result.chains)
+    # primary research ranks first among single steps: liang2021's sorafenib result
+    assert direct[0].steps[0].assertions == ("liang2021-sorafenib-rab27a-activity",)
+
+
+def test_prolyl_hydroxylase_lowers_hif1a(real: KnowledgeGraph) -> None:
+    # EGLN1 (PHD2) increases HIF-1a degradation: the chain sign on HIF-1a itself is negative
+    chains = real.regulators("HIF1A").chains
+    degradation = [c for c in chains if c.steps[0].regulator == "EGLN1" and "degradation" in c.steps[0].aspects]
+    assert degradation and all(c.sign == -1 for c in degradation)
+
+
+def test_conflicts_are_real_disagreements(real: KnowledgeGraph) -> None:
+    result = real.conflicts()
+    assert result.conflicts
+    explained = [c.explained for c in result.conflicts]
+    assert explained == sorted(explained)  # those context does not explain first
+    for c in result.conflicts:
+        a, b = result.assertions[c.first], result.assertions[c.second]
+        assert a["regulator"] == b["regulator"] == c.regulator
+        if c.kind == "opposite signs":
+            assert {a["direction"], b["direction"]} == {"increases", "decreases"} or "degradation" in (
+                a["aspect"],
+                b["aspect"],
+            )
+
+
+def test_search_finds_rab27a_activity(real: KnowledgeGraph) -> None:
+    result = real.search("Rab27a activity")
+    assert result.entities[0].key == "RAB27A"
+    assert "liang2021-sorafenib-rab27a-activity" in [h.key for h in result.assertions[:3]]
+
+
+def test_to_networkx(real: KnowledgeGraph) -> None:
+    graph = real.to_networkx()
+    assert graph.has_edge("sorafenib", "RAB27A", key="liang2021-sorafenib-rab27a-activity")

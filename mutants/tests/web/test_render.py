@@ -1,0 +1,169 @@
+"""The drawn output itself: nodes, labels, arrowheads and dash styles in the SVG Graphviz lays out."""
+
+from __future__ import annotations
+
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from exograph.compiled.store import open_store
+from exograph.web import diagram
+from tests.conftest import PROJECT_ROOT, replace_in
+
+pytestmark = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' is not installed")
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def drawn(path: Path) -> tuple[dict[str, ET.Element], dict[str, ET.Element]]:
+    """Nodes and edges of a Graphviz SVG, by the ids exograph gives them."""
+    groups = [g for g in ET.parse(path).getroot().iter(f"{SVG}g") if g.get("id")]
+    nodes = {g.get("id", "")[2:]: g for g in groups if "node" in g.get("class", "").split()}
+    edges = {g.get("id", "")[2:]: g for g in groups if "edge" in g.get("class", "").split()}
+    return nodes, edges
+
+
+def texts(element: ET.Element) -> list[str]:
+    return [t.text or "" for t in element.iter(f"{SVG}text")]
+
+
+def head(edge: ET.Element) -> ET.Element | None:
+    return next(edge.iter(f"{SVG}polygon"), None)
+
+
+def corners(polygon: ET.Element) -> int:
+    return len(polygon.get("points", "").split()) - 1  # Graphviz repeats the first point
+
+
+def test_neighbourhood_draws_each_sign_its_own_way(mini: Path, cli: Callable[..., Result], tmp_path: Path) -> None:
+    out = tmp_path / "rab27a.svg"
+    result = cli("render", "RAB27A", "--root", str(mini), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    nodes, edges = drawn(out)
+    assert set(nodes) == {"RAB27A", "HIF1A", "sorafenib", "exosome_secretion"}
+    assert "focus" in nodes["RAB27A"].get("class", "") and texts(nodes["RAB27A"]) == ["RAB27A"]
+    assert texts(nodes["exosome_secretion"]) == ["exosomal secretion"]
+
+    increases = edges["mini2024-rab27a-exosome-secretion"]
+    assert "increases" in increases.get("class", "")
+    assert "secretion" in texts(increases)
+    arrow = head(increases)
+    assert arrow is not None and corners(arrow) == 3 and arrow.get("fill") != "none"  # a filled arrowhead
+    assert next(increases.iter(f"{SVG}path")).get("stroke-dasharray") is None
+
+    hypothesis = edges["mini2024-hif1a-rab27a"]
+    assert next(hypothesis.iter(f"{SVG}path")).get("stroke-dasharray")  # dashed
+    hypothesis_head = head(hypothesis)
+    assert hypothesis_head is not None and hypothesis_head.get("fill") != "none"  # a hypothesis keeps its sign
+    negated = edges["mini2024-sorafenib-rab27a"]
+    assert "negated" in negated.get("class", "") and "✕" in texts(negated) and head(negated) is None
+
+
+def test_decreases_draw_a_flat_head_and_cargo_a_vesicle_transfer(
+    mini: Path, cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    out = tmp_path / "mir21.svg"
+    assert cli("render", "miR-21", "--root", str(mini), "-o", str(out)).exit_code == 0
+    _, edges = drawn(out)
+    tee = edges["mini2024-mir21-pdcd4"]
+    polygon = head(tee)
+    assert polygon is not None and corners(polygon) == 4  # a flat bar, not a triangle
+    assert next(tee.iter(f"{SVG}polyline"), None) is not None
+    groups = {g.get("id"): g for g in ET.parse(out).getroot().iter(f"{SVG}g")}
+    transfer = groups["t-fibroblast-malignant_cell"]
+    assert "EVs: hsa-mir-21" in " ".join(texts(transfer))
+    assert next(transfer.iter(f"{SVG}path")).get("stroke-dasharray") == "1,5"  # dotted vesicle edge
+
+
+def test_unsigned_edges_have_an_open_head(mini: Path, cli: Callable[..., Result], tmp_path: Path) -> None:
+    replace_in(
+        mini / "curation/assertions/mini2024.yaml",
+        "direction: increases\n    aspect: secretion\n    evidence",
+        "direction: regulates\n    aspect: secretion\n    evidence",
+    )
+    out = tmp_path / "unsigned.svg"
+    assert cli("render", "RAB27A", "--root", str(mini), "-o", str(out)).exit_code == 0
+    _, edges = drawn(out)
+    arrow = head(edges["mini2024-rab27a-exosome-secretion"])
+    assert arrow is not None and arrow.get("fill") == "none" and corners(arrow) == 3
+
+
+def test_chains_between_two_entities(mini: Path, cli: Callable[..., Result], tmp_path: Path) -> None:
+    out = tmp_path / "chain.svg"
+    result = cli("render", "HIF1A", "--to", "EV secretion", "--root", str(mini), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    nodes, edges = drawn(out)
+    # HIF1A -> RAB27A is a hypothesis, so no stated chain reaches EV secretion from HIF1A
+    assert set(edges) == set()
+    assert set(nodes) == {"HIF1A", "ev_secretion"}
+    assert "no chain of at most 3 steps" in " ".join(
+        t for g in ET.parse(out).getroot().iter(f"{SVG}text") for t in [g.text or ""]
+    )
+    out2 = tmp_path / "chain2.svg"
+    assert cli("render", "RAB27A", "--to", "EV secretion", "--root", str(mini), "-o", str(out2)).exit_code == 0
+    nodes, edges = drawn(out2)
+    assert set(edges) == {"mini2024-rab27a-exosome-secretion"}
+    assert {"RAB27A", "exosome_secretion", "ev_secretion"} <= set(nodes)
+
+
+def test_crowded_neighbourhoods_are_cut_with_a_note() -> None:
+    store = open_store(PROJECT_ROOT)
+    key = store.resolve("exosome secretion")
+    assert key is not None
+    picture = diagram.neighbourhood(store, key, limit=10)
+    neighbours = set(picture.nodes) - set(store.narrower_closure(key))
+    assert len(neighbours) <= 10
+    assert picture.omitted and "more neighbours not drawn" in picture.omitted[0]
+
+
+def test_labels_are_escaped(mini: Path, cli: Callable[..., Result], tmp_path: Path) -> None:
+    replace_in(mini / "curation/entities/entities.yaml", "label: RAB27A\n", 'label: RAB27A <b>&amp;\\n "x"\n')
+    out = tmp_path / "escaped.svg"
+    assert cli("render", "RAB27A", "--root", str(mini), "-o", str(out)).exit_code == 0
+    nodes, _ = drawn(out)  # parses: the label did not break the XML
+    assert texts(nodes["RAB27A"]) == ['RAB27A <b>&amp;\\n "x"']
+
+
+def test_html_shows_evidence_data_and_png_is_a_png(mini: Path, cli: Callable[..., Result], tmp_path: Path) -> None:
+    page = tmp_path / "rab27a.html"
+    assert cli("render", "RAB27A", "--root", str(mini), "-o", str(page)).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "<svg" in html and 'id="edge-data"' in html and "Knockdown of RAB27A reduced exosome release." in html
+    assert "https://" not in html.split("<svg")[0]  # nothing fetched from the internet
+    png = tmp_path / "rab27a.png"
+    assert cli("render", "RAB27A", "--root", str(mini), "-o", str(png)).exit_code == 0
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["RAB27A", "-o", "out.pdf"], "-o must end in .svg, .png, .html"),
+        (["RAB27", "-o", "out.svg"], "no entity is called 'RAB27'"),
+        (["RAB27A", "--to", "nothing-like-it", "-o", "out.svg"], "no entity is called 'nothing-like-it'"),
+    ],
+)
+def test_bad_requests_are_usage_errors(
+    mini: Path,
+    cli: Callable[..., Result],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("render", *args, "--root", str(mini))
+    assert result.exit_code == 2 and message in result.output
+    assert not list(tmp_path.glob("out.*"))
+
+
+def test_missing_graphviz_is_an_environment_error(
+    mini: Path, cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    result = cli("render", "RAB27A", "--root", str(mini), "-o", str(tmp_path / "x.svg"))
+    assert result.exit_code == 2 and "Graphviz's 'dot' program is not installed" in result.output
+    assert not (tmp_path / "x.svg").exists()
