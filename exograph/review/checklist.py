@@ -42,7 +42,7 @@ def validation(comparison: Comparison) -> list[CheckItem]:
 def net_effect(a: Mapping[str, Any]) -> str:
     """The effect on the target itself: more degradation of a thing is less of it."""
     if a.get("aspect") == "degradation":
-        return {"increases": "decreases", "decreases": "increases"}.get(a["direction"], a["direction"])
+        return {"increases": "decreases", "decreases": "increases"}.get(a["direction"], str(a["direction"]))
     return str(a["direction"])
 
 
