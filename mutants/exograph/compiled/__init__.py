@@ -1,1 +1,0 @@
-"""Compiled knowledge: records built from checked curation, kept in a content-keyed SQLite cache."""

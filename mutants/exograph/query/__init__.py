@@ -1,1 +1,0 @@
-"""Questions answered from the compiled store, and how their answers are printed."""

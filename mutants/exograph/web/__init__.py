@@ -1,1 +1,0 @@
-"""Pictures of what the graph knows: pathway diagrams (Graphviz) and a static website."""
