@@ -82,20 +82,13 @@ def scratch_copy(target: Path) -> None:
 
 
 def _narrow(pyproject: Path, module: str, tests: list[str]) -> None:
-    """This run mutates one module and runs only its tests."""
+    """This run mutates one module and runs only its tests; every other mutmut setting stays as configured."""
     text = pyproject.read_text(encoding="utf-8")
+    settings = {**tomllib.loads(text)["tool"]["mutmut"], "only_mutate": [module]}
+    settings["pytest_add_cli_args_test_selection"] = tests
     start = text.index("[tool.mutmut]")
     end = text.find("\n[", start + 1)
-    section = "\n".join(
-        [
-            "[tool.mutmut]",
-            'source_paths = ["exograph/"]',
-            f"only_mutate = {json.dumps([module])}",
-            f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
-            'also_copy = ["curation/", "sources/", "schema/", "docs/", "benchmarks/", "scripts/", "README.md"]',
-            "mutate_only_covered_lines = true",
-        ]
-    )
+    section = "\n".join(["[tool.mutmut]", *(f"{key} = {json.dumps(value)}" for key, value in settings.items())])
     pyproject.write_text(text[:start] + section + ("\n" + text[end:] if end != -1 else "\n"), encoding="utf-8")
 
 
