@@ -27,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 #: mutmut's verdicts that count as the tests noticing the mutant.
 DETECTED = ("killed", "timeout", "segfault")
+#: ... and those that mean they did not (a mutant on a line no listed test runs is not detected either).
+UNDETECTED = frozenset({"survived", "no tests"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +103,8 @@ def run(module: str, tests: list[str], children: int) -> Score:
         subprocess.run(["mutmut", "export-cicd-stats"], cwd=work, check=True, capture_output=True)
         stats = json.loads((work / "mutants" / "mutmut-cicd-stats.json").read_text(encoding="utf-8"))
         listed = subprocess.run(["mutmut", "results"], cwd=work, capture_output=True, text=True, check=True)
-    survivors = tuple(line.split(":")[0].strip() for line in listed.stdout.splitlines() if line.strip())
+    verdicts = (line.strip().rpartition(": ") for line in listed.stdout.splitlines())
+    survivors = tuple(name for name, _, verdict in verdicts if verdict in UNDETECTED)
     detected = sum(stats.get(k, 0) for k in DETECTED) + stats.get("caught by type check", 0)
     return Score(module, detected, stats["survived"], stats["no_tests"], stats["total"], survivors)
 

@@ -91,6 +91,21 @@ def test_a_retarget_to_degradation_is_a_sign_flip(mini: Path, new: Path) -> None
     assert kinds(report)[0] == ("sign_flip", "mini2024-mir21-pdcd4")
 
 
+def test_an_increase_retargeted_to_degradation_is_a_sign_flip(mini: Path, new: Path) -> None:
+    edits.set_aspect(new, "mini2024-hypoxia-exosome-secretion", "degradation")
+    assert ("sign_flip", "mini2024-hypoxia-exosome-secretion") in kinds(diff(mini, new))
+
+
+def test_an_unsigned_effect_retargeted_to_degradation_stays_unsigned(mini: Path, new: Path) -> None:
+    """'regulates' has no sign to flip: the change is an edited field, not a sign flip."""
+    for root in (mini, new):
+        edits.set_direction(root, "mini2024-mir21-pdcd4", "regulates")
+    edits.set_aspect(new, "mini2024-mir21-pdcd4", "degradation")
+    report = diff(mini, new)
+    assert [f.field for f in report.assertions.changed[0].fields] == ["aspect"]
+    assert "sign_flip" not in [kind for kind, _ in kinds(report)]
+
+
 def test_an_aspect_change_that_keeps_the_net_sign_is_not_a_flip(mini: Path, new: Path) -> None:
     edits.set_aspect(new, "mini2024-mir21-pdcd4", "activity")
     report = diff(mini, new)
