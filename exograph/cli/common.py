@@ -11,6 +11,8 @@ import click
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+#: The exit code of a command ended by Ctrl-C (128 + SIGINT, as shells report it).
+INTERRUPTED = 130
 #: How many problems a command prints before it stops and counts the rest (``validate --all`` shows all).
 PROBLEM_LIMIT = 50
 
@@ -23,7 +25,9 @@ class Unusable(click.ClickException):
 
 class Group(click.Group):
     """The command group: error messages reach the terminal escaped, an operating-system error is a
-    one-line environment error (exit 2), and a cache that SQLite finds damaged mid-command is deleted."""
+    one-line environment error (exit 2), a cache that SQLite finds damaged mid-command is deleted, and
+    Ctrl-C ends any command at once with "interrupted" and exit 130 (the shell's code for SIGINT), not
+    a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         import sqlite3
@@ -31,8 +35,12 @@ class Group(click.Group):
         from exograph.compiled.store import OPENED, discard_opened
 
         OPENED.clear()  # only caches this command opens are suspects
+        _quiet_workers_on_interrupt()
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\ninterrupted", err=True)
+            sys.exit(INTERRUPTED)
         except click.ClickException as exc:  # messages quote what the user typed: never echo it raw
             from exograph.safetext import visible
 
@@ -46,6 +54,22 @@ class Group(click.Group):
             raise Unusable(
                 f"the compiled cache is damaged ({exc}); deleted {removed}: run the command again to rebuild it"
             ) from None
+
+
+def _quiet_workers_on_interrupt() -> None:
+    """Ctrl-C reaches every process of the terminal's foreground group, the compile's forked workers
+    too: they leave it to the command, which stops them (ending its pool) and reports the interrupt once."""
+    import os
+    import signal
+
+    command = os.getpid()
+
+    def interrupted(_signum: int, _frame: object) -> None:
+        if os.getpid() == command:
+            raise KeyboardInterrupt
+
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when a caller chose otherwise
+        signal.signal(signal.SIGINT, interrupted)
 
 
 def root_path(value: Path | None) -> Path:
