@@ -113,8 +113,14 @@ def explain(identifiers: tuple[str, ...], root: Path | None, fmt: str) -> None:
 def search(text: str, root: Path | None, limit: int, fmt: str) -> None:
     """Free text over labels, synonyms, notes and quotes; entities and assertions ranked apart."""
     from exograph.reason import render
+    from exograph.reason.search import BadQuery
 
-    click.echo(render.SEARCH_RENDERERS[fmt](load_graph(root).search(text, limit)), nl=False)
+    graph = load_graph(root)
+    try:
+        result = graph.search(text, limit)
+    except BadQuery as exc:
+        raise click.UsageError(f"{exc}: search for fewer, more telling words") from None
+    click.echo(render.SEARCH_RENDERERS[fmt](result), nl=False)
 
 
 COMMANDS = (path, conflicts, explain, search)
