@@ -296,7 +296,16 @@ def search_tsv(result: SearchResult) -> str:
     rows = [["section", "rank", "key", "label", "score", "hypothesis", "negated", "snippet"]]
     for section, items in (("entity", result.entities), ("assertion", result.assertions)):
         rows += [
-            [section, str(i), h.key, h.label, f"{h.score:.3f}", str(h.hypothesis).lower(), str(h.negated).lower(), h.snippet]
+            [
+                section,
+                str(i),
+                h.key,
+                h.label,
+                f"{h.score:.3f}",
+                str(h.hypothesis).lower(),
+                str(h.negated).lower(),
+                h.snippet,
+            ]
             for i, h in enumerate(items, 1)
         ]
     return _tsv(rows)

@@ -129,9 +129,7 @@ def has_exact(quote: Sequence[str], name: str) -> bool:
     at = joined.find(wanted)
     while at >= 0:
         end = at + len(wanted)
-        if at in starts and any(
-            end + len(tail) in starts and joined.startswith(tail, end) for tail in ("", "s", "es")
-        ):
+        if at in starts and any(end + len(tail) in starts and joined.startswith(tail, end) for tail in ("", "s", "es")):
             return True
         at = joined.find(wanted, at + 1)
     return False
