@@ -47,8 +47,10 @@ class Group(click.Group):
             setattr(exc, "message", visible(exc.message))  # noqa: B010 - click types it Final; it is a plain attribute
             raise
         except OSError as exc:  # the environment refused: a file or folder that cannot be used
+            from exograph.safetext import visible
+
             where = f": {exc.filename}" if exc.filename else ""
-            raise Unusable(f"{exc.strerror or exc}{where}") from None
+            raise Unusable(visible(f"{exc.strerror or exc}{where}")) from None
         except sqlite3.DatabaseError as exc:
             removed = ", ".join(map(str, discard_opened())) or "(none opened)"
             raise Unusable(

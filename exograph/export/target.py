@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 
 from exograph import __version__
+from exograph.atomic import UnsafeTarget, check_replaceable
 
 MANIFEST = ".exograph-export.json"
 
@@ -86,12 +87,15 @@ def check_target(path: Path, fmt: str, directory: bool, root: Path) -> None:
             raise ExportTargetError(f"'{path}' is inside the curation's {protected}/ folder: write exports elsewhere")
     if not os.access(parent, os.W_OK | os.X_OK):
         raise ExportTargetError(f"cannot write '{path}': folder '{parent}' is not writable")
+    if not (directory and absolute.exists() and not absolute.is_dir()):  # that one has its own message below
+        try:
+            check_replaceable(path, directory)
+        except UnsafeTarget as exc:
+            raise ExportTargetError(str(exc)) from None
     if directory:
         _check_folder(path, absolute, fmt)
-    elif absolute.is_dir():
+    elif absolute.is_dir() and not absolute.is_symlink():
         raise ExportTargetError(f"'{path}' is a folder; {fmt} writes a file: name a file, e.g. {path}/exograph.{fmt}")
-    elif absolute.exists() and not absolute.is_symlink() and not absolute.is_file():
-        raise ExportTargetError(f"'{path}' exists and is not a regular file: name another file")
 
 
 def _check_folder(path: Path, absolute: Path, fmt: str) -> None:
