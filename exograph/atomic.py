@@ -45,7 +45,7 @@ def check_replaceable(path: Path, directory: bool = False) -> None:
     what = "folder" if directory else "file"
     if stat.S_ISLNK(found.st_mode):
         raise UnsafeTarget(
-            f"'{path}' is a symbolic link (to '{os.readlink(path)}'); exograph never replaces a link: "
+            f"'{path}' is a symbolic link (to '{path.readlink()}'); exograph never replaces a link: "
             f"name a regular {what}"
         )
     if not (stat.S_ISDIR(found.st_mode) if directory else stat.S_ISREG(found.st_mode)):

@@ -87,22 +87,19 @@ def check_target(path: Path, fmt: str, directory: bool, root: Path) -> None:
             raise ExportTargetError(f"'{path}' is inside the curation's {protected}/ folder: write exports elsewhere")
     if not os.access(parent, os.W_OK | os.X_OK):
         raise ExportTargetError(f"cannot write '{path}': folder '{parent}' is not writable")
-    if not (directory and absolute.exists() and not absolute.is_dir()):  # that one has its own message below
-        try:
-            check_replaceable(path, directory)
-        except UnsafeTarget as exc:
-            raise ExportTargetError(str(exc)) from None
+    if directory and absolute.exists() and not absolute.is_dir():
+        raise ExportTargetError(f"'{path}' is a file; {fmt} writes a folder: name a new folder")
+    if not directory and absolute.is_dir() and not absolute.is_symlink():
+        raise ExportTargetError(f"'{path}' is a folder; {fmt} writes a file: name a file, e.g. {path}/exograph.{fmt}")
+    try:
+        check_replaceable(path, directory)  # before anything in a folder is read: a link, a device, a pipe
+    except UnsafeTarget as exc:
+        raise ExportTargetError(str(exc)) from None
     if directory:
         _check_folder(path, absolute, fmt)
-    elif absolute.is_dir() and not absolute.is_symlink():
-        raise ExportTargetError(f"'{path}' is a folder; {fmt} writes a file: name a file, e.g. {path}/exograph.{fmt}")
 
 
 def _check_folder(path: Path, absolute: Path, fmt: str) -> None:
-    if absolute.exists() and not absolute.is_dir():
-        raise ExportTargetError(f"'{path}' is a file; {fmt} writes a folder: name a new folder")
-    if absolute.is_symlink():
-        raise ExportTargetError(f"'{path}' is a symbolic link; {fmt} writes a folder: name a new folder")
     if not absolute.is_dir():
         return
     cwd = Path.cwd().resolve()
