@@ -12,12 +12,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from pathlib import Path
 
 from exograph import __version__
 from exograph.atomic import UnsafeTarget, check_replaceable
 
 MANIFEST = ".exograph-export.json"
+#: The largest manifest read: one line per file of an export, far below this.
+MANIFEST_LIMIT = 16 * 1024 * 1024
 
 
 class ExportTargetError(Exception):
@@ -26,6 +29,18 @@ class ExportTargetError(Exception):
 
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of ``path`` if it is a regular file (not a link) of at most ``limit`` bytes, else OSError:
+    a pipe put in its place would block for ever, a link to ``/dev/zero`` never end. Opened without
+    following links or waiting, then checked, so nothing can be swapped in between."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        found = os.fstat(fd)
+        if not stat.S_ISREG(found.st_mode) or found.st_size > limit:
+            raise OSError(f"{path} is not a regular file of at most {limit} bytes")
+        return handle.read(limit + 1)
 
 
 def _entries(folder: Path) -> list[str]:
@@ -53,7 +68,7 @@ def foreign_files(folder: Path, fmt: str) -> list[str]:
     if not names:
         return []
     try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        manifest = json.loads(_read_regular(folder / MANIFEST, MANIFEST_LIMIT).decode("utf-8"))
         files: dict[str, str] = manifest["files"] if manifest.get("format") == fmt else {}
         if not isinstance(files, dict):
             files = {}
