@@ -114,8 +114,8 @@ def place(text: str, comments: list[Comment]) -> str:
     if not comments:
         return text
     first_line: dict[NodePath, int] = {}
-    for path, line in _nodes(text):
-        first_line.setdefault(path, line)
+    for path, start in _nodes(text):
+        first_line.setdefault(path, start)
     lines = text.split("\n")
     before: dict[int, list[str]] = {}
     after: dict[int, list[str]] = {}
