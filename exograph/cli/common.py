@@ -224,16 +224,19 @@ def run_query(kind: str, name: str, options: dict[str, Any]) -> None:
             return
     except (UnknownName, BadFilter) as exc:
         raise click.UsageError(visible(str(exc))) from None
-    click.echo(text, nl=False)
+    from exograph.cli.terminal import show
+
+    show(text, fmt)
 
 
 def _direct(graph: Any, result: Any, fmt: str, evidence: bool, explain: bool) -> str:
     """Direct assertions as before; ``--explain`` adds one sentence per assertion."""
     import json
 
+    from exograph.cli.terminal import width
     from exograph.query import text as render
 
-    text: str = render.table(result, evidence) if fmt == "table" else render.RENDERERS[fmt](result)
+    text: str = render.table(result, evidence, width()) if fmt == "table" else render.RENDERERS[fmt](result)
     if not explain:
         return text
     sentences = {a["id"]: graph.explain(a["id"]) for a in result.assertions}
