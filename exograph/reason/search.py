@@ -116,7 +116,7 @@ _SELECT = (
 
 def _snippet(text: str, note: str) -> str:
     """The quotes' (or label's) snippet, or the note's where only the note holds a marked match."""
-    return note if "[" not in text and "[" in note else text
+    return (note if "[" not in text and "[" in note else text).strip()
 
 
 def _entities(store: Store, reading: _Query, named: str | None, limit: int) -> list[Hit]:
