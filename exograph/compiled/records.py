@@ -16,7 +16,10 @@ class EntityRecord(TypedDict):
     key: str
     curie: str
     label: str
+    name: str | None
+    display: str
     kind: str
+    generic: bool
     synonyms: list[str]
     xrefs: list[str]
     broader: list[str]
@@ -31,6 +34,7 @@ class CitedReference(TypedDict):
     number: int
     citation: str | None
     doi: str | None
+    pmid: str | None
 
 
 class EvidenceRecord(TypedDict):
@@ -52,6 +56,7 @@ class AssertionRecord(TypedDict):
     mechanism: str | None
     directness: str
     exosomal_cargo: bool
+    scope: str
     hypothesis: bool
     negated: bool
     context: dict[str, Any]
@@ -79,7 +84,9 @@ class SourceRecord(TypedDict):
 def build(checked: Any) -> tuple[dict[str, EntityRecord], list[AssertionRecord], dict[str, SourceRecord]]:
     """Turn a :class:`exograph.curation.checks.Checked` into records (typed loosely to keep this import-light)."""
     entities = {
-        key: EntityRecord(**e.model_dump(), local=e.curie.startswith(f"{LOCAL_PREFIX}:"))  # type: ignore[typeddict-item]
+        key: EntityRecord(  # type: ignore[typeddict-item]
+            **e.model_dump(), display=e.name or e.label, local=e.curie.startswith(f"{LOCAL_PREFIX}:")
+        )
         for key, e in checked.entities.items()
     }
     sources = {
@@ -103,7 +110,10 @@ def assertion_record(source_id: str, a: Any, refs: dict[int, Any]) -> AssertionR
         evidence["quote"] = " ".join(evidence["quote"].split())
         evidence["references"] = [
             CitedReference(
-                number=n, citation=refs[n].citation if n in refs else None, doi=refs[n].doi if n in refs else None
+                number=n,
+                citation=refs[n].citation if n in refs else None,
+                doi=refs[n].doi if n in refs else None,
+                pmid=refs[n].pmid if n in refs else None,
             )
             for n in evidence["references"]
         ]

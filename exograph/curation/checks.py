@@ -17,7 +17,9 @@ from exograph.curation.cascade import Cascade
 from exograph.curation.loader import Curation, Loaded
 from exograph.curation.models import Assertion, AssertionFile, Entity, EntityFile, Source
 from exograph.curation.problems import Problem
-from exograph.curation.vocab import CONTEXT_KINDS, CONTEXT_LIST_FIELDS
+from exograph.curation.vocab import CONTEXT_KINDS, CONTEXT_LIST_FIELDS, PARENT_KINDS
+
+_A = {"variant": "a variant", "isoform": "an isoform"}
 
 
 def normalise(text: str) -> str:
@@ -217,8 +219,10 @@ def _check_entities(
                         f"entity '{key}': {word} '{other}' is not a known entity{suggest(other, checked.entities)}"
                     )
                     problems.append(loaded.at("entities", i, name, j, message=message))
-        if entity.kind == "variant" and entity.parent is None:
-            problems.append(loaded.at("entities", i, "kind", message=f"entity '{key}': a variant needs a parent"))
+        if entity.kind in PARENT_KINDS and entity.parent is None:
+            problems.append(
+                loaded.at("entities", i, "kind", message=f"entity '{key}': {_A[entity.kind]} needs a parent")
+            )
         if entity.parent is not None and entity.parent not in checked.entities and not cascade.absorbs(entity.parent):
             problems.append(
                 loaded.at(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from exograph.curation.vocab import (
     Aspect,
@@ -18,6 +18,7 @@ from exograph.curation.vocab import (
     Kind,
     Mechanism,
     Perturbation,
+    Scope,
     SourceKind,
     System,
     curie_problem,
@@ -107,6 +108,7 @@ class Reference(_Strict):
     number: int = Field(ge=1, description="The number the paper cites it by.")
     citation: NonEmpty = Field(description="The entry as the paper prints it, without its number.")
     doi: str | None = Field(None, pattern=r"^10\.\d{4,9}/\S+$", description="DOI where the paper gives one.")
+    pmid: str | None = Field(None, pattern=r"^\d+$", description="PubMed id, from a bibliographic record.")
 
 
 class Source(_Strict):
@@ -136,12 +138,23 @@ class Entity(_Strict):
 
     key: EntityKey = Field(description="Curator-friendly key, e.g. RAB27A, sorafenib, exosome_secretion.")
     curie: str = Field(description="Grounded identifier, e.g. HGNC:9766; exograph:<key> only where none exists.")
-    label: Name = Field(description="The label of the identifier in its ontology.")
+    label: Name = Field(description="The label of the identifier in its ontology (kept for checks and exports).")
+    name: Name | None = Field(
+        None,
+        description="The name a biologist uses, shown to people (HIF-alpha for HIF_alpha); the label where absent.",
+    )
     kind: Kind
+    generic: bool = Field(
+        False,
+        description="A broad class (all exosomes, all microRNAs, cancer): chains never pass through it, and its "
+        "claims are not compared as conflicts with those of specific members.",
+    )
     synonyms: list[Name] = Field(default_factory=list, description="Other names used in the papers.")
     xrefs: list[str] = Field(default_factory=list, description="Further identifiers for the same concept.")
     broader: list[EntityKey] = Field(default_factory=list, description="Keys of broader concepts (is-a).")
-    parent: EntityKey | None = Field(None, description="For kind variant: the gene it is a variant of.")
+    parent: EntityKey | None = Field(
+        None, description="For kind variant or isoform: the gene it is a variant or isoform of."
+    )
     members: list[EntityKey] = Field(
         default_factory=list,
         description="For kind family: keys of the member genes (or sub-families) the curation names.",
@@ -216,6 +229,12 @@ class Assertion(_Strict):
         "unstated: the text does not say.",
     )
     exosomal_cargo: bool = Field(False, description="The regulator acts as cargo of exosomes/EVs.")
+    scope: Scope = Field(
+        "biology",
+        description="biology: what cells and vesicles do; engineered: vesicles engineered or loaded to deliver a "
+        "therapeutic or a tool (kept apart from natural vesicle biology); method: a finding about a laboratory "
+        "method such as isolation or storage (never a step of a mechanism).",
+    )
     hypothesis: bool = Field(False, description="The source states it speculatively.")
     negated: bool = Field(False, description="The source states the effect is absent.")
     context: Context = Field(default_factory=Context)
@@ -229,6 +248,13 @@ class Assertion(_Strict):
     @classmethod
     def _lint_ignore(cls, codes: list[str], info: ValidationInfo) -> list[str]:
         return _check_lint_ignore(codes, info)
+
+    @model_validator(mode="after")
+    def _binding_is_unsigned(self) -> Assertion:
+        """A binding says two things touch, not which way one changes the other: it carries no sign."""
+        if self.aspect == "binding" and (self.direction != "regulates" or self.mechanism not in (None, "binding")):
+            raise ValueError("aspect 'binding' needs direction 'regulates' and mechanism 'binding' (or none)")
+        return self
 
 
 class AssertionFile(_Strict):

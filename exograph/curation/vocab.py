@@ -22,6 +22,7 @@ Aspect = Literal[
     "degradation",
     "uptake",
     "subtype_shift",
+    "binding",
 ]
 Mechanism = Literal[
     "phosphorylation",
@@ -35,6 +36,7 @@ Mechanism = Literal[
     "enzymatic_conversion",
     "cerna_sponging",
     "signaling",
+    "autoregulation",
 ]
 Kind = Literal[
     "gene",
@@ -52,15 +54,27 @@ Kind = Literal[
     "organism",
     "variant",
     "anatomy",
+    "phenotype",
+    "treatment",
+    "protein",
+    "isoform",
+    "motif",
 ]
 Directness = Literal["direct", "indirect", "unstated"]
 System = Literal["in_vitro", "in_vivo", "ex_vivo", "clinical", "in_silico"]
 Perturbation = Literal["knockdown", "knockout", "overexpression", "inhibition", "activation", "treatment", "mutation"]
 SourceKind = Literal["review", "primary_research", "figure_record"]
+#: What an assertion is about: natural biology, vesicles engineered to deliver something, or a laboratory method.
+Scope = Literal["biology", "engineered", "method"]
 
 DIRECTIONS: Final = get_args(Direction)
 ASPECTS: Final = get_args(Aspect)
 KINDS: Final = get_args(Kind)
+SCOPES: Final = get_args(Scope)
+#: Kinds that carry a ``parent`` gene (a sequence variant or a protein isoform of it).
+PARENT_KINDS: Final = frozenset({"variant", "isoform"})
+#: Aspects an entity may have on itself: its own export into vesicles or its own relocation.
+SELF_ASPECTS: Final = frozenset({"secretion", "cargo_loading", "localization"})
 
 #: Context fields in display order; each holds entity keys except ``system``.
 CONTEXT_LIST_FIELDS: Final = (
@@ -79,7 +93,9 @@ CONTEXT_KINDS: Final[dict[str, frozenset[str]]] = {
     "cell_lines": frozenset({"cell_line"}),
     "cell_types": frozenset({"cell_type"}),
     "diseases": frozenset({"disease"}),
-    "conditions": frozenset({"condition", "chemical", "process", "gene", "family", "variant", "mirna"}),
+    "conditions": frozenset(
+        {"condition", "treatment", "phenotype", "chemical", "process", "gene", "protein", "family", "variant", "mirna"}
+    ),
     "donors": frozenset({"cell_line", "cell_type", "anatomy", "organism"}),
     "recipients": frozenset({"cell_line", "cell_type", "anatomy", "organism"}),
 }

@@ -31,10 +31,15 @@ CATEGORY: Final[dict[str, str]] = {
     "organism": "OrganismTaxon",
     "variant": "SequenceVariant",
     "anatomy": "AnatomicalEntity",
+    "phenotype": "PhenotypicFeature",
+    "treatment": "Treatment",
+    "protein": "Protein",
+    "isoform": "ProteinIsoform",
+    "motif": "ProteinDomain",
 }
 
 #: Kinds Biolink calls gene or gene product; with chemicals they take aspect and direction qualifiers.
-GENE_OR_GENE_PRODUCT: Final = frozenset({"gene", "mirna", "lncrna", "circrna"})
+GENE_OR_GENE_PRODUCT: Final = frozenset({"gene", "mirna", "lncrna", "circrna", "protein", "isoform"})
 QUALIFIABLE: Final = GENE_OR_GENE_PRODUCT | {"chemical"}
 
 #: exograph aspect -> GeneOrGeneProductOrChemicalEntityAspectEnum (None: no counterpart).
@@ -50,6 +55,7 @@ ASPECT: Final[dict[str, str | None]] = {
     "degradation": "degradation",
     "uptake": "uptake",
     "subtype_shift": None,
+    "binding": None,
 }
 DIRECTION: Final[dict[str, str | None]] = {"increases": "increased", "decreases": "decreased", "regulates": None}
 
@@ -66,6 +72,7 @@ MECHANISM: Final[dict[str, str]] = {
     "enzymatic_conversion": "catalytic_activity",
     "cerna_sponging": "sequestration",
     "signaling": "signaling_mediated_control",
+    "autoregulation": "signaling_mediated_control",
 }
 
 #: exograph context field -> Biolink context qualifier.
@@ -109,6 +116,8 @@ def edge(a: AssertionRecord, regulator: EntityRecord, target: EntityRecord) -> E
     direction = DIRECTION[a["direction"]]
     mechanism = MECHANISM.get(a["mechanism"] or "")
     level = "prediction" if a["hypothesis"] else "knowledge_assertion"
+    if a["aspect"] == "binding":  # an interaction: no cause, no sign
+        return Edge("biolink:physically_interacts_with", None, None, None, mechanism, level)
     if target["kind"] in QUALIFIABLE:
         return Edge("biolink:affects", "biolink:causes", ASPECT[a["aspect"]], direction, mechanism, level)
     if regulator["kind"] in GENE_OR_GENE_PRODUCT and category(target) == "BiologicalProcess":

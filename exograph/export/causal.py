@@ -76,6 +76,12 @@ SIGNOR_TYPE: Final[dict[str, str]] = {
     "cell_type": "stimulus",
     "anatomy": "stimulus",
     "organism": "stimulus",
+    "phenotype": "phenotype",
+    "treatment": "stimulus",
+    "protein": "protein",
+    "isoform": "protein",
+    # a motif is a stretch of a protein; SIGNOR has no type for it
+    "motif": "protein",
 }
 #: CURIE prefix -> database name as SIGNOR spells the ones it uses (others keep exograph's prefix).
 SIGNOR_DATABASE: Final = {"CHEBI": "ChEBI", "MIRBASE": "miRBase", "UniProt": "UNIPROT"}

@@ -61,7 +61,7 @@ INDRA_NAMESPACE: Final[dict[str, tuple[str, bool]]] = {
     "UniProt": ("UP", False),
 }
 #: targets whose regulation INDRA states as Activation/Inhibition of the thing itself, as for GO processes.
-PHENOTYPE_KINDS: Final = frozenset({"process", "condition", "disease"})
+PHENOTYPE_KINDS: Final = frozenset({"process", "condition", "disease", "phenotype", "treatment"})
 #: aspect of any other target (a molecule, a vesicle, a cell) -> statement types for (increases, decreases).
 MOLECULAR_STATEMENTS: Final[dict[str, tuple[str, str]]] = {
     "activity": ("Activation", "Inhibition"),

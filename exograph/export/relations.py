@@ -52,6 +52,7 @@ _M, _P = MATERIAL, PROCESS
 #: Every RO relation the exporter emits.
 RELATIONS: Final = (
     RoTerm("RO:0002410", "causally related to"),
+    RoTerm("RO:0002436", "molecularly interacts with", parents=("RO:0002434",)),
     RoTerm("RO:0002566", "causally influences", CONTINUANT, CONTINUANT, ("RO:0002410",)),
     RoTerm("RO:0002428", "involved in regulation of", parents=("RO:0002263",)),
     RoTerm("RO:0002429", "involved in positive regulation of", parents=("RO:0002428",)),
@@ -83,6 +84,7 @@ SUPER_RELATIONS: Final = (
     RoTerm("RO:0002263", "acts upstream of", parents=("RO:0002595",)),
     RoTerm("RO:0002501", "causal relation between processes", OCCURRENT, OCCURRENT, ("RO:0002410",)),
     RoTerm("RO:0002411", "causally upstream of", parents=("RO:0002501",)),
+    RoTerm("RO:0002434", "interacts with"),
 )
 #: Every RO term above by CURIE.
 RO_TERMS: Final = {t.curie: t for t in (*RELATIONS, *SUPER_RELATIONS)}
@@ -107,10 +109,15 @@ KIND_BFO: Final[dict[str, str]] = {
             "organism",
             "variant",
             "anatomy",
+            "protein",
+            "isoform",
+            "motif",
         ),
         MATERIAL,
     ),
     "process": PROCESS,
+    # a therapy is a planned process; a phenotype (a state, a quality) is neither and keeps the generic relation
+    "treatment": PROCESS,
 }
 
 #: Aspects that change how much of the target there is ("regulates quantity of");
@@ -148,6 +155,8 @@ def relation_name(
     regulator_kind: str, target_kind: str, direction: str, aspect: str, mechanism: str | None, directness: str
 ) -> str:
     """The RO label for one assertion; see the module docstring and docs/rdf.md for the table."""
+    if aspect == "binding":  # a physical interaction, not a causal effect
+        return "molecularly interacts with"
     regulator, target = KIND_BFO.get(regulator_kind), KIND_BFO.get(target_kind)
     if regulator is None or target is None:
         return "causally related to"

@@ -27,11 +27,13 @@ _NOUNS = {
     "degradation": "the degradation of",
     "uptake": "the uptake of",
     "subtype_shift": "the subtype composition of",
+    "binding": "",
 }
 _VERBS = {
     "increases": ("increases", "increase"),
     "decreases": ("decreases", "decrease"),
     "regulates": ("regulates", "regulate"),
+    "binding": ("binds", "bind"),
 }
 _LINKS = {
     "family": "a family that includes",
@@ -51,6 +53,7 @@ _MECHANISMS = {
     "enzymatic_conversion": "by enzymatic conversion",
     "cerna_sponging": "by sponging a shared microRNA (ceRNA)",
     "signaling": "through signalling",
+    "autoregulation": "by feedback on itself",
 }
 _SIGN_WORDS = {1: "increase", -1: "decrease", 0: "affect (sign not determined)"}
 
@@ -99,18 +102,18 @@ def sentence(
 ) -> str:
     """One assertion as one sentence, ending with its citation and assays."""
     regulator, target = labels.get(a["regulator"], a["regulator"]), labels.get(a["target"], a["target"])
-    third, base = _VERBS[a["direction"]]
+    third, base = _VERBS["binding" if a["aspect"] == "binding" else a["direction"]]
     adverb = "" if a["directness"] == "unstated" else f"{a['directness']}ly "
     verb = f"does not {adverb}{base}" if a["negated"] else f"may {adverb}{base}" if a["hypothesis"] else adverb + third
     process = kinds.get(a["target"]) == "process" and a["aspect"] in ("secretion", "biogenesis", "activity", "uptake")
-    what = target if process else f"{_NOUNS[a['aspect']]} {target}"
+    what = target if process or a["aspect"] == "binding" else f"{_NOUNS[a['aspect']]} {target}"
     subject = regulator
     if a["exosomal_cargo"]:
         donors = [_plural(labels.get(k, k)) for k in a["context"].get("donors", [])]
         recipients = [_plural(labels.get(k, k)) for k in a["context"].get("recipients", [])]
         subject = f"exosomal {regulator}" + (f" from {', '.join(donors)}" if donors else "")
         what += f" in {', '.join(recipients)}" if recipients else ""
-    how = f" {_MECHANISMS[a['mechanism']]}" if a["mechanism"] else ""
+    how = f" {_MECHANISMS[a['mechanism']]}" if a["mechanism"] and a["aspect"] != "binding" else ""
     text = f"{_setting(a, labels)}{subject} {verb} {what}{how}"
     text = text[0].upper() + text[1:]
     assays = list(dict.fromkeys(ev["assay"] for ev in a["evidence"] if ev["assay"]))

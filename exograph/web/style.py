@@ -49,6 +49,11 @@ NODE_STYLES: Final[dict[str, NodeStyle]] = {
     "anatomy": CELL,
     "organism": CELL,
     "disease": DISEASE,
+    "phenotype": PROCESS,
+    "treatment": CHEMICAL,
+    "protein": GENE,
+    "isoform": GENE,
+    "motif": GENE,
 }
 
 

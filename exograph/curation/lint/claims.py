@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from exograph.curation.lint.base import Hit, Kept, Lintable, rule
 from exograph.curation.lint.names import has_exact, tokens
-from exograph.curation.models import Entity
+from exograph.curation.models import Assertion, Entity
+from exograph.curation.vocab import SELF_ASPECTS
 
 
 def _own_process(regulator: Entity, target: Entity) -> bool:
@@ -15,10 +16,19 @@ def _own_process(regulator: Entity, target: Entity) -> bool:
     return target.kind == "process" and any(has_exact(tokens(n), r) for n in (target.key, target.label) for r in own)
 
 
+def _own_biology(a: Assertion) -> bool:
+    """What an entity may do to itself: export itself into vesicles, relocate, act through vesicles in the cells that
+    take it up (exosomal HIF-1alpha raising HIF-1alpha activity in recipients), or feed back on itself."""
+    in_recipients = a.exosomal_cargo and bool(a.context.recipients)
+    return a.aspect in SELF_ASPECTS or in_recipients or a.mechanism == "autoregulation"
+
+
 @rule(
     "EXO201",
     "self-regulation",
-    "The regulator is the target, or the target is the regulator's own process (exosome -> exosome_uptake).",
+    "The regulator is the target, or the target is the regulator's own process (exosome -> exosome_uptake); "
+    "an entity may act on itself only through its own export (secretion, cargo_loading, localization), as exosomal "
+    "cargo in recipient cells, or by an explicit autoregulation mechanism.",
     "an assertion says that changing the regulator changes the target: curate the statement's real regulator, "
     "or drop it if the text only observes something (exosomes being taken up is not a regulation)",
 )
@@ -26,7 +36,7 @@ def self_loop(lintable: Lintable) -> Iterator[Hit]:
     entities = lintable.checked.entities
     for at in lintable.assertions:
         a = at.model
-        if a.regulator == a.target:
+        if a.regulator == a.target and not _own_biology(a):
             yield Hit(at, ("target",), f"regulator and target are both '{a.target}'")
         elif _own_process(entities[a.regulator], entities[a.target]):
             yield Hit(at, ("target",), f"the target '{a.target}' is the regulator's own process")

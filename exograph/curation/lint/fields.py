@@ -57,13 +57,15 @@ COMPATIBLE: Final[dict[str, frozenset[str]]] = {
     # less degradation, more protein
     "protein_stabilization": frozenset({"amount", "degradation"}),
     # physical contact: switches activity, recruits, sorts cargo, mediates uptake
-    "binding": frozenset({"activity", "localization", "cargo_loading", "uptake"}),
+    "binding": frozenset({"binding", "activity", "localization", "cargo_loading", "uptake"}),
     # moving membranes and vesicles
     "trafficking": frozenset({"localization", "secretion", "cargo_loading", "uptake", "biogenesis", "degradation"}),
     # an enzyme making or consuming a molecule (ceramide for ILV budding)
     "enzymatic_conversion": frozenset({"amount", "activity", "biogenesis"}),
     # through a named pathway: any downstream change
     "signaling": _ALL,
+    # an entity acting on itself (its own transcription, its own activity): any change
+    "autoregulation": _ALL,
 }
 
 
@@ -112,7 +114,7 @@ def cargo_without_cells(lintable: Lintable) -> Iterator[Hit]:
 
 
 #: Fields that hold free text, where words after a `` #`` are part of the text rather than a comment.
-_FREE_TEXT: Final = frozenset({"label", "note", "quote", "section", "assay"})
+_FREE_TEXT: Final = frozenset({"label", "name", "note", "quote", "section", "assay"})
 
 
 def _free_text(path: tuple[str | int, ...]) -> bool:
