@@ -295,7 +295,14 @@ def _write_reasoning(
     db.executemany("INSERT INTO members VALUES (?, ?, ?)", groups)
     steps = []
     search = [
-        ("entity", k, e["label"], " ".join((k, e["curie"], *e["synonyms"], *e["xrefs"])), "", e["note"] or "")
+        (
+            "entity",
+            k,
+            e["display"],
+            " ".join((k, e["label"], e["curie"], *e["synonyms"], *e["xrefs"])),
+            "",
+            e["note"] or "",
+        )
         for k, e in entities.items()
     ]
     for step, entry in assertions:
