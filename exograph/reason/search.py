@@ -1,10 +1,11 @@
 """Free-text search over labels, synonyms, quotes and notes (SQLite FTS5), best hit first.
 
-A word of the query is matched whole (with its stem: *reduces* finds *reduced*) wherever the index
-holds it whole; only a word the index never holds whole is read as the start of one (``hypox`` finds
-hypoxia), so ``miR-21`` never finds miR-211 and *reduces* never finds *reductive*. A word written with
-hyphens is a phrase of its parts (``miR-21`` is *mir* then *21*). Every word must match; when no
-record holds them all, records holding any of them are returned instead.
+The words of the query are matched whole (with their stems: *reduces* finds *reduced*); only when
+whole words find nothing are they read as the starts of words (``hypox`` finds hypoxia), and then
+only as typed, never as FTS5's stem of them (*reduces* would be *reduc*, and find *reductive*). So
+``miR-21`` never finds miR-211 while miR-21 is there. A word written with hyphens is a phrase of its
+parts (``miR-21`` is *mir* then *21*). Every word must match; when no record holds them all, records
+holding any of them are returned instead. Entities and assertions are searched apart.
 
 Hits are ranked: an entity the query names exactly (label, synonym, key or CURIE) first; then
 assertions that the claim itself matches (names, id, quotes) and that are established, then claims
