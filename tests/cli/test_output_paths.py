@@ -93,3 +93,21 @@ def test_a_folder_format_needs_a_folder(cli: Cli, mini: Path) -> None:
 def test_stdout_export_is_the_graph(cli: Cli, mini: Path) -> None:
     data = json.loads(cli("export", "--root", str(mini), "--format", "json").stdout)
     assert {n["id"] for n in data["nodes"]} >= {"HGNC:9766", "HGNC:8763"}  # RAB27A, PDCD4
+
+
+def test_fmt_never_replaces_a_linked_curation_file(cli: Cli, mini: Path) -> None:
+    (mini / "curation/kept").mkdir()
+    real = mini / "curation/kept/mini2024.yaml"
+    path = mini / "curation/assertions/mini2024.yaml"
+    real.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "    direction: decreases\n    aspect: amount\n", "    aspect: amount\n    direction: decreases\n"
+        ),
+        encoding="utf-8",
+    )
+    path.unlink()
+    path.symlink_to(real)  # not in canonical form, so fmt would write it
+    before = real.read_text(encoding="utf-8")
+    result = cli("fmt", str(mini))
+    assert result.exit_code == 2 and "is a symbolic link" in result.output
+    assert path.is_symlink() and real.read_text(encoding="utf-8") == before
