@@ -54,14 +54,14 @@ CREATE TABLE steps (
 );
 CREATE TABLE members (grouping TEXT NOT NULL, part TEXT NOT NULL, relation TEXT NOT NULL);
 CREATE VIRTUAL TABLE search USING fts5(
-    kind UNINDEXED, key UNINDEXED, label, names, body, tokenize = 'porter unicode61 remove_diacritics 2'
+    kind UNINDEXED, key UNINDEXED, label, names, body, note, tokenize = 'porter unicode61 remove_diacritics 2'
 );
 """
 REASONING_INDEXES = """
 CREATE INDEX steps_regulator ON steps (regulator);
 CREATE INDEX steps_target ON steps (target);
 """
-CACHE_FORMAT = "7"
+CACHE_FORMAT = "8"
 #: How many compiled caches (one per curation root) the cache directory keeps; older ones are evicted.
 KEEP_CACHES = 16
 _CACHE_NAME = re.compile(r"^[0-9a-f]{20}\.sqlite$")
@@ -285,7 +285,7 @@ def write_rows(
 
 #: One assertion's row of the chain steps and of the full-text index.
 Step = tuple[str, str, str, str, str, str, int, int, str]
-Reasoning = tuple[Step, tuple[str, str, str, str, str]]
+Reasoning = tuple[Step, tuple[str, str, str, str, str, str]]
 
 
 def reasoning_rows(a: AssertionRecord, labels: Mapping[str, str]) -> Reasoning:
@@ -294,7 +294,7 @@ def reasoning_rows(a: AssertionRecord, labels: Mapping[str, str]) -> Reasoning:
     step = (a["id"], a["source"], a["regulator"], a["target"], a["direction"], a["aspect"])
     names = " ".join(labels[k] for k in (a["regulator"], a["target"]) if k in labels)
     quotes = " ".join(f"{ev['quote']} {ev['assay'] or ''}" for ev in a["evidence"])
-    search = ("assertion", a["id"], a["id"].replace("-", " "), names, f"{quotes} {a['note'] or ''}")
+    search = ("assertion", a["id"], a["id"].replace("-", " "), names, quotes, a["note"] or "")
     return (*step, int(a["hypothesis"]), int(a["negated"]), json.dumps(filter_context(a))), search
 
 
@@ -308,14 +308,21 @@ def _write_reasoning(
     db.executemany("INSERT INTO members VALUES (?, ?, ?)", groups)
     steps = []
     search = [
-        ("entity", k, e["label"], " ".join((k, e["curie"], *e["synonyms"], *e["xrefs"])), e["note"] or "")
+        (
+            "entity",
+            k,
+            e["display"],
+            " ".join((k, e["label"], e["curie"], *e["synonyms"], *e["xrefs"])),
+            "",
+            e["note"] or "",
+        )
         for k, e in entities.items()
     ]
     for step, entry in assertions:
         steps.append(step)
         search.append(entry)
     db.executemany("INSERT INTO steps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", steps)
-    db.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?)", search)
+    db.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?, ?)", search)
     db.executescript(REASONING_INDEXES)
 
 
