@@ -9,7 +9,8 @@ in a scratch copy of the working tree, so the checkout is never touched and runs
     python scripts/mutation.py exograph/safetext.py  # named modules
 
 It prints one Markdown row per module and the surviving mutants' names (``mutmut show NAME`` in the
-scratch copy shows each diff); it exits 1 when a module scores below ``--goal``.
+scratch copy shows each diff: ``--keep`` keeps that copy and prints its path); it exits 1 when a module
+scores below ``--goal``.
 """
 
 from __future__ import annotations
@@ -94,15 +95,20 @@ def _narrow(pyproject: Path, module: str, tests: list[str]) -> None:
     pyproject.write_text(text[:start] + section + ("\n" + text[end:] if end != -1 else "\n"), encoding="utf-8")
 
 
-def run(module: str, tests: list[str], children: int) -> Score:
-    with tempfile.TemporaryDirectory(prefix="exograph-mutation-") as scratch:
-        work = Path(scratch)
+def run(module: str, tests: list[str], children: int, keep: bool = False) -> Score:
+    work = Path(tempfile.mkdtemp(prefix="exograph-mutation-"))
+    try:
         scratch_copy(work)
         _narrow(work / "pyproject.toml", module, tests)
         subprocess.run(["mutmut", "run", "--max-children", str(children)], cwd=work, check=False)
         subprocess.run(["mutmut", "export-cicd-stats"], cwd=work, check=True, capture_output=True)
         stats = json.loads((work / "mutants" / "mutmut-cicd-stats.json").read_text(encoding="utf-8"))
         listed = subprocess.run(["mutmut", "results"], cwd=work, capture_output=True, text=True, check=True)
+    finally:
+        if keep:
+            print(f"{module}: scratch copy kept in {work} (`mutmut show NAME` there)", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
     verdicts = (line.strip().rpartition(": ") for line in listed.stdout.splitlines())
     survivors = tuple(name for name, _, verdict in verdicts if verdict in UNDETECTED)
     detected = sum(stats.get(k, 0) for k in DETECTED) + stats.get("caught by type check", 0)
@@ -114,6 +120,9 @@ def main() -> int:
     parser.add_argument("modules", nargs="*", help="core modules to run (default: all of them)")
     parser.add_argument("--changed", metavar="BASE", help="only the core modules changed since BASE (a git revision)")
     parser.add_argument("--children", type=int, default=2, help="mutants tested at once (default 2)")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep each module's scratch copy (and print its path) for `mutmut show`"
+    )
     parser.add_argument("--goal", type=float, default=0.9, help="lowest acceptable score per module (default 0.9)")
     args = parser.parse_args()
     tests = configuration()
@@ -126,7 +135,7 @@ def main() -> int:
     if not chosen:
         print("no core module to test")
         return 0
-    scores = [run(module, tests[module], args.children) for module in chosen]
+    scores = [run(module, tests[module], args.children, args.keep) for module in chosen]
     print("| module | detected | survived | no tests | mutants | score |\n|---|---|---|---|---|---|")
     for score in scores:
         print(score.row())

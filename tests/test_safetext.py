@@ -37,3 +37,33 @@ def test_bidirectional_controls_and_non_characters_are_escaped(char: str) -> Non
 def test_curated_text_may_hold_no_control(char: str) -> None:
     assert text_problem(f"a{char}b", multiline=True) is not None
     assert text_problem(f"a{char}b") is not None
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("a\tb", "holds a tab (U+0009) at position 2: remove it"),
+        ("ab\n", "holds a line break (U+000A) at position 3: remove it"),
+        ("\rab", "holds a carriage return (U+000D) at position 1: remove it"),
+        ("a\x1bb", "holds a control character (U+001B) at position 2: remove it"),
+        ("a\u202ab", "holds a bidirectional control character (U+202A) at position 2: remove it"),
+        ("a\u2069b", "holds a bidirectional control character (U+2069) at position 2: remove it"),
+        ("a\ufffeb", "holds a control character (U+FFFE) at position 2: remove it"),
+        ("  ", "is blank: write the text or leave the field out"),
+    ],
+    ids=["tab", "line-break", "carriage-return", "escape", "first-bidi", "last-bidi", "non-character", "blank"],
+)
+def test_a_name_is_told_which_character_and_where(value: str, problem: str) -> None:
+    """The message names the character and its position, so the curator finds it in an editor."""
+    assert text_problem(value) == problem
+
+
+def test_a_quote_may_hold_tabs_and_line_breaks_but_nothing_after_them() -> None:
+    """Tabs and line breaks are skipped, not a reason to stop looking: a control after them is still found."""
+    assert text_problem("one\ttwo\nthree", multiline=True) is None
+    assert text_problem("a\t\nb\x07", multiline=True) == "holds a control character (U+0007) at position 5: remove it"
+    assert text_problem("\t\n", multiline=True) == "is blank: write the text or leave the field out"
+
+
+def test_plain_text_has_no_problem() -> None:
+    assert text_problem("CD63 é 中") is None

@@ -34,3 +34,41 @@ def test_fitting_filters_pass(mini: Path) -> None:
     assert [a["id"] for a in result.assertions] == ["mini2024-hypoxia-exosome-secretion"]
     with pytest.raises(UnknownName):
         targets(store, "hypoxia", Filters(disease="no such disease"))
+
+
+@pytest.mark.parametrize(
+    ("filters", "message"),
+    [
+        # at most three suggestions, found whatever the case of the typed value
+        (
+            Filters(system="In_Vivx"),
+            "--system: 'In_Vivx' is not a known system; did you mean: in_vivo, in_vitro, ex_vivo?",
+        ),
+        (
+            Filters(perturbation="knockout_of"),
+            "--perturbation: 'knockout_of' is not a known perturbation; did you mean: knockout, knockdown?",
+        ),
+        # nothing close: every choice is listed instead
+        (
+            Filters(system="xyz"),
+            "--system: 'xyz' is not a known system (one of: in_vitro, in_vivo, ex_vivo, clinical, in_silico)",
+        ),
+        (
+            Filters(perturbation="qqq"),
+            "--perturbation: 'qqq' is not a known perturbation (one of: knockdown, knockout, overexpression, "
+            "inhibition, activation, treatment, mutation, loss_of_function, gain_of_function)",
+        ),
+        (Filters(source="MINI2024x"), "--source: no source is called 'MINI2024x'; did you mean: mini2024?"),
+        # every accepted kind, sorted, and the first three fitting entities
+        (
+            Filters(recipient="hypoxia"),
+            "--recipient: 'hypoxia' is a condition, not an anatomy or cell_line or cell_type or organism "
+            "(for example: fibroblast, human, malignant_cell)",
+        ),
+    ],
+)
+def test_a_bad_filter_value_is_told_in_full(mini: Path, filters: Filters, message: str) -> None:
+    """The whole message: the suggestions (how many, which) are what lets the user fix the command."""
+    with pytest.raises(BadFilter) as info:
+        targets(open_store(mini), "hypoxia", filters)
+    assert str(info.value) == message
