@@ -46,12 +46,13 @@ def test_curated_text_may_hold_no_control(char: str) -> None:
         ("ab\n", "holds a line break (U+000A) at position 3: remove it"),
         ("\rab", "holds a carriage return (U+000D) at position 1: remove it"),
         ("a\x1bb", "holds a control character (U+001B) at position 2: remove it"),
+        ("a\x85b", "holds a control character (U+0085) at position 2: remove it"),
         ("a\u202ab", "holds a bidirectional control character (U+202A) at position 2: remove it"),
         ("a\u2069b", "holds a bidirectional control character (U+2069) at position 2: remove it"),
         ("a\ufffeb", "holds a control character (U+FFFE) at position 2: remove it"),
         ("  ", "is blank: write the text or leave the field out"),
     ],
-    ids=["tab", "line-break", "carriage-return", "escape", "first-bidi", "last-bidi", "non-character", "blank"],
+    ids=["tab", "line-break", "carriage-return", "escape", "C1-control", "first-bidi", "last-bidi", "non-character", "blank"],
 )
 def test_a_name_is_told_which_character_and_where(value: str, problem: str) -> None:
     """The message names the character and its position, so the curator finds it in an editor."""
