@@ -52,7 +52,7 @@ def test_curated_text_may_hold_no_control(char: str) -> None:
         ("a\ufffeb", "holds a control character (U+FFFE) at position 2: remove it"),
         ("  ", "is blank: write the text or leave the field out"),
     ],
-    ids=["tab", "line-break", "carriage-return", "escape", "C1-control", "first-bidi", "last-bidi", "non-character", "blank"],
+    ids=["tab", "line-break", "carriage-return", "escape", "C1", "first-bidi", "last-bidi", "non-character", "blank"],
 )
 def test_a_name_is_told_which_character_and_where(value: str, problem: str) -> None:
     """The message names the character and its position, so the curator finds it in an editor."""

@@ -11,7 +11,8 @@ import pytest
 from click.testing import Result
 
 from exograph.review import markdown
-from exograph.review.model import AnswerChange, Report
+from exograph.review.compare import compare_assertions, compare_records, field_changes
+from exograph.review.model import AnswerChange, AssertionChange, FieldChange, KeyedChange, Rename, Report
 from exograph.review.report import compare
 from tests.conftest import replace_in
 from tests.review import edits
@@ -283,3 +284,58 @@ def test_a_changed_target_reads_as_moved_with_labels(mini: Path, new: Path, cli:
     assert "  - context: (none) → (Homo sapiens, in vitro)\n" in text
     lint = [i.text for i in diff(mini, new).checklist if i.kind == "lint"]
     assert any("EXO102" in text and "mini2024-hif1a-rab27a'" in text for text in lint)
+
+
+def test_record_fields_on_one_side_only_are_changes_and_skipped_fields_are_not() -> None:
+    """A field a record gained or lost is a change; a derived field (``skip``) never is."""
+    old = {"a": 1, "b": 2, "d": 5, "local": "x"}
+    new = {"b": 3, "c": 4, "d": 5, "local": "y"}
+    assert field_changes(old, new, frozenset({"local"})) == [
+        FieldChange(field="a", old=1, new=None),
+        FieldChange(field="b", old=2, new=3),
+        FieldChange(field="c", old=None, new=4),
+    ]
+    assert [f.field for f in field_changes(old, new)] == ["a", "b", "c", "local"]
+
+
+def test_assertions_are_matched_by_id_then_by_content() -> None:
+    """Same id and other content: changed; other id and same content: renamed; else added or removed."""
+    old = {
+        "kept": {"id": "kept", "direction": "increases"},
+        "edited": {"id": "edited", "direction": "increases"},
+        "old-name": {"id": "old-name", "direction": "decreases"},
+        "dropped": {"id": "dropped", "direction": "regulates"},
+    }
+    new = {
+        "kept": {"id": "kept", "direction": "increases"},
+        "edited": {"id": "edited", "direction": "decreases"},
+        "new-name": {"id": "new-name", "direction": "decreases"},
+        "fresh": {"id": "fresh", "direction": "increases", "negated": True},
+    }
+    changes = compare_assertions(old, new)
+    assert changes.changed == [
+        AssertionChange(
+            id="edited",
+            old=old["edited"],
+            new=new["edited"],
+            fields=[FieldChange(field="direction", old="increases", new="decreases")],
+        )
+    ]
+    assert changes.renamed == [Rename(old="old-name", new="new-name")]
+    assert changes.added == [new["fresh"]]
+    assert changes.removed == [old["dropped"]]
+    # a record its text says is unchanged is not compared field by field
+    assert compare_assertions(old, new, same=lambda i: i == "edited").changed == []
+    assert [c.id for c in compare_assertions(old, new, same=lambda _: False).changed] == ["edited"]
+
+
+def test_entities_and_sources_are_added_removed_or_changed_by_key() -> None:
+    old = {"a": {"key": "a", "label": "A", "display": "A"}, "b": {"key": "b", "label": "B", "display": "B"}}
+    new = {"a": {"key": "a", "label": "A2", "display": "A2"}, "c": {"key": "c", "label": "C", "display": "C"}}
+    changes = compare_records(old, new, frozenset({"display"}))
+    assert changes.changed == [KeyedChange(id="a", fields=[FieldChange(field="label", old="A", new="A2")])]
+    assert changes.added == [new["c"]] and changes.removed == [old["b"]]
+    assert compare_records(old, new).changed[0].fields == [
+        FieldChange(field="display", old="A", new="A2"),
+        FieldChange(field="label", old="A", new="A2"),
+    ]
