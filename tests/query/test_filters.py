@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from exograph.compiled.store import open_store
-from exograph.query.filters import BadFilter
+from exograph.query.filters import BadFilter, function_change, perturbations
 from exograph.query.neighbours import Filters, UnknownName, regulators, targets
 
 
@@ -72,3 +72,26 @@ def test_a_bad_filter_value_is_told_in_full(mini: Path, filters: Filters, messag
     with pytest.raises(BadFilter) as info:
         targets(open_store(mini), "hypoxia", filters)
     assert str(info.value) == message
+
+
+@pytest.mark.parametrize(
+    ("perturbation", "change"),
+    [
+        ("knockdown", "loss_of_function"),
+        ("knockout", "loss_of_function"),
+        ("inhibition", "loss_of_function"),
+        ("overexpression", "gain_of_function"),
+        ("activation", "gain_of_function"),
+        # a treatment or a mutation says nothing about the regulator's function: no class, no error
+        ("treatment", None),
+        ("mutation", None),
+    ],
+)
+def test_each_perturbation_is_a_loss_or_a_gain_of_function_or_neither(perturbation: str, change: str | None) -> None:
+    assert function_change(perturbation) == change
+
+
+def test_a_perturbation_filter_stands_for_itself_or_its_class() -> None:
+    assert perturbations("loss_of_function") == {"knockdown", "knockout", "inhibition"}
+    assert perturbations("gain_of_function") == {"overexpression", "activation"}
+    assert perturbations("treatment") == {"treatment"}
