@@ -86,6 +86,12 @@ def test_perturbation_filter_and_its_classes(context_tree: Path) -> None:
         (Filters(system="in_vitr"), "--system: 'in_vitr' is not a known system; did you mean: in_vitro"),
         (Filters(perturbation="knockout_of"), "--perturbation: 'knockout_of' is not a known perturbation"),
         (Filters(donor="hypoxia"), "--donor: 'hypoxia' is a condition, not an anatomy or cell_line or cell_type"),
+        # nothing close: three of the six diseases are offered
+        (
+            Filters(disease="hypoxia"),
+            "--disease: 'hypoxia' is a condition, not a disease "
+            "(for example: breast_cancer, cancer, hepatocellular_carcinoma)",
+        ),
     ],
 )
 def test_filter_values_that_match_nothing_raise(context_tree: Path, filters: Filters, message: str) -> None:
