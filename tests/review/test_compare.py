@@ -329,6 +329,15 @@ def test_assertions_are_matched_by_id_then_by_content() -> None:
     assert [c.id for c in compare_assertions(old, new, same=lambda _: False).changed] == ["edited"]
 
 
+def test_a_rename_is_found_whatever_the_order_of_the_fields() -> None:
+    """Content is compared as data: a record written with its fields in another order is the same record."""
+    old = {"a": {"id": "a", "direction": "increases", "aspect": "secretion"}}
+    new = {"b": {"aspect": "secretion", "id": "b", "direction": "increases"}}
+    changes = compare_assertions(old, new)
+    assert changes.renamed == [Rename(old="a", new="b")]
+    assert changes.added == [] and changes.removed == []
+
+
 def test_entities_and_sources_are_added_removed_or_changed_by_key() -> None:
     old = {"a": {"key": "a", "label": "A", "display": "A"}, "b": {"key": "b", "label": "B", "display": "B"}}
     new = {"a": {"key": "a", "label": "A2", "display": "A2"}, "c": {"key": "c", "label": "C", "display": "C"}}
