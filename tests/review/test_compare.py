@@ -11,6 +11,7 @@ import pytest
 from click.testing import Result
 
 from exograph.review import markdown
+from exograph.review.checklist import net_effect
 from exograph.review.compare import compare_assertions, compare_records, field_changes
 from exograph.review.model import AnswerChange, AssertionChange, FieldChange, KeyedChange, Rename, Report
 from exograph.review.report import compare
@@ -348,3 +349,26 @@ def test_entities_and_sources_are_added_removed_or_changed_by_key() -> None:
         FieldChange(field="display", old="A", new="A2"),
         FieldChange(field="label", old="A", new="A2"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("aspect", "direction", "effect"),
+    [
+        ("degradation", "increases", "decreases"),
+        ("degradation", "decreases", "increases"),
+        ("degradation", "regulates", "regulates"),
+        ("amount", "increases", "increases"),
+        ("secretion", "decreases", "decreases"),
+    ],
+)
+def test_the_net_effect_on_the_target_reverses_only_for_degradation(aspect: str, direction: str, effect: str) -> None:
+    assert net_effect({"aspect": aspect, "direction": direction}) == effect
+
+
+def test_a_sign_flip_names_the_regulator_by_its_new_name(mini: Path, new: Path) -> None:
+    """Both sides of a flip are worded with the entities as they are now."""
+    edits.edit_entity(new, "sorafenib", {"name": "Nexavar"})
+    edits.flip(new, "mini2024-sorafenib-rab27a")
+    (flip,) = [i for i in diff(mini, new).checklist if i.kind == "sign_flip"]
+    assert flip.text.startswith("sign changed: Nexavar ")
+    assert "→ Nexavar " in flip.text and "orafenib" not in flip.text
