@@ -372,3 +372,14 @@ def test_a_sign_flip_names_the_regulator_by_its_new_name(mini: Path, new: Path) 
     (flip,) = [i for i in diff(mini, new).checklist if i.kind == "sign_flip"]
     assert flip.text.startswith("sign changed: Nexavar ")
     assert "→ Nexavar " in flip.text and "orafenib" not in flip.text
+
+
+def test_an_assertion_removed_with_its_regulator_is_worded_with_the_old_name(mini: Path, new: Path) -> None:
+    """The new side no longer knows the regulator: its name comes from the old side, not its bare key."""
+    edits.edit_entity(mini, "sorafenib", {"name": "Nexavar"})
+    edits.delete(new, "mini2024-sorafenib-rab27a")
+    data = edits.load(new, edits.ENTITIES)
+    data["entities"] = [e for e in data["entities"] if e["key"] != "sorafenib"]
+    edits.dump(new, edits.ENTITIES, data)
+    (removed,) = [i for i in diff(mini, new).checklist if i.kind == "removed_evidence"]
+    assert removed.text.startswith("assertion removed: Nexavar ")
