@@ -112,14 +112,14 @@ def _compared(entity: Entity) -> tuple[str, ...]:
 )
 def synonym_of_other_concept(lintable: Lintable) -> Iterator[Hit]:
     entities = lintable.checked.entities
-    for at in lintable.entities.values():
+    checked = [at for at in lintable.entities.values() if _compared(at.model)]
+    table = named(_compact(s) for at in checked for s in at.model.synonyms)
+    for at in checked:
         entity = at.model
         compared = _compared(entity)
-        if not compared:
-            continue
         own = None
         for j, synonym in enumerate(entity.synonyms):
-            hits = [n for n in named().get(_compact(synonym), ()) if n.curie.split(":")[0] in compared]
+            hits = [n for n in table.get(_compact(synonym), ()) if n.curie.split(":")[0] in compared]
             if not hits:
                 continue
             own = _own(entity, entities) if own is None else own

@@ -17,6 +17,7 @@ def test_shipped_names_table_matches_the_installed_hgnc_and_go_tables() -> None:
 
 
 def test_names_table_reads_back_what_hgnc_says() -> None:
-    hmg1 = {(n.curie, n.label, n.how) for n in named()["hmg1"]}
-    assert ("HGNC:4983", "HMGB1", "HGNC previous symbol") in hmg1
-    assert ("HGNC:4984", "HMGN1", "HGNC symbol") in {(n.curie, n.label, n.how) for n in named()["hmgn1"]}
+    found = named(["hmg1", "hmgn1", "notanamexyz"])
+    assert ("HGNC:4983", "HMGB1", "HGNC previous symbol") in {(n.curie, n.label, n.how) for n in found["hmg1"]}
+    assert ("HGNC:4984", "HMGN1", "HGNC symbol") in {(n.curie, n.label, n.how) for n in found["hmgn1"]}
+    assert "notanamexyz" not in found
