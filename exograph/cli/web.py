@@ -21,6 +21,13 @@ from exograph.safetext import visible
     "--max-chains", type=click.IntRange(1, 200), default=12, show_default=True, help="Most chains drawn for --to."
 )
 @click.option(
+    "--dpi",
+    type=click.IntRange(48, 600),
+    default=192,
+    show_default=True,
+    help="Resolution of a .png (192: twice a screen's, sharp on high-density displays).",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -35,6 +42,7 @@ def render(
     max_length: int,
     limit: int,
     max_chains: int,
+    dpi: int,
     output: Path,
 ) -> None:
     """Draw NAME's neighbourhood (or, with --to, the chains from NAME to another entity) as a pathway diagram."""
@@ -59,7 +67,7 @@ def render(
         else diagram.neighbourhood(store, key, depth=depth, limit=limit)
     )
     try:
-        write_picture(picture, output, store.root)
+        write_picture(picture, output, store.root, dpi)
     except ExportTargetError as exc:
         raise Unusable(str(exc)) from None
     except dot.GraphvizMissing as exc:
