@@ -112,6 +112,8 @@ class Diagram:
     omitted: list[str] = field(default_factory=list)
     #: The entity a neighbourhood is drawn around (its edges are spread over ports), if any.
     centre: str | None = None
+    #: Display names of every entity the diagram names, drawn or in a context (donors, recipients).
+    names: dict[str, str] = field(default_factory=dict)
 
     def shown(self, key: str) -> bool:
         node = self.nodes.get(key)
@@ -305,7 +307,7 @@ def _finish(
     )
     keys |= {t.donor for t in drawn_transfers}
     words.learn(keys)
-    diagram = Diagram(title=title, omitted=omitted, transfers=drawn_transfers)
+    diagram = Diagram(title=title, omitted=omitted, transfers=drawn_transfers, names=words.names)
     for key in sorted(keys):
         diagram.nodes[key] = Node(
             key,

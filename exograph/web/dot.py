@@ -226,9 +226,10 @@ def _legend(graph: graphviz.Digraph, diagram: Diagram, drawn: list[Edge]) -> Non
             tails.attr(rank="same")
             heads.attr(rank="same")
             for name, _, words in entries:
-                tails.node(f"legend-{name}-from", label="", shape="point", width="0.03", color="white")
+                tails.node(f"legend-{name}-from", label="", shape="point", width="0.03", color="white",
+                           id=f"legend-{name}-from")  # fmt: skip
                 heads.node(f"legend-{name}", label=f"<{html.escape(words)}>", shape="plaintext",
-                           style="", fontsize="10")  # fmt: skip
+                           style="", fontsize="10", id=f"legend-{name}")  # fmt: skip
             kinds = dict.fromkeys(node_style(n.kind) for n in diagram.nodes.values() if not n.collapsed)
             for style in kinds:
                 heads.node(
@@ -240,9 +241,11 @@ def _legend(graph: graphviz.Digraph, diagram: Diagram, drawn: list[Edge]) -> Non
                     color=style.border,
                     peripheries=str(style.rings),
                     fontsize="10",
+                    id=f"legend-kind-{style.dot_shape}",
                 )
         for name, edge_attrs, _ in entries:
-            legend.edge(f"legend-{name}-from", f"legend-{name}", **({"penwidth": "1.6", "minlen": "1"} | edge_attrs))
+            legend.edge(f"legend-{name}-from", f"legend-{name}", id=f"legend-edge-{name}",
+                        **({"penwidth": "1.6", "minlen": "1"} | edge_attrs))  # fmt: skip
 
 
 def _remainder(diagram: Diagram) -> str:
@@ -290,7 +293,7 @@ def build(diagram: Diagram, dpi: int | None = None) -> graphviz.Digraph:
         node_attr={"fontname": "Helvetica", "fontsize": "12", "style": "filled", "margin": "0.1,0.05"},
         edge_attr={"fontname": "Helvetica", "fontsize": "10"},
     )
-    names = {k: n.label for k, n in diagram.nodes.items()}
+    names = diagram.names
     drawn = [e for e in diagram.edges if diagram.shown(e.regulator) and diagram.shown(e.target)]
     hub = diagram.centre if diagram.shown(diagram.centre or "") else None
     ports, n_in, n_out = _hub_ports(diagram, drawn, hub) if hub else ({}, 0, 0)

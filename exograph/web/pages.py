@@ -177,7 +177,7 @@ def network(diagram: Diagram) -> dict[str, Any]:
     Collapsed neighbours are in the data but hidden behind one "+N" node per group side, which
     the page expands on a tap; every node carries its side (upstream, downstream) and group.
     """
-    names = {k: n.label for k, n in diagram.nodes.items()}
+    names = diagram.names
     sides = _sides(diagram)
     elements: list[dict[str, Any]] = []
     for key, node in diagram.nodes.items():
@@ -262,7 +262,7 @@ def _sides(diagram: Diagram) -> dict[str, str]:
 
 def render_page(diagram: Diagram, svg: str) -> str:
     """A standalone page: the laid-out picture, and each edge's citation and quote on hover or tap."""
-    names = {k: n.label for k, n in diagram.nodes.items()}
+    names = diagram.names
     start = svg.find("<svg")
     return (
         environment()

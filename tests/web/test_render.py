@@ -20,7 +20,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def drawn(path: Path) -> tuple[dict[str, ET.Element], dict[str, ET.Element]]:
     """Nodes and edges of a Graphviz SVG, by the ids exograph gives them."""
-    groups = [g for g in ET.parse(path).getroot().iter(f"{SVG}g") if g.get("id")]
+    groups = [g for g in ET.parse(path).getroot().iter(f"{SVG}g") if g.get("id") and not g.get("id", "").startswith("legend")]
     nodes = {g.get("id", "")[2:]: g for g in groups if "node" in g.get("class", "").split()}
     edges = {g.get("id", "")[2:]: g for g in groups if "edge" in g.get("class", "").split()}
     return nodes, edges
@@ -73,9 +73,12 @@ def test_decreases_draw_a_flat_head_and_cargo_a_vesicle_transfer(
     assert polygon is not None and corners(polygon) == 4  # a flat bar, not a triangle
     assert next(tee.iter(f"{SVG}polyline"), None) is not None
     groups = {g.get("id"): g for g in ET.parse(out).getroot().iter(f"{SVG}g")}
-    transfer = groups["t-fibroblast-malignant_cell"]
-    assert "EVs: hsa-mir-21" in " ".join(texts(transfer))
+    transfer = groups["t-fibroblast-miR-21"]  # from the donor cells to the cargo, not a cell to itself
+    assert "in EVs to malignant cell" in " ".join(texts(transfer))
     assert next(transfer.iter(f"{SVG}path")).get("stroke-dasharray") == "1,5"  # dotted vesicle edge
+    tooltip = next(transfer.iter(f"{SVG}a")).get("{http://www.w3.org/1999/xlink}title", "")
+    assert "Exosomal miR-21 from fibroblasts suppresses PDCD4" in tooltip  # the cargo assertion is its evidence
+    assert "cargo" in tee.get("class", "") and "#0072b2:white" not in str(ET.tostring(tee))
 
 
 def test_unsigned_edges_have_an_open_head(mini: Path, cli: Callable[..., Result], tmp_path: Path) -> None:
@@ -114,9 +117,27 @@ def test_crowded_neighbourhoods_are_cut_with_a_note() -> None:
     key = store.resolve("exosome secretion")
     assert key is not None
     picture = diagram.neighbourhood(store, key, limit=10)
-    neighbours = set(picture.nodes) - set(store.narrower_closure(key))
-    assert len(neighbours) <= 10
+    shown = {k for k, n in picture.nodes.items() if not n.collapsed} - set(store.narrower_closure(key))
+    assert len(shown) <= 10
     assert picture.omitted and "more neighbours not drawn" in picture.omitted[0]
+    named = [name for _, names in picture.remainder() for name in names]
+    collapsed = [n.label for n in picture.nodes.values() if n.collapsed]
+    assert sorted(named) == sorted(collapsed) and len(named) > 40
+    assert "EGFR_mutant" not in named  # display names, not keys
+    groups = {n.group.split(" · ")[1] for k, n in picture.nodes.items() if k in shown}
+    assert {"increases", "decreases"} <= groups  # every sign of the hub is drawn, not the alphabetically first
+
+
+def test_depth_keeps_every_direct_neighbour_and_no_stray_cells() -> None:
+    store = open_store(PROJECT_ROOT)
+    near = diagram.neighbourhood(store, "RAB27A", depth=1)
+    far = diagram.neighbourhood(store, "RAB27A", depth=2)
+    direct = {k for k, n in near.nodes.items() if not n.focus}
+    assert len(direct) >= 18 and direct <= {k for k, n in far.nodes.items() if not n.collapsed}
+    for picture in (near, far):
+        linked = {k for e in picture.edges for k in (e.regulator, e.target) if picture.shown(e.regulator) and picture.shown(e.target)}
+        linked |= {k for t in picture.transfers for k in (t.donor, t.cargo)}
+        assert {k for k in picture.nodes if picture.shown(k)} <= linked | {"RAB27A"}
 
 
 def test_labels_are_escaped(mini: Path, cli: Callable[..., Result], tmp_path: Path) -> None:
