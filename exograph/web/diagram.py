@@ -196,9 +196,7 @@ def _merge(words: _Words, assertions: Iterable[AssertionRecord]) -> list[Edge]:
         evidence = tuple(words.evidence(a) for a in members)
         badge = badges.pop() if len(badges) == 1 else f"{len(members)} contexts"
         caption = claim(members[0], words.names, words.kinds, words.sources, how=False)
-        edges.append(
-            Edge(regulator, target, direction, aspect, hypothesis, negated, cargo, badge, evidence, caption)
-        )
+        edges.append(Edge(regulator, target, direction, aspect, hypothesis, negated, cargo, badge, evidence, caption))
     edges.sort(key=lambda e: (e.regulator, e.target, e.direction, e.aspect, e.id))
     return edges
 
@@ -302,9 +300,7 @@ def _finish(
     """
     keys = {k for a in assertions for k in (a["regulator"], a["target"])} | named
     words.learn(keys | _context_keys(assertions))
-    drawn_transfers = (
-        _transfers(words, [a for a in assertions if a["regulator"] not in collapsed]) if transfers else []
-    )
+    drawn_transfers = _transfers(words, [a for a in assertions if a["regulator"] not in collapsed]) if transfers else []
     keys |= {t.donor for t in drawn_transfers}
     words.learn(keys)
     diagram = Diagram(title=title, omitted=omitted, transfers=drawn_transfers, names=words.names)
@@ -389,9 +385,7 @@ def between(store: Store, start: str, end: str, max_length: int = 3, max_chains:
         at_least = "" if found.query.complete else "at least "
         omitted.append(f"{at_least}{cut} more chain{'s' if cut != 1 else ''} not drawn (cap {max_chains})")
     if not found.chains:
-        omitted.append(
-            f"no chain of at most {max_length} steps from {words.names[start]} to {words.names[end]}"
-        )
+        omitted.append(f"no chain of at most {max_length} steps from {words.names[start]} to {words.names[end]}")
     title = f"{words.names[start]} → {words.names[end]}"
     focus = set(store.narrower_closure(start)) | set(store.narrower_closure(end))
     joined: set[str] = set()

@@ -16,7 +16,6 @@ from __future__ import annotations
 import html
 import re
 import textwrap
-from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from exograph.web.diagram import LINK_WORDS, Diagram, Edge, Link, Transfer
@@ -165,14 +164,14 @@ def _hub_ports(diagram: Diagram, drawn: list[Edge], key: str) -> tuple[dict[str,
     incoming = [e for e in drawn if e.target == key and e.regulator != key]
     outgoing = [e for e in drawn if e.regulator == key and e.target != key]
 
-    def order(e: Edge, other: str) -> tuple[str, str]:
+    def order(other: str) -> tuple[str, str]:
         return (diagram.nodes[other].group, diagram.nodes[other].label.casefold())
 
     ports: dict[str, str] = {}
     n_in, n_out = min(len(incoming), _PORTS), min(len(outgoing), _PORTS)
-    for i, e in enumerate(sorted(incoming, key=lambda e: order(e, e.regulator))):
+    for i, e in enumerate(sorted(incoming, key=lambda e: order(e.regulator))):
         ports[f"in:{e.id}"] = f"i{i * n_in // max(len(incoming), 1)}:w"
-    for i, e in enumerate(sorted(outgoing, key=lambda e: order(e, e.target))):
+    for i, e in enumerate(sorted(outgoing, key=lambda e: order(e.target))):
         ports[f"out:{e.id}"] = f"o{i * n_out // max(len(outgoing), 1)}:e"
     return ports, n_in, n_out
 
@@ -208,44 +207,79 @@ def _legend(graph: graphviz.Digraph, diagram: Diagram, drawn: list[Edge]) -> Non
         if sign in used:
             style = edge_style(sign if sign != "negated" else "regulates", sign == "negated")
             label = f"{NEGATED_MARK} {words}" if sign == "negated" else words
-            entries.append((sign, {"color": style.colour, "arrowhead": style.dot_head,
-                                   "arrowsize": ARROW_SIZE[style.dot_head]}, label))  # fmt: skip
+            entries.append(
+                (
+                    sign,
+                    {"color": style.colour, "arrowhead": style.dot_head, "arrowsize": ARROW_SIZE[style.dot_head]},
+                    label,
+                )
+            )
     if any(e.hypothesis for e in drawn):
-        entries.append(("hypothesis", {"color": _GREY, "style": "dashed", "arrowhead": "none"}, "dashed: hypothesis (may)"))
+        entries.append(
+            ("hypothesis", {"color": _GREY, "style": "dashed", "arrowhead": "none"}, "dashed: hypothesis (may)")
+        )
     if any(e.cargo for e in drawn):
-        entries.append(("cargo", {"color": _line(_GREY, True), "arrowhead": "none"}, "double line: exosomal cargo acting"))
+        entries.append(
+            ("cargo", {"color": _line(_GREY, True), "arrowhead": "none"}, "double line: exosomal cargo acting")
+        )
     if diagram.transfers:
-        entries.append(("transfer", {"color": TRANSFER.colour, "style": "dotted", "penwidth": "2",
-                                     "arrowhead": TRANSFER.dot_head}, "dotted: vesicles from donor cells"))  # fmt: skip
+        entries.append(
+            (
+                "transfer",
+                {"color": TRANSFER.colour, "style": "dotted", "penwidth": "2", "arrowhead": TRANSFER.dot_head},
+                "dotted: vesicles from donor cells",
+            )
+        )
     if diagram.links:
-        entries.append(("member", {"color": MEMBER.colour, "style": "dashed", "arrowhead": MEMBER.dot_head},
-                        "family includes member"))  # fmt: skip
+        entries.append(
+            (
+                "member",
+                {"color": MEMBER.colour, "style": "dashed", "arrowhead": MEMBER.dot_head},
+                "family includes member",
+            )
+        )
     with graph.subgraph(name="cluster_legend") as legend:
         legend.attr(label="<<B>Legend</B>>", fontsize="11", color="#9ca3af", style="rounded", id="legend")
         with legend.subgraph() as tails, legend.subgraph() as heads:
             tails.attr(rank="same")
             heads.attr(rank="same")
             for name, _, words in entries:
-                tails.node(f"legend-{name}-from", label="", shape="point", width="0.03", color="white",
-                           id=f"legend-{name}-from")  # fmt: skip
-                heads.node(f"legend-{name}", label=f"<{html.escape(words)}>", shape="plaintext",
-                           style="", fontsize="10", id=f"legend-{name}")  # fmt: skip
-            kinds = dict.fromkeys(node_style(n.kind) for n in diagram.nodes.values() if not n.collapsed)
-            for style in kinds:
+                tails.node(
+                    f"legend-{name}-from",
+                    label="",
+                    shape="point",
+                    width="0.03",
+                    color="white",
+                    id=f"legend-{name}-from",
+                )
                 heads.node(
-                    f"legend-kind-{style.dot_shape}-{style.fill}",
-                    label=f"<{html.escape(style.name)}>",
-                    shape=style.dot_shape,
-                    style="filled",
-                    fillcolor=style.fill,
-                    color=style.border,
-                    peripheries=str(style.rings),
+                    f"legend-{name}",
+                    label=f"<{html.escape(words)}>",
+                    shape="plaintext",
+                    style="",
                     fontsize="10",
-                    id=f"legend-kind-{style.dot_shape}",
+                    id=f"legend-{name}",
+                )
+            kinds = dict.fromkeys(node_style(n.kind) for n in diagram.nodes.values() if not n.collapsed)
+            for kind in kinds:
+                heads.node(
+                    f"legend-kind-{kind.dot_shape}-{kind.fill}",
+                    label=f"<{html.escape(kind.name)}>",
+                    shape=kind.dot_shape,
+                    style="filled",
+                    fillcolor=kind.fill,
+                    color=kind.border,
+                    peripheries=str(kind.rings),
+                    fontsize="10",
+                    id=f"legend-kind-{kind.dot_shape}",
                 )
         for name, edge_attrs, _ in entries:
-            legend.edge(f"legend-{name}-from", f"legend-{name}", id=f"legend-edge-{name}",
-                        **({"penwidth": "1.6", "minlen": "1"} | edge_attrs))  # fmt: skip
+            legend.edge(
+                f"legend-{name}-from",
+                f"legend-{name}",
+                id=f"legend-edge-{name}",
+                **({"penwidth": "1.6", "minlen": "1"} | edge_attrs),
+            )
 
 
 def _remainder(diagram: Diagram) -> str:
@@ -302,8 +336,10 @@ def build(diagram: Diagram, dpi: int | None = None) -> graphviz.Digraph:
             continue
         style = node_style(node.kind)
         name = wrapped(node.label)
-        label = _hub_label(name, n_in, n_out) if key == hub and (n_in > 1 or n_out > 1) else (
-            f"<<B>{name}</B>>" if node.focus else f"<{name}>"
+        label = (
+            _hub_label(name, n_in, n_out)
+            if key == hub and (n_in > 1 or n_out > 1)
+            else (f"<<B>{name}</B>>" if node.focus else f"<{name}>")
         )
         graph.node(
             key,

@@ -29,6 +29,7 @@ from exograph.web.words import typeset
 if TYPE_CHECKING:
     import jinja2
 
+
 @cache
 def environment() -> jinja2.Environment:
     import jinja2
@@ -43,8 +44,12 @@ def environment() -> jinja2.Environment:
     env.filters["typeset"] = typeset
     env.filters["https"] = https
     env.globals["sign_legend"] = SIGN_LEGEND
-    env.globals["colours"] = {**{k: v.colour for k, v in SIGNS.items()}, "negated": NEGATED.colour,
-                              "transfer": TRANSFER.colour, "member": MEMBER.colour}  # fmt: skip
+    env.globals["colours"] = {
+        **{k: v.colour for k, v in SIGNS.items()},
+        "negated": NEGATED.colour,
+        "transfer": TRANSFER.colour,
+        "member": MEMBER.colour,
+    }
     return env
 
 
@@ -95,8 +100,8 @@ def transfer_data(transfer: Transfer, names: dict[str, str]) -> dict[str, Any]:
 def cytoscape_style() -> list[dict[str, Any]]:
     """The same visual vocabulary as the Graphviz pictures, as a cytoscape.js stylesheet.
 
-    Fonts are 12 px (in a box measured by the page to fit the wrapped name) on nodes and 10 px on edges at zoom 1; the page lays the network out so that it
-    fits its box at zoom 1 or more, so no label is drawn smaller than 10 px.
+    Node names are 12 px, in a box the page measures to fit the wrapped name; the page lays the
+    network out so that it fits its box at zoom 1 or more, so no label is drawn smaller than 10 px.
     """
     style: list[dict[str, Any]] = [
         {
@@ -117,9 +122,14 @@ def cytoscape_style() -> list[dict[str, Any]]:
         {"selector": ".collapsed, .filtered", "style": {"display": "none"}},
         {
             "selector": "node.more",
-            "style": {"shape": "round-rectangle", "background-color": "#fff", "border-style": "dashed",
-                      "border-color": "#4b5563", "font-weight": "bold"},
-        },  # fmt: skip
+            "style": {
+                "shape": "round-rectangle",
+                "background-color": "#fff",
+                "border-style": "dashed",
+                "border-color": "#4b5563",
+                "font-weight": "bold",
+            },
+        },
         {
             "selector": "edge",
             "style": {
@@ -183,8 +193,14 @@ def network(diagram: Diagram) -> dict[str, Any]:
     for key, node in diagram.nodes.items():
         elements.append(
             {
-                "data": {"id": key, "label": node.label, "url": f"entity/{key}.html", "focus": node.focus,
-                         "side": sides.get(key, "other"), "group": node.group},  # fmt: skip
+                "data": {
+                    "id": key,
+                    "label": node.label,
+                    "url": f"entity/{key}.html",
+                    "focus": node.focus,
+                    "side": sides.get(key, "other"),
+                    "group": node.group,
+                },
                 "classes": node.kind + (" collapsed" if node.collapsed else ""),
             }
         )
@@ -195,8 +211,14 @@ def network(diagram: Diagram) -> dict[str, Any]:
     for side, count in sorted(more.items()):
         elements.append(
             {
-                "data": {"id": f"more-{side}", "label": f"+{count} more", "side": side, "more": side,
-                         "focus": False, "group": "~"},  # fmt: skip
+                "data": {
+                    "id": f"more-{side}",
+                    "label": f"+{count} more",
+                    "side": side,
+                    "more": side,
+                    "focus": False,
+                    "group": "~",
+                },
                 "classes": "more",
             }
         )
@@ -207,8 +229,13 @@ def network(diagram: Diagram) -> dict[str, Any]:
             classes.append("collapsed")
         elements.append(
             {
-                "data": {"id": f"e-{edge.id}", "source": edge.regulator, "target": edge.target,
-                         "assertions": [e.assertion for e in edge.evidence]} | edge_data(edge),  # fmt: skip
+                "data": {
+                    "id": f"e-{edge.id}",
+                    "source": edge.regulator,
+                    "target": edge.target,
+                    "assertions": [e.assertion for e in edge.evidence],
+                }
+                | edge_data(edge),
                 "classes": " ".join(classes),
             }
         )
@@ -216,8 +243,12 @@ def network(diagram: Diagram) -> dict[str, Any]:
         hidden = not (diagram.shown(transfer.donor) and diagram.shown(transfer.cargo))
         elements.append(
             {
-                "data": {"id": transfer.id, "source": transfer.donor, "target": transfer.cargo,
-                         "assertions": [e.assertion for e in transfer.evidence]}  # fmt: skip
+                "data": {
+                    "id": transfer.id,
+                    "source": transfer.donor,
+                    "target": transfer.cargo,
+                    "assertions": [e.assertion for e in transfer.evidence],
+                }
                 | transfer_data(transfer, names),
                 "classes": "transfer" + (" collapsed" if hidden else ""),
             }
@@ -225,9 +256,16 @@ def network(diagram: Diagram) -> dict[str, Any]:
     for link in diagram.links:
         elements.append(
             {
-                "data": {"id": f"l-{link.first}-{link.second}", "source": link.first, "target": link.second,
-                         "caption": f"{names[link.first]} {LINK_WORDS[link.relation]} {names[link.second]}",
-                         "mark": "", "aspect": "", "evidence": [], "assertions": []},  # fmt: skip
+                "data": {
+                    "id": f"l-{link.first}-{link.second}",
+                    "source": link.first,
+                    "target": link.second,
+                    "caption": f"{names[link.first]} {LINK_WORDS[link.relation]} {names[link.second]}",
+                    "mark": "",
+                    "aspect": "",
+                    "evidence": [],
+                    "assertions": [],
+                },
                 "classes": "member",
             }
         )

@@ -120,7 +120,7 @@ class _Site:
         options = []
         for name, title in FACETS:
             values = list(dict.fromkeys(v for a in rows for v in self.facets[a["id"]][name]))
-            if len(values) < 2 and name not in ("diseases",) or not values:
+            if (len(values) < 2 and name not in ("diseases",)) or not values:
                 continue
             if name == "diseases":
                 depth = {v: len(self.ancestors.get(v, [v])) - 1 for v in values}
@@ -161,7 +161,8 @@ class _Site:
         for name in ("cytoscape.min.js", "LICENSE", "SOURCE"):
             (vendor / name).write_bytes((source_assets / "vendor" / "cytoscape" / name).read_bytes())
         (assets / "search-index.js").write_text(
-            "window.EXOGRAPH_INDEX = " + json.dumps(self._search_index(), ensure_ascii=False).replace("</", "<\\/")
+            "window.EXOGRAPH_INDEX = "
+            + json.dumps(self._search_index(), ensure_ascii=False).replace("</", "<\\/")
             + ";\n",
             encoding="utf-8",
         )
@@ -191,8 +192,10 @@ class _Site:
         index += [
             {
                 "l": claim(a, self.names, self.kinds, self.sources),
-                "k": "assertion · " + ("no change" if a["negated"] else words[a["direction"]])
-                + (" · hypothesis" if a["hypothesis"] else "") + f" · {self.citations[a['source']]}",
+                "k": "assertion · "
+                + ("no change" if a["negated"] else words[a["direction"]])
+                + (" · hypothesis" if a["hypothesis"] else "")
+                + f" · {self.citations[a['source']]}",
                 "u": f"assertion/{a['id']}.html",
                 "n": [a["id"], self.names[a["regulator"]], self.names[a["target"]], a["aspect"].replace("_", " ")],
                 "q": " ".join(plain(ev["quote"]) for ev in a["evidence"]),
@@ -356,7 +359,7 @@ def _tree(values: list[str], ancestors: dict[str, list[str]], names: dict[str, s
     order: list[str] = []
 
     def walk(node: str | None) -> None:
-        for child in sorted(children.get(node, []), key=lambda k: names.get(k, k).casefold()):
+        for child in sorted(children.get(node, []), key=lambda k: names.get(k, k).casefold()):  # type: ignore[union-attr]
             order.append(child)
             walk(child)
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from markupsafe import Markup
 
-from exograph.compiled.records import AssertionRecord, SourceRecord
+from exograph.compiled.records import AssertionRecord, EntityRecord, SourceRecord
 from exograph.reason.explain import sentence
 
 _GREEK = {
@@ -44,11 +44,12 @@ def _math(escaped_body: str) -> str:
     """One ``$…$`` span (already HTML-escaped) as Unicode with ``<sub>``/``<sup>``."""
     body = _COMMAND.sub(lambda m: m.group(2), escaped_body)
     body = _SYMBOL.sub(lambda m: _GREEK.get(m.group(1), m.group(1)), body)
-    body = _SCRIPT.sub(
-        lambda m: f"<{'sub' if m.group(1) == '_' else 'sup'}>{m.group(2) or m.group(3)}</{'sub' if m.group(1) == '_' else 'sup'}>",
-        body,
-    )
+    body = _SCRIPT.sub(lambda m: _script("sub" if m.group(1) == "_" else "sup", m.group(2) or m.group(3)), body)
     return body.replace("{", "").replace("}", "").replace(" ", "")
+
+
+def _script(tag: str, content: str) -> str:
+    return f"<{tag}>{content}</{tag}>"
 
 
 def typeset(quote: str) -> Markup:
@@ -114,6 +115,6 @@ def _without_citation(said: str) -> str:
     return said.rstrip(".")
 
 
-def displays(entities: Mapping[str, Mapping[str, Any]] | Any) -> dict[str, str]:
+def displays(entities: Iterable[EntityRecord]) -> dict[str, str]:
     """key -> the name a biologist uses (``display``), from entity records."""
     return {e["key"]: e.get("display") or e["label"] for e in entities}

@@ -94,8 +94,8 @@ def test_style_is_the_pictures_style(mini: Path, tmp_path: Path) -> None:
         for e in network.get_edges().values()
     }
     assert looks["mini2024-sorafenib-rab27a"] == ("triangle-cross", "#CC79A7", "solid")
-    assert looks["mini2024-hif1a-rab27a"] == ("triangle", "#15803d", "dashed")
-    assert looks["mini2024-mir21-pdcd4"] == ("tee", "#b91c1c", "solid")
+    assert looks["mini2024-hif1a-rab27a"] == ("triangle", "#0072B2", "dashed")
+    assert looks["mini2024-mir21-pdcd4"] == ("tee", "#D55E00", "solid")
     kinds = {n["v"]["key"]: n["v"]["kind"] for n in network.get_nodes().values()}
     assert discrete(node_map["NODE_BACKGROUND_COLOR"])[kinds["miR-21"]] == "#fce7f3"
 

@@ -258,7 +258,8 @@ def test_filters_by_source_and_flags(browser: Any, served: str) -> None:
     rows = browser.find_elements(By.CSS_SELECTOR, "table.assertions tbody tr:not([hidden])")
     assert rows and all("hypothesis" in row.text for row in rows)
     dashed = browser.execute_script(
-        "return window.EXOGRAPH_CY.edges(':visible').not('.member').map(function (e) { return e.hasClass('hypothesis'); })"
+        "return window.EXOGRAPH_CY.edges(':visible').not('.member')"
+        ".map(function (e) { return e.hasClass('hypothesis'); })"
     )
     assert dashed and all(dashed)
 
@@ -268,8 +269,7 @@ def test_tables_sort_by_a_column(browser: Any, served: str) -> None:
     header = browser.find_element(By.XPATH, "//table[contains(@class,'assertions')]//th[.//button[.='Regulator']]")
     header.find_element(By.TAG_NAME, "button").click()
     column = [
-        td.text.casefold()
-        for td in browser.find_elements(By.CSS_SELECTOR, "table.assertions tbody tr td:first-child")
+        td.text.casefold() for td in browser.find_elements(By.CSS_SELECTOR, "table.assertions tbody tr td:first-child")
     ]
     assert column == sorted(column) and header.get_attribute("aria-sort") == "ascending"
 

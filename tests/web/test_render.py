@@ -20,7 +20,9 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def drawn(path: Path) -> tuple[dict[str, ET.Element], dict[str, ET.Element]]:
     """Nodes and edges of a Graphviz SVG, by the ids exograph gives them."""
-    groups = [g for g in ET.parse(path).getroot().iter(f"{SVG}g") if g.get("id") and not g.get("id", "").startswith("legend")]
+    groups = [
+        g for g in ET.parse(path).getroot().iter(f"{SVG}g") if g.get("id") and not g.get("id", "").startswith("legend")
+    ]
     nodes = {g.get("id", "")[2:]: g for g in groups if "node" in g.get("class", "").split()}
     edges = {g.get("id", "")[2:]: g for g in groups if "edge" in g.get("class", "").split()}
     return nodes, edges
@@ -135,7 +137,12 @@ def test_depth_keeps_every_direct_neighbour_and_no_stray_cells() -> None:
     direct = {k for k, n in near.nodes.items() if not n.focus}
     assert len(direct) >= 18 and direct <= {k for k, n in far.nodes.items() if not n.collapsed}
     for picture in (near, far):
-        linked = {k for e in picture.edges for k in (e.regulator, e.target) if picture.shown(e.regulator) and picture.shown(e.target)}
+        linked = {
+            k
+            for e in picture.edges
+            for k in (e.regulator, e.target)
+            if picture.shown(e.regulator) and picture.shown(e.target)
+        }
         linked |= {k for t in picture.transfers for k in (t.donor, t.cargo)}
         assert {k for k in picture.nodes if picture.shown(k)} <= linked | {"RAB27A"}
 
@@ -154,9 +161,14 @@ def test_html_shows_evidence_data_and_png_is_a_png(mini: Path, cli: Callable[...
     html = page.read_text(encoding="utf-8")
     assert "<svg" in html and 'id="edge-data"' in html and "Knockdown of RAB27A reduced exosome release." in html
     assert "https://" not in html.split("<svg")[0]  # nothing fetched from the internet
+    assert 'href="index.html"' not in html  # a standalone picture links to no missing site
     png = tmp_path / "rab27a.png"
     assert cli("render", "RAB27A", "--root", str(mini), "-o", str(png)).exit_code == 0
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    wide = int.from_bytes(png.read_bytes()[16:20], "big")
+    small = tmp_path / "rab27a-96.png"
+    assert cli("render", "RAB27A", "--root", str(mini), "--dpi", "96", "-o", str(small)).exit_code == 0
+    assert wide >= 1.9 * int.from_bytes(small.read_bytes()[16:20], "big")  # 2x by default
 
 
 @pytest.mark.parametrize(

@@ -106,8 +106,11 @@ def test_quotes_are_typeset_but_kept_verbatim(mini: Path, cli: Callable[..., Res
     )
     text = mini / "sources/mini2024.txt"
     old_sum = hashlib.sha256(text.read_bytes()).hexdigest()
-    replace_in(text, "HIF-1 may drive RAB27A expression.",
-               "HIF-1$\\alpha$ may drive RAB27A expression at 1% O<sub>2</sub> <script>x</script>.")
+    replace_in(
+        text,
+        "HIF-1 may drive RAB27A expression.",
+        "HIF-1$\\alpha$ may drive RAB27A expression at 1% O<sub>2</sub> <script>x</script>.",
+    )
     replace_in(mini / "sources/mini2024.yaml", old_sum, hashlib.sha256(text.read_bytes()).hexdigest())
     out = tmp_path / "site"
     result = cli("site", "--root", str(mini), "-o", str(out))
