@@ -238,31 +238,33 @@ def _legend(graph: graphviz.Digraph, diagram: Diagram, drawn: list[Edge]) -> Non
                 "family includes member",
             )
         )
+    kinds = list(dict.fromkeys(node_style(n.kind) for n in diagram.nodes.values() if not n.collapsed))
+    half = (len(entries) + 1) // 2
+    columns = [entries[:half], entries[half:]]
     with graph.subgraph(name="cluster_legend") as legend:
         legend.attr(label="<<B>Legend</B>>", fontsize="11", color="#9ca3af", style="rounded", id="legend")
-        with legend.subgraph() as tails, legend.subgraph() as heads:
-            tails.attr(rank="same")
-            heads.attr(rank="same")
-            for name, _, words in entries:
-                tails.node(
-                    f"legend-{name}-from",
-                    label="",
-                    shape="point",
-                    width="0.03",
-                    color="white",
-                    id=f"legend-{name}-from",
-                )
-                heads.node(
-                    f"legend-{name}",
-                    label=f"<{html.escape(words)}>",
-                    shape="plaintext",
-                    style="",
-                    fontsize="10",
-                    id=f"legend-{name}",
-                )
-            kinds = dict.fromkeys(node_style(n.kind) for n in diagram.nodes.values() if not n.collapsed)
+        previous = None
+        for number, column in enumerate(columns):
+            if not column:
+                continue
+            with legend.subgraph() as tails, legend.subgraph() as heads:
+                tails.attr(rank="same")
+                heads.attr(rank="same")
+                for name, _, words in column:
+                    tails.node(f"legend-{name}-from", label="", shape="point", width="0.03", color="white",
+                               id=f"legend-{name}-from")  # fmt: skip
+                    heads.node(f"legend-{name}", label=f"<{html.escape(words)}>", shape="plaintext",
+                               style="", fontsize="10", id=f"legend-{name}")  # fmt: skip
+            for name, edge_attrs, _ in column:
+                legend.edge(f"legend-{name}-from", f"legend-{name}", id=f"legend-edge-{name}",
+                            **({"penwidth": "1.6", "minlen": "1"} | edge_attrs))  # fmt: skip
+            if previous:
+                legend.edge(previous, f"legend-{column[0][0]}-from", style="invis", id=f"legend-join-{number}")
+            previous = f"legend-{column[0][0]}"
+        with legend.subgraph() as shapes:
+            shapes.attr(rank="same")
             for kind in kinds:
-                heads.node(
+                shapes.node(
                     f"legend-kind-{kind.dot_shape}-{kind.fill}",
                     label=f"<{html.escape(kind.name)}>",
                     shape=kind.dot_shape,
@@ -271,15 +273,11 @@ def _legend(graph: graphviz.Digraph, diagram: Diagram, drawn: list[Edge]) -> Non
                     color=kind.border,
                     peripheries=str(kind.rings),
                     fontsize="10",
-                    id=f"legend-kind-{kind.dot_shape}",
+                    id=f"legend-kind-{kind.dot_shape}-{kind.fill[1:]}",
                 )
-        for name, edge_attrs, _ in entries:
-            legend.edge(
-                f"legend-{name}-from",
-                f"legend-{name}",
-                id=f"legend-edge-{name}",
-                **({"penwidth": "1.6", "minlen": "1"} | edge_attrs),
-            )
+        if previous and kinds:
+            first = kinds[0]
+            legend.edge(previous, f"legend-kind-{first.dot_shape}-{first.fill}", style="invis", id="legend-join-kinds")
 
 
 def _remainder(diagram: Diagram) -> str:

@@ -200,3 +200,10 @@ def test_missing_graphviz_is_an_environment_error(
     result = cli("render", "RAB27A", "--root", str(mini), "-o", str(tmp_path / "x.svg"))
     assert result.exit_code == 2 and "Graphviz's 'dot' program is not installed" in result.output
     assert not (tmp_path / "x.svg").exists()
+
+
+def test_a_chain_through_a_family_draws_the_step_to_its_member() -> None:
+    store = open_store(PROJECT_ROOT)
+    picture = diagram.between(store, "hypoxia", "exosome_secretion", max_chains=12)
+    assert diagram.Link("HIF1", "HIF1A", "family") in picture.links  # HIF-1 is no dead end
+    assert {"HIF1", "HIF1A"} <= set(picture.nodes)

@@ -134,16 +134,21 @@
          arrow is a spoke, so none crosses another node; a crowded side takes two interleaved rings. */
       var focus = sides.focus, x0 = 0, rings = function (n) { return n > 16 ? 3 : n > 7 ? 2 : 1; };
       var ringH = 44;  /* a one-line name; taller (wrapped) names are rarer and sit between rings */
-      focus.forEach(function (n, i) { positions[n.id()] = { x: x0, y: (i - (focus.length - 1) / 2) * rowH }; });
+      var stack = focus.reduce(function (t, n) { return t + n.outerHeight() + 14; }, 0), top = -stack / 2;
+      focus.forEach(function (n) {
+        positions[n.id()] = { x: x0, y: top + n.outerHeight() / 2 };
+        top += n.outerHeight() + 14;
+      });
       var focusW = colW(focus), oneSided = !sides.downstream.length || !(sides.upstream.length + sides.other.length);
-      var spread = oneSided ? 4.4 : 2.7;
-      var rx = Math.max(width / 2 - 90, focusW / 2 + 160);
+      var spread = oneSided ? 2.2 : 2.7;
+      /* one side only: the entity stands at the edge and its neighbours use the whole width */
+      var rx = oneSided ? Math.max(width - focusW - 150, 300) : Math.max(width / 2 - 90, focusW / 2 + 160);
       var perRing = Math.max.apply(null, ["upstream", "downstream", "other"].map(function (s) {
         return Math.ceil(sides[s].length / rings(sides[s].length));
       }));
       var maxRings = Math.max.apply(null, ["upstream", "downstream"].map(function (s) { return rings(sides[s].length); }));
-      var inner = 1 - (maxRings - 1) * (maxRings > 2 ? 0.22 : 0.32), stack = focus.length * rowH;
-      var ry = Math.max(ringH * 1.7 * perRing / spread, (stack / 2 + ringH) / inner, 90);
+      var inner = 1 - (maxRings - 1) * (maxRings > 2 ? 0.22 : 0.32);
+      var ry = Math.max(ringH * 1.7 * perRing / spread, (stack / 2 + ringH) / (oneSided ? 1 : inner), 90);
       rx = Math.max(rx, (focusW / 2 + 90) / inner);
       var place = function (nodes, centre) {
         var r = rings(nodes.length);
