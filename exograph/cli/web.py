@@ -74,7 +74,9 @@ def render(
         raise Unusable(str(exc)) from None
     for note in picture.omitted:
         click.echo(f"note: {note}", err=True)
-    click.echo(f"wrote {output} ({len(picture.nodes)} entities, {len(picture.edges)} edges)")
+    nodes = sum(picture.shown(k) for k in picture.nodes)
+    edges = sum(picture.shown(e.regulator) and picture.shown(e.target) for e in picture.edges)
+    click.echo(f"wrote {output} ({nodes} entities, {edges} edges drawn)")
 
 
 @click.command()
