@@ -327,6 +327,12 @@
     var data = document.getElementById("edge-data"), panel = document.getElementById("evidence");
     if (!data || !panel) { return; }
     var edges = JSON.parse(data.textContent);
+    var focus = document.querySelector(".diagram g.focus"), box = document.querySelector(".diagram");
+    if (focus && box) {  /* the picture is drawn at a readable size, so start where the entity is */
+      var f = focus.getBoundingClientRect(), b = box.getBoundingClientRect();
+      box.scrollLeft += f.left - b.left - (b.width - f.width) / 2;
+      box.scrollTop += f.top - b.top - (b.height - f.height) / 2;
+    }
     Object.keys(edges).forEach(function (id) {
       var node = document.getElementById(id);
       if (!node) { return; }
