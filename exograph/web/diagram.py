@@ -92,6 +92,13 @@ class Transfer:
     def id(self) -> str:
         return f"t-{self.donor}-{self.cargo}"
 
+    def caption(self, names: dict[str, str], cargo_kind: str) -> str:
+        """'fibroblast release vesicles carrying miR-21 to malignant cell'; vesicles are not their own cargo."""
+        donor, cargo = names.get(self.donor, self.donor), names.get(self.cargo, self.cargo)
+        into = " to " + ", ".join(names.get(r, r) for r in self.recipients) if self.recipients else ""
+        what = cargo if cargo_kind == "component" else f"vesicles carrying {cargo}"
+        return f"{donor} release {what}{into}"
+
 
 @dataclass(frozen=True, slots=True)
 class Link:

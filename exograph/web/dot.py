@@ -119,10 +119,9 @@ def _edge(graph: graphviz.Digraph, edge: Edge, ports: dict[str, str]) -> None:
     )
 
 
-def _transfer(graph: graphviz.Digraph, transfer: Transfer, names: dict[str, str]) -> None:
-    recipients = ", ".join(names.get(r, r) for r in transfer.recipients)
-    cargo = names.get(transfer.cargo, transfer.cargo)
-    into = f" to {recipients}" if recipients else ""
+def _transfer(graph: graphviz.Digraph, transfer: Transfer, diagram: Diagram) -> None:
+    names = diagram.names
+    into = " to " + ", ".join(names.get(r, r) for r in transfer.recipients) if transfer.recipients else ""
     graph.edge(
         transfer.donor,
         transfer.cargo,
@@ -135,7 +134,8 @@ def _transfer(graph: graphviz.Digraph, transfer: Transfer, names: dict[str, str]
         style="dotted",
         penwidth="2",
         tooltip=attr(
-            f"{names.get(transfer.donor, transfer.donor)} release vesicles carrying {cargo}{into} — "
+            transfer.caption(names, diagram.nodes[transfer.cargo].kind)
+            + " — "
             + " | ".join(f"[{e.citation}] {e.quote}" for e in transfer.evidence)
         )[:900],
     )
@@ -325,7 +325,6 @@ def build(diagram: Diagram, dpi: int | None = None) -> graphviz.Digraph:
         node_attr={"fontname": "Helvetica", "fontsize": "12", "style": "filled", "margin": "0.1,0.05"},
         edge_attr={"fontname": "Helvetica", "fontsize": "10"},
     )
-    names = diagram.names
     drawn = [e for e in diagram.edges if diagram.shown(e.regulator) and diagram.shown(e.target)]
     hub = diagram.centre if diagram.shown(diagram.centre or "") else None
     ports, n_in, n_out = _hub_ports(diagram, drawn, hub) if hub else ({}, 0, 0)
@@ -355,7 +354,7 @@ def build(diagram: Diagram, dpi: int | None = None) -> graphviz.Digraph:
         _edge(graph, edge, ports)
     for transfer in diagram.transfers:
         if diagram.shown(transfer.donor) and diagram.shown(transfer.cargo):
-            _transfer(graph, transfer, names)
+            _transfer(graph, transfer, diagram)
     for link in diagram.links:
         _link(graph, link)
     _legend(graph, diagram, drawn)

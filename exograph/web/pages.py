@@ -86,11 +86,9 @@ def edge_data(edge: Edge) -> dict[str, Any]:
     }
 
 
-def transfer_data(transfer: Transfer, names: dict[str, str]) -> dict[str, Any]:
-    recipients = ", ".join(names.get(r, r) for r in transfer.recipients)
-    donor, cargo = names.get(transfer.donor, transfer.donor), names.get(transfer.cargo, transfer.cargo)
+def transfer_data(transfer: Transfer, diagram: Diagram) -> dict[str, Any]:
     return {
-        "caption": f"{donor} release vesicles carrying {cargo}" + (f" to {recipients}" if recipients else ""),
+        "caption": transfer.caption(diagram.names, diagram.nodes[transfer.cargo].kind),
         "aspect": "in EVs",
         "mark": "",
         "evidence": _evidence(transfer.evidence),
@@ -249,7 +247,7 @@ def network(diagram: Diagram) -> dict[str, Any]:
                     "target": transfer.cargo,
                     "assertions": [e.assertion for e in transfer.evidence],
                 }
-                | transfer_data(transfer, names),
+                | transfer_data(transfer, diagram),
                 "classes": "transfer" + (" collapsed" if hidden else ""),
             }
         )
@@ -300,7 +298,6 @@ def _sides(diagram: Diagram) -> dict[str, str]:
 
 def render_page(diagram: Diagram, svg: str) -> str:
     """A standalone page: the laid-out picture, and each edge's citation and quote on hover or tap."""
-    names = diagram.names
     start = svg.find("<svg")
     return (
         environment()
@@ -311,6 +308,6 @@ def render_page(diagram: Diagram, svg: str) -> str:
             inline_assets={"css": asset("site.css"), "js": asset("site.js")},
             svg=svg[start:] if start >= 0 else svg,
             edges={f"e-{e.id}": edge_data(e) for e in diagram.edges}
-            | {t.id: transfer_data(t, names) for t in diagram.transfers},
+            | {t.id: transfer_data(t, diagram) for t in diagram.transfers},
         )
     )

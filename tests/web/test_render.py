@@ -207,3 +207,11 @@ def test_a_chain_through_a_family_draws_the_step_to_its_member() -> None:
     picture = diagram.between(store, "hypoxia", "exosome_secretion", max_chains=12)
     assert diagram.Link("HIF1", "HIF1A", "family") in picture.links  # HIF-1 is no dead end
     assert {"HIF1", "HIF1A"} <= set(picture.nodes)
+
+
+def test_a_vesicle_transfer_never_says_a_vesicle_carries_itself() -> None:
+    names = {"hcc": "malignant cell", "exo": "extracellular exosome", "mir": "hsa-mir-21", "fib": "fibroblast"}
+    vesicles = diagram.Transfer("hcc", "exo", ("fib",), ())
+    assert vesicles.caption(names, "component") == "malignant cell release extracellular exosome to fibroblast"
+    cargo = diagram.Transfer("fib", "mir", ("hcc",), ())
+    assert cargo.caption(names, "mirna") == "fibroblast release vesicles carrying hsa-mir-21 to malignant cell"
