@@ -336,3 +336,4 @@ def test_rendered_html_shows_citation_and_quote_on_an_edge(browser: Any, tmp_pat
     WebDriverWait(browser, 5).until(lambda _: "Knockdown of RAB27A reduced exosome release." in panel.text)
     assert "mini2024-rab27a-exosome-secretion" in panel.text
     assert console_errors(browser) == []
+    assert axe_violations(browser) == []
