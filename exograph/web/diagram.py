@@ -297,7 +297,7 @@ def _finish(
     assertions: list[AssertionRecord],
     omitted: list[str],
     *,
-    collapsed: set[str] = frozenset(),  # type: ignore[assignment]
+    collapsed: frozenset[str] | set[str] = frozenset(),
     groups: dict[str, str] | None = None,
     transfers: bool = True,
 ) -> Diagram:
@@ -395,7 +395,6 @@ def between(store: Store, start: str, end: str, max_length: int = 3, max_chains:
         omitted.append(f"no chain of at most {max_length} steps from {words.names[start]} to {words.names[end]}")
     title = f"{words.names[start]} → {words.names[end]}"
     focus = set(store.narrower_closure(start)) | set(store.narrower_closure(end))
-    joined: set[str] = set()
     chain_links: set[Link] = set()
     for chain in found.chains:
         if chain.start_link and chain.start:

@@ -82,8 +82,6 @@ TRANSFER: Final = EdgeStyle("#009E73", "odot", "circle", "open_circle")
 MEMBER: Final = EdgeStyle("#616161", "odiamond", "diamond", "diamond")
 #: How much larger than Graphviz's default each head is drawn: a 4-pixel tee is not seen.
 ARROW_SIZE: Final = {"normal": "1.3", "tee": "1.6", "empty": "1.4", "none": "1", "odot": "1.2", "odiamond": "1.2"}
-#: Exosomal-cargo edges are drawn as a double line (Graphviz) or a wider line with an outline (cytoscape.js).
-CARGO_LINE: Final = "double line"
 
 #: What the legend says of each sign, in the words of the sentences.
 SIGN_LEGEND: Final = (
