@@ -12,10 +12,11 @@ vesicle edge from the donor cells to the cargo, carrying the cargo assertions.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from exograph.compiled.records import AssertionRecord, SourceRecord
+from exograph.compiled.records import AssertionRecord, SourceRecord, filter_context
 from exograph.compiled.store import Store
 from exograph.reason.explain import citation as cite
 from exograph.web.style import node_style
@@ -325,12 +326,19 @@ def _finish(
     return diagram
 
 
-def neighbourhood(store: Store, key: str, depth: int = 1, limit: int = 24) -> Diagram:
+def neighbourhood(
+    store: Store, key: str, depth: int = 1, limit: int = 24, filters: Mapping[str, Any] | None = None
+) -> Diagram:
     """Everything within ``depth`` steps of ``key`` (upstream and downstream).
 
     At most ``limit`` neighbours are drawn; the others are kept in the diagram as collapsed nodes
-    (with their edges), so a picture can name them and a site can expand them.
+    (with their edges), so a picture can name them and a site can expand them. ``filters``: the
+    context filters of every query (:class:`exograph.query.neighbours.Filters`), all of which a drawn
+    assertion must pass.
     """
+    from exograph.query.neighbours import Filters, context_matcher
+
+    matches = context_matcher(store, Filters(**filters)) if filters else None
     focus = set(store.narrower_closure(key))
     frontier, seen = set(focus), set(focus)
     depth_of: dict[str, int] = dict.fromkeys(focus, 0)
@@ -340,6 +348,8 @@ def neighbourhood(store: Store, key: str, depth: int = 1, limit: int = 24) -> Di
         step = store.by_target(keys) + store.by_regulator(keys)
         frontier = set()
         for a in sorted(step, key=lambda a: a["id"]):
+            if matches is not None and not matches(a["source"], filter_context(a)):
+                continue
             found.setdefault(a["id"], a)
             for end in (a["regulator"], a["target"]):
                 if end not in seen:
@@ -372,8 +382,15 @@ def neighbourhood(store: Store, key: str, depth: int = 1, limit: int = 24) -> Di
     return diagram
 
 
-def between(store: Store, start: str, end: str, max_length: int = 3, max_chains: int = 40) -> Diagram:
-    """The chains from ``start`` to ``end`` that ``exograph path`` finds, drawn together.
+def between(
+    store: Store,
+    start: str,
+    end: str,
+    max_length: int = 3,
+    max_chains: int = 40,
+    filters: Mapping[str, Any] | None = None,
+) -> Diagram:
+    """The chains from ``start`` to ``end`` that ``exograph path`` finds (with the same ``filters``), drawn together.
 
     Hypotheses and negated findings are left out, as chain queries leave them out: a drawn
     chain is one the papers state. Where a chain passes from a family to its member (or the
@@ -381,7 +398,7 @@ def between(store: Store, start: str, end: str, max_length: int = 3, max_chains:
     """
     from exograph.api import KnowledgeGraph
 
-    found = KnowledgeGraph(store).path(start, end, max_length, max_chains=max_chains)
+    found = KnowledgeGraph(store).path(start, end, max_length, max_chains=max_chains, **(filters or {}))
     ids = dict.fromkeys(i for chain in found.chains for i in chain.assertion_ids)
     used = [a for a in (store.assertion(i) for i in ids) if a is not None]
     words = _Words(store)

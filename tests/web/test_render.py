@@ -215,3 +215,16 @@ def test_a_vesicle_transfer_never_says_a_vesicle_carries_itself() -> None:
     assert vesicles.caption(names, "component") == "malignant cell release extracellular exosome to fibroblast"
     cargo = diagram.Transfer("fib", "mir", ("hcc",), ())
     assert cargo.caption(names, "mirna") == "fibroblast release vesicles carrying hsa-mir-21 to malignant cell"
+
+
+def test_pictures_take_the_context_filters(context_tree: Path) -> None:
+    """A picture draws what the same filtered query answers: every filter must hold, hierarchy included."""
+    store = open_store(context_tree)
+    every = diagram.neighbourhood(store, "hypoxia")
+    in_vivo = diagram.neighbourhood(store, "hypoxia", filters={"system": "in_vivo", "disease": "cancer"})
+    assert {e.target for e in every.edges} == {"exosome_secretion", "ev_secretion"}
+    assert [sorted(ev.assertion for ev in e.evidence) for e in in_vivo.edges] == [
+        ["ctx2025-hypoxia-exosome-secretion-breast", "ctx2025-hypoxia-exosome-secretion-hcc"]
+    ]
+    chains = diagram.between(store, "TP53", "exosome_secretion", filters={"perturbation": "loss_of_function"})
+    assert [[ev.assertion for ev in e.evidence] for e in chains.edges] == [["ctx2025-tp53-exosome-secretion-loss"]]
