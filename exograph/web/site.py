@@ -226,6 +226,9 @@ class _Site:
         return 1
 
     def _entities(self) -> int:
+        from exograph.api import KnowledgeGraph
+
+        graph = KnowledgeGraph(self.store)
         for key, e in self.entities.items():
             drawn = self.upstream[key] or self.downstream[key]
             diagram = neighbourhood(self.store, key) if drawn else None
@@ -256,6 +259,7 @@ class _Site:
                 context_of=self.context_of[key],
                 total=len({a["id"] for a in rows}),
                 filter_options=self._filter_options(rows),
+                claims=graph.summary(key).claims if drawn else (),
                 network=network(diagram) if diagram else None,
                 omitted=diagram.omitted if diagram else [],
             )
