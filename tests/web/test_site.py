@@ -160,14 +160,12 @@ def test_json_beside_each_page_and_downloads_with_checksums(
     assert all(f">{name}<" in downloads for name in EXPORTERS)
 
 
-def test_entity_pages_give_the_consensus_of_each_claim(
-    mini: Path, cli: Callable[..., Result], tmp_path: Path
-) -> None:
+def test_entity_pages_give_the_consensus_of_each_claim(mini: Path, cli: Callable[..., Result], tmp_path: Path) -> None:
     out = tmp_path / "site"
     assert cli("site", "--root", str(mini), "-o", str(out)).exit_code == 0
     page = (out / "entity/RAB27A.html").read_text(encoding="utf-8")
     table = page.split('<table class="claims sortable">')[1].split("</table>")[0]
-    rows = {row.split("</td>")[0]: row for row in table.split("<tr><td data-label=\"Claim\">")[1:]}
+    rows = {row.split("</td>")[0]: row for row in table.split('<tr><td data-label="Claim">')[1:]}
     negated = next(row for claim, row in rows.items() if "sorafenib" in claim)
     assert "no change found" in negated and "1 no change" in negated  # the negated finding is no increase
     hypothesis = next(row for claim, row in rows.items() if "HIF1A" in claim)
