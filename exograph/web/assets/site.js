@@ -131,35 +131,27 @@
     var colW = function (nodes) { return nodes.reduce(function (m, n) { return Math.max(m, n.outerWidth()); }, 0) + gap; };
     if (wide) {
       /* Regulators on the left half of an ellipse, targets on the right, the entity in the middle: every
-         arrow is a spoke, so none crosses another node; a crowded side takes two interleaved rings. */
-      var focus = sides.focus, x0 = 0, rings = function (n) { return n > 16 ? 3 : n > 7 ? 2 : 1; };
-      var ringH = 44;  /* a one-line name; taller (wrapped) names are rarer and sit between rings */
+         arrow is a spoke, so none crosses another node. One ring per side: an arrow to an outer ring would
+         pass over a node of an inner one and seem to start or end there, so a crowded side makes the box
+         taller instead. */
+      var focus = sides.focus, x0 = 0, slot = 62, spread = 2.7;  /* slot: vertical room for one name */
       var stack = focus.reduce(function (t, n) { return t + n.outerHeight() + 14; }, 0), top = -stack / 2;
       focus.forEach(function (n) {
         positions[n.id()] = { x: x0, y: top + n.outerHeight() / 2 };
         top += n.outerHeight() + 14;
       });
-      var focusW = colW(focus), oneSided = !sides.downstream.length || !(sides.upstream.length + sides.other.length);
-      var spread = oneSided ? 2.2 : 2.7;
+      var focusW = colW(focus), left = sides.upstream.concat(sides.other);
+      var oneSided = !sides.downstream.length || !left.length;
       /* one side only: the entity stands at the edge and its neighbours use the whole width */
       var rx = oneSided ? Math.max(width - focusW - 150, 300) : Math.max(width / 2 - 90, focusW / 2 + 160);
-      var perRing = Math.max.apply(null, ["upstream", "downstream", "other"].map(function (s) {
-        return Math.ceil(sides[s].length / rings(sides[s].length));
-      }));
-      var maxRings = Math.max.apply(null, ["upstream", "downstream"].map(function (s) { return rings(sides[s].length); }));
-      var inner = 1 - (maxRings - 1) * (maxRings > 2 ? 0.22 : 0.32);
-      var ry = Math.max(ringH * 1.7 * perRing / spread, (stack / 2 + ringH) / (oneSided ? 1 : inner), 90);
-      rx = Math.max(rx, (focusW / 2 + 90) / inner);
+      var ry = Math.max(slot * Math.max(left.length, sides.downstream.length) / spread, stack / 2 + slot, 90);
       var place = function (nodes, centre) {
-        var r = rings(nodes.length);
         nodes.forEach(function (n, i) {
-          var ring = i % r, j = Math.floor(i / r), m = Math.ceil((nodes.length - ring) / r);
-          var theta = centre - spread / 2 + spread * (j + 0.5 + (ring - (r - 1) / 2) / r) / Math.max(m, 1);
-          var scale = 1 - ring * (r > 2 ? 0.22 : 0.32);
-          positions[n.id()] = { x: x0 + Math.cos(theta) * rx * scale, y: Math.sin(theta) * ry * scale };
+          var theta = centre - spread / 2 + spread * (i + 0.5) / nodes.length;
+          positions[n.id()] = { x: x0 + Math.cos(theta) * rx, y: Math.sin(theta) * ry };
         });
       };
-      place(sides.upstream.concat(sides.other), Math.PI);
+      place(left, Math.PI);
       place(sides.downstream, 0);
       height = 2 * ry + rowH;
     } else {
