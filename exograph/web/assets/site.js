@@ -175,7 +175,7 @@
       });
       height = y;
     }
-    holder.style.height = Math.max(240, Math.min(height + 60, 2400)) + "px";
+    holder.style.height = Math.max(240, Math.min(height + 60, 8000)) + "px";
     cy.resize();
     cy.layout({ name: "preset", positions: positions, fit: false }).run();
     cy.fit(visible, 24);
