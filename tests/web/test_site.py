@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import Result
 
 from exograph.export import EXPORTERS
@@ -172,3 +174,19 @@ def test_entity_pages_give_the_consensus_of_each_claim(mini: Path, cli: Callable
     assert "1 may" in hypothesis
     assert "Consensus per claim (3)" in page
     assert "Consensus per claim" not in (out / "entity/fibroblast.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("swap", ["fifo", "zero"])
+def test_an_odd_manifest_never_blocks_or_fills_memory(
+    mini: Path, cli: Callable[..., Result], tmp_path: Path, swap: str
+) -> None:
+    out = tmp_path / "site"
+    assert cli("site", "--root", str(mini), "-o", str(out)).exit_code == 0
+    manifest = out / ".exograph-export.json"
+    manifest.unlink()
+    if swap == "fifo":
+        os.mkfifo(manifest)  # reading it would wait for a writer for ever
+    else:
+        manifest.symlink_to("/dev/zero")  # reading it would never end
+    result = cli("site", "--root", str(mini), "-o", str(out))
+    assert result.exit_code == 2 and "a previous site export did not write" in result.output
