@@ -100,14 +100,18 @@ def test_categories_follow_go_s_own_namespaces() -> None:
     assert seen == set(expected)
 
 
-def test_qualifiers_only_on_gene_products_and_chemicals(curation_graph: pyoxigraph.Store) -> None:
+def test_aspect_qualifiers_on_processes_only_by_the_predicate_mapping(curation_graph: pyoxigraph.Store) -> None:
+    """A process has no aspect, except the one Biolink's predicate mapping gives process regulation."""
     rows = curation_graph.query(
-        "PREFIX biolink: <https://w3id.org/biolink/vocab/> SELECT DISTINCT ?cat WHERE { "
-        "{ ?a biolink:object_aspect_qualifier ?q } UNION { ?a biolink:object_direction_qualifier ?q } "
-        "?a biolink:object ?o . ?o a ?cat FILTER(STRSTARTS(STR(?cat), STR(biolink:))) }"
+        "PREFIX biolink: <https://w3id.org/biolink/vocab/> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+        "SELECT DISTINCT ?cat ?q WHERE { "
+        "?a biolink:object_aspect_qualifier ?q ; rdf:object ?o . "
+        "?o a ?cat FILTER(STRSTARTS(STR(?cat), STR(biolink:))) }"
     )
-    categories = {r["cat"].value.removeprefix(BIOLINK) for r in rows}
-    assert categories and categories <= {"Gene", "MicroRNA", "NoncodingRNAProduct", "ChemicalEntity"}
+    found = {(r["cat"].value.removeprefix(BIOLINK), r["q"].value) for r in rows}
+    assert {c for c, q in found if q != "activity_or_abundance"} >= {"Gene", "ChemicalEntity"}
+    assert not {c for c, q in found if q != "activity_or_abundance"} & {"BiologicalProcess", "MolecularActivity"}
+    assert {c for c, q in found if q == "activity_or_abundance"} == {"BiologicalProcess"}
 
 
 def test_hypotheses_are_predictions_and_mirnas_are_not_chemicals(curation_graph: pyoxigraph.Store) -> None:

@@ -2,7 +2,7 @@
 
 The Biolink model package is the one installed source that names RO ids: a predicate's
 ``exact_mappings`` are RO relations equal to it, its ``narrow_mappings`` RO relations within it.
-With RO's super-properties from exograph's table, an association's ``biolink:predicate`` is
+With RO's super-properties from exograph's table, an association's ``rdf:predicate`` (its Biolink predicate) is
 *confirmed* when Biolink places its ``original_predicate`` (or an RO super-property of it) at or
 below that predicate; it *contradicts* Biolink when Biolink maps the RO relation exactly to a
 predicate that is not at or below the one emitted. Where Biolink cannot confirm a pairing, the
@@ -110,8 +110,9 @@ def test_classify(predicate: str, ro: str, expected: str) -> None:
 
 def test_every_original_predicate_agrees_with_biolink_s_mappings(curation_graph: pyoxigraph.Store) -> None:
     rows = curation_graph.query(
-        "PREFIX biolink: <https://w3id.org/biolink/vocab/> SELECT DISTINCT ?p ?o WHERE "
-        "{ ?a biolink:predicate ?p ; biolink:original_predicate ?o }"
+        "PREFIX biolink: <https://w3id.org/biolink/vocab/> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+        "SELECT DISTINCT ?p ?o WHERE "
+        "{ ?a a biolink:Association ; rdf:predicate ?p ; biolink:original_predicate ?o }"
     )
     assert isinstance(rows, pyoxigraph.QuerySolutions)
     pairs = {(r["p"].value.removeprefix(BIOLINK), r["o"].value.removeprefix(OBO).replace("_", ":")) for r in rows}
