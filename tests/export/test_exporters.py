@@ -91,7 +91,7 @@ def test_tsv_sif_kgx(exported: dict[str, Path]) -> None:
     nodes = list(csv.DictReader((exported["kgx"] / "nodes.tsv").open(encoding="utf-8"), delimiter="\t"))
     assert len(nodes) == 12 and len(edges) == 5
     mir = next(e for e in edges if e["id"] == "exograph:mini2024-mir21-pdcd4")
-    assert (mir["subject"], mir["predicate"], mir["object"]) == ("mirbase:MI0000077", "biolink:affects", "HGNC:8763")
+    assert (mir["subject"], mir["predicate"], mir["object"]) == ("mirbase:MI0000077", "biolink:regulates", "HGNC:8763")
     assert (mir["object_aspect_qualifier"], mir["object_direction_qualifier"]) == ("abundance", "decreased")
 
 

@@ -230,7 +230,7 @@ def test_every_assertion_is_an_edge_with_its_fields(mini: Path, tmp_path: Path) 
     mir21 = jsonl["exograph:mini2024-mir21-pdcd4"]
     assert (mir21["subject"], mir21["predicate"], mir21["object"]) == (
         "mirbase:MI0000077",
-        "biolink:affects",
+        "biolink:regulates",
         "HGNC:8763",
     )
     assert (mir21["qualified_predicate"], mir21["object_aspect_qualifier"], mir21["object_direction_qualifier"]) == (

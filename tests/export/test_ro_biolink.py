@@ -31,6 +31,14 @@ UNCONFIRMED: dict[tuple[str, str], str] = {
         [("affects", "RO:0002211"), ("affects", "RO:0002212"), ("affects", "RO:0002213")],
         "Biolink maps RO's 'causally upstream of' only as narrower than precedes",
     ),
+    **dict.fromkeys(
+        [("regulates", "RO:0002213"), ("regulates", "RO:0002212")],
+        "biolink_model.yaml names RO:0002213/RO:0002212 only as exact mappings of the direction qualifiers "
+        "upregulated/downregulated; Biolink's predicate_mapping.yaml maps them to regulates + causes + that "
+        "direction (checked in tests/export/test_biolink_pydantic.py)",
+    ),
+    ("regulates", "RO:0002211"): "Biolink's note on regulates sets RO:0002211 apart as process-to-process "
+    "regulation, and its ProcessRegulatesProcessAssociation takes the predicate regulates",
     ("affects", "RO:0002332"): "Biolink places 'regulates levels of' only within related_to (and above regulates)",
 }
 #: RO relations for which Biolink 4.4.6 lists no exact or narrow mapping, for them or their super-properties
