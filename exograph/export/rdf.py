@@ -5,11 +5,12 @@ class) read as Biolink's RDF reads an association: ``rdf:subject``, ``rdf:predic
 predicate: Biolink's JSON-LD context maps its ``subject``/``predicate``/``object`` slots to these),
 ``rdf:object`` and Biolink's slots, so its context, flags and evidence stay attached. The RO relation
 of :mod:`exograph.export.relations` is the association's ``biolink:original_predicate`` and, only for
-assertions stated as fact (not hypotheses, not negated), a plain regulator -> RO -> target triple. Evidence nodes carry an ECO class
+assertions stated as fact about natural biology (not hypotheses, not negated, ``scope: biology``), a
+plain regulator -> RO -> target triple. Evidence nodes carry an ECO class
 (:mod:`exograph.export.evidence`), the verbatim quote as ``prov:value`` and PROV-O links to the
 source and to the references it cites.
 
-Why no rdflib graph: the triples are generated in a fixed order from the store (entities by key,
+Why the export builds no rdflib graph: the triples are generated in a fixed order from the store (entities by key,
 assertions by id) and written by pyoxigraph's Rust serialisers as they come, so the output is
 byte-identical between runs, has no blank nodes (every node has an IRI made from stable ids), and
 100,000 assertions export in seconds without holding the graph in memory.
@@ -20,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
 
@@ -184,7 +185,7 @@ class RdfBuilder:
             regulator["kind"], target["kind"], a["direction"], a["aspect"], a["mechanism"], a["directness"]
         )
         relation = curie(ro)
-        if not a["hypothesis"] and not a["negated"]:
+        if not a["hypothesis"] and not a["negated"] and a["scope"] == "biology":
             self.plain.add((subject.value, relation.value, obj.value))
         edge = biolink.edge(a, regulator, target, ro)
         source_iri = self.source_iris[a["source"]]
@@ -247,6 +248,7 @@ class RdfBuilder:
             (exo("aspect"), term(a["aspect"])),
             (exo("directness"), term(a["directness"])),
             (exo("hypothesis"), boolean(a["hypothesis"])),
+            (exo("scope"), term(a["scope"])),
             (exo("exosomalCargo"), boolean(a["exosomal_cargo"])),
         ]
         if a["mechanism"]:
@@ -286,3 +288,23 @@ def export(
     """Write the whole store as RDF: the Python API behind ``exograph export --format turtle|nt|jsonld``."""
     base = base or DEFAULT_BASE
     write(build_triples(store, base, release_date), path, fmt, base)
+
+
+def to_rdflib(store: Store, base: str | None = None) -> Any:
+    """The export's triples as an ``rdflib.Graph`` (imports rdflib), with the export's prefixes bound.
+
+    Made by parsing the N-Triples pyoxigraph writes, so it holds exactly the triples of the Turtle
+    export (rdflib reads the same literals and IRIs back), at the cost of an in-memory graph.
+    """
+    import io
+
+    import rdflib
+
+    base = base or DEFAULT_BASE
+    buffer = io.BytesIO()
+    serialize(build_triples(store, base), buffer, RdfFormat.N_TRIPLES)
+    graph = rdflib.Graph()
+    for prefix, namespace in namespaces(base).items():
+        graph.bind(prefix, namespace, override=True)
+    graph.parse(data=buffer.getvalue().decode("utf-8"), format="nt")
+    return graph

@@ -57,17 +57,18 @@ SELECT ?s ?p ?o WHERE {
   FILTER(STRSTARTS(STR(?p), "http://purl.obolibrary.org/obo/RO_"))
   FILTER NOT EXISTS {
     ?association rdf:subject ?s ; biolink:original_predicate ?p ; rdf:object ?o ;
-                 biolink:negated false ; exo:hypothesis false .
+                 biolink:negated false ; exo:hypothesis false ; exo:scope "biology" .
   }
 }""",
-    "hypothesis or negated claim stated as a plain triple": """
+    "hypothesis, negated, engineered or method claim stated as a plain triple": """
 SELECT ?association WHERE {
   ?association rdf:subject ?s ; biolink:original_predicate ?p ; rdf:object ?o .
   { ?association exo:hypothesis true } UNION { ?association biolink:negated true }
+  UNION { ?association exo:scope ?scope FILTER(?scope != "biology") }
   ?s ?p ?o .
   FILTER NOT EXISTS {
     ?other rdf:subject ?s ; biolink:original_predicate ?p ; rdf:object ?o ; biolink:negated false ;
-           exo:hypothesis false .
+           exo:hypothesis false ; exo:scope "biology" .
   }
 }""",
     "association whose rdf:predicate is not a Biolink predicate": """
