@@ -96,8 +96,10 @@ def export(
         options = {"base": rdf_base(base_iri), "release_date": iso_date(release_date)}
     elif base_iri or release_date:
         raise click.UsageError("--base-iri and --date apply to the RDF formats only (turtle, nt, jsonld)")
-    for flag, name, value in (("--include-negated", "include_negated", include_negated),
-                              ("--all-scopes", "all_scopes", all_scopes)):  # fmt: skip
+    for flag, name, value in (
+        ("--include-negated", "include_negated", include_negated),
+        ("--all-scopes", "all_scopes", all_scopes),
+    ):
         if value and name not in EXPORTERS[fmt].options:
             takers = ", ".join(n for n, e in EXPORTERS.items() if name in e.options)
             raise click.UsageError(f"{flag} applies to {takers} only")

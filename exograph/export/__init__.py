@@ -62,10 +62,10 @@ class Exporter:
 
 
 def _rdf(fmt: str) -> Callable[..., None]:
-    def render(store: Store, path: Path, **options: str | bool | None) -> None:
+    def render(store: Store, path: Path, base: str | None = None, release_date: str | None = None) -> None:
         from exograph.export.rdf import export
 
-        export(store, path, fmt, **options)
+        export(store, path, fmt, base, release_date)
 
     return render
 
@@ -107,7 +107,10 @@ EXPORTERS: dict[str, Exporter] = {
             options=_RDF_OPTIONS,
         ),
         Exporter(
-            "jsonld", "RDF JSON-LD, expanded form (JSON tooling, web applications)", _rdf("jsonld"), options=_RDF_OPTIONS
+            "jsonld",
+            "RDF JSON-LD, expanded form (JSON tooling, web applications)",
+            _rdf("jsonld"),
+            options=_RDF_OPTIONS,
         ),
         Exporter("graphml", "GraphML with flat attributes (Cytoscape, Gephi, networkx)", _lazy("tabular", "graphml")),
         Exporter("json", "networkx node-link JSON with every field (scripts)", _lazy("tabular", "node_link")),
@@ -116,7 +119,8 @@ EXPORTERS: dict[str, Exporter] = {
         ),
         Exporter(
             "sif",
-            "Simple Interaction Format (Cytoscape); hypotheses as may_*, negated and engineered/method findings left out",
+            "Simple Interaction Format (Cytoscape); hypotheses as may_*, negated and engineered/method findings"
+            " left out",
             _lazy("tabular", "sif"),
             keeps_context=False,
             options=_LEFT_OUT,

@@ -160,8 +160,18 @@ BIOLOGICAL_ENTITY: Final = frozenset(
 )
 #: Aspects Biolink puts under ``activity_or_abundance``: what ``regulates`` between genes means.
 ACTIVITY_OR_ABUNDANCE: Final = frozenset({"activity_or_abundance", "activity", "abundance", "expression", "synthesis"})
-MOLECULAR: Final = frozenset({"Gene", "GeneFamily", "MacromolecularComplex", "MicroRNA", "NoncodingRNAProduct",
-                              "Protein", "ProteinIsoform", "ChemicalEntity"})  # fmt: skip
+MOLECULAR: Final = frozenset(
+    {
+        "Gene",
+        "GeneFamily",
+        "MacromolecularComplex",
+        "MicroRNA",
+        "NoncodingRNAProduct",
+        "Protein",
+        "ProteinIsoform",
+        "ChemicalEntity",
+    }
+)
 #: RO's process-to-process relations and the direction Biolink's predicate mapping gives them.
 PROCESS_DIRECTION: Final = {"RO:0002213": "upregulated", "RO:0002212": "downregulated"}
 
@@ -206,8 +216,9 @@ class Edge:
         return self.object_direction is not None or self.predicate.endswith(("_positive_effect", "_negative_effect"))
 
 
-def _causes(association: str, predicate: str, aspect: str | None, direction: str | None, mechanism: str | None,
-            level: str) -> Edge:  # fmt: skip
+def _causes(
+    association: str, predicate: str, aspect: str | None, direction: str | None, mechanism: str | None, level: str
+) -> Edge:
     return Edge(association, predicate, "biolink:causes", aspect, direction, mechanism, level)
 
 

@@ -50,7 +50,9 @@ SELECT ?association WHERE {{
 
 #: name -> SELECT of the offending nodes (an empty answer means the promise holds).
 SPARQL_CHECKS: Final[dict[str, str]] = {
-    **{f"{slot} on an association whose Biolink class does not hold it": _qualifier_check(slot) for slot in _QUALIFIERS},
+    **{
+        f"{slot} on an association whose Biolink class does not hold it": _qualifier_check(slot) for slot in _QUALIFIERS
+    },
     "plain RO triple without an asserted, non-negated association behind it": """
 SELECT ?s ?p ?o WHERE {
   ?s ?p ?o .

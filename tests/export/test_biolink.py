@@ -147,3 +147,25 @@ def test_a_family_is_not_exact_match_to_its_members(mini: Path, tmp_path: Path) 
         f"{family} <http://www.w3.org/2004/02/skos/core#exactMatch> <https://sorgerlab.github.io/famplex/RAB> ." in text
     )
     assert f"{family} <http://www.w3.org/2004/02/skos/core#exactMatch> <http://identifiers.org/hgnc/9766>" not in text
+
+
+def test_every_kind_has_a_current_biolink_category() -> None:
+    """Every entity kind (the foundation's phenotype, treatment, protein, isoform, motif included) has a class
+    of Biolink 4.4.6 that is neither deprecated nor a mixin."""
+    from exograph.curation import vocab
+
+    assert set(biolink.CATEGORY) == set(vocab.KINDS)
+    raw = {camel(name): c or {} for name, c in model()["classes"].items()}
+    for kind, name in biolink.CATEGORY.items():
+        assert name in raw and not raw[name].get("deprecated") and not raw[name].get("mixin"), kind
+
+
+def test_shipped_id_prefixes_are_biolink_s() -> None:
+    """data/biolink_id_prefixes.json is what scripts/make_export_data.py makes from the installed model."""
+    import runpy
+
+    from tests.conftest import PROJECT_ROOT as ROOT
+
+    generator = runpy.run_path(str(ROOT / "scripts" / "make_export_data.py"))
+    shipped = json.loads((files("exograph.export") / "data" / "biolink_id_prefixes.json").read_text(encoding="utf-8"))
+    assert shipped == json.loads(json.dumps(generator["id_prefixes"]()))

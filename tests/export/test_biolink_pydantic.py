@@ -92,15 +92,23 @@ def test_the_check_rejects_what_biolink_rejects(tmp_path: Path) -> None:
 
 def test_process_edges_carry_exactly_the_predicate_mapping_s_reading(tmp_path: Path) -> None:
     mapping = mapping_qualifiers()
-    process = [e for e in kgx_edges(PROJECT_ROOT, tmp_path) if e["category"] == ["biolink:ProcessRegulatesProcessAssociation"]]
+    process = [
+        e for e in kgx_edges(PROJECT_ROOT, tmp_path) if e["category"] == ["biolink:ProcessRegulatesProcessAssociation"]
+    ]
     assert process
     for edge in process:
         expected = mapping.get(edge["original_predicate"])
-        carried = {k: edge.get(k) for k in ("predicate", "qualified_predicate", "object_aspect_qualifier",
-                                             "object_direction_qualifier")}  # fmt: skip
+        carried = {
+            k: edge.get(k)
+            for k in ("predicate", "qualified_predicate", "object_aspect_qualifier", "object_direction_qualifier")
+        }
         if expected is None:  # RO:0002211, unsigned: no qualifier
-            assert carried == {"predicate": "biolink:regulates", "qualified_predicate": None,
-                               "object_aspect_qualifier": None, "object_direction_qualifier": None}  # fmt: skip
+            assert carried == {
+                "predicate": "biolink:regulates",
+                "qualified_predicate": None,
+                "object_aspect_qualifier": None,
+                "object_direction_qualifier": None,
+            }
         else:
             assert carried == {
                 "predicate": f"biolink:{expected['predicate']}",
@@ -114,7 +122,9 @@ def test_the_association_table_matches_biolink_s_classes() -> None:
     from biolink_model.datamodel import pydanticmodel_v2
 
     qualifiers = {q for quals in biolink.ASSOCIATIONS.values() for q in quals} | {
-        "disease_context_qualifier", "anatomical_context_qualifier"}  # fmt: skip
+        "disease_context_qualifier",
+        "anatomical_context_qualifier",
+    }
     for name, declared in biolink.ASSOCIATIONS.items():
         fields = set(getattr(pydanticmodel_v2, name).model_fields)
         assert declared == fields & qualifiers, name

@@ -105,7 +105,9 @@ def test_export_list_says_which_formats_drop_context(cli: object) -> None:
     assert result.exit_code == 0 and dropping == {"sif", "omnipath"}
 
 
-def test_leave_out_options_apply_only_where_a_format_leaves_findings_out(cli: object, mini: Path, tmp_path: Path) -> None:
+def test_leave_out_options_apply_only_where_a_format_leaves_findings_out(
+    cli: object, mini: Path, tmp_path: Path
+) -> None:
     bad = cli("export", "--root", str(mini), "--format", "tsv", "--include-negated", "-o", str(tmp_path / "x"))  # type: ignore[operator]
     assert bad.exit_code == 2 and "--include-negated applies to indra only" in bad.output
     good = cli("export", "--root", str(mini), "--format", "indra", "--include-negated", "-o", str(tmp_path / "s.json"))  # type: ignore[operator]

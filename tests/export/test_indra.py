@@ -161,10 +161,14 @@ def test_binding_is_a_complex_and_scopes_are_left_out_unless_asked(mini: Path, t
     binding = block.replace("mini2024-hif1a-rab27a", "mini2024-hif1a-binds-rab27a")
     for field in ("direction", "aspect", "mechanism"):
         binding = "\n".join(line for line in binding.splitlines() if not line.strip().startswith(f"{field}:"))
-    binding = binding.replace("    regulator:", "    direction: regulates\n    aspect: binding\n    mechanism: binding\n    regulator:", 1)
-    engineered = block.replace("mini2024-hif1a-rab27a", "mini2024-hif1a-rab27a-engineered").replace(
-        "    regulator:", "    scope: engineered\n    regulator:", 1
-    ).replace("    aspect: amount\n    mechanism: transcription", "    aspect: activity")
+    binding = binding.replace(
+        "    regulator:", "    direction: regulates\n    aspect: binding\n    mechanism: binding\n    regulator:", 1
+    )
+    engineered = (
+        block.replace("mini2024-hif1a-rab27a", "mini2024-hif1a-rab27a-engineered")
+        .replace("    regulator:", "    scope: engineered\n    regulator:", 1)
+        .replace("    aspect: amount\n    mechanism: transcription", "    aspect: activity")
+    )
     replace_in(assertions, block, block + "\n" + binding + "\n" + engineered)
     store = open_store(mini)
     statements = load(store, tmp_path)
@@ -172,4 +176,6 @@ def test_binding_is_a_complex_and_scopes_are_left_out_unless_asked(mini: Path, t
     assert type(by_id["mini2024-hif1a-binds-rab27a"]).__name__ == "Complex"
     assert [m.name for m in by_id["mini2024-hif1a-binds-rab27a"].members] == ["HIF1A", "RAB27A"]
     assert "mini2024-hif1a-rab27a-engineered" not in by_id
-    assert "mini2024-hif1a-rab27a-engineered" in {s.evidence[0].source_id for s in load(store, tmp_path, all_scopes=True)}
+    assert "mini2024-hif1a-rab27a-engineered" in {
+        s.evidence[0].source_id for s in load(store, tmp_path, all_scopes=True)
+    }

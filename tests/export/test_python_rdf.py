@@ -33,5 +33,7 @@ def test_to_oxigraph_is_the_turtle_export_and_answers_sparql(curation_graph: pyo
 def test_a_base_iri_changes_exograph_s_own_iris(mini: Path) -> None:
     kg = exograph.load(mini)
     graph = kg.to_rdflib("https://example.org/kg/")
-    subjects = {str(s) for s in graph.subjects(rdflib.RDF.type, rdflib.URIRef("https://w3id.org/biolink/vocab/Association"))}
+    subjects = {
+        str(s) for s in graph.subjects(rdflib.RDF.type, rdflib.URIRef("https://w3id.org/biolink/vocab/Association"))
+    }
     assert subjects and all(s.startswith("https://example.org/kg/assertion/") for s in subjects)

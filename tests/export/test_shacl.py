@@ -75,10 +75,18 @@ def test_sparql_checks_catch_what_they_promise(curation_graph: pyoxigraph.Store)
     hypothesis = next(iter(store.query(only_hypothesised)))
     store.add(pyoxigraph.Quad(hypothesis["s"], hypothesis["p"], hypothesis["o"]))
     planted = pyoxigraph.NamedNode("https://w3id.org/exograph/assertion/x")
-    store.add(pyoxigraph.Quad(planted, pyoxigraph.NamedNode(rdf + "type"), pyoxigraph.NamedNode(biolink + "Association")))
+    store.add(
+        pyoxigraph.Quad(planted, pyoxigraph.NamedNode(rdf + "type"), pyoxigraph.NamedNode(biolink + "Association"))
+    )
     store.add(pyoxigraph.Quad(planted, pyoxigraph.NamedNode(rdf + "predicate"), hypothesis["p"]))
-    for slot in ("qualified_predicate", "object_aspect_qualifier", "object_direction_qualifier",
-                 "causal_mechanism_qualifier", "anatomical_context_qualifier", "disease_context_qualifier"):  # fmt: skip
+    for slot in (
+        "qualified_predicate",
+        "object_aspect_qualifier",
+        "object_direction_qualifier",
+        "causal_mechanism_qualifier",
+        "anatomical_context_qualifier",
+        "disease_context_qualifier",
+    ):
         store.add(pyoxigraph.Quad(planted, pyoxigraph.NamedNode(biolink + slot), pyoxigraph.Literal("x")))
     store.add(pyoxigraph.Quad(pyoxigraph.BlankNode(), pyoxigraph.NamedNode(exo + "key"), pyoxigraph.Literal("x")))
     assert set(sparql_violations(store)) == set(SPARQL_CHECKS)
