@@ -85,6 +85,7 @@ SUPER_RELATIONS: Final = (
     RoTerm("RO:0002263", "acts upstream of", parents=("RO:0002595",)),
     RoTerm("RO:0002501", "causal relation between processes", OCCURRENT, OCCURRENT, ("RO:0002410",)),
     RoTerm("RO:0002411", "causally upstream of", parents=("RO:0002501",)),
+    RoTerm("RO:0002434", "interacts with"),
 )
 #: Every RO term above by CURIE.
 RO_TERMS: Final = {t.curie: t for t in (*RELATIONS, *SUPER_RELATIONS)}
