@@ -80,7 +80,6 @@ RELATIONS: Final = (
 )
 #: Super-properties the exporter does not emit, for the domain, range or Biolink mapping they carry.
 SUPER_RELATIONS: Final = (
-    RoTerm("RO:0002434", "interacts with"),
     RoTerm("RO:0002595", "causal relation between material entity and a process", _M, _P, ("RO:0002410",)),
     RoTerm("RO:0002263", "acts upstream of", parents=("RO:0002595",)),
     RoTerm("RO:0002501", "causal relation between processes", OCCURRENT, OCCURRENT, ("RO:0002410",)),
