@@ -68,11 +68,17 @@ def test_every_emitted_biolink_term_is_current(curation_graph: pyoxigraph.Store)
         if iri.startswith(BIOLINK):
             name = iri.removeprefix(BIOLINK)
             assert name in all_slots and not all_slots[name].get("deprecated"), name
-    for predicate in ("predicate", "qualified_predicate"):
-        for q in curation_graph.quads_for_pattern(None, pyoxigraph.NamedNode(BIOLINK + predicate), None):
+    predicates = {
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate": 0,  # Biolink's RDF reading of its predicate slot
+        BIOLINK + "qualified_predicate": 0,
+    }
+    for iri in predicates:
+        for q in curation_graph.quads_for_pattern(None, pyoxigraph.NamedNode(iri), None):
             name = q.object.value.removeprefix(BIOLINK)
             slot = all_slots[name]
             assert not slot.get("deprecated") and (slot.get("annotations") or {}).get("canonical_predicate"), name
+            predicates[iri] += 1
+    assert all(predicates.values()), predicates
     rdf_type = pyoxigraph.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     for q in curation_graph.quads_for_pattern(None, rdf_type, None):
         if q.object.value.startswith(BIOLINK):
