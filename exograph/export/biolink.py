@@ -19,7 +19,8 @@ sign goes into Biolink's slots wherever Biolink has a way to say it:
   claim, the qualifiers Biolink's ``predicate_mapping.yaml`` gives RO:0002213 / RO:0002212
   (``causes``, ``activity_or_abundance``, ``upregulated`` / ``downregulated``). Biolink 4.4.6's class
   does not declare these three slots: they are the one documented exception (docs/exports.md);
-- binding: ``PairwiseMolecularInteraction`` (``physically_interacts_with``, unsigned by nature);
+- binding: ``PairwiseMolecularInteraction`` (``physically_interacts_with``, ``directly_physically_interacts_with``
+  when the source says the binding is direct; unsigned by nature);
 - anything else (a condition, a vesicle or a cell acting on a gene; a process acting on a molecule):
   a plain ``Association`` with ``affects``, which has no slot for a sign; the sign stays in
   exograph's own ``exo:direction`` / ``exograph_direction`` (docs/exports.md counts these edges).
@@ -233,7 +234,9 @@ def edge(a: AssertionRecord, regulator: EntityRecord, target: EntityRecord, rela
         molecular = subject in MOLECULAR and obj in MOLECULAR
         association = "PairwiseMolecularInteraction" if molecular else "Association"
         kept = mechanism if molecular else None
-        return Edge(association, "biolink:physically_interacts_with", None, None, None, kept, level)
+        # RO:0002436 is Biolink's exact mapping of directly_physically_interacts_with: used when the source says direct
+        direct = "directly_" if a["directness"] == "direct" else ""
+        return Edge(association, f"biolink:{direct}physically_interacts_with", None, None, None, kept, level)
     if subject == "ChemicalEntity":
         if target["kind"] in GENE_OR_GENE_PRODUCT:
             return _causes("ChemicalAffectsGeneAssociation", "biolink:affects", aspect, direction, mechanism, level)

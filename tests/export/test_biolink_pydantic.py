@@ -144,3 +144,26 @@ def test_signed_edges_keep_their_sign_in_biolink_slots(tmp_path: Path) -> None:
         and not e["predicate"].endswith(("_positive_effect", "_negative_effect"))
     )
     assert set(unsaid) <= {"biolink:Association"}, unsaid
+
+
+def test_a_binding_is_a_pairwise_molecular_interaction() -> None:
+    """Unsigned, never causal; direct only when the source says so (Biolink's exact mapping of RO:0002436)."""
+    from biolink_model.datamodel import pydanticmodel_v2
+
+    gene = {"key": "A", "curie": "HGNC:1", "kind": "gene", "label": "A"}
+    family = {"key": "B", "curie": "FPLX:B", "kind": "family", "label": "B"}
+    binding = {"direction": "regulates", "aspect": "binding", "mechanism": "binding", "hypothesis": False}
+    indirect = biolink.edge({**binding, "directness": "unstated"}, gene, family, "RO:0002436")  # type: ignore[arg-type]
+    direct = biolink.edge({**binding, "directness": "direct"}, gene, family, "RO:0002436")  # type: ignore[arg-type]
+    assert (indirect.association, indirect.predicate) == (
+        "PairwiseMolecularInteraction",
+        "biolink:physically_interacts_with",
+    )
+    assert direct.predicate == "biolink:directly_physically_interacts_with"
+    assert not direct.signed and direct.qualified_predicate is None and direct.object_direction is None
+    for reading in (direct, indirect):
+        pydanticmodel_v2.PairwiseMolecularInteraction(
+            id="x:1", subject="HGNC:1", object="FPLX:B", predicate=reading.predicate,
+            causal_mechanism_qualifier=reading.causal_mechanism, knowledge_level=reading.knowledge_level,
+            agent_type="manual_agent",
+        )  # fmt: skip
