@@ -156,6 +156,7 @@ class KnowledgeGraph:
         self.store = store
         self._index: Index | None = None
         self._rdflib: dict[str, Any] = {}
+        self._oxigraph: dict[str, Any] = {}
 
     def __repr__(self) -> str:
         return f"KnowledgeGraph(root={str(self.root)!r})"
@@ -447,11 +448,17 @@ class KnowledgeGraph:
         return self._rdflib[key]
 
     def to_oxigraph(self, base: str | None = None) -> Any:
-        """The export in a read-only ``pyoxigraph.Store`` for fast SPARQL: the store ``exograph sparql``
-        uses, cached on disk beside the compiled cache and rebuilt only when a curation file changes."""
-        from exograph.sparql.embedded import graph_store
+        """The export in an in-memory ``pyoxigraph.Store`` for fast SPARQL (built on the first call, then kept).
 
-        return graph_store(self.store, base)
+        In memory, not the on-disk store ``exograph sparql`` caches: RocksDB's threads would stay in
+        this process, and a process holding them cannot safely fork.
+        """
+        key = base or ""
+        if key not in self._oxigraph:
+            from exograph.sparql.embedded import memory_store
+
+            self._oxigraph[key] = memory_store(self.store, base)
+        return self._oxigraph[key]
 
     def sparql(self, query: str, base: str | None = None) -> Any:
         """A SPARQL 1.1 query over the export (pyoxigraph's results: solutions, a boolean or triples)."""

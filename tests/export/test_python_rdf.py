@@ -28,6 +28,7 @@ def test_to_oxigraph_is_the_turtle_export_and_answers_sparql(curation_graph: pyo
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/biolink/vocab/Association> }"
     (row,) = kg.sparql(count)
     assert int(row["n"].value) == len(kg.store.assertion_ids())
+    assert kg.to_oxigraph() is store  # built once
 
 
 def test_a_base_iri_changes_exograph_s_own_iris(mini: Path) -> None:
