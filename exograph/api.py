@@ -28,16 +28,17 @@ from exograph.query.neighbours import Filters, UnknownName
 
 if TYPE_CHECKING:
     from exograph.reason import chains as chain_search
-    from exograph.reason.chains import Chain, ChainOptions, Chains, Step
+    from exograph.reason.chains import Chain, ChainOptions, Chains
     from exograph.reason.conflicts import Conflict
     from exograph.reason.index import Index
     from exograph.reason.search import Hit
+    from exograph.reason.steps import Step
 
 #: Result types of the reasoning modules, part of this API, imported when first named.
 _LAZY = {
     "Chain": "exograph.reason.chains",
     "Chains": "exograph.reason.chains",
-    "Step": "exograph.reason.chains",
+    "Step": "exograph.reason.steps",
     "Conflict": "exograph.reason.conflicts",
     "Hit": "exograph.reason.search",
 }
@@ -75,6 +76,8 @@ class ChainResult:
 
     query: Chains
     labels: dict[str, str] = field(default_factory=dict)
+    #: The kind of every entity the chains name, so that steps read right ("increases exosomal secretion").
+    kinds: dict[str, str] = field(default_factory=dict)
 
     @property
     def chains(self) -> tuple[Chain, ...]:
@@ -103,13 +106,20 @@ def _filters(hypotheses: bool, negated: bool, given: dict[str, Any]) -> Filters:
     return Filters(hypotheses=hypotheses, negated=negated, **given)
 
 
-def _chain_options(max_chains: int, include_hypotheses: bool, include_negated: bool, coherent: bool) -> dict[str, Any]:
+def _chain_options(
+    max_chains: int, include_hypotheses: bool, include_negated: bool, coherent: bool, include_engineered: bool
+) -> dict[str, Any]:
     return {
         "max_chains": max_chains,
         "include_hypotheses": include_hypotheses,
         "include_negated": include_negated,
         "coherent": coherent,
+        "include_engineered": include_engineered,
     }
+
+
+def _cells(context: dict[str, Any]) -> list[str]:
+    return [*context.get("donors", ()), *context.get("recipients", ())]
 
 
 class KnowledgeGraph:
@@ -173,7 +183,9 @@ class KnowledgeGraph:
     def _labelled(self, found: Chains) -> ChainResult:
         keys = {found.subject, *([found.end] if found.end else [])}
         keys |= {k for c in found.chains for s in c.steps for k in (s.regulator, s.target)}
-        return ChainResult(found, self.store.labels(keys))
+        # the cells a transfer link names
+        keys |= {k for c in found.chains for s in c.steps if s.via for r in s.rows for k in _cells(r.context)}
+        return ChainResult(found, self.store.labels(keys, display=True), self._kinds(keys))
 
     def drivers(
         self,
@@ -184,6 +196,7 @@ class KnowledgeGraph:
         include_hypotheses: bool = False,
         include_negated: bool = False,
         coherent: bool = False,
+        include_engineered: bool = False,
         **filters: Any,
     ) -> ChainResult:
         """Chains of up to ``depth`` steps whose combined sign raises ``name``.
@@ -192,7 +205,11 @@ class KnowledgeGraph:
         every step must match them. Hypotheses and negated findings are left out unless asked for.
         """
         return self._chains(
-            "drivers", name, depth, _chain_options(max_chains, include_hypotheses, include_negated, coherent), filters
+            "drivers",
+            name,
+            depth,
+            _chain_options(max_chains, include_hypotheses, include_negated, coherent, include_engineered),
+            filters,
         )
 
     def regulators(
@@ -204,6 +221,7 @@ class KnowledgeGraph:
         include_hypotheses: bool = False,
         include_negated: bool = False,
         coherent: bool = False,
+        include_engineered: bool = False,
         **filters: Any,
     ) -> ChainResult:
         """Every chain of up to ``depth`` steps ending at ``name``, of any sign (see :meth:`drivers`)."""
@@ -211,7 +229,7 @@ class KnowledgeGraph:
             "regulators",
             name,
             depth,
-            _chain_options(max_chains, include_hypotheses, include_negated, coherent),
+            _chain_options(max_chains, include_hypotheses, include_negated, coherent, include_engineered),
             filters,
         )
 
@@ -224,11 +242,16 @@ class KnowledgeGraph:
         include_hypotheses: bool = False,
         include_negated: bool = False,
         coherent: bool = False,
+        include_engineered: bool = False,
         **filters: Any,
     ) -> ChainResult:
         """Every chain of up to ``depth`` steps starting at ``name`` (see :meth:`drivers`)."""
         return self._chains(
-            "targets", name, depth, _chain_options(max_chains, include_hypotheses, include_negated, coherent), filters
+            "targets",
+            name,
+            depth,
+            _chain_options(max_chains, include_hypotheses, include_negated, coherent, include_engineered),
+            filters,
         )
 
     def path(
@@ -241,10 +264,13 @@ class KnowledgeGraph:
         include_hypotheses: bool = False,
         include_negated: bool = False,
         coherent: bool = False,
+        include_engineered: bool = False,
         **filters: Any,
     ) -> ChainResult:
         """Every chain from ``start`` to ``end`` of at most ``max_length`` steps, ranked."""
-        options = self._options(max_length, _chain_options(max_chains, include_hypotheses, include_negated, coherent))
+        options = self._options(
+            max_length, _chain_options(max_chains, include_hypotheses, include_negated, coherent, include_engineered)
+        )
         first, last = self.resolve(start), self.resolve(end)
         from exograph.reason import chains as chain_search
 
@@ -274,7 +300,7 @@ class KnowledgeGraph:
         for a in records:
             keys |= {a["regulator"], a["target"]}
             keys |= {k for v in a["context"].values() if isinstance(v, list) for k in v}
-        return self.store.labels(keys)
+        return self.store.labels(keys, display=True)
 
     def explain(self, item: str | Chain) -> str:
         """An assertion (by id) as one English sentence, or a chain as a short paragraph."""

@@ -114,6 +114,9 @@ def chain_options(func: F) -> F:
             click.option("--coherent", is_flag=True, help="Only chains whose steps share a compatible context."),
             click.option("--include-hypotheses", is_flag=True, help="Let chains use speculative assertions (marked)."),
             click.option("--include-negated", is_flag=True, help="Let chains use negated findings (marked)."),
+            click.option(
+                "--include-engineered", is_flag=True, help="Let chains use findings on engineered vesicles (scope)."
+            ),
         ],
     )
 
@@ -184,7 +187,10 @@ def run_query(kind: str, name: str, options: dict[str, Any]) -> None:
         options.pop("explain"),
     )
     hypotheses = not options.pop("no_hypotheses")
-    chain = {k: options.pop(k) for k in ("max_chains", "coherent", "include_hypotheses", "include_negated")}
+    chain = {
+        k: options.pop(k)
+        for k in ("max_chains", "coherent", "include_hypotheses", "include_negated", "include_engineered")
+    }
     try:
         if depth == 1:
             text = _direct(

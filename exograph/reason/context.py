@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from exograph.reason.index import Index, parse_context
 
 if TYPE_CHECKING:
-    from exograph.reason.chains import Chain, Step
+    from exograph.reason.chains import Chain
+    from exograph.reason.steps import Step
 
 #: The fields a chain must agree on to be coherent (the issue: disease, cell line, cell type).
 CHAIN_FIELDS = ("diseases", "cell_lines", "cell_types")
