@@ -184,7 +184,7 @@ class KnowledgeGraph:
         keys = {found.subject, *([found.end] if found.end else [])}
         keys |= {k for c in found.chains for s in c.steps for k in (s.regulator, s.target)}
         # the cells a transfer link names
-        keys |= {k for c in found.chains for s in c.steps if s.via for r in s.rows for k in _cells(r.context)}
+        keys |= {k for c in found.chains for s in c.steps if s.via or s.cargo for r in s.rows for k in _cells(r.context)}
         return ChainResult(found, self.store.labels(keys, display=True), self._kinds(keys))
 
     def drivers(

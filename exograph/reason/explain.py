@@ -75,11 +75,14 @@ def citation(source: SourceRecord | None, source_id: str) -> str:
     return f"{who} {source['year']}" if source["year"] else who
 
 
-def cells(label: str) -> str:
-    """'malignant cells', 'Huh-7 cells', 'mast cells': a context names the cells a claim was seen in."""
+def cells(label: str, kind: str | None = "cell_type") -> str:
+    """'malignant cells', 'fibroblasts', 'Huh-7 cells': the cells a claim was seen in (a cell line's name
+    is not a noun, so its cells are named; a cell type is)."""
     if label.endswith("cells"):
         return label
-    return f"{label}s" if label.endswith("cell") else f"{label} cells"
+    if label.endswith("cell") or kind == "cell_type":
+        return plural(label)
+    return f"{label} cells"
 
 
 def plural(label: str) -> str:
@@ -100,7 +103,7 @@ def setting(context: Mapping[str, object], labels: Mapping[str, str], named: Col
         assert isinstance(values, list)
         return [labels.get(k, k) for k in values if k not in named]
 
-    where = [cells(c) for c in listed("cell_lines") + listed("cell_types")]
+    where = [cells(c, "cell_line") for c in listed("cell_lines")] + [cells(c) for c in listed("cell_types")]
     details = listed("organisms") + listed("diseases")
     system = context.get("system")
     if isinstance(system, str):
@@ -150,9 +153,9 @@ def parts(
         else:
             subject = f"exosomal {regulator}"
         if donors:
-            subject += f" from {_join([cells(labels.get(k, k)) for k in donors])}"
+            subject += f" from {_join([cells(labels.get(k, k), kinds.get(k)) for k in donors])}"
         if recipients:
-            subject += f", taken up by {_join([cells(labels.get(k, k)) for k in recipients])},"
+            subject += f", taken up by {_join([cells(labels.get(k, k), kinds.get(k)) for k in recipients])},"
         named = set(donors) | set(recipients)
     what = _target_phrase(a["aspect"], a["target"], kinds, labels)
     mechanism = a["mechanism"]
@@ -215,17 +218,32 @@ def subject(step: Step, labels: Mapping[str, str], kinds: Mapping[str, str]) -> 
     return plural(name) if step.cargo and kinds.get(step.regulator) == "component" else name
 
 
-def link_phrase(step: Step, following: str | None, labels: Mapping[str, str]) -> str | None:
+def cargo_text(step: Step, labels: Mapping[str, str], kinds: Mapping[str, str]) -> str:
+    """'exosomal hsa-mir-21 from fibroblasts to malignant cells': a cargo step's sender and receiver."""
+    name = labels.get(step.regulator, step.regulator)
+    text = plural(name) if kinds.get(step.regulator) == "component" else f"exosomal {name}"
+    donors = sorted({d for r in step.rows for d in r.context.get("donors", ())})
+    recipients = sorted({d for r in step.rows for d in r.context.get("recipients", ())})
+    if donors:
+        text += " from " + _join([cells(labels.get(k, k), kinds.get(k)) for k in donors])
+    if recipients:
+        text += " to " + _join([cells(labels.get(k, k), kinds.get(k)) for k in recipients])
+    return text
+
+
+def link_phrase(
+    step: Step, following: str | None, labels: Mapping[str, str], kinds: Mapping[str, str]
+) -> str | None:
     """How a step's target joins the next step: 'RAB27A is a member of RAB27 family', a transfer, or None."""
     if step.via:
-        return f"[{via_text(step.via, labels)}]"
+        return f"[{via_text(step.via, labels, kinds)}]"
     if step.target_link and step.target_link in LINKS and following:
         target = labels.get(step.target, step.target)
         return f"{target} is {LINKS[step.target_link]} {labels.get(following, following)}"
     return None
 
 
-def via_text(via: str, labels: Mapping[str, str]) -> str:
+def via_text(via: str, labels: Mapping[str, str], kinds: Mapping[str, str]) -> str:
     """'extracellular exosomes from Huh-7 cells to Huh-7 cells' from the keys a transfer link names."""
     vesicle, _, rest = via.partition(" from ")
     donors, _, recipients = rest.partition(" to ")
@@ -233,9 +251,9 @@ def via_text(via: str, labels: Mapping[str, str]) -> str:
         vesicle, _, recipients = via.partition(" to ")
     text = plural(labels.get(vesicle, vesicle))
     if donors:
-        text += " from " + _join([cells(labels.get(k, k)) for k in donors.split(", ")])
+        text += " from " + _join([cells(labels.get(k, k), kinds.get(k)) for k in donors.split(", ")])
     if recipients:
-        text += " to " + _join([cells(labels.get(k, k)) for k in recipients.split(", ")])
+        text += " to " + _join([cells(labels.get(k, k), kinds.get(k)) for k in recipients.split(", ")])
     return text
 
 
@@ -275,9 +293,9 @@ def paragraph(
         text = sentence(records[step.assertions[0]], labels, kinds, sources)
         if more:
             text += f" ({more} more assertion{'s' if more > 1 else ''} say{'s' if more == 1 else ''} the same.)"
-        link = link_phrase(step, joins, labels)
+        link = link_phrase(step, joins, labels, kinds)
         if link and step.via:
-            text += f" The vesicles pass on: {link[1:-1]}."
+            text += f" The next step is about these: {link[1:-1]}."
         elif link:
             text += f" {link}."
         if step.other_context:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from exograph.compiled.records import AssertionRecord
 from exograph.query.text import ARROWS, context_text
-from exograph.reason.explain import LINKS, citation, link_phrase, step_phrase, subject
+from exograph.reason.explain import LINKS, cargo_text, citation, link_phrase, step_phrase, subject
 from exograph.reason.quotes import excerpt
 from exograph.reason.steps import Step
 
@@ -50,14 +50,17 @@ def chain_header(chain: Chain, labels: Mapping[str, str], kinds: Mapping[str, st
     """'sorafenib: increases the activity of RAB27A -> increases exosomal secretion -> [extracellular exosomes
     from Huh-7 cells to Huh-7 cells] -> increase the activity of AKT': each step as the texts say it, each
     family member and transfer named, so two chains never read the same."""
-    begin = chain.steps[0].regulator
-    out = labels.get(begin, begin)
+    first = chain.steps[0]
+    begin = labels.get(first.regulator, first.regulator)
+    out = cargo_text(first, labels, kinds) if first.cargo else begin
     if chain.start_link and chain.start:
-        out += f" ({labels.get(begin, begin)} is {LINKS[chain.start_link]} {labels.get(chain.start, chain.start)})"
+        out += f" ({begin} is {LINKS[chain.start_link]} {labels.get(chain.start, chain.start)})"
     out += ":"
     for i, (step, following) in enumerate(zip(chain.steps, chain.joins, strict=True)):
+        if i and step.cargo and not chain.steps[i - 1].via:  # cargo reached by loading: who sends it to whom
+            out += f" -> [{cargo_text(step, labels, kinds)}]"
         out += f"{' ->' if i else ''} {step_phrase(step, labels, kinds)}"
-        link = link_phrase(step, following, labels)
+        link = link_phrase(step, following, labels, kinds)
         if link:
             out += f" -> {link}" if step.via else f" ({link})"
     return out
