@@ -33,12 +33,14 @@ if TYPE_CHECKING:
     from exograph.reason.index import Index
     from exograph.reason.search import Hit
     from exograph.reason.steps import Step
+    from exograph.reason.whynot import WhyNot
 
 #: Result types of the reasoning modules, part of this API, imported when first named.
 _LAZY = {
     "Chain": "exograph.reason.chains",
     "Chains": "exograph.reason.chains",
     "Step": "exograph.reason.steps",
+    "WhyNot": "exograph.reason.whynot",
     "Conflict": "exograph.reason.conflicts",
     "Hit": "exograph.reason.search",
 }
@@ -62,6 +64,8 @@ __all__ = [
     "Step",
     "UnknownAssertion",
     "UnknownName",
+    "WhyNot",
+    "WhyNotResult",
     "load",
 ]
 
@@ -82,6 +86,21 @@ class ChainResult:
     @property
     def chains(self) -> tuple[Chain, ...]:
         return self.query.chains
+
+
+@dataclass(frozen=True, slots=True)
+class WhyNotResult:
+    """Why a path found nothing or little (see :meth:`KnowledgeGraph.why_not`), with the names to print it."""
+
+    query: WhyNot
+    labels: dict[str, str]
+    kinds: dict[str, str]
+    max_length: int
+
+    def text(self) -> str:
+        from exograph.reason.whynot import text
+
+        return text(self.query, self.labels, self.kinds, self.max_length)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +203,9 @@ class KnowledgeGraph:
         keys = {found.subject, *([found.end] if found.end else [])}
         keys |= {k for c in found.chains for s in c.steps for k in (s.regulator, s.target)}
         # the cells a transfer link names
-        keys |= {k for c in found.chains for s in c.steps if s.via or s.cargo for r in s.rows for k in _cells(r.context)}
+        keys |= {
+            k for c in found.chains for s in c.steps if s.via or s.cargo for r in s.rows for k in _cells(r.context)
+        }
         return ChainResult(found, self.store.labels(keys, display=True), self._kinds(keys))
 
     def drivers(
@@ -275,6 +296,34 @@ class KnowledgeGraph:
         from exograph.reason import chains as chain_search
 
         return self._labelled(chain_search.paths(self.index, first, last, options, self._matcher(filters)))
+
+    def why_not(
+        self,
+        start: str,
+        end: str,
+        max_length: int = 3,
+        *,
+        include_hypotheses: bool = False,
+        include_negated: bool = False,
+        coherent: bool = False,
+        include_engineered: bool = False,
+        **filters: Any,
+    ) -> WhyNotResult:
+        """Where a path from ``start`` to ``end`` stops: how far ``start`` reaches, what reaches ``end``, and
+        which length, filter, hypothesis, negated finding or composition rule cut the chains that would exist."""
+        from exograph.reason.whynot import why_not
+
+        flags = (50, include_hypotheses, include_negated, coherent, include_engineered)
+        options = self._options(max_length, _chain_options(*flags))
+        first, last = self.resolve(start), self.resolve(end)
+        found = why_not(self.index, first, last, options, self._matcher(filters))
+        keys = {first, last, *found.reaches, *found.reached_from}
+        chains = [c for cut in found.cuts for c in cut.examples]
+        keys |= {k for c in chains for s in c.steps for k in (s.regulator, s.target)}
+        keys |= {k for c in chains for s in c.steps if s.via or s.cargo for r in s.rows for k in _cells(r.context)}
+        keys |= {w for cut in found.cuts for reason in cut.rules for w in reason.split(" ")}
+        kinds = self._kinds(keys)
+        return WhyNotResult(found, self.store.labels(set(kinds), display=True), kinds, max_length)
 
     # -- conflicts, explanations, search -------------------------------------------------------
     def conflicts(self, name: str | None = None) -> ConflictResult:

@@ -159,7 +159,9 @@ class _Search:
         options = self.options
         if (row.hypothesis and not options.include_hypotheses) or (row.negated and not options.include_negated):
             return False
-        if not rules.usable(row, options.include_engineered):
+        if row.scope == "engineered" and not options.include_engineered:
+            return False
+        if options.compose and not rules.usable(row, engineered=True):  # methods and bindings: never steps
             return False
         return self.matches is None or self.matches(row.source, row.context)
 

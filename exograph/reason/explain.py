@@ -231,9 +231,7 @@ def cargo_text(step: Step, labels: Mapping[str, str], kinds: Mapping[str, str]) 
     return text
 
 
-def link_phrase(
-    step: Step, following: str | None, labels: Mapping[str, str], kinds: Mapping[str, str]
-) -> str | None:
+def link_phrase(step: Step, following: str | None, labels: Mapping[str, str], kinds: Mapping[str, str]) -> str | None:
     """How a step's target joins the next step: 'RAB27A is a member of RAB27 family', a transfer, or None."""
     if step.via:
         return f"[{via_text(step.via, labels, kinds)}]"
