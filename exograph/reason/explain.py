@@ -78,10 +78,11 @@ def citation(source: SourceRecord | None, source_id: str) -> str:
 def cells(label: str, kind: str | None = "cell_type") -> str:
     """'malignant cells', 'fibroblasts', 'Huh-7 cells': the cells a claim was seen in (a cell line's name
     is not a noun, so its cells are named; a cell type is)."""
-    if label.endswith("cells"):
+    head, of, rest = label.partition(" of ")  # "mesenchymal stem cell of the bone marrow"
+    if head.endswith("cells"):
         return label
-    if label.endswith("cell") or kind == "cell_type":
-        return plural(label)
+    if head.endswith("cell") or kind == "cell_type":
+        return plural(head) + of + rest
     return f"{label} cells"
 
 
@@ -104,27 +105,39 @@ def setting(context: Mapping[str, object], labels: Mapping[str, str], named: Col
         return [labels.get(k, k) for k in values if k not in named]
 
     where = [cells(c, "cell_line") for c in listed("cell_lines")] + [cells(c) for c in listed("cell_types")]
-    details = listed("organisms") + listed("diseases")
+    diseases, organisms = listed("diseases"), listed("organisms")
     system = context.get("system")
-    if isinstance(system, str):
-        details.append(system.replace("_", " "))
-    conditions = listed("conditions")
-    text = ""
+    said = _SYSTEMS.get(system, "") if isinstance(system, str) else ""
     if where:
+        details = organisms + diseases + ([said] if said else [])
         text = f"In {_join(where)}" + (f" ({'; '.join(details)})" if details else "")
-    elif details:
-        text = f"In {details[0]}" + (f" ({'; '.join(details[1:])})" if details[1:] else "")
+    elif diseases or organisms:
+        details = (organisms if diseases else []) + ([said] if said else [])
+        text = f"In {_join(diseases or organisms)}" + (f" ({'; '.join(details)})" if details else "")
+    else:
+        text = said[0].upper() + said[1:] if said else ""
+    conditions = listed("conditions")
     if conditions:
         text += f"{' under' if text else 'Under'} {_join(conditions)}"
     return f"{text}, " if text else ""
+
+
+#: How each experimental system is said in a sentence's setting.
+_SYSTEMS = {
+    "in_vitro": "in vitro",
+    "in_vivo": "in vivo",
+    "ex_vivo": "ex vivo",
+    "clinical": "in clinical samples",
+    "in_silico": "in silico",
+}
 
 
 def _target_phrase(aspect: str, target: str, kinds: Mapping[str, str], labels: Mapping[str, str]) -> str:
     name = labels.get(target, target)
     if aspect == "binding" or (kinds.get(target) in _PROCESS_KINDS and aspect in _PROCESS_ASPECTS):
         return name
-    if kinds.get(target) == "cell_type" and aspect == "amount":
-        return f"the number of {cells(name)}"
+    if kinds.get(target) == "cell_type":
+        return f"{'the number of' if aspect == 'amount' else _NOUNS[aspect]} {cells(name)}"
     return f"{_NOUNS[aspect]} {name}"
 
 
@@ -152,10 +165,13 @@ def parts(
             subject, plural_subject = plural(regulator), True
         else:
             subject = f"exosomal {regulator}"
-        if donors:
-            subject += f" from {_join([cells(labels.get(k, k), kinds.get(k)) for k in donors])}"
-        if recipients:
-            subject += f", taken up by {_join([cells(labels.get(k, k), kinds.get(k)) for k in recipients])},"
+        senders = _join([cells(labels.get(k, k), kinds.get(k)) for k in donors]) if donors else ""
+        takers = _join([cells(labels.get(k, k), kinds.get(k)) for k in recipients]) if recipients else ""
+        if senders and senders == takers:  # the cells named once
+            subject += f" passed between {senders},"
+        else:
+            subject += f" from {senders}" if senders else ""
+            subject += f", taken up by {takers}," if takers else ""
         named = set(donors) | set(recipients)
     what = _target_phrase(a["aspect"], a["target"], kinds, labels)
     mechanism = a["mechanism"]
