@@ -21,7 +21,7 @@ def _stems(names: Iterable[str]) -> list[str]:
     for name in names:
         lowered = name.casefold()
         stems.append(lowered)
-        first = re.split(r"[\s(]", lowered)[0]
+        first = re.split(r"[\s(/-]", lowered)[0]
         if len(first) >= 4:
             stems.append(first.rstrip("s"))
     return stems
