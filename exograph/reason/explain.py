@@ -168,7 +168,7 @@ def parts(
         senders = _join([cells(labels.get(k, k), kinds.get(k)) for k in donors]) if donors else ""
         takers = _join([cells(labels.get(k, k), kinds.get(k)) for k in recipients]) if recipients else ""
         if senders and senders == takers:  # the cells named once
-            subject += f" passed between {senders},"
+            subject += f" passed between {senders}"
         else:
             subject += f" from {senders}" if senders else ""
             subject += f", taken up by {takers}," if takers else ""
