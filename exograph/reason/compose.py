@@ -14,7 +14,7 @@ cargo loading      B acting as vesicle cargo in recipient cells, from donors    
                    that agree (secretion of a molecule is read the same way)
 vesicle output     the vesicles (and their cargo) acting in recipient cells,    the step's
                    through a transfer link, when both name the donor cells and
-                   they agree
+                   they agree; or a claim about the vesicle process itself
 vesicle uptake     the vesicles acting in the cells that take them up           the step's
 anything else      nothing (subtype shifts, loading of unnamed cargo)           —
 =================  ===========================================================  ==============
@@ -224,16 +224,17 @@ def follow(index: Index, before: Step, after: Step, link: str | None) -> Verdict
     if joined in index.exposures or index.kinds.get(joined) in END_KINDS:
         return Verdict(cut=f"{joined} is an exposure or phenotype: chains start or end there")
     kind = before.effect
-    if kind == VESICLES:
-        return _transfer(index, before, after, link, "donors")
-    if kind == UPTAKE:
-        return _transfer(index, before, after, link, "recipients")
+    if kind in (VESICLES, UPTAKE) and (after.cargo or link == TRANSFER or is_vesicle(index, joined)):
+        return _transfer(index, before, after, link, "donors" if kind == VESICLES else "recipients")
+    # otherwise a claim about the process itself follows (MVB fusion feeds exosome secretion): the same cells
     if link == TRANSFER:
         return Verdict(cut="a transfer link follows only a step on vesicle output or uptake")
     if before.target in index.generic or joined in index.generic:
         return Verdict(cut=f"{before.target if before.target in index.generic else joined} is a class, not a step")
     if kind == NOTHING:
         return Verdict(cut=f"{'/'.join(before.aspects)} of {before.target} says nothing about what follows")
+    if kind in (VESICLES, UPTAKE):
+        return _same_cells(index, before, after, link)
     if kind == LOADING:
         if not after.cargo:
             return Verdict(cut=f"loading {before.target} into vesicles composes only into its effects as cargo")

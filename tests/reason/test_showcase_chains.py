@@ -115,7 +115,7 @@ def _pair_problem(c: Curation, first: list[AssertionRecord], then: list[Assertio
         or (c.vesicle_process(target) and a["aspect"] in ("secretion", "biogenesis", "activity", "amount", "uptake"))
         for a in first
     )
-    if makes_vesicles:
+    if makes_vesicles and (any(b["exosomal_cargo"] for b in then) or c.vesicle(joined)):
         if not all(b["exosomal_cargo"] for b in then) or not c.vesicle(joined):
             return "vesicle output not followed by the vesicles acting in recipient cells"
         role = "recipients" if "uptake" in aspects or "uptake" in target else "donors"
@@ -127,6 +127,8 @@ def _pair_problem(c: Curation, first: list[AssertionRecord], then: list[Assertio
     for node in {target, joined}:
         if node in c.generic:
             return f"passes through the class {node}"
+    if makes_vesicles:  # a claim about the vesicle process itself follows, in the same cells
+        return None if all(not b["exosomal_cargo"] for b in then) else "vesicle output followed by cargo"
     if aspects & {"cargo_loading", "secretion"}:
         return None if all(b["exosomal_cargo"] for b in then) else "loading not followed by the cargo's effects"
     if aspects & {"subtype_shift", "uptake", "binding"}:
