@@ -209,7 +209,23 @@ CASES: dict[str, tuple[Setup, str, list[Setup]]] = {
         "no quote names the target 'ev_secretion'",
         [_secreted_exosomes, _vesicles_named_by_table_caption],
     ),
-    "EXO201": (_rab27a_quote_on("target", "RAB27A"), "regulator and target are both 'RAB27A'", [_no_op]),
+    "EXO201": (
+        lambda t: t.edit(ASSERTIONS, "regulator: HIF1A", "regulator: RAB27A"),
+        "regulator and target are both 'RAB27A'",
+        # its own export (aspect secretion), and an explicit feedback on itself, are biology
+        [
+            _rab27a_quote_on("target", "RAB27A"),
+            # exosomal miR-21 acting in the recipient cells named by the context
+            lambda t: t.edit(ASSERTIONS, "target: PDCD4", "target: miR-21"),
+            lambda t: t.edit(
+                ASSERTIONS,
+                "regulator: HIF1A\n    target: RAB27A\n    direction: increases\n    aspect: amount\n"
+                "    mechanism: transcription",
+                "regulator: RAB27A\n    target: RAB27A\n    direction: increases\n    aspect: amount\n"
+                "    mechanism: autoregulation",
+            ),
+        ],
+    ),
     "EXO201 own process": (
         _exosomes_on_own_uptake("exosome_uptake"),
         "the target 'exosome_uptake' is the regulator's own process",
