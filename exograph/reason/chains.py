@@ -17,7 +17,7 @@ first ``max_chains`` are kept and the rest counted as cut.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -25,7 +25,7 @@ from typing import Any
 from exograph.reason import compose as rules
 from exograph.reason.context import mark_context
 from exograph.reason.index import Index, Row
-from exograph.reason.steps import Step, group, narrowed
+from exograph.reason.steps import Step, group, make_step, narrowed
 
 #: How far a chain query may reach; deeper questions are better asked as paths between two names.
 MAX_DEPTH = 6
@@ -137,6 +137,11 @@ class _Search:
         self.column = column
         #: The steps at each entity already fetched: a search meets the same entities at every level.
         self.known: dict[str, list[Step]] = {}
+        #: Classes of rows already checked against a partial chain (see :meth:`composes`; the chain is kept
+        #: alive, so that an id in a key is never reused meanwhile).
+        self.composing: dict[tuple[Any, ...], tuple[tuple[Step, ...], bool]] = {}
+        #: Pairs of steps already composed (see :meth:`join`).
+        self.joined: dict[tuple[int, int, str | None], tuple[Step, Step, tuple[Step, Step] | None]] = {}
 
     def steps_at(self, keys: set[str], regulators: Collection[str] | None = None) -> dict[str, list[Step]]:
         """The steps whose ``column`` is each of ``keys``, fetching in one query only those not yet known.
@@ -166,14 +171,28 @@ class _Search:
         return self.matches is None or self.matches(row.source, row.context)
 
     def join(self, before: Step, after: Step, link: str | None) -> tuple[Step, Step] | None:
-        """``before`` then ``after`` as composed (each kept to its rows that compose), or None."""
+        """``before`` then ``after`` as composed (each kept to its rows that compose), or None.
+
+        Kept by the steps' identity: a search meets the same pair of steps in many partial chains
+        (the steps themselves are kept with the answer, so an id is never reused meanwhile).
+        """
+        key = (id(before), id(after), link)
+        known = self.joined.get(key)
+        if known is not None:
+            return known[2]
+        joined = self._join(before, after, link)
+        self.joined[key] = (before, after, joined)
+        return joined
+
+    def _join(self, before: Step, after: Step, link: str | None) -> tuple[Step, Step] | None:
         if not self.options.compose:
-            return replace(before, target_link=link), after
+            return _linked(before, link), after
         verdict = rules.follow(self.index, before, after, link)
         if verdict.cut is not None:
             return None
-        joined = replace(before, target_link=verdict.link, via=verdict.via)
-        return narrowed(self.index, joined, verdict.before), narrowed(self.index, after, verdict.rows)
+        if before.target_link != verdict.link or before.via != verdict.via:
+            before = replace(before, target_link=verdict.link, via=verdict.via)
+        return narrowed(self.index, before, verdict.before), narrowed(self.index, after, verdict.rows)
 
     def settle(self, steps: list[Step]) -> tuple[Step, ...] | None:
         """``steps`` with every adjacent pair composing, steps narrowed to the rows that do; None if a pair
@@ -205,9 +224,91 @@ class _Search:
             unchanged, chain = pair[0].rows == steps[-1].rows, [*steps[:-1], *pair]
         return tuple(chain) if unchanged or len(chain) == 2 else self.settle(chain)
 
+    def count(
+        self, batch: dict[str, list[_Partial]], feeders: dict[str, dict[str, str | None]], sign: int | None
+    ) -> tuple[int, int]:
+        """For the last level's partial chains: how many chains one step longer upstream would explore and find.
+
+        Without building them: the rows are classed by all that composition reads of them (target,
+        aspect, cargo, the cells), and each class is checked once against each step it would precede.
+        A step is found when any of its rows composes, as :meth:`join` keeps the rows that do.
+        """
+        wanted = {a for alias in feeders.values() for a in alias}
+        by_target: dict[str, list[Row]] = defaultdict(list)
+        for row in self.index.rows("target", wanted):
+            if self.usable(row):
+                by_target[row.target].append(row)
+        explored = found = 0
+        for node, partials in batch.items():
+            # the steps that may end at ``node``, each with its rows (and how its target joins ``node``)
+            keyed: dict[tuple[Any, ...], list[tuple[Row, str | None]]] = defaultdict(list)
+            for a, link in feeders[node].items():
+                for row in by_target.get(a, ()):
+                    step_sign = 0 if row.negated else row.sign
+                    effect = rules.effect(self.index, row)
+                    keyed[(row.regulator, row.target, step_sign, row.negated, effect, row.cargo, link)].append(
+                        (row, link)
+                    )
+            regulators = Counter(key[0] for key in keyed)
+            # partial chains that read the same to composition share one answer per step
+            groups: dict[tuple[Any, ...], list[_Partial]] = defaultdict(list)
+            for partial in partials:
+                steps = partial[0]
+                groups[(_reading(steps), compose(s.sign for s in steps))].append(partial)
+            for (_, below), members in groups.items():
+                steps = members[0][0]
+                composing: Counter[str] = Counter()
+                for key, rows in keyed.items():
+                    if sign is not None and below * key[2] != sign:
+                        continue
+                    if any(self.composes(row, key[4], link, steps) for row, link in rows):
+                        composing[key[0]] += 1
+                total = sum(composing.values())
+                for _, held, _ in members:
+                    explored += len(keyed) - sum(regulators[h] for h in held)
+                    found += total - sum(composing[h] for h in held)
+        return explored, found
+
+    def composes(self, row: Row, effect: str, link: str | None, steps: tuple[Step, ...]) -> bool:
+        """Whether a step resting on ``row`` may come before ``steps`` (checked once per class of row)."""
+        after = steps[0]
+        if effect not in (rules.VESICLES, rules.UPTAKE, rules.LOADING) and len(after.rows) == 1:
+            # only the cells differ between rows of one class here: check the rest once, then the cells as
+            # compose._same_cells does for one row on each side
+            acts, starts = rules.acting(row), rules.starting(after.rows[0])
+            if acts and starts and not rules.agree(self.index, acts, starts):
+                return False
+            row = row._replace(context_json="{}")
+            key: tuple[Any, ...] = ("shape", row.target, row.aspect, row.cargo, link, after.regulator, after.cargo)
+        else:
+            key = ("composes", row.target, row.aspect, row.cargo, row.context_json, link, _reading(steps))
+        known = self.composing.get(key)
+        if known is not None:
+            return known[1]
+        step = _linked(make_step(self.index, [row], effect), link)
+        verdict = rules.follow(self.index, step, after, link)
+        if verdict.cut is not None:
+            found = False
+        elif len(verdict.rows) == len(after.rows) or len(steps) == 1:
+            found = True
+        else:  # the next step lost rows: the rest of the chain must compose again
+            found = self.add(steps, step, before=True) is not None
+        self.composing[key] = (steps, found)
+        return found
+
+
+def _reading(steps: tuple[Step, ...]) -> tuple[Any, ...]:
+    """All that composition reads of a partial chain when a step is put before it: its first step's
+    regulator and cells (the whole chain when that step rests on several rows, which a join may narrow)."""
+    after = steps[0]
+    if len(after.rows) > 1:
+        return (id(steps),)
+    (row,) = after.rows
+    return (after.regulator, after.effect, row.cargo, row.context_json if row.cargo else rules.starting(row))
+
 
 def _linked(step: Step, link: str | None) -> Step:
-    return step if link is None else replace(step, target_link=link)
+    return step if link == step.target_link else replace(step, target_link=link)
 
 
 def _rank_key(chain: Chain) -> tuple[Any, ...]:
@@ -217,14 +318,21 @@ def _rank_key(chain: Chain) -> tuple[Any, ...]:
 
 
 def _finish(
-    kind: str, subject: str, found: list[Chain], complete: bool, options: ChainOptions, index: Index, end: str | None
+    kind: str,
+    subject: str,
+    found: list[Chain],
+    complete: bool,
+    options: ChainOptions,
+    index: Index,
+    end: str | None,
+    unbuilt: int = 0,
 ) -> Chains:
-    """Rank and mark the chains."""
+    """Rank and mark the chains; ``unbuilt`` more were found but only counted (they cannot rank)."""
     anchor_last = kind != "targets"
     if options.coherent:  # otherwise only the chains kept need marking: ranking does not look at context
         found = [c for c in (mark_context(index, c, anchor_last) for c in found) if c.coherent]
     kept = [mark_context(index, c, anchor_last) for c in _best(found, options.max_chains)]
-    return Chains(kind, subject, tuple(kept), len(found) - len(kept), complete, end)
+    return Chains(kind, subject, tuple(kept), len(found) + unbuilt - len(kept), complete, end)
 
 
 def _best(found: list[Chain], count: int) -> list[Chain]:
@@ -281,28 +389,46 @@ def upstream(
     matches: Matcher,
     sign: int | None = None,
     start: tuple[str, Mapping[str, int]] | None = None,
-) -> tuple[list[Chain], bool]:
-    """Chains ending at ``subject``, built backwards one level at a time.
+) -> tuple[list[Chain], bool, int]:
+    """Chains ending at ``subject``, built backwards one level at a time, and how many more were only counted.
 
     With ``sign``, only chains of that sign are returned (every partial chain still grows and
     counts against the budget). A negated step is unsigned, so a chain of sign +1 or -1 has none.
 
     With ``start`` (an entity and the distance of every entity to it, forward), only chains
     that begin at that entity are returned, and branches that cannot reach it are pruned.
+
+    Chains are found shortest first and ranked by length first: once ``max_chains`` shorter ones
+    are found, those of the last level can never be shown, so (unless ``coherent`` or a filter
+    must look at each) they are counted, exactly as they would have been found, but not built.
     """
     search = _Search(index, options, matches, "target")
     frontier: list[_Partial] = [((), frozenset({subject}), subject)]  # steps downstream first
     start_aliases = index.aliases(start[0]) if start else {}
     found: list[Chain] = []
-    explored = 0
+    explored = unbuilt = 0
     for depth in range(1, options.depth + 1):
         # with a start, a step's regulator must be within this many steps of it
         reach = options.depth - depth
         near = [e for e, d in start[1].items() if d <= reach] if start else None
+        only_count = (
+            depth == options.depth
+            and not start
+            and not options.coherent
+            and options.compose
+            and matches is None
+            and len(found) >= options.max_chains
+        )
         following: list[_Partial] = []
         for batch in _batches(frontier):
             feeders = {node: _feeders(index, node, options, depth == 1) for node in batch}
             wanted = {a for alias in feeders.values() for a in alias}
+            if only_count:
+                tried, counted = search.count(batch, feeders, sign)
+                explored, unbuilt = explored + tried, unbuilt + counted
+                if explored > options.budget:
+                    return found, False, unbuilt
+                continue
             by_target = search.steps_at(wanted, near)
             for node, partials in batch.items():
                 choices = [_linked(step, link) for a, link in feeders[node].items() for step in by_target[a]]
@@ -325,9 +451,9 @@ def upstream(
                         if depth < options.depth:  # the last level's partial chains grow no further
                             following.append((chain_steps, held | {regulator, step.target}, regulator))
             if explored > options.budget:
-                return found, False
+                return found, False, unbuilt
         frontier = following
-    return found, True
+    return found, True, unbuilt
 
 
 def downstream(index: Index, subject: str, options: ChainOptions, matches: Matcher) -> tuple[list[Chain], bool]:
@@ -406,8 +532,8 @@ def chains(index: Index, kind: str, subject: str, options: ChainOptions, matches
     if kind == "targets":
         found, complete = downstream(index, subject, options, matches)
         return _finish(kind, subject, found, complete, options, index, None)
-    found, complete = upstream(index, subject, options, matches, 1 if kind == "drivers" else None)
-    return _finish(kind, subject, found, complete, options, index, None)
+    found, complete, unbuilt = upstream(index, subject, options, matches, 1 if kind == "drivers" else None)
+    return _finish(kind, subject, found, complete, options, index, None, unbuilt)
 
 
 def paths(index: Index, start: str, end: str, options: ChainOptions, matches: Matcher) -> Chains:
@@ -415,5 +541,5 @@ def paths(index: Index, start: str, end: str, options: ChainOptions, matches: Ma
     # a step taken at the last level must start at ``start`` itself, so the search never asks
     # whether an entity is a full ``depth`` steps away: the last level of reach is not needed
     distance = reachable(index, start, options.depth - 1)
-    found, complete = upstream(index, end, options, matches, start=(start, distance))
-    return _finish("path", start, found, complete, options, index, end)
+    found, complete, unbuilt = upstream(index, end, options, matches, start=(start, distance))
+    return _finish("path", start, found, complete, options, index, end, unbuilt)

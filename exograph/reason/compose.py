@@ -30,9 +30,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from exograph.reason.index import SIGNS, Index, Row
+from exograph.reason.index import Index, Row, effect_sign, parse_context
 
 if TYPE_CHECKING:
     from exograph.reason.steps import Step
@@ -73,13 +74,8 @@ LEVEL, DEGRADATION, MODIFICATION, LOADING, VESICLES, UPTAKE, NOTHING = (
 TRANSFER = "transfer"
 
 
-def carried_sign(direction: str, aspect: str) -> int:
-    """The sign a step carries to what follows it: more degradation is less of the target; a
-    modification whose consequence is not stated carries none."""
-    if aspect in MODIFICATIONS or aspect in NEVER_STEPS:
-        return 0
-    sign = SIGNS[direction]
-    return -sign if aspect == "degradation" else sign
+#: The sign a step carries to what follows it (kept in the index module, which builds every row).
+carried_sign = effect_sign
 
 
 def _listed(index: Index, key: str, table: Mapping[str, str]) -> str | None:
@@ -137,8 +133,15 @@ def vesicle_taken(index: Index, target: str, aspect: str) -> str | None:
 
 
 def effect(index: Index, row: Row) -> str:
-    """What ``row`` changes about its target: which row of the table it is."""
-    aspect, target = row.aspect, row.target
+    """What ``row`` changes about its target: which row of the table it is (kept per target and aspect)."""
+    key = ("effect", row.target, row.aspect)
+    found = index.memo.get(key)
+    if found is None:
+        found = index.memo[key] = _effect(index, row.target, row.aspect)
+    return found
+
+
+def _effect(index: Index, target: str, aspect: str) -> str:
     if vesicle_made(index, target, aspect):
         return VESICLES
     if vesicle_taken(index, target, aspect):
@@ -180,27 +183,53 @@ def reason_unsigned(step: Step) -> str | None:
 
 
 # -- cells ------------------------------------------------------------------------------------------
-def _cells(context: Mapping[str, Any], role: str) -> set[str]:
+def _cells(context: Mapping[str, Any], role: str) -> frozenset[str]:
     """The cells a claim names in ``role``: ``donors``/``recipients``, or ``actor`` (cell lines and types)."""
     if role == "actor":
-        return {*context.get("cell_lines", ()), *context.get("cell_types", ())}
-    return set(context.get(role, ()))
+        return frozenset((*context.get("cell_lines", ()), *context.get("cell_types", ())))
+    return frozenset(context.get(role, ()))
 
 
-def _agree(index: Index, first: set[str], second: set[str]) -> bool:
-    return any(a in index.ancestors(b) or b in index.ancestors(a) for a in first for b in second)
+@lru_cache(maxsize=65536)
+def _named(context_json: str, role: str) -> frozenset[str]:
+    """``_cells`` of a compiled context, parsed once: chain search asks again for every pair of steps."""
+    return _cells(parse_context(context_json), role)
 
 
-def _where_acts(row: Row) -> set[str]:
+def _agree(index: Index, first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether some cells of one lie within (or are) some of the other's (kept per pair of sets)."""
+    key = ("agree", first, second)
+    found = index.memo.get(key)
+    if found is None:
+        found = index.memo[key] = any(a in index.ancestors(b) or b in index.ancestors(a) for a in first for b in second)
+    return found
+
+
+def _where_acts(row: Row) -> frozenset[str]:
     """The cells a step's target changes in: the recipients of vesicle cargo, else the cells named."""
-    context = row.context
-    return _cells(context, "recipients") if row.cargo else _cells(context, "actor") or _cells(context, "donors")
+    if row.cargo:
+        return _named(row.context_json, "recipients")
+    return _named(row.context_json, "actor") or _named(row.context_json, "donors")
 
 
-def _where_starts(row: Row) -> set[str]:
+def acting(row: Row) -> frozenset[str]:
+    """The cells a row's change happens in, for classing rows (exograph.reason.chains counts by class)."""
+    return _where_acts(row)
+
+
+def agree(index: Index, first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether some cells of one lie within (or are) some of the other's."""
+    return _agree(index, first, second)
+
+
+def starting(row: Row) -> frozenset[str]:
+    """The cells a row's regulator acts from, for classing rows."""
+    return _where_starts(row)
+
+
+def _where_starts(row: Row) -> frozenset[str]:
     """The cells a step's regulator acts from: the donors of vesicle cargo, else the cells named."""
-    context = row.context
-    return _cells(context, "donors") if row.cargo else _cells(context, "actor")
+    return _named(row.context_json, "donors" if row.cargo else "actor")
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +268,7 @@ def follow(index: Index, before: Step, after: Step, link: str | None) -> Verdict
         if not after.cargo:
             return Verdict(cut=f"loading {before.target} into vesicles composes only into its effects as cargo")
         mine, kept = _agreeing(
-            index, before.rows, after.rows, _where_starts, lambda r: _cells(r.context, "donors"), lenient=True
+            index, before.rows, after.rows, _where_starts, lambda r: _named(r.context_json, "donors"), lenient=True
         )
         if not kept:
             return Verdict(cut="the cells loading the cargo and the donors of the vesicles differ")
@@ -251,6 +280,11 @@ def follow(index: Index, before: Step, after: Step, link: str | None) -> Verdict
 
 def _same_cells(index: Index, before: Step, after: Step, link: str | None) -> Verdict:
     """The next step acts in the cells the previous one changed (where both name them)."""
+    if len(before.rows) == 1 and len(after.rows) == 1:  # the common case, without pooling
+        acts, starts = _where_acts(before.rows[0]), _where_starts(after.rows[0])
+        if acts and starts and not _agree(index, acts, starts):
+            return Verdict(cut="the next step acts in other cells than the previous one changed")
+        return Verdict(after.rows, before.rows, link)
     mine, kept = _agreeing(index, before.rows, after.rows, _where_acts, _where_starts, lenient=True)
     if not kept:
         return Verdict(cut="the next step acts in other cells than the previous one changed")
@@ -272,8 +306,8 @@ def _transfer(index: Index, before: Step, after: Step, link: str | None, role: s
         index,
         before.rows,
         after.rows,
-        lambda r: _cells(r.context, "actor") | _cells(r.context, role),
-        lambda r: _cells(r.context, role),
+        lambda r: _named(r.context_json, "actor") | _named(r.context_json, role),
+        lambda r: _named(r.context_json, role),
     )
     if not kept:
         return Verdict(cut=f"the {role} of the vesicles are not named by both steps, or differ")
@@ -306,6 +340,10 @@ def _agreeing(
     Strict: both must name cells. Lenient: a row that names none agrees with anything.
     """
     earlier = [(row, here(row)) for row in before]
+    if lenient:
+        later = [there(row) for row in after]
+        if not any(cells for cells in later) or not any(cells for _, cells in earlier):
+            return tuple(before), tuple(after)  # one side names no cells: everything agrees
     mine: dict[str, Row] = {}
     kept = []
     for row in after:

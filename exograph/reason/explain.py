@@ -271,7 +271,7 @@ def via_text(via: str, labels: Mapping[str, str], kinds: Mapping[str, str]) -> s
     return text
 
 
-def together(chain: Chain, labels: Mapping[str, str]) -> str:
+def together(chain: Chain, labels: Mapping[str, str], kinds: Mapping[str, str]) -> str:
     """The chain summed up in one sentence that keeps its weakest hedge."""
     start = labels.get(chain.steps[0].regulator, chain.steps[0].regulator)
     end = labels.get(chain.steps[-1].target, chain.steps[-1].target)
@@ -285,9 +285,11 @@ def together(chain: Chain, labels: Mapping[str, str]) -> str:
         verb = "may affect" if chain.hedge == "may" else "affects"
         return f"Together: {start} {verb} {end}, in a direction not determined ({why}) {count}."
     word = {1: "increase", -1: "decrease"}[chain.sign]
+    vias = [via_text(s.via, labels, kinds) for s in chain.steps if s.via]
+    through = f" through {' and '.join(vias)}" if vias else ""
     if chain.hedge == "may":
-        return f"Together: {start} may {word} {end}, if the hypothesis in the chain holds {count}."
-    return f"Together: {start} is expected to {word} {end} {count}."
+        return f"Together: {start} may {word} {end}{through}, if the hypothesis in the chain holds {count}."
+    return f"Together: {start} is expected to {word} {end}{through} {count}."
 
 
 def paragraph(
@@ -317,5 +319,5 @@ def paragraph(
             text += f" (This step is from another {fields}.)"
         out.append(text)
     if len(chain.steps) > 1:
-        out.append(together(chain, labels))
+        out.append(together(chain, labels, kinds))
     return " ".join(out)

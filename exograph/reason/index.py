@@ -54,14 +54,21 @@ class Row(NamedTuple):
         return parse_context(self.context_json)
 
 
+#: Aspects that change a molecule without the curation saying what that does to its amount or activity,
+#: and bindings (an interaction, not a regulation): steps on them carry no sign (exograph.reason.compose).
+UNSIGNED_ASPECTS = frozenset({"phosphorylation", "ubiquitination", "localization", "binding"})
+
+
 def effect_sign(direction: str, aspect: str) -> int:
-    """The sign of the effect on the target itself (see :mod:`exograph.reason.compose`)."""
-    from exograph.reason.compose import carried_sign
+    """The sign a step carries to what follows it: more degradation is less of the target; a
+    modification whose consequence is not stated carries none."""
+    if aspect in UNSIGNED_ASPECTS:
+        return 0
+    sign = SIGNS[direction]
+    return -sign if aspect == "degradation" else sign
 
-    return carried_sign(direction, aspect)
 
-
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def parse_context(text: str) -> dict[str, Any]:
     """Contexts repeat (most are empty or shared by a paper's claims): parse each text once."""
     return json.loads(text)  # type: ignore[no-any-return]
@@ -102,7 +109,7 @@ class Index:
     generic: frozenset[str] = frozenset()
     exposures: frozenset[str] = frozenset()
     #: Answers derived from the maps above, kept for the life of the index (see exograph.reason.compose).
-    memo: dict[tuple[str, str], Any] = field(default_factory=dict)
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
     @classmethod
     def open(cls, store: Store) -> Index:
@@ -133,9 +140,12 @@ class Index:
                     todo.append(nxt)
         return seen
 
-    def ancestors(self, key: str) -> set[str]:
-        """``key`` and every broader concept above it."""
-        return self._closure(key, self.broader)
+    def ancestors(self, key: str) -> frozenset[str]:
+        """``key`` and every broader concept above it (kept: chain search asks for the same ones often)."""
+        found = self.memo.get(("ancestors", key))
+        if found is None:
+            found = self.memo[("ancestors", key)] = frozenset(self._closure(key, self.broader))
+        return found
 
     def aliases(self, key: str) -> dict[str, str | None]:
         """The entities whose assertions speak for ``key``, each with how it relates to ``key``.

@@ -52,15 +52,32 @@ class Step:
 def make_step(index: Index, members: list[Row], effect_name: str) -> Step:
     """One step from rows that say the same thing (see the module docstring)."""
     first = members[0]
-    solid = {r.source for r in members if not (r.hypothesis or r.negated)}
+    if len(members) == 1:  # most steps rest on one assertion: skip the pooling below
+        solid: tuple[str, ...] = () if first.hypothesis or first.negated else (first.source,)
+        return Step(
+            first.regulator,
+            first.target,
+            0 if first.negated else first.sign,
+            (first.aspect,),
+            (first.id,),
+            solid,
+            int(bool(solid) and first.source in index.primary_sources),
+            first.hypothesis,
+            first.negated,
+            (first.context_json,),
+            effect=effect_name,
+            cargo=first.cargo,
+            rows=(first,),
+        )
+    pooled = {r.source for r in members if not (r.hypothesis or r.negated)}
     return Step(
         regulator=first.regulator,
         target=first.target,
         sign=0 if first.negated else first.sign,
         aspects=tuple(sorted({r.aspect for r in members})),
         assertions=tuple(r.id for r in members),
-        sources=tuple(sorted(solid)),
-        primary=len(solid & index.primary_sources),
+        sources=tuple(sorted(pooled)),
+        primary=len(pooled & index.primary_sources),
         hypothesis=all(r.hypothesis for r in members),
         negated=first.negated,
         contexts=tuple(sorted({r.context_json for r in members})),

@@ -68,7 +68,7 @@ def why_not(index: Index, start: str, end: str, options: ChainOptions, matches: 
     wide = replace(options, max_chains=10_000)
     found = {tuple(c.assertion_ids) for c in paths(index, start, end, wide, matches).chains}
     reaches, _ = downstream(index, start, wide, matches)
-    reached, _ = upstream(index, end, wide, matches)
+    reached, _, _ = upstream(index, end, wide, matches)
     relaxed: list[tuple[str, ChainOptions, Matcher]] = []
     if options.depth < MAX_DEPTH:
         relaxed.append((f"the length (--max-length {options.depth})", replace(wide, depth=options.depth + 1), matches))

@@ -127,3 +127,17 @@ def test_why_not_says_where_the_search_stops(ckg: KnowledgeGraph, cli: Cli, comp
     found = cli("path", "sorafenib", "AKT", "--max-length", "4", "--root", str(compose_root)).output
     assert "Why not" not in found
     assert "Why not:" in cli("path", "sorafenib", "AKT", "--why-not", "--root", str(compose_root)).output
+
+
+def test_chains_only_counted_follow_the_same_rules(ckg: KnowledgeGraph) -> None:
+    """The last level of a long answer is counted, not built: the count obeys the composition rules too."""
+    names = [k for (k,) in ckg.store.db.execute("SELECT key FROM entities ORDER BY key")]
+    counted = 0
+    for name in names:
+        for kind in ("drivers", "regulators"):
+            every = getattr(ckg, kind)(name, depth=3, max_chains=10_000, include_hypotheses=True)
+            shorter = sum(len(c.steps) < 3 for c in every.chains)
+            few = getattr(ckg, kind)(name, depth=3, max_chains=1, include_hypotheses=True)
+            assert len(few.chains) + few.query.cut == len(every.chains), (kind, name)
+            counted += shorter >= 1 and len(every.chains) > shorter
+    assert counted > 3

@@ -16,7 +16,7 @@ def _entities(kg: KnowledgeGraph) -> list[str]:
 
 
 def test_best_is_the_head_of_the_full_ranking(kg: KnowledgeGraph) -> None:
-    found, _ = upstream(kg.index, kg.resolve("PDCD4"), ChainOptions(depth=3), None)
+    found, _, _ = upstream(kg.index, kg.resolve("PDCD4"), ChainOptions(depth=3), None)
     lengths = {len(c.steps) for c in found}
     assert len(lengths) > 1  # the shortcut only matters when lengths differ
     ranked = sorted(found, key=_rank_key)
@@ -52,7 +52,7 @@ def test_paths_are_the_upstream_chains_that_begin_at_the_start(kg: KnowledgeGrap
     index, keys = kg.index, _entities(kg)
     checked = 0
     for end in keys:
-        everything, _ = upstream(index, end, ChainOptions(depth=3), None)
+        everything, _, _ = upstream(index, end, ChainOptions(depth=3), None)
         for start in keys:
             if start == end:
                 continue
