@@ -140,6 +140,8 @@ class _Search:
         #: Classes of rows already checked against a partial chain (see :meth:`composes`; the chain is kept
         #: alive, so that an id in a key is never reused meanwhile).
         self.composing: dict[tuple[Any, ...], tuple[tuple[Step, ...], bool]] = {}
+        #: Steps already marked with a link (see :meth:`linked`), each beside the step it was made from.
+        self.links: dict[tuple[int, str | None], tuple[Step, Step]] = {}
         #: Pairs of steps already composed (see :meth:`join`).
         self.joined: dict[tuple[int, int, str | None], tuple[Step, Step, tuple[Step, Step] | None]] = {}
 
@@ -169,6 +171,17 @@ class _Search:
         if options.compose and not rules.usable(row, engineered=True):  # methods and bindings: never steps
             return False
         return self.matches is None or self.matches(row.source, row.context)
+
+    def linked(self, step: Step, link: str | None) -> Step:
+        """``step`` marked with how its target joins the next (made once per step and link: a search
+        offers the same steps at every node that reaches them)."""
+        if link == step.target_link:
+            return step
+        key = (id(step), link)
+        known = self.links.get(key)
+        if known is None:
+            known = self.links[key] = (step, _linked(step, link))
+        return known[1]
 
     def join(self, before: Step, after: Step, link: str | None) -> tuple[Step, Step] | None:
         """``before`` then ``after`` as composed (each kept to its rows that compose), or None.
@@ -431,7 +444,7 @@ def upstream(
                 continue
             by_target = search.steps_at(wanted, near)
             for node, partials in batch.items():
-                choices = [_linked(step, link) for a, link in feeders[node].items() for step in by_target[a]]
+                choices = [search.linked(step, link) for a, link in feeders[node].items() for step in by_target[a]]
                 if start:  # steps known from an earlier level may come from entities now out of reach
                     choices = [s for s in choices if start[1].get(s.regulator, options.depth + 1) <= reach]
                 for steps, held, _ in partials:
