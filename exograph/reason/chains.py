@@ -492,7 +492,7 @@ def downstream(index: Index, subject: str, options: ChainOptions, matches: Match
                             # link: how the last target relates to this regulator (for a first step: none)
                             chain_steps: tuple[Step, ...] | None = (step,)
                             if steps:
-                                last = replace(steps[-1], target_link=link)
+                                last = search.linked(steps[-1], link)
                                 chain_steps = search.add((*steps[:-1], last), step, before=False)
                             if chain_steps is None:
                                 continue
