@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from exograph.reason.context import CONFLICT_FIELDS, differing, values
-from exograph.reason.index import Index, Row
+from exograph.reason.index import Index, Row, stated_sign
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,7 @@ class Conflict:
 
 def _effect(row: Row) -> tuple[str, int]:
     aspect = "amount" if row.aspect == "degradation" else row.aspect
-    return aspect, row.sign
+    return aspect, stated_sign(row.direction, row.aspect)
 
 
 def _kind(a: Row, b: Row) -> str | None:

@@ -68,6 +68,13 @@ def effect_sign(direction: str, aspect: str) -> int:
     return -sign if aspect == "degradation" else sign
 
 
+def stated_sign(direction: str, aspect: str) -> int:
+    """The sign a claim states on its target's aspect, read as an amount for degradation (for conflicts:
+    more phosphorylation against less is a disagreement, even though neither carries a sign along a chain)."""
+    sign = SIGNS[direction]
+    return -sign if aspect == "degradation" else sign
+
+
 @lru_cache(maxsize=65536)
 def parse_context(text: str) -> dict[str, Any]:
     """Contexts repeat (most are empty or shared by a paper's claims): parse each text once."""

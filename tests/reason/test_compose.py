@@ -141,3 +141,10 @@ def test_chains_only_counted_follow_the_same_rules(ckg: KnowledgeGraph) -> None:
             assert len(few.chains) + few.query.cut == len(every.chains), (kind, name)
             counted += shorter >= 1 and len(every.chains) > shorter
     assert counted > 3
+
+
+def test_modifications_carry_no_sign_along_chains_but_still_conflict(ckg: KnowledgeGraph) -> None:
+    """More against less phosphorylation of STAT3 is a disagreement, though neither signs a chain."""
+    pairs = {(c.first, c.second) for c in ckg.conflicts("STAT3").conflicts}
+    assert pairs == {("compose2025-hif1a-stat3-dephosphorylation", "compose2025-hif1a-stat3-phosphorylation")}
+    assert {c.sign for c in ckg.targets("HIF1A", depth=1).chains if c.steps[0].target == "STAT3"} == {0}
