@@ -9,8 +9,12 @@ from typing import Any, TypeVar
 
 import click
 
+from exograph.query.filters import PERTURBATIONS, SYSTEMS
+
 F = TypeVar("F", bound=Callable[..., Any])
 
+#: The exit code of a command ended by Ctrl-C (128 + SIGINT, as shells report it).
+INTERRUPTED = 130
 #: How many problems a command prints before it stops and counts the rest (``validate --all`` shows all).
 PROBLEM_LIMIT = 50
 
@@ -23,29 +27,55 @@ class Unusable(click.ClickException):
 
 class Group(click.Group):
     """The command group: error messages reach the terminal escaped, an operating-system error is a
-    one-line environment error (exit 2), and a cache that SQLite finds damaged mid-command is deleted."""
+    one-line environment error (exit 2), a cache that SQLite finds damaged mid-command is deleted, and
+    Ctrl-C ends any command at once with "interrupted" and exit 130 (the shell's code for SIGINT), not
+    a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         import sqlite3
 
-        from exograph.compiled.store import OPENED, discard_opened
+        from exograph.compiled.store import OPENED, CacheError, discard_opened
 
         OPENED.clear()  # only caches this command opens are suspects
+        _quiet_workers_on_interrupt()
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\ninterrupted", err=True)
+            sys.exit(INTERRUPTED)
         except click.ClickException as exc:  # messages quote what the user typed: never echo it raw
             from exograph.safetext import visible
 
             setattr(exc, "message", visible(exc.message))  # noqa: B010 - click types it Final; it is a plain attribute
             raise
         except OSError as exc:  # the environment refused: a file or folder that cannot be used
+            from exograph.safetext import visible
+
             where = f": {exc.filename}" if exc.filename else ""
-            raise Unusable(f"{exc.strerror or exc}{where}") from None
+            raise Unusable(visible(f"{exc.strerror or exc}{where}")) from None
+        except CacheError as exc:  # e.g. files that kept changing while the command read them
+            raise Unusable(visible(str(exc))) from None
         except sqlite3.DatabaseError as exc:
             removed = ", ".join(map(str, discard_opened())) or "(none opened)"
             raise Unusable(
                 f"the compiled cache is damaged ({exc}); deleted {removed}: run the command again to rebuild it"
             ) from None
+
+
+def _quiet_workers_on_interrupt() -> None:
+    """Ctrl-C reaches every process of the terminal's foreground group, the compile's forked workers
+    too: they leave it to the command, which stops them (ending its pool) and reports the interrupt once."""
+    import os
+    import signal
+
+    command = os.getpid()
+
+    def interrupted(_signum: int, _frame: object) -> None:
+        if os.getpid() == command:
+            raise KeyboardInterrupt
+
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when a caller chose otherwise
+        signal.signal(signal.SIGINT, interrupted)
 
 
 def root_path(value: Path | None) -> Path:
@@ -117,6 +147,41 @@ def chain_options(func: F) -> F:
             click.option(
                 "--include-engineered", is_flag=True, help="Let chains use findings on engineered vesicles (scope)."
             ),
+            click.option(
+                "--rank",
+                type=click.Choice(("default", "score")),
+                default="default",
+                show_default=True,
+                help="score: answers by their claim's evidence score (see summary), chains by their weakest step's.",
+            ),
+        ],
+    )
+
+
+def context_filters(func: F) -> F:
+    """The curation root and the context filters (joined by all; names follow the broader hierarchy)."""
+    return _apply(
+        func,
+        [
+            root_option,
+            click.option("--organism", help="Only assertions in this organism (e.g. human, NCBITaxon:10090)."),
+            click.option("--cell-line", help="Only assertions in this cell line (e.g. Huh7)."),
+            click.option("--cell-type", help="Only assertions in this cell type or its cell lines (e.g. macrophage)."),
+            click.option("--disease", help="Only assertions in this disease or a narrower one (e.g. HCC, cancer)."),
+            click.option("--condition", help="Only assertions under this condition (e.g. hypoxia)."),
+            click.option("--donor", help="Only assertions on vesicles from these cells (e.g. CAF, fibroblast)."),
+            click.option("--recipient", help="Only assertions on vesicles taken up by these cells (e.g. macrophage)."),
+            click.option(
+                "--system",
+                type=click.Choice(SYSTEMS),
+                help="Only assertions whose context states this experimental system.",
+            ),
+            click.option(
+                "--perturbation",
+                type=click.Choice(PERTURBATIONS),
+                help="Only assertions whose evidence manipulated the regulator so (or by a loss or gain of function).",
+            ),
+            click.option("--source", help="Only assertions from this source id (e.g. liang2021)."),
         ],
     )
 
@@ -126,13 +191,7 @@ def filter_options(func: F) -> F:
     return _apply(
         func,
         [
-            root_option,
-            click.option("--organism", help="Only assertions in this organism (e.g. human, NCBITaxon:10090)."),
-            click.option("--cell-line", help="Only assertions in this cell line (e.g. Huh7)."),
-            click.option("--cell-type", help="Only assertions in this cell type (e.g. macrophage)."),
-            click.option("--disease", help="Only assertions in this disease (e.g. HCC)."),
-            click.option("--condition", help="Only assertions under this condition (e.g. hypoxia)."),
-            click.option("--source", help="Only assertions from this source id (e.g. liang2021)."),
+            context_filters,
             click.option("--evidence", "-e", is_flag=True, help="Table format: print quotes and cited references."),
             explain_option,
             format_option("table", "json", "tsv"),
@@ -187,15 +246,12 @@ def run_query(kind: str, name: str, options: dict[str, Any]) -> None:
         options.pop("explain"),
     )
     hypotheses = not options.pop("no_hypotheses")
-    chain = {
-        k: options.pop(k)
-        for k in ("max_chains", "coherent", "include_hypotheses", "include_negated", "include_engineered")
-    }
+    flags = ("max_chains", "coherent", "include_hypotheses", "include_negated", "include_engineered", "rank")
+    chain = {k: options.pop(k) for k in flags}
     try:
         if depth == 1:
-            text = _direct(
-                graph, graph.neighbours(kind, name, hypotheses=hypotheses, **options), fmt, evidence, explain
-            )
+            result = graph.neighbours(kind, name, hypotheses=hypotheses, rank=chain["rank"], **options)
+            text = _direct(graph, result, fmt, evidence, explain)
         else:
             from exograph.cli.reason import print_chains
 
@@ -204,16 +260,19 @@ def run_query(kind: str, name: str, options: dict[str, Any]) -> None:
             return
     except (UnknownName, BadFilter) as exc:
         raise click.UsageError(visible(str(exc))) from None
-    click.echo(text, nl=False)
+    from exograph.cli.terminal import show
+
+    show(text, fmt)
 
 
 def _direct(graph: Any, result: Any, fmt: str, evidence: bool, explain: bool) -> str:
     """Direct assertions as before; ``--explain`` adds one sentence per assertion."""
     import json
 
+    from exograph.cli.terminal import width
     from exograph.query import text as render
 
-    text: str = render.table(result, evidence) if fmt == "table" else render.RENDERERS[fmt](result)
+    text: str = render.table(result, evidence, width()) if fmt == "table" else render.RENDERERS[fmt](result)
     if not explain:
         return text
     sentences = {a["id"]: graph.explain(a["id"]) for a in result.assertions}

@@ -10,12 +10,14 @@ import click
 
 from exograph.cli.common import (
     chain_options,
+    context_filters,
     explain_option,
     filter_options,
     format_option,
     load_graph,
     root_option,
 )
+from exograph.cli.terminal import show
 
 
 def print_chains(graph: Any, result: Any, fmt: str, quotes: str, explain: bool) -> None:
@@ -31,21 +33,22 @@ def print_chains(graph: Any, result: Any, fmt: str, quotes: str, explain: bool) 
         records = graph.assertions(i for c in result.chains for i in c.assertion_ids)
         labelled = replace(result, labels={**graph.labels_for(records.values()), **result.labels})
         text = render.chains_table(labelled, records, quotes, explanations)
-    click.echo(text, nl=False)
+    show(text, fmt)
 
 
 def _usage_errors(func: Any) -> Any:
-    """Unknown names and ids are usage errors (exit 2), with suggestions."""
+    """Unknown names and ids, and filters that can match nothing, are usage errors (exit 2), with suggestions."""
     import functools
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from exograph.api import UnknownAssertion
+        from exograph.query.filters import BadFilter
         from exograph.query.neighbours import UnknownName
 
         try:
             return func(*args, **kwargs)
-        except (UnknownName, UnknownAssertion) as exc:
+        except (UnknownName, UnknownAssertion, BadFilter) as exc:
             raise click.UsageError(str(exc.args[0]) if isinstance(exc, UnknownAssertion) else str(exc)) from None
 
     return wrapper
@@ -68,27 +71,42 @@ def path(start: str, end: str, max_length: int, **options: Any) -> None:
     print_chains(graph, result, fmt, "all" if evidence else "first", explain)
     if fmt == "table" and (asked or not result.chains):
         options.pop("max_chains")
+        options.pop("rank")
         click.echo(graph.why_not(start, end, max_length, **options).text(), nl=False)
 
 
 @click.command()
 @click.argument("name", required=False)
-@root_option
+@context_filters
 @explain_option
 @format_option("table", "json", "tsv")
 @_usage_errors
-def conflicts(name: str | None, root: Path | None, explain: bool, fmt: str) -> None:
-    """Assertions that disagree (opposite signs), about NAME or all; unexplained by context first."""
-    from exograph.reason import render
+def conflicts(name: str | None, root: Path | None, explain: bool, fmt: str, **filters: str | None) -> None:
+    """Claims stated both ways, about NAME or all: each side once, with what differs; unexplained first."""
+    from exograph.reason import conflict_text
 
     graph = load_graph(root)
-    result = graph.conflicts(name)
-    text = render.CONFLICT_RENDERERS[fmt](result)
+    result = graph.conflicts(name, **filters)
+    text = conflict_text.CONFLICT_RENDERERS[fmt](result)
     if explain:
-        ids = dict.fromkeys(i for c in result.conflicts for i in (c.first, c.second))
+        ids = dict.fromkeys(i for c in result.conflicts for i in c.assertion_ids)
         sentences = {i: graph.explain(i) for i in ids}
-        text = render.with_explanations(text, fmt, sentences)
-    click.echo(text, nl=False)
+        text = conflict_text.with_explanations(text, fmt, sentences)
+    show(text, fmt)
+
+
+@click.command()
+@click.argument("name")
+@context_filters
+@format_option("table", "json", "tsv")
+@_usage_errors
+def summary(name: str, **options: Any) -> None:
+    """The consensus of every claim about NAME: one line per regulator -> target -> aspect, with its evidence score."""
+    from exograph.reason.summary_text import SUMMARY_RENDERERS
+
+    graph = load_graph(options.pop("root"))
+    fmt = options.pop("fmt")
+    click.echo(SUMMARY_RENDERERS[fmt](graph.summary(name, **options)), nl=False)
 
 
 @click.command()
@@ -107,7 +125,7 @@ def explain(identifiers: tuple[str, ...], root: Path | None, fmt: str) -> None:
     elif fmt == "tsv":
         click.echo("\n".join(["id\tsentence", *(f"{i}\t{s}" for i, s in sentences.items())]))
     else:
-        click.echo("\n".join(sentences.values()))
+        show("\n".join(sentences.values()) + "\n", fmt)
 
 
 @click.command()
@@ -118,8 +136,14 @@ def explain(identifiers: tuple[str, ...], root: Path | None, fmt: str) -> None:
 def search(text: str, root: Path | None, limit: int, fmt: str) -> None:
     """Free text over labels, synonyms, notes and quotes; entities and assertions ranked apart."""
     from exograph.reason import render
+    from exograph.reason.search import BadQuery
 
-    click.echo(render.SEARCH_RENDERERS[fmt](load_graph(root).search(text, limit)), nl=False)
+    graph = load_graph(root)
+    try:
+        result = graph.search(text, limit)
+    except BadQuery as exc:
+        raise click.UsageError(f"{exc}: search for fewer, more telling words") from None
+    show(render.SEARCH_RENDERERS[fmt](result), fmt)
 
 
-COMMANDS = (path, conflicts, explain, search)
+COMMANDS = (path, conflicts, summary, explain, search)

@@ -11,13 +11,14 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from exograph.compiled.records import AssertionRecord
-from exograph.query.text import ARROWS, context_text
-from exograph.reason.explain import LINKS, cargo_text, citation, link_phrase, step_phrase, subject
+from exograph.query.text import context_text
+from exograph.reason.explain import LINKS, cargo_text, link_phrase, step_phrase, subject
 from exograph.reason.quotes import excerpt
 from exograph.reason.steps import Step
+from exograph.safetext import visible
 
 if TYPE_CHECKING:
-    from exograph.api import ChainResult, ConflictResult, SearchResult
+    from exograph.api import ChainResult, SearchResult
     from exograph.reason.chains import Chain
 
 SIGN_NAMES = {1: "increases", -1: "decreases", 0: "unsigned"}
@@ -210,102 +211,64 @@ def chains_tsv(result: ChainResult, explanations: Mapping[int, str] | None = Non
     return _tsv(rows)
 
 
-# -- conflicts ----------------------------------------------------------------------------------
-def conflicts_table(result: ConflictResult) -> str:
-    if not result.conflicts:
-        return "No conflicting assertions.\n"
-    labels, out = result.labels, []
-    for rank, c in enumerate(result.conflicts, 1):
-        why = (
-            f"context differs in {', '.join(f.replace('_', ' ') for f in c.differing_context)}"
-            if c.explained
-            else "not explained by context"
-        )
-        hyp = "; involves a hypothesis" if c.hypothesis else ""
-        out.append(
-            f"{rank}. {labels.get(c.regulator, c.regulator)} on {c.aspect.replace('_', ' ')}: {c.kind} ({why}{hyp})"
-        )
-        for assertion_id in (c.first, c.second):
-            a = result.assertions[assertion_id]
-            verb = f"does not {a['direction'][:-1]}" if a["negated"] else a["direction"]
-            verb = f"may {a['direction'][:-1]}" if a["hypothesis"] and not a["negated"] else verb
-            cite = citation(result.sources.get(a["source"]), a["source"])
-            out.append(
-                f"   {'-x' if a['negated'] else ARROWS[a['direction']]} {verb} {labels.get(a['target'], a['target'])}  "
-                f"({context_text(a, labels) or 'no context stated'})  [{cite}]  {assertion_id}"
-            )
-    out.append(f"({len(result.conflicts)} conflict{'s' if len(result.conflicts) != 1 else ''})")
-    return "\n".join(out) + "\n"
-
-
-def conflicts_json(result: ConflictResult) -> str:
-    items = [
-        {
-            "regulator": c.regulator,
-            "aspect": c.aspect,
-            "kind": c.kind,
-            "explained_by_context": c.explained,
-            "differing_context": list(c.differing_context),
-            "hypothesis": c.hypothesis,
-            "assertions": [result.assertions[i] for i in (c.first, c.second)],
-        }
-        for c in result.conflicts
-    ]
-    return _dump({"labels": result.labels, "conflicts": items})
-
-
-def conflicts_tsv(result: ConflictResult) -> str:
-    rows = [["conflict", "regulator", "aspect", "kind", "explained_by_context", "differing_context", "first", "second"]]
-    for rank, c in enumerate(result.conflicts, 1):
-        explained = str(c.explained).lower()
-        rows.append(
-            [str(rank), c.regulator, c.aspect, c.kind, explained, "|".join(c.differing_context), c.first, c.second]
-        )
-    return _tsv(rows)
-
-
-def with_explanations(text: str, fmt: str, sentences: Mapping[str, str]) -> str:
-    """Add the sentence of every assertion: a key in JSON, a column in TSV (by the last id column), lines in a table."""
-    if fmt == "json":
-        return _dump({**json.loads(text), "explanations": dict(sentences)})
-    if fmt == "tsv":
-        lines = text.splitlines()
-        rows = [f"{lines[0]}\tfirst_explanation\tsecond_explanation"]
-        for line in lines[1:]:
-            first, second = line.split("\t")[-2:]
-            rows.append(f"{line}\t{sentences[first]}\t{sentences[second]}")
-        return "\n".join(rows) + "\n"
-    return text + "".join(f"\n{i}: {s}\n" for i, s in sentences.items())
-
-
 # -- search -------------------------------------------------------------------------------------
+def _hit_flags(hit: Any) -> list[str]:
+    return [name for name in ("hypothesis", "negated") if getattr(hit, name)]
+
+
 def search_table(result: SearchResult) -> str:
     if not (result.entities or result.assertions):
-        return f"Nothing matches '{result.text}'.\n"
-    out = ["ENTITIES", *([f"  {h.label}  ({h.key})" for h in result.entities] or ["  (none)"])]
-    out += ["ASSERTIONS", *([f"  {h.key}\n      {h.snippet}" for h in result.assertions] or ["  (none)"])]
+        return f"Nothing matches '{visible(result.text)}'.\n"
+    out = ["ENTITIES", *([f"  {visible(h.label)}  ({h.key})" for h in result.entities] or ["  (none)"])]
+    out += [
+        "ASSERTIONS",
+        *(
+            [
+                f"  {h.key}{''.join(f'  [{flag}]' for flag in _hit_flags(h))}\n      {visible(h.snippet)}"
+                for h in result.assertions
+            ]
+            or ["  (none)"]
+        ),
+    ]
     return "\n".join(out) + "\n"
 
 
 def search_json(result: SearchResult) -> str:
     def hits(items: tuple[Any, ...]) -> list[dict[str, Any]]:
-        return [{"key": h.key, "label": h.label, "snippet": h.snippet, "score": round(h.score, 3)} for h in items]
+        return [
+            {
+                "key": h.key,
+                "label": h.label,
+                "snippet": h.snippet,
+                "score": round(h.score, 3),
+                "hypothesis": h.hypothesis,
+                "negated": h.negated,
+            }
+            for h in items
+        ]
 
     return _dump({"text": result.text, "entities": hits(result.entities), "assertions": hits(result.assertions)})
 
 
 def search_tsv(result: SearchResult) -> str:
-    rows = [["section", "rank", "key", "label", "score", "snippet"]]
+    rows = [["section", "rank", "key", "label", "score", "hypothesis", "negated", "snippet"]]
     for section, items in (("entity", result.entities), ("assertion", result.assertions)):
-        rows += [[section, str(i), h.key, h.label, f"{h.score:.3f}", h.snippet] for i, h in enumerate(items, 1)]
+        rows += [
+            [
+                section,
+                str(i),
+                h.key,
+                h.label,
+                f"{h.score:.3f}",
+                str(h.hypothesis).lower(),
+                str(h.negated).lower(),
+                h.snippet,
+            ]
+            for i, h in enumerate(items, 1)
+        ]
     return _tsv(rows)
 
 
-CONFLICT_RENDERERS: dict[str, Callable[[ConflictResult], str]] = {
-    "table": conflicts_table,
-    "json": conflicts_json,
-    "tsv": conflicts_tsv,
-}
 SEARCH_RENDERERS: dict[str, Callable[[SearchResult], str]] = {
     "table": search_table,
     "json": search_json,

@@ -186,6 +186,28 @@ def _ignore(codes: str) -> Setup:
     )
 
 
+def _note(written: str) -> Setup:
+    return lambda t: t.edit(
+        ASSERTIONS,
+        "        section: Text\n        perturbation: knockdown",
+        f"        section: Text\n        perturbation: knockdown\n    note: {written}",
+    )
+
+
+def _entity_comment(t: Tree) -> None:
+    t.edit(ENTITIES, "label: PDCD4", "label: PDCD4  # gene symbol")
+
+
+def _comment_after_a_word(t: Tree) -> None:
+    t.edit(ENTITIES, "kind: chemical", "kind: chemical  # ChEBI")
+    t.edit(
+        ASSERTIONS,
+        "direction: increases\n    aspect: secretion\n    context:",
+        "direction: increases  # Fig. 2\n    aspect: secretion\n    context:",
+    )
+    t.edit(ENTITIES, "synonyms: [Rab27a]", "synonyms: [Rab27a]  # as the paper writes it")
+
+
 def _no_op(t: Tree) -> None:  # noqa: ARG001
     return None
 
@@ -248,6 +270,12 @@ CASES: dict[str, tuple[Setup, str, list[Setup]]] = {
         "mechanism 'transcription' cannot change cargo_loading",
         [_mechanism("amount")],
     ),
+    "EXO403": (
+        _note("antibody CST #9202 was used"),
+        "note reads 'antibody CST': YAML read ' #9202 was used' after it as a comment",
+        [_note("'antibody CST #9202 was used'"), _note("antibody CST#9202 was used"), _comment_after_a_word],
+    ),
+    "EXO403 label": (_entity_comment, "label reads 'PDCD4': YAML read ' # gene symbol'", [_no_op]),
     "EXO501": (_recipients_on_hypoxia, "names recipients but is not exosomal cargo", [_no_op]),
     "EXO502": (
         _cargo_cells("none"),
@@ -311,6 +339,26 @@ def test_an_effect_and_its_stated_absence_contradict(tree: Tree) -> None:
     (found,) = tree.findings()
     assert found.code == "EXO202"
     assert "says 'increases' but 'mini2024-sorafenib-rab27a'" in found.message and "says 'none'" in found.message
+
+
+@pytest.mark.parametrize("direction", ["increases", "decreases"])
+def test_a_signed_effect_and_the_same_sign_negated_contradict(tree: Tree, direction: str) -> None:
+    """'X raises Y' and 'X does not raise Y' for one claim in one context: the second case of EXO202."""
+    tree.add_text("Knockdown of RAB27A changed PDCD4 levels. Knockdown of RAB27A left PDCD4 levels alone.")
+    tree.add_assertion(
+        "rab27a-pdcd4", "RAB27A", "PDCD4", "Knockdown of RAB27A changed PDCD4 levels.", direction=direction
+    )
+    tree.add_assertion(
+        "rab27a-pdcd4-not",
+        "RAB27A",
+        "PDCD4",
+        "Knockdown of RAB27A left PDCD4 levels alone.",
+        direction=direction,
+        negated=True,
+    )
+    found = [f for f in tree.findings() if f.code == "EXO202"]
+    assert len(found) == 1, [str(f) for f in tree.findings()]
+    assert f"says 'not-{direction}' but 'mini2024-rab27a-pdcd4'" in found[0].message
 
 
 def test_a_suppression_of_a_rule_that_did_not_run_is_not_unused(tree: Tree) -> None:
