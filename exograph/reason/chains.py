@@ -286,11 +286,7 @@ class _Search:
         """Whether a step resting on ``row`` may come before ``steps`` (checked once per class of row)."""
         after = steps[0]
         if effect not in (rules.VESICLES, rules.UPTAKE, rules.LOADING) and len(after.rows) == 1:
-            # only the cells differ between rows of one class here: check the rest once, then the cells as
-            # compose._same_cells does for one row on each side
-            acts, starts = rules.acting(row), rules.starting(after.rows[0])
-            if acts and starts and not rules.agree(self.index, acts, starts):
-                return False
+            # composition reads no cells of these rows (compose._same_cells): one answer for the class
             row = row._replace(context_json="{}")
             key: tuple[Any, ...] = ("shape", row.target, row.aspect, row.cargo, link, after.regulator, after.cargo)
         else:
@@ -312,12 +308,13 @@ class _Search:
 
 def _reading(steps: tuple[Step, ...]) -> tuple[Any, ...]:
     """All that composition reads of a partial chain when a step is put before it: its first step's
-    regulator and cells (the whole chain when that step rests on several rows, which a join may narrow)."""
+    regulator, and its cells when it acts as cargo (the whole chain when that step rests on several rows,
+    which a join may narrow)."""
     after = steps[0]
     if len(after.rows) > 1:
         return (id(steps),)
     (row,) = after.rows
-    return (after.regulator, after.effect, row.cargo, row.context_json if row.cargo else rules.starting(row))
+    return (after.regulator, after.effect, row.cargo, row.context_json if row.cargo else "")
 
 
 def _linked(step: Step, link: str | None) -> Step:

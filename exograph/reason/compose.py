@@ -6,8 +6,8 @@ changes decides what may follow it (docs/reasoning.md, "How steps compose", is t
 =================  ===========================================================  ==============
 step changes B's   may be followed by                                           sign carried
 =================  ===========================================================  ==============
-amount, activity   B acting in the same cells (not as vesicle cargo)            the step's
-degradation        B acting in the same cells: more degradation is less B       flipped
+amount, activity   B acting (not as vesicle cargo)                              the step's
+degradation        B acting: more degradation is less B                         flipped
 modification       B acting; phosphorylation, ubiquitination and localization   none (unsigned,
                    state no consequence for B's amount or activity                 said why)
 cargo loading      B acting as vesicle cargo in recipient cells, from donors     the step's
@@ -22,8 +22,10 @@ anything else      nothing (subtype shifts, loading of unnamed cargo)           
 Whatever the step: a chain never passes *through* an exposure (a condition, a treatment, a
 drug given as a condition), a phenotype, or a class node (``generic``) other than vesicles
 made specific by a transfer link; steps about a method (``scope: method``) and bindings are
-never steps; engineered vesicles (``scope: engineered``) only when asked. After a step in
-recipient cells, the next acts in those cells (where both name them, they agree).
+never steps; engineered vesicles (``scope: engineered``) only when asked. Each step keeps the
+assertions whose cells agree with its neighbour's; where none do, the chain is kept and the step
+marked (exograph.reason.context; ``--coherent`` drops it): only a transfer of vesicles must name
+donor (or recipient) cells that agree.
 """
 
 from __future__ import annotations
@@ -212,21 +214,6 @@ def _where_acts(row: Row) -> frozenset[str]:
     return _named(row.context_json, "actor") or _named(row.context_json, "donors")
 
 
-def acting(row: Row) -> frozenset[str]:
-    """The cells a row's change happens in, for classing rows (exograph.reason.chains counts by class)."""
-    return _where_acts(row)
-
-
-def agree(index: Index, first: frozenset[str], second: frozenset[str]) -> bool:
-    """Whether some cells of one lie within (or are) some of the other's."""
-    return _agree(index, first, second)
-
-
-def starting(row: Row) -> frozenset[str]:
-    """The cells a row's regulator acts from, for classing rows."""
-    return _where_starts(row)
-
-
 def _where_starts(row: Row) -> frozenset[str]:
     """The cells a step's regulator acts from: the donors of vesicle cargo, else the cells named."""
     return _named(row.context_json, "donors" if row.cargo else "actor")
@@ -279,16 +266,14 @@ def follow(index: Index, before: Step, after: Step, link: str | None) -> Verdict
 
 
 def _same_cells(index: Index, before: Step, after: Step, link: str | None) -> Verdict:
-    """The next step acts in the cells the previous one changed (where both name them)."""
-    if len(before.rows) == 1 and len(after.rows) == 1:  # the common case, without pooling
-        acts, starts = _where_acts(before.rows[0]), _where_starts(after.rows[0])
-        if acts and starts and not _agree(index, acts, starts):
-            return Verdict(cut="the next step acts in other cells than the previous one changed")
+    """The next step acts where the previous one changed its target: each step keeps the assertions whose
+    cells agree with some of the other's (or name none). Where none agree the chain is kept whole and the
+    step marked (exograph.reason.context; ``--coherent`` drops it), as the field's practice is: only a
+    transfer of vesicles must name cells that agree."""
+    if len(before.rows) == 1 and len(after.rows) == 1:  # the common case: nothing to choose between
         return Verdict(after.rows, before.rows, link)
     mine, kept = _agreeing(index, before.rows, after.rows, _where_acts, _where_starts, lenient=True)
-    if not kept:
-        return Verdict(cut="the next step acts in other cells than the previous one changed")
-    return Verdict(kept, mine, link)
+    return Verdict(kept, mine, link) if kept else Verdict(after.rows, before.rows, link)
 
 
 def _transfer(index: Index, before: Step, after: Step, link: str | None, role: str) -> Verdict:
