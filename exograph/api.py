@@ -288,7 +288,7 @@ class KnowledgeGraph:
         keys |= {
             k for c in found.chains for s in c.steps if s.via or s.cargo for r in s.rows for k in _cells(r.context)
         }
-        return ChainResult(found, self.store.labels(keys, display=True), self._kinds(keys))
+        return ChainResult(found, self.store.labels(keys), self._kinds(keys))
 
     def drivers(
         self,
@@ -435,7 +435,7 @@ class KnowledgeGraph:
         keys |= {k for c in chains for s in c.steps if s.via or s.cargo for r in s.rows for k in _cells(r.context)}
         keys |= {w for cut in found.cuts for reason in cut.rules for w in reason.split(" ")}
         kinds = self._kinds(keys)
-        return WhyNotResult(found, self.store.labels(set(kinds), display=True), kinds, max_length)
+        return WhyNotResult(found, self.store.labels(set(kinds)), kinds, max_length)
 
     # -- conflicts, explanations, search -------------------------------------------------------
     def conflicts(self, name: str | None = None, **filters: Any) -> ConflictResult:
@@ -465,7 +465,7 @@ class KnowledgeGraph:
         for a in records:
             keys |= {a["regulator"], a["target"]}
             keys |= {k for v in a["context"].values() if isinstance(v, list) for k in v}
-        return self.store.labels(keys, display=True)
+        return self.store.labels(keys)
 
     def explain(self, item: str | Chain) -> str:
         """An assertion (by id) as one English sentence, or a chain as a short paragraph."""

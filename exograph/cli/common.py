@@ -54,6 +54,8 @@ class Group(click.Group):
             where = f": {exc.filename}" if exc.filename else ""
             raise Unusable(visible(f"{exc.strerror or exc}{where}")) from None
         except CacheError as exc:  # e.g. files that kept changing while the command read them
+            from exograph.safetext import visible
+
             raise Unusable(visible(str(exc))) from None
         except sqlite3.DatabaseError as exc:
             removed = ", ".join(map(str, discard_opened())) or "(none opened)"

@@ -168,16 +168,15 @@ class Store:
         for (data,) in self.db.execute("SELECT data FROM entities ORDER BY key"):
             yield cast(EntityRecord, json.loads(data))
 
-    def labels(self, keys: Iterable[str], display: bool = False) -> dict[str, str]:
-        """Labels (with ``display``: the names a biologist uses, ``display``), fetched in one round trip."""
+    def labels(self, keys: Iterable[str]) -> dict[str, str]:
+        """The names people read (an entity's display name, else its official label), fetched in one round trip."""
         wanted = sorted(set(keys))
         found: dict[str, str] = {}
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for key, data in self.db.execute(f"SELECT key, data FROM entities WHERE key IN ({marks})", chunk):
-                record = json.loads(data)
-                found[key] = record.get("display", record["label"]) if display else record["label"]
+                found[key] = json.loads(data)["display"]
         return found
 
     def narrower_closure(self, key: str) -> list[str]:

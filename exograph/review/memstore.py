@@ -70,8 +70,7 @@ class RecordStore(Store):
             self.ends["regulator"][regulator].append(assertion_id)
             self.ends["target"][target].append(assertion_id)
 
-    def labels(self, keys: Iterable[str], display: bool = False) -> dict[str, str]:  # noqa: ARG002 (same call as Store)
-        """Labels only: a review compares the ontology labels the curation holds (``display`` is ignored)."""
+    def labels(self, keys: Iterable[str]) -> dict[str, str]:
         return {key: self.entity_labels[key] for key in sorted(set(keys)) if key in self.entity_labels}
 
     def _assertions(self, column: str, keys: list[str]) -> list[AssertionRecord]:
