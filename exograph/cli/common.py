@@ -147,6 +147,9 @@ def chain_options(func: F) -> F:
             click.option("--include-hypotheses", is_flag=True, help="Let chains use speculative assertions (marked)."),
             click.option("--include-negated", is_flag=True, help="Let chains use negated findings (marked)."),
             click.option(
+                "--include-engineered", is_flag=True, help="Let chains use findings on engineered vesicles (scope)."
+            ),
+            click.option(
                 "--rank",
                 type=click.Choice(("default", "score")),
                 default="default",
@@ -245,7 +248,8 @@ def run_query(kind: str, name: str, options: dict[str, Any]) -> None:
         options.pop("explain"),
     )
     hypotheses = not options.pop("no_hypotheses")
-    chain = {k: options.pop(k) for k in ("max_chains", "coherent", "include_hypotheses", "include_negated", "rank")}
+    flags = ("max_chains", "coherent", "include_hypotheses", "include_negated", "include_engineered", "rank")
+    chain = {k: options.pop(k) for k in flags}
     try:
         if depth == 1:
             result = graph.neighbours(kind, name, hypotheses=hypotheses, rank=chain["rank"], **options)
