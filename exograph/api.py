@@ -28,17 +28,20 @@ from exograph.query.neighbours import Filters, UnknownName
 
 if TYPE_CHECKING:
     from exograph.reason import chains as chain_search
-    from exograph.reason.chains import Chain, ChainOptions, Chains, Step
+    from exograph.reason.chains import Chain, ChainOptions, Chains
     from exograph.reason.conflicts import Conflict
     from exograph.reason.consensus import Claim
     from exograph.reason.index import Index
     from exograph.reason.search import Hit
+    from exograph.reason.steps import Step
+    from exograph.reason.whynot import WhyNot
 
 #: Result types of the reasoning modules, part of this API, imported when first named.
 _LAZY = {
     "Chain": "exograph.reason.chains",
     "Chains": "exograph.reason.chains",
-    "Step": "exograph.reason.chains",
+    "Step": "exograph.reason.steps",
+    "WhyNot": "exograph.reason.whynot",
     "Conflict": "exograph.reason.conflicts",
     "Claim": "exograph.reason.consensus",
     "Hit": "exograph.reason.search",
@@ -65,6 +68,8 @@ __all__ = [
     "SummaryResult",
     "UnknownAssertion",
     "UnknownName",
+    "WhyNot",
+    "WhyNotResult",
     "load",
 ]
 
@@ -79,10 +84,27 @@ class ChainResult:
 
     query: Chains
     labels: dict[str, str] = field(default_factory=dict)
+    #: The kind of every entity the chains name, so that steps read right ("increases exosomal secretion").
+    kinds: dict[str, str] = field(default_factory=dict)
 
     @property
     def chains(self) -> tuple[Chain, ...]:
         return self.query.chains
+
+
+@dataclass(frozen=True, slots=True)
+class WhyNotResult:
+    """Why a path found nothing or little (see :meth:`KnowledgeGraph.why_not`), with the names to print it."""
+
+    query: WhyNot
+    labels: dict[str, str]
+    kinds: dict[str, str]
+    max_length: int
+
+    def text(self) -> str:
+        from exograph.reason.whynot import text
+
+        return text(self.query, self.labels, self.kinds, self.max_length)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,13 +157,20 @@ def _filters(hypotheses: bool, negated: bool, given: dict[str, Any]) -> Filters:
     return Filters(hypotheses=hypotheses, negated=negated, **given)
 
 
-def _chain_options(max_chains: int, include_hypotheses: bool, include_negated: bool, coherent: bool) -> dict[str, Any]:
+def _chain_options(
+    max_chains: int, include_hypotheses: bool, include_negated: bool, coherent: bool, include_engineered: bool
+) -> dict[str, Any]:
     return {
         "max_chains": max_chains,
         "include_hypotheses": include_hypotheses,
         "include_negated": include_negated,
         "coherent": coherent,
+        "include_engineered": include_engineered,
     }
+
+
+def _cells(context: dict[str, Any]) -> list[str]:
+    return [*context.get("donors", ()), *context.get("recipients", ())]
 
 
 def _check_rank(rank: str) -> None:
@@ -155,6 +184,8 @@ class KnowledgeGraph:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._index: Index | None = None
+        self._rdflib: dict[str, Any] = {}
+        self._oxigraph: dict[str, Any] = {}
 
     def __repr__(self) -> str:
         return f"KnowledgeGraph(root={str(self.root)!r})"
@@ -255,7 +286,11 @@ class KnowledgeGraph:
     def _labelled(self, found: Chains) -> ChainResult:
         keys = {found.subject, *([found.end] if found.end else [])}
         keys |= {k for c in found.chains for s in c.steps for k in (s.regulator, s.target)}
-        return ChainResult(found, self.store.labels(keys))
+        # the cells a transfer link names
+        keys |= {
+            k for c in found.chains for s in c.steps if s.via or s.cargo for r in s.rows for k in _cells(r.context)
+        }
+        return ChainResult(found, self.store.labels(keys), self._kinds(keys))
 
     def drivers(
         self,
@@ -266,6 +301,7 @@ class KnowledgeGraph:
         include_hypotheses: bool = False,
         include_negated: bool = False,
         coherent: bool = False,
+        include_engineered: bool = False,
         rank: str = "default",
         **filters: Any,
     ) -> ChainResult:
@@ -280,7 +316,7 @@ class KnowledgeGraph:
             "drivers",
             name,
             depth,
-            _chain_options(max_chains, include_hypotheses, include_negated, coherent),
+            _chain_options(max_chains, include_hypotheses, include_negated, coherent, include_engineered),
             filters,
             rank,
         )
@@ -294,6 +330,7 @@ class KnowledgeGraph:
         include_hypotheses: bool = False,
         include_negated: bool = False,
         coherent: bool = False,
+        include_engineered: bool = False,
         rank: str = "default",
         **filters: Any,
     ) -> ChainResult:
@@ -302,7 +339,7 @@ class KnowledgeGraph:
             "regulators",
             name,
             depth,
-            _chain_options(max_chains, include_hypotheses, include_negated, coherent),
+            _chain_options(max_chains, include_hypotheses, include_negated, coherent, include_engineered),
             filters,
             rank,
         )
@@ -316,6 +353,7 @@ class KnowledgeGraph:
         include_hypotheses: bool = False,
         include_negated: bool = False,
         coherent: bool = False,
+        include_engineered: bool = False,
         rank: str = "default",
         **filters: Any,
     ) -> ChainResult:
@@ -324,7 +362,7 @@ class KnowledgeGraph:
             "targets",
             name,
             depth,
-            _chain_options(max_chains, include_hypotheses, include_negated, coherent),
+            _chain_options(max_chains, include_hypotheses, include_negated, coherent, include_engineered),
             filters,
             rank,
         )
@@ -339,12 +377,15 @@ class KnowledgeGraph:
         include_hypotheses: bool = False,
         include_negated: bool = False,
         coherent: bool = False,
+        include_engineered: bool = False,
         rank: str = "default",
         **filters: Any,
     ) -> ChainResult:
         """Every chain from ``start`` to ``end`` of at most ``max_length`` steps, ranked."""
         _check_rank(rank)
-        options = self._options(max_length, _chain_options(max_chains, include_hypotheses, include_negated, coherent))
+        options = self._options(
+            max_length, _chain_options(max_chains, include_hypotheses, include_negated, coherent, include_engineered)
+        )
         first, last = self.resolve(start), self.resolve(end)
         from exograph.reason import chains as chain_search
 
@@ -369,6 +410,34 @@ class KnowledgeGraph:
         found = claims(pooled.values(), self.store.sources())
         keys = {k for c in found for k in (c.regulator, c.target, *c.contexts)}
         return SummaryResult(self.resolve(name), tuple(found), self.store.labels(keys | {self.resolve(name)}))
+
+    def why_not(
+        self,
+        start: str,
+        end: str,
+        max_length: int = 3,
+        *,
+        include_hypotheses: bool = False,
+        include_negated: bool = False,
+        coherent: bool = False,
+        include_engineered: bool = False,
+        **filters: Any,
+    ) -> WhyNotResult:
+        """Where a path from ``start`` to ``end`` stops: how far ``start`` reaches, what reaches ``end``, and
+        which length, filter, hypothesis, negated finding or composition rule cut the chains that would exist."""
+        from exograph.reason.whynot import why_not
+
+        flags = (50, include_hypotheses, include_negated, coherent, include_engineered)
+        options = self._options(max_length, _chain_options(*flags))
+        first, last = self.resolve(start), self.resolve(end)
+        found = why_not(self.index, first, last, options, self._matcher(filters))
+        keys = {first, last, *found.reaches, *found.reached_from}
+        chains = [c for cut in found.cuts for c in cut.examples]
+        keys |= {k for c in chains for s in c.steps for k in (s.regulator, s.target)}
+        keys |= {k for c in chains for s in c.steps if s.via or s.cargo for r in s.rows for k in _cells(r.context)}
+        keys |= {w for cut in found.cuts for reason in cut.rules for w in reason.split(" ")}
+        kinds = self._kinds(keys)
+        return WhyNotResult(found, self.store.labels(set(kinds)), kinds, max_length)
 
     # -- conflicts, explanations, search -------------------------------------------------------
     def conflicts(self, name: str | None = None, **filters: Any) -> ConflictResult:
@@ -431,6 +500,36 @@ class KnowledgeGraph:
         from exograph.export.graph import build_graph
 
         return build_graph(self.store)
+
+    def to_rdflib(self, base: str | None = None) -> Any:
+        """The Turtle export's triples as an ``rdflib.Graph`` (imports rdflib; built on the first call, then kept).
+
+        Nothing RDF is built by :func:`load` or the other questions, so they stay fast; ``base`` is the
+        namespace of exograph's own IRIs, as ``export --base-iri``.
+        """
+        key = base or ""
+        if key not in self._rdflib:
+            from exograph.export.rdf import to_rdflib
+
+            self._rdflib[key] = to_rdflib(self.store, base)
+        return self._rdflib[key]
+
+    def to_oxigraph(self, base: str | None = None) -> Any:
+        """The export in an in-memory ``pyoxigraph.Store`` for fast SPARQL (built on the first call, then kept).
+
+        In memory, not the on-disk store ``exograph sparql`` caches: RocksDB's threads would stay in
+        this process, and a process holding them cannot safely fork.
+        """
+        key = base or ""
+        if key not in self._oxigraph:
+            from exograph.sparql.embedded import memory_store
+
+            self._oxigraph[key] = memory_store(self.store, base)
+        return self._oxigraph[key]
+
+    def sparql(self, query: str, base: str | None = None) -> Any:
+        """A SPARQL 1.1 query over the export (pyoxigraph's results: solutions, a boolean or triples)."""
+        return self.to_oxigraph(base).query(query)
 
 
 def load(root: str | Path | None = None) -> KnowledgeGraph:

@@ -54,6 +54,8 @@ class Group(click.Group):
             where = f": {exc.filename}" if exc.filename else ""
             raise Unusable(visible(f"{exc.strerror or exc}{where}")) from None
         except CacheError as exc:  # e.g. files that kept changing while the command read them
+            from exograph.safetext import visible
+
             raise Unusable(visible(str(exc))) from None
         except sqlite3.DatabaseError as exc:
             removed = ", ".join(map(str, discard_opened())) or "(none opened)"
@@ -144,6 +146,9 @@ def chain_options(func: F) -> F:
             click.option("--coherent", is_flag=True, help="Only chains whose steps share a compatible context."),
             click.option("--include-hypotheses", is_flag=True, help="Let chains use speculative assertions (marked)."),
             click.option("--include-negated", is_flag=True, help="Let chains use negated findings (marked)."),
+            click.option(
+                "--include-engineered", is_flag=True, help="Let chains use findings on engineered vesicles (scope)."
+            ),
             click.option(
                 "--rank",
                 type=click.Choice(("default", "score")),
@@ -243,7 +248,8 @@ def run_query(kind: str, name: str, options: dict[str, Any]) -> None:
         options.pop("explain"),
     )
     hypotheses = not options.pop("no_hypotheses")
-    chain = {k: options.pop(k) for k in ("max_chains", "coherent", "include_hypotheses", "include_negated", "rank")}
+    flags = ("max_chains", "coherent", "include_hypotheses", "include_negated", "include_engineered", "rank")
+    chain = {k: options.pop(k) for k in flags}
     try:
         if depth == 1:
             result = graph.neighbours(kind, name, hypotheses=hypotheses, rank=chain["rank"], **options)

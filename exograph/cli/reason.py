@@ -58,6 +58,7 @@ def _usage_errors(func: Any) -> Any:
 @click.argument("start")
 @click.argument("end")
 @click.option("--max-length", type=click.IntRange(1, 6), default=3, show_default=True, help="Steps at most.")
+@click.option("--why-not", is_flag=True, help="Say where the search stops even when chains are found.")
 @chain_options
 @filter_options
 @_usage_errors
@@ -65,8 +66,13 @@ def path(start: str, end: str, max_length: int, **options: Any) -> None:
     """Every chain from START to END, ranked (e.g. exograph path hypoxia "exosome secretion")."""
     graph = load_graph(options.pop("root"))
     fmt, evidence, explain = options.pop("fmt"), options.pop("evidence"), options.pop("explain")
+    asked = options.pop("why_not")
     result = graph.path(start, end, max_length, **options)
     print_chains(graph, result, fmt, "all" if evidence else "first", explain)
+    if fmt == "table" and (asked or not result.chains):
+        options.pop("max_chains")
+        options.pop("rank")
+        click.echo(graph.why_not(start, end, max_length, **options).text(), nl=False)
 
 
 @click.command()

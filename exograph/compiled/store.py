@@ -50,8 +50,9 @@ REASONING_SCHEMA = """
 CREATE TABLE steps (
     id TEXT PRIMARY KEY, source TEXT NOT NULL, regulator TEXT NOT NULL, target TEXT NOT NULL,
     direction TEXT NOT NULL, aspect TEXT NOT NULL, hypothesis INTEGER NOT NULL, negated INTEGER NOT NULL,
-    context TEXT NOT NULL
+    context TEXT NOT NULL, mechanism TEXT, scope TEXT NOT NULL, cargo INTEGER NOT NULL
 );
+CREATE TABLE nodes (key TEXT PRIMARY KEY, kind TEXT NOT NULL, generic INTEGER NOT NULL, exposure INTEGER NOT NULL);
 CREATE TABLE members (grouping TEXT NOT NULL, part TEXT NOT NULL, relation TEXT NOT NULL);
 CREATE VIRTUAL TABLE search USING fts5(
     kind UNINDEXED, key UNINDEXED, label, names, body, note, tokenize = 'porter unicode61 remove_diacritics 2'
@@ -61,7 +62,7 @@ REASONING_INDEXES = """
 CREATE INDEX steps_regulator ON steps (regulator);
 CREATE INDEX steps_target ON steps (target);
 """
-CACHE_FORMAT = "8"
+CACHE_FORMAT = "9"
 #: How many compiled caches (one per curation root) the cache directory keeps; older ones are evicted.
 KEEP_CACHES = 16
 _CACHE_NAME = re.compile(r"^[0-9a-f]{20}\.sqlite$")
@@ -168,14 +169,14 @@ class Store:
             yield cast(EntityRecord, json.loads(data))
 
     def labels(self, keys: Iterable[str]) -> dict[str, str]:
-        """Labels for display, fetched in one round trip."""
+        """The names people read (an entity's display name, else its official label), fetched in one round trip."""
         wanted = sorted(set(keys))
         found: dict[str, str] = {}
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for key, data in self.db.execute(f"SELECT key, data FROM entities WHERE key IN ({marks})", chunk):
-                found[key] = json.loads(data)["label"]
+                found[key] = json.loads(data)["display"]
         return found
 
     def narrower_closure(self, key: str) -> list[str]:
@@ -284,7 +285,7 @@ def write_rows(
 
 
 #: One assertion's row of the chain steps and of the full-text index.
-Step = tuple[str, str, str, str, str, str, int, int, str]
+Step = tuple[str, str, str, str, str, str, int, int, str, str | None, str, int]
 Reasoning = tuple[Step, tuple[str, str, str, str, str, str]]
 
 
@@ -295,7 +296,8 @@ def reasoning_rows(a: AssertionRecord, labels: Mapping[str, str]) -> Reasoning:
     names = " ".join(labels[k] for k in (a["regulator"], a["target"]) if k in labels)
     quotes = " ".join(f"{ev['quote']} {ev['assay'] or ''}" for ev in a["evidence"])
     search = ("assertion", a["id"], a["id"].replace("-", " "), names, quotes, a["note"] or "")
-    return (*step, int(a["hypothesis"]), int(a["negated"]), json.dumps(filter_context(a))), search
+    flags = (int(a["hypothesis"]), int(a["negated"]), json.dumps(filter_context(a)))
+    return (*step, *flags, a["mechanism"], a["scope"], int(a["exosomal_cargo"])), search
 
 
 def _write_reasoning(
@@ -321,8 +323,18 @@ def _write_reasoning(
     for step, entry in assertions:
         steps.append(step)
         search.append(entry)
-    db.executemany("INSERT INTO steps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", steps)
+    db.executemany("INSERT INTO steps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", steps)
     db.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?, ?)", search)
+    # what composition needs of every entity; a chemical named as a condition of some claim (a drug given to
+    # cells) is an exposure, as conditions and treatments are: chains start there and never pass through it
+    db.executemany(
+        "INSERT INTO nodes VALUES (?, ?, ?, ?)",
+        ((k, e["kind"], int(e["generic"]), int(e["kind"] in ("condition", "treatment"))) for k, e in entities.items()),
+    )
+    db.execute(
+        "UPDATE nodes SET exposure = 1 WHERE kind = 'chemical' AND key IN"
+        " (SELECT value FROM steps, json_each(steps.context, '$.conditions'))"
+    )
     db.executescript(REASONING_INDEXES)
 
 

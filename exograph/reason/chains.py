@@ -1,11 +1,13 @@
 """Signed causal chains: what reaches X in up to N steps, what X reaches, every way from A to B.
 
-A *step* joins two entities with every assertion (after filters) that says the same thing:
-same regulator, target, sign and negation. A chain's sign is the product of its steps' signs
-(increases x decreases = decreases, decreases x decreases = increases); an unsigned or negated
-step makes the chain unsigned. Steps join where the curation says they may: the same entity,
-a narrower concept (exosome secretion feeds a claim about EV secretion), or a family and its
-members (marked, because a claim about the RAB27 family is not a claim about RAB27A).
+A *step* (:mod:`exograph.reason.steps`) joins two entities with every assertion (after filters)
+that says the same thing. Two steps make a chain only where :mod:`exograph.reason.compose` says
+their meanings compose (what a step changes decides what may follow; exposures, phenotypes and
+class nodes are never passed through; vesicle output joins the vesicles' effects in recipient
+cells through a marked transfer link). A chain's sign is the product of its steps' carried signs;
+an unsigned or negated step makes the chain unsigned. Steps join the same entity, a narrower
+concept (exosome secretion feeds a claim about EV secretion), or a family and its members
+(marked, because a claim about the RAB27 family is not a claim about RAB27A).
 
 Search is bounded: one SQL query per batch of frontier entities, no entity twice in a chain, at most ``budget``
 partial chains explored. Chains are ranked by length, then by the evidence of their weakest
@@ -15,46 +17,20 @@ first ``max_chains`` are kept and the rest counted as cut.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from exograph.reason import compose as rules
 from exograph.reason.context import mark_context
-from exograph.reason.index import Index, Row, effect_sign
+from exograph.reason.index import Index, Row
+from exograph.reason.steps import Step, group, make_step, narrowed
 
 #: How far a chain query may reach; deeper questions are better asked as paths between two names.
 MAX_DEPTH = 6
 #: Partial chains explored before search stops (and says its count of cut chains is a lower bound).
 BUDGET = 20_000
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    """One link of a chain, with every assertion that supports it."""
-
-    regulator: str
-    target: str
-    sign: int
-    aspects: tuple[str, ...]
-    assertions: tuple[str, ...]
-    #: Distinct sources of the supporting assertions that are neither hypotheses nor negated.
-    sources: tuple[str, ...]
-    #: How many of those sources are primary research.
-    primary: int
-    hypothesis: bool
-    negated: bool
-    #: The distinct contexts (as compiled JSON) of the supporting assertions.
-    contexts: tuple[str, ...] = ()
-    #: How this step's target relates to the next step's regulator (or to the chain's end):
-    #: None (the same entity, or a narrower one), family, member, parent or variant.
-    target_link: str | None = None
-    #: Context fields (diseases, cell_lines, cell_types) in which this step departs from the chain.
-    other_context: tuple[str, ...] = ()
-
-    @property
-    def evidence(self) -> tuple[int, int]:
-        return (self.primary, len(self.sources))
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +62,25 @@ class Chain:
     def marked(self) -> bool:
         """Whether any step is a hypothesis, negated, or joined through a family."""
         links = [self.start_link, *(s.target_link for s in self.steps)]
-        return any(s.hypothesis or s.negated for s in self.steps) or any(links)
+        return any(s.hypothesis or s.negated for s in self.steps) or any(
+            link and link != rules.TRANSFER for link in links
+        )
+
+    @property
+    def hedge(self) -> str | None:
+        """The chain's weakest word: "does not" with a negated step, "may" with a hypothesis, else None."""
+        if any(s.negated for s in self.steps):
+            return "does not"
+        return "may" if any(s.hypothesis for s in self.steps) else None
+
+    @property
+    def unsigned_because(self) -> str | None:
+        """Why the chain carries no sign, from its first unsigned step."""
+        for step in self.steps:
+            reason = rules.reason_unsigned(step)
+            if reason:
+                return reason
+        return None
 
     @property
     def assertion_ids(self) -> list[str]:
@@ -102,6 +96,9 @@ class ChainOptions:
     include_hypotheses: bool = False
     include_negated: bool = False
     coherent: bool = False
+    include_engineered: bool = False
+    #: False only to ask which chains the composition rules cut (the "why not" of a path).
+    compose: bool = True
     budget: int = BUDGET
 
 
@@ -140,6 +137,13 @@ class _Search:
         self.column = column
         #: The steps at each entity already fetched: a search meets the same entities at every level.
         self.known: dict[str, list[Step]] = {}
+        #: Classes of rows already checked against a partial chain (see :meth:`composes`; the chain is kept
+        #: alive, so that an id in a key is never reused meanwhile).
+        self.composing: dict[tuple[Any, ...], tuple[tuple[Step, ...], bool]] = {}
+        #: Steps already marked with a link (see :meth:`linked`), each beside the step it was made from.
+        self.links: dict[tuple[int, str | None], tuple[Step, Step]] = {}
+        #: Pairs of steps already composed (see :meth:`join`).
+        self.joined: dict[tuple[int, int, str | None], tuple[Step, Step, tuple[Step, Step] | None]] = {}
 
     def steps_at(self, keys: set[str], regulators: Collection[str] | None = None) -> dict[str, list[Step]]:
         """The steps whose ``column`` is each of ``keys``, fetching in one query only those not yet known.
@@ -152,85 +156,169 @@ class _Search:
         if missing:
             rows: dict[str, list[Row]] = defaultdict(list)
             for row in self.index.rows(self.column, missing, regulators):
-                rows[getattr(row, self.column)].append(row)
+                if self.usable(row):
+                    rows[getattr(row, self.column)].append(row)
             for key in missing:
-                self.known[key] = self.steps(rows.get(key, []))
+                self.known[key] = group(self.index, rows.get(key, []))
         return self.known
-
-    def kinds_at(self, keys: set[str]) -> dict[str, set[tuple[str, int, bool]]]:
-        """The (regulator, sign, negated) of each step to each of ``keys``: what counting chains needs.
-
-        From the known steps, or else pooled by SQLite without building rows or steps; with
-        context filters every row must be checked, so the steps are built as usual.
-        """
-        if self.matches is not None:
-            self.steps_at(keys)
-        found: dict[str, set[tuple[str, int, bool]]] = {
-            key: {(s.regulator, s.sign, s.negated) for s in self.known[key]} for key in keys & self.known.keys()
-        }
-        missing = keys - found.keys()
-        for key in missing:
-            found[key] = set()
-        options = self.options
-        for target, regulator, direction, aspect, negated in self.index.kinds(
-            missing, options.include_hypotheses, options.include_negated
-        ):
-            found[target].add((regulator, 0, True) if negated else (regulator, effect_sign(direction, aspect), False))
-        return found
 
     def usable(self, row: Row) -> bool:
         options = self.options
         if (row.hypothesis and not options.include_hypotheses) or (row.negated and not options.include_negated):
             return False
+        if row.scope == "engineered" and not options.include_engineered:
+            return False
+        if options.compose and not rules.usable(row, engineered=True):  # methods and bindings: never steps
+            return False
         return self.matches is None or self.matches(row.source, row.context)
 
-    def steps(self, rows: list[Row]) -> list[Step]:
-        """Rows grouped into steps: one per regulator, target, sign and negation."""
-        groups: dict[tuple[str, str, int, bool], list[Row]] = defaultdict(list)
-        for row in rows:
+    def linked(self, step: Step, link: str | None) -> Step:
+        """``step`` marked with how its target joins the next (made once per step and link: a search
+        offers the same steps at every node that reaches them)."""
+        if link == step.target_link:
+            return step
+        key = (id(step), link)
+        known = self.links.get(key)
+        if known is None:
+            known = self.links[key] = (step, _linked(step, link))
+        return known[1]
+
+    def join(self, before: Step, after: Step, link: str | None) -> tuple[Step, Step] | None:
+        """``before`` then ``after`` as composed (each kept to its rows that compose), or None.
+
+        Kept by the steps' identity: a search meets the same pair of steps in many partial chains
+        (the steps themselves are kept with the answer, so an id is never reused meanwhile).
+        """
+        key = (id(before), id(after), link)
+        known = self.joined.get(key)
+        if known is not None:
+            return known[2]
+        joined = self._join(before, after, link)
+        self.joined[key] = (before, after, joined)
+        return joined
+
+    def _join(self, before: Step, after: Step, link: str | None) -> tuple[Step, Step] | None:
+        if not self.options.compose:
+            return _linked(before, link), after
+        verdict = rules.follow(self.index, before, after, link)
+        if verdict.cut is not None:
+            return None
+        if before.target_link != verdict.link or before.via != verdict.via:
+            before = replace(before, target_link=verdict.link, via=verdict.via)
+        return narrowed(self.index, before, verdict.before), narrowed(self.index, after, verdict.rows)
+
+    def settle(self, steps: list[Step]) -> tuple[Step, ...] | None:
+        """``steps`` with every adjacent pair composing, steps narrowed to the rows that do; None if a pair
+        no longer composes. Narrowing only removes rows, so this ends."""
+        changed = True
+        while changed:
+            changed = False
+            for i in range(len(steps) - 1):
+                joined = self.join(steps[i], steps[i + 1], steps[i].target_link)
+                if joined is None:
+                    return None
+                if joined[0].rows != steps[i].rows or joined[1].rows != steps[i + 1].rows:
+                    changed = True
+                steps[i : i + 2] = joined
+        return tuple(steps)
+
+    def add(self, steps: tuple[Step, ...], step: Step, before: bool) -> tuple[Step, ...] | None:
+        """``step`` added before (upstream) or after ``steps``, composed; None if it does not compose."""
+        if not steps:
+            return (step,)
+        pair = (
+            self.join(step, steps[0], step.target_link) if before else self.join(steps[-1], step, steps[-1].target_link)
+        )
+        if pair is None:
+            return None
+        if before:
+            unchanged, chain = pair[1].rows == steps[0].rows, [*pair, *steps[1:]]
+        else:
+            unchanged, chain = pair[0].rows == steps[-1].rows, [*steps[:-1], *pair]
+        return tuple(chain) if unchanged or len(chain) == 2 else self.settle(chain)
+
+    def count(
+        self, batch: dict[str, list[_Partial]], feeders: dict[str, dict[str, str | None]], sign: int | None
+    ) -> tuple[int, int]:
+        """For the last level's partial chains: how many chains one step longer upstream would explore and find.
+
+        Without building them: the rows are classed by all that composition reads of them (target,
+        aspect, cargo, the cells), and each class is checked once against each step it would precede.
+        A step is found when any of its rows composes, as :meth:`join` keeps the rows that do.
+        """
+        wanted = {a for alias in feeders.values() for a in alias}
+        by_target: dict[str, list[Row]] = defaultdict(list)
+        for row in self.index.rows("target", wanted):
             if self.usable(row):
-                groups[(row.regulator, row.target, 0 if row.negated else row.sign, row.negated)].append(row)
-        found = []
-        primary_sources = self.index.primary_sources
-        for (regulator, target, sign, negated), members in sorted(groups.items()):
-            if len(members) == 1:  # most steps rest on one assertion: skip the pooling below
-                (row,) = members
-                solid = set() if row.hypothesis or row.negated else {row.source}
-                found.append(
-                    Step(
-                        regulator,
-                        target,
-                        sign,
-                        (row.aspect,),
-                        (row.id,),
-                        tuple(solid),
-                        len(solid & primary_sources),
-                        row.hypothesis,
-                        negated,
-                        (row.context_json,),
+                by_target[row.target].append(row)
+        explored = found = 0
+        for node, partials in batch.items():
+            # the steps that may end at ``node``, each with its rows (and how its target joins ``node``)
+            keyed: dict[tuple[Any, ...], list[tuple[Row, str | None]]] = defaultdict(list)
+            for a, link in feeders[node].items():
+                for row in by_target.get(a, ()):
+                    step_sign = 0 if row.negated else row.sign
+                    effect = rules.effect(self.index, row)
+                    keyed[(row.regulator, row.target, step_sign, row.negated, effect, row.cargo, link)].append(
+                        (row, link)
                     )
-                )
-                continue
-            solid = {r.source for r in members if not (r.hypothesis or r.negated)}
-            found.append(
-                Step(
-                    regulator=regulator,
-                    target=target,
-                    sign=sign,
-                    aspects=tuple(sorted({r.aspect for r in members})),
-                    assertions=tuple(r.id for r in members),
-                    sources=tuple(sorted(solid)),
-                    primary=len(solid & primary_sources),
-                    hypothesis=all(r.hypothesis for r in members),
-                    negated=negated,
-                    contexts=tuple(sorted({r.context_json for r in members})),
-                )
-            )
+            regulators = Counter(key[0] for key in keyed)
+            # partial chains that read the same to composition share one answer per step
+            groups: dict[tuple[Any, ...], list[_Partial]] = defaultdict(list)
+            for partial in partials:
+                steps = partial[0]
+                groups[(_reading(steps), compose(s.sign for s in steps))].append(partial)
+            for (_, below), members in groups.items():
+                steps = members[0][0]
+                composing: Counter[str] = Counter()
+                for key, rows in keyed.items():
+                    if sign is not None and below * key[2] != sign:
+                        continue
+                    if any(self.composes(row, key[4], link, steps) for row, link in rows):
+                        composing[key[0]] += 1
+                total = sum(composing.values())
+                for _, held, _ in members:
+                    explored += len(keyed) - sum(regulators[h] for h in held)
+                    found += total - sum(composing[h] for h in held)
+        return explored, found
+
+    def composes(self, row: Row, effect: str, link: str | None, steps: tuple[Step, ...]) -> bool:
+        """Whether a step resting on ``row`` may come before ``steps`` (checked once per class of row)."""
+        after = steps[0]
+        if effect not in (rules.VESICLES, rules.UPTAKE, rules.LOADING) and len(after.rows) == 1:
+            # composition reads no cells of these rows (compose._same_cells): one answer for the class
+            row = row._replace(context_json="{}")
+            key: tuple[Any, ...] = ("shape", row.target, row.aspect, row.cargo, link, after.regulator, after.cargo)
+        else:
+            key = ("composes", row.target, row.aspect, row.cargo, row.context_json, link, _reading(steps))
+        known = self.composing.get(key)
+        if known is not None:
+            return known[1]
+        step = _linked(make_step(self.index, [row], effect), link)
+        verdict = rules.follow(self.index, step, after, link)
+        if verdict.cut is not None:
+            found = False
+        elif len(verdict.rows) == len(after.rows) or len(steps) == 1:
+            found = True
+        else:  # the next step lost rows: the rest of the chain must compose again
+            found = self.add(steps, step, before=True) is not None
+        self.composing[key] = (steps, found)
         return found
 
 
+def _reading(steps: tuple[Step, ...]) -> tuple[Any, ...]:
+    """All that composition reads of a partial chain when a step is put before it: its first step's
+    regulator, and its cells when it acts as cargo (the whole chain when that step rests on several rows,
+    which a join may narrow)."""
+    after = steps[0]
+    if len(after.rows) > 1:
+        return (id(steps),)
+    (row,) = after.rows
+    return (after.regulator, after.effect, row.cargo, row.context_json if row.cargo else "")
+
+
 def _linked(step: Step, link: str | None) -> Step:
-    return step if link is None else replace(step, target_link=link)
+    return step if link == step.target_link else replace(step, target_link=link)
 
 
 def _rank_key(chain: Chain) -> tuple[Any, ...]:
@@ -289,6 +377,21 @@ def _batches(frontier: list[_Partial]) -> Iterator[dict[str, list[_Partial]]]:
         yield {node: by_node[node] for node in nodes[first : first + BATCH]}
 
 
+def _feeders(index: Index, node: str, options: ChainOptions, first: bool) -> dict[str, str | None]:
+    """The targets whose steps may end at ``node`` (with how each relates to it), growing upstream.
+
+    Any for the query's own subject (``first``); past it, none for an entity no chain passes
+    through, and for vesicles also the processes that make or take them up (a transfer link).
+    """
+    aliases = index.aliases(node)
+    if first:
+        return aliases
+    transfers = dict.fromkeys(rules.transfer_sources(index, node), rules.TRANSFER)
+    if not options.compose or rules.is_vesicle(index, node):
+        return {**aliases, **transfers}
+    return aliases if rules.passable(index, node) else {}
+
+
 def upstream(
     index: Index,
     subject: str,
@@ -306,8 +409,8 @@ def upstream(
     that begin at that entity are returned, and branches that cannot reach it are pruned.
 
     Chains are found shortest first and ranked by length first: once ``max_chains`` shorter ones
-    are found, those of the last level can never be shown, so (unless ``coherent`` must look at
-    each) they are counted, exactly as they would have been found, but not built.
+    are found, those of the last level can never be shown, so (unless ``coherent`` or a filter
+    must look at each) they are counted, exactly as they would have been found, but not built.
     """
     search = _Search(index, options, matches, "target")
     frontier: list[_Partial] = [((), frozenset({subject}), subject)]  # steps downstream first
@@ -318,36 +421,42 @@ def upstream(
         # with a start, a step's regulator must be within this many steps of it
         reach = options.depth - depth
         near = [e for e, d in start[1].items() if d <= reach] if start else None
-        only_count = depth == options.depth and not start and not options.coherent and len(found) >= options.max_chains
+        only_count = (
+            depth == options.depth
+            and not start
+            and not options.coherent
+            and options.compose
+            and matches is None
+            and len(found) >= options.max_chains
+        )
         following: list[_Partial] = []
         for batch in _batches(frontier):
-            aliases = {node: index.aliases(node) for node in batch}
-            wanted = {a for alias in aliases.values() for a in alias}
+            feeders = {node: _feeders(index, node, options, depth == 1) for node in batch}
+            wanted = {a for alias in feeders.values() for a in alias}
             if only_count:
-                kinds = search.kinds_at(wanted)
-                for node, partials in batch.items():
-                    tried, counted = _count([k for a in aliases[node] for k in kinds[a]], partials, sign)
-                    explored, unbuilt = explored + tried, unbuilt + counted
+                tried, counted = search.count(batch, feeders, sign)
+                explored, unbuilt = explored + tried, unbuilt + counted
                 if explored > options.budget:
                     return found, False, unbuilt
                 continue
             by_target = search.steps_at(wanted, near)
             for node, partials in batch.items():
-                choices = [_linked(step, link) for a, link in aliases[node].items() for step in by_target[a]]
+                choices = [search.linked(step, link) for a, link in feeders[node].items() for step in by_target[a]]
                 if start:  # steps known from an earlier level may come from entities now out of reach
                     choices = [s for s in choices if start[1].get(s.regulator, options.depth + 1) <= reach]
                 for steps, held, _ in partials:
-                    below = compose(s.sign for s in steps)
                     for step in choices:
                         regulator = step.regulator
                         if regulator in held:
                             continue
-                        chain_steps = (step, *steps)
                         explored += 1
+                        chain_steps = search.add(steps, step, before=True)
+                        if chain_steps is None:
+                            continue
                         if start and regulator in start_aliases:
                             found.append(Chain(chain_steps, start_aliases[regulator], start[0], subject))
                             continue
-                        if not start and (sign is None or below * step.sign == sign):
+                        if not start and (sign is None or compose(s.sign for s in chain_steps) == sign):
                             found.append(Chain(chain_steps, end=subject))
                         if depth < options.depth:  # the last level's partial chains grow no further
                             following.append((chain_steps, held | {regulator, step.target}, regulator))
@@ -355,18 +464,6 @@ def upstream(
                 return found, False, unbuilt
         frontier = following
     return found, True, unbuilt
-
-
-def _count(kinds: list[tuple[str, int, bool]], partials: list[_Partial], sign: int | None) -> tuple[int, int]:
-    """For the last level's partial chains: how many chains one step longer upstream would explore and find."""
-    explored = found = 0
-    for steps, held, _ in partials:
-        below = compose(s.sign for s in steps)
-        for regulator, step_sign, _negated in kinds:
-            if regulator not in held:
-                explored += 1
-                found += sign is None or below * step_sign == sign
-    return explored, found
 
 
 def downstream(index: Index, subject: str, options: ChainOptions, matches: Matcher) -> tuple[list[Chain], bool]:
@@ -388,10 +485,15 @@ def downstream(index: Index, subject: str, options: ChainOptions, matches: Match
                         for step in grouped.get(regulator, ()):
                             if step.target in held:
                                 continue
-                            # link: how the last target relates to this regulator (for a first step: none)
-                            chain_steps = (*steps[:-1], _linked(steps[-1], link), step) if steps else (step,)
-                            chain = Chain(chain_steps, first[chain_steps[0].regulator], start=subject)
                             explored += 1
+                            # link: how the last target relates to this regulator (for a first step: none)
+                            chain_steps: tuple[Step, ...] | None = (step,)
+                            if steps:
+                                last = search.linked(steps[-1], link)
+                                chain_steps = search.add((*steps[:-1], last), step, before=False)
+                            if chain_steps is None:
+                                continue
+                            chain = Chain(chain_steps, first[chain_steps[0].regulator], start=subject)
                             found.append(chain)
                             if depth < options.depth:  # the last level's partial chains grow no further
                                 following.append((chain_steps, held | {step.regulator, step.target}, step.target))
@@ -405,13 +507,16 @@ def _joins(index: Index, entity: str) -> dict[str, str | None]:
     """The regulators a step ending at ``entity`` may continue from, with how ``entity`` relates to each.
 
     The inverse of :meth:`Index.aliases`: a step reaching exosome secretion continues from a
-    claim about EV secretion (broader), and one reaching RAB27A from a claim about its family.
+    claim about EV secretion (broader), and one reaching RAB27A from a claim about its family;
+    a step on a vesicle process continues from the vesicles it makes or takes up (a transfer).
     """
     joins: dict[str, str | None] = dict.fromkeys(index.ancestors(entity))
     for grouping, relation in index.groups.get(entity, ()):
         joins.setdefault(grouping, "member" if relation == "member" else "variant")
     for part, relation in index.parts.get(entity, ()):
         joins.setdefault(part, "family" if relation == "member" else "parent")
+    for vesicle in rules.transfer_targets(index, entity):
+        joins.setdefault(vesicle, rules.TRANSFER)
     return joins
 
 

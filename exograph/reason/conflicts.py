@@ -34,7 +34,7 @@ from itertools import combinations
 from typing import Any, Literal
 
 from exograph.reason.context import cell_clash, field_clash, one_sided, perturbation_clash
-from exograph.reason.index import Index, Row
+from exograph.reason.index import Index, Row, stated_sign
 
 Status = Literal["explained", "partly explained", "unexplained"]
 
@@ -92,7 +92,7 @@ class Conflict:
 def effect(row: Row) -> tuple[str, int]:
     """The aspect and sign of the effect on the target itself (more degradation is less amount)."""
     aspect = "amount" if row.aspect == "degradation" else row.aspect
-    return aspect, row.sign
+    return aspect, stated_sign(row.direction, row.aspect)
 
 
 def disagree(a: Row, b: Row) -> bool:

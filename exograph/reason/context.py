@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 from exograph.reason.index import Index, parse_context
 
 if TYPE_CHECKING:
-    from exograph.reason.chains import Chain, Step
+    from exograph.reason.chains import Chain
+    from exograph.reason.steps import Step
 
 #: The fields every step of a chain must agree on with the chain's own (cells are followed step by step
 #: instead, see :func:`handoff`: vesicles carry an effect from one cell to another).

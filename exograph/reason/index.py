@@ -21,7 +21,7 @@ from exograph.compiled.store import Store
 #: The sign of each direction; ``regulates`` states no sign.
 SIGNS = {"increases": 1, "decreases": -1, "regulates": 0}
 
-_COLUMNS = "id, source, regulator, target, direction, aspect, hypothesis, negated, context"
+_COLUMNS = "id, source, regulator, target, direction, aspect, hypothesis, negated, context, mechanism, scope, cargo"
 
 
 class Row(NamedTuple):
@@ -40,6 +40,10 @@ class Row(NamedTuple):
     hypothesis: bool
     negated: bool
     context_json: str
+    mechanism: str | None
+    scope: str
+    #: Whether the regulator acts as vesicle cargo in recipient cells (``exosomal_cargo``).
+    cargo: bool
 
     @property
     def sign(self) -> int:
@@ -50,21 +54,49 @@ class Row(NamedTuple):
         return parse_context(self.context_json)
 
 
+#: Aspects that change a molecule without the curation saying what that does to its amount or activity,
+#: and bindings (an interaction, not a regulation): steps on them carry no sign (exograph.reason.compose).
+UNSIGNED_ASPECTS = frozenset({"phosphorylation", "ubiquitination", "localization", "binding"})
+
+
 def effect_sign(direction: str, aspect: str) -> int:
-    """The sign of the effect on the target itself: raising its degradation lowers it."""
+    """The sign a step carries to what follows it: more degradation is less of the target; a
+    modification whose consequence is not stated carries none."""
+    if aspect in UNSIGNED_ASPECTS:
+        return 0
     sign = SIGNS[direction]
     return -sign if aspect == "degradation" else sign
 
 
-@lru_cache(maxsize=4096)
+def stated_sign(direction: str, aspect: str) -> int:
+    """The sign a claim states on its target's aspect, read as an amount for degradation (for conflicts:
+    more phosphorylation against less is a disagreement, even though neither carries a sign along a chain)."""
+    sign = SIGNS[direction]
+    return -sign if aspect == "degradation" else sign
+
+
+@lru_cache(maxsize=65536)
 def parse_context(text: str) -> dict[str, Any]:
     """Contexts repeat (most are empty or shared by a paper's claims): parse each text once."""
     return json.loads(text)  # type: ignore[no-any-return]
 
 
 def _row(values: tuple[Any, ...]) -> Row:
-    i, source, regulator, target, direction, aspect, hypothesis, negated, context = values
-    return Row(i, source, regulator, target, direction, aspect, bool(hypothesis), bool(negated), context)
+    i, source, regulator, target, direction, aspect, hypothesis, negated, context, mechanism, scope, cargo = values
+    return Row(
+        i,
+        source,
+        regulator,
+        target,
+        direction,
+        aspect,
+        bool(hypothesis),
+        bool(negated),
+        context,
+        mechanism,
+        scope,
+        bool(cargo),
+    )
 
 
 @dataclass(slots=True)
@@ -78,6 +110,13 @@ class Index:
     groups: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
     parts: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
     primary_sources: frozenset[str] = frozenset()
+    #: The kind of every entity whose kind matters to composition (phenotypes, components, processes...).
+    kinds: dict[str, str] = field(default_factory=dict)
+    #: Class nodes (``generic: true``) and exposures (conditions, treatments, drugs given as conditions).
+    generic: frozenset[str] = frozenset()
+    exposures: frozenset[str] = frozenset()
+    #: Answers derived from the maps above, kept for the life of the index (see exograph.reason.compose).
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
     @classmethod
     def open(cls, store: Store) -> Index:
@@ -90,6 +129,13 @@ class Index:
             index.groups[part].add((grouping, relation))
         kinds = store.db.execute("SELECT id, json_extract(data, '$.kind') FROM sources").fetchall()
         index.primary_sources = frozenset(sid for sid, kind in kinds if kind == "primary_research")
+        nodes = store.db.execute(
+            "SELECT key, kind, generic, exposure FROM nodes WHERE generic OR exposure OR kind IN"
+            " ('phenotype', 'component', 'process', 'condition', 'treatment')"
+        ).fetchall()
+        index.kinds = {key: kind for key, kind, _, _ in nodes}
+        index.generic = frozenset(key for key, _, generic, _ in nodes if generic)
+        index.exposures = frozenset(key for key, _, _, exposure in nodes if exposure)
         return index
 
     def _closure(self, key: str, edges: Mapping[str, set[str]]) -> set[str]:
@@ -101,9 +147,12 @@ class Index:
                     todo.append(nxt)
         return seen
 
-    def ancestors(self, key: str) -> set[str]:
-        """``key`` and every broader concept above it."""
-        return self._closure(key, self.broader)
+    def ancestors(self, key: str) -> frozenset[str]:
+        """``key`` and every broader concept above it (kept: chain search asks for the same ones often)."""
+        found = self.memo.get(("ancestors", key))
+        if found is None:
+            found = self.memo[("ancestors", key)] = frozenset(self._closure(key, self.broader))
+        return found
 
     def aliases(self, key: str) -> dict[str, str | None]:
         """The entities whose assertions speak for ``key``, each with how it relates to ``key``.
@@ -144,18 +193,6 @@ class Index:
         found = self.store.db.execute(query, parameters).fetchall()
         found.sort(key=itemgetter(0))
         return [_row(r) for r in found]
-
-    def kinds(self, targets: Iterable[str], hypotheses: bool, negated: bool) -> list[tuple[str, str, str, str, int]]:
-        """The distinct (target, regulator, direction, aspect, negated) of the steps to ``targets``.
-
-        Hypotheses and negated findings only where asked for. For chains that are only counted:
-        SQLite pools the assertions that make one step, and no row is built in Python.
-        """
-        query = (
-            "SELECT DISTINCT target, regulator, direction, aspect, negated FROM steps"
-            " WHERE target IN (SELECT value FROM json_each(?)) AND (? OR NOT hypothesis) AND (? OR NOT negated)"
-        )
-        return self.store.db.execute(query, (json.dumps(sorted(set(targets))), hypotheses, negated)).fetchall()
 
     def targets(self, regulators: Iterable[str]) -> set[str]:
         """The entities some step from one of ``regulators`` reaches (no row is built)."""

@@ -12,14 +12,16 @@ from typing import TYPE_CHECKING, Any
 
 from exograph.compiled.records import AssertionRecord
 from exograph.query.text import context_text
-from exograph.reason.chains import Step
+from exograph.reason.explain import LINKS, cargo_text, link_phrase, step_phrase, subject
+from exograph.reason.quotes import excerpt
+from exograph.reason.steps import Step
 from exograph.safetext import visible
 
 if TYPE_CHECKING:
     from exograph.api import ChainResult, SearchResult
+    from exograph.reason.chains import Chain
 
 SIGN_NAMES = {1: "increases", -1: "decreases", 0: "unsigned"}
-_STEP_ARROWS = {1: "->", -1: "-|", 0: "-?"}
 #: Assertions listed under a step in the table; JSON and TSV list them all.
 SHOWN = 5
 
@@ -38,23 +40,41 @@ def _tsv(rows: list[list[str]]) -> str:
 
 def step_marks(step: Step, labels: Mapping[str, str], following: str | None) -> list[str]:
     marks = [name for name in ("hypothesis", "negated") if getattr(step, name)]
-    if step.target_link:
+    if step.target_link and step.target_link != "transfer":
         to = f" of {labels.get(following, following)}" if following else ""
         marks.append(f"{step.target_link}-level{to}")
     marks += [f"other {f.rstrip('s').replace('_', ' ')}" for f in step.other_context]
     return marks
 
 
-def _effect(step: Step) -> str:
-    """The arrow of the step's sign on its target, then what the assertions say, as they say it.
+def chain_header(chain: Chain, labels: Mapping[str, str], kinds: Mapping[str, str]) -> str:
+    """'sorafenib: increases the activity of RAB27A -> increases exosomal secretion -> [extracellular exosomes
+    from Huh-7 cells to Huh-7 cells] -> increase the activity of AKT': each step as the texts say it, each
+    family member and transfer named, so two chains never read the same."""
+    first = chain.steps[0]
+    begin = labels.get(first.regulator, first.regulator)
+    out = cargo_text(first, labels, kinds) if first.cargo else begin
+    if chain.start_link and chain.start:
+        out += f" ({begin} is {LINKS[chain.start_link]} {labels.get(chain.start, chain.start)})"
+    out += ":"
+    for i, (step, following) in enumerate(zip(chain.steps, chain.joins, strict=True)):
+        if i and step.cargo and not chain.steps[i - 1].via:  # cargo reached by loading: who sends it to whom
+            out += f" -> [{cargo_text(step, labels, kinds)}]"
+        out += f"{' ->' if i else ''} {step_phrase(step, labels, kinds)}"
+        link = link_phrase(step, following, labels, kinds)
+        if link:
+            out += f" -> {link}" if step.via else f" ({link})"
+    return out
 
-    Raising the degradation of a protein lowers it: ``-| increases degradation``.
-    """
-    if step.negated:
-        return f"-x no change in {'/'.join(a.replace('_', ' ') for a in step.aspects)}"
-    words = {1: "increases", -1: "decreases", 0: "regulates"}
-    said = [f"{words[-step.sign if a == 'degradation' else step.sign]} {a.replace('_', ' ')}" for a in step.aspects]
-    return f"{_STEP_ARROWS[step.sign]} {', '.join(said)}"
+
+def chain_summary(chain: Chain) -> str:
+    """'increases', 'may increase', 'no change (a negated step)', 'unsigned (why)'."""
+    if chain.hedge == "does not":
+        return "no change (a negated step)"
+    if chain.sign == 0:
+        return f"unsigned ({chain.unsigned_because})"
+    word = SIGN_NAMES[chain.sign]
+    return f"may {word[:-1]}" if chain.hedge == "may" else word
 
 
 def chains_table(
@@ -63,7 +83,7 @@ def chains_table(
     quotes: str = "none",
     explanations: Mapping[int, str] | None = None,
 ) -> str:
-    query, labels = result.query, result.labels
+    query, labels, kinds = result.query, result.labels, result.kinds
     name = labels.get(query.subject, query.subject)
     if query.end:
         name += f" to {labels.get(query.end, query.end)}"
@@ -71,23 +91,21 @@ def chains_table(
         return f"No chains for {query.kind} {name} match.\n"
     out = []
     for rank, chain in enumerate(query.chains, 1):
-        nodes = [labels.get(chain.steps[0].regulator, chain.steps[0].regulator)]
-        nodes += [labels.get(s.target, s.target) for s in chain.steps]
         sources = {src for s in chain.steps for src in s.sources}
-        start = f" [{chain.start_link}-level]" if chain.start_link else ""
         context = "" if chain.coherent else "  [steps from another context]"
         counts = f"{_plural(len(chain.steps), 'step')}; {_plural(len(sources), 'supporting source')}"
-        out.append(f"{rank}. {' -> '.join(nodes)}{start}   {SIGN_NAMES[chain.sign]}; {counts}{context}")
+        out.append(f"{rank}. {chain_header(chain, labels, kinds)}")
+        out.append(f"   = {chain_summary(chain)}; {counts}{context}")
         for step, following in zip(chain.steps, chain.joins, strict=True):
             marks = step_marks(step, labels, following)
-            ends = labels.get(step.regulator, step.regulator), labels.get(step.target, step.target)
-            line = f"   {ends[0]} {_effect(step)} {ends[1]}"
+            line = f"   {subject(step, labels, kinds)} {step_phrase(step, labels, kinds)}"
             out.append(line + (f"  [{'; '.join(marks)}]" if marks else ""))
             for assertion_id in step.assertions[:SHOWN]:
                 a = records[assertion_id]
                 out.append(f"      {assertion_id}  ({context_text(a, labels) or 'no context stated'})")
                 listed = a["evidence"] if quotes == "all" else a["evidence"][:1] if quotes == "first" else []
-                out += [f'        "{ev["quote"]}" [{ev["section"]}]' for ev in listed]
+                names = [labels.get(k, k) for k in (a["regulator"], a["target"])]
+                out += [f'        "{excerpt(ev["quote"], names)}" [{ev["section"]}]' for ev in listed]
             if len(step.assertions) > SHOWN:
                 out.append(f"      (+{len(step.assertions) - SHOWN} more assertions; --format json lists them)")
         if explanations and rank in explanations:
@@ -101,14 +119,18 @@ def chains_table(
     return "\n".join(out) + "\n" + summary + ")\n"
 
 
-def _step_json(step: Step, labels: Mapping[str, str], following: str | None) -> dict[str, Any]:
+def _step_json(
+    step: Step, labels: Mapping[str, str], kinds: Mapping[str, str], following: str | None
+) -> dict[str, Any]:
     return {
         "regulator": step.regulator,
         "regulator_label": labels.get(step.regulator, step.regulator),
         "target": step.target,
         "target_label": labels.get(step.target, step.target),
         "sign": SIGN_NAMES[step.sign],
+        "says": step_phrase(step, labels, kinds),
         "aspects": list(step.aspects),
+        "transfer": step.via,
         "assertions": list(step.assertions),
         "sources": list(step.sources),
         "primary_sources": step.primary,
@@ -130,7 +152,12 @@ def chains_json(result: ChainResult, explanations: Mapping[int, str] | None = No
             "length": len(chain.steps),
             "coherent": chain.coherent,
             "start_link": chain.start_link,
-            "steps": [_step_json(s, result.labels, f) for s, f in zip(chain.steps, chain.joins, strict=True)],
+            "header": chain_header(chain, result.labels, result.kinds),
+            "hedge": chain.hedge,
+            "unsigned_because": chain.unsigned_because,
+            "steps": [
+                _step_json(s, result.labels, result.kinds, f) for s, f in zip(chain.steps, chain.joins, strict=True)
+            ],
         }
         if explanations:
             item["explanation"] = explanations[rank]

@@ -32,3 +32,15 @@ def kg(chain_root: Path) -> KnowledgeGraph:
 def route(chain: exograph.api.Chain) -> list[str]:
     """A chain as the entities it passes through, for readable assertions."""
     return [chain.steps[0].regulator, *(s.target for s in chain.steps)]
+
+
+@pytest.fixture
+def compose_root(chain_root: Path) -> Path:
+    """The chain fixture plus tests/fixtures/compose: one small case per composition rule."""
+    shutil.copytree(FIXTURES / "compose", chain_root, dirs_exist_ok=True)
+    return chain_root
+
+
+@pytest.fixture
+def ckg(compose_root: Path) -> KnowledgeGraph:
+    return exograph.load(compose_root)

@@ -35,7 +35,10 @@ def test_bad_arguments(kg: KnowledgeGraph, tmp_path: Path) -> None:
         exograph.load(tmp_path)
     with pytest.raises(ValueError, match="kind must be one of"):
         kg.neighbours("upstream", "PDCD4")
-    assert [a["id"] for a in kg.neighbours("regulators", "PDCD4").assertions] == ["mini2024-mir21-pdcd4"]
+    assert [a["id"] for a in kg.neighbours("regulators", "PDCD4").assertions] == [
+        "chain2025-mir21-pdcd4",
+        "mini2024-mir21-pdcd4",
+    ]
 
 
 def test_filters_by_name(kg: KnowledgeGraph) -> None:

@@ -17,16 +17,15 @@ def test_depth_one_is_the_plain_query(cli: Cli, chain_root: Path) -> None:
 def test_chain_table(cli: Cli, chain_root: Path) -> None:
     out = cli("regulators", "PDCD4", "--depth", "3", "--root", str(chain_root), "--max-chains", "4").output
     lines = out.splitlines()
-    assert lines[0] == "1. hsa-mir-21 -> PDCD4   decreases; 1 step; 1 supporting source"
-    assert "   hsa-mir-21 -| decreases amount PDCD4" in lines
+    assert lines[:2] == ["1. hsa-mir-21: decreases the amount of PDCD4", "   = decreases; 1 step; 1 supporting source"]
+    # the same regulator and target as vesicle cargo is another step, and its header says who sends it to whom
+    assert "2. exosomal hsa-mir-21 from fibroblasts to malignant cells: decreases the amount of PDCD4" in lines
     assert "      mini2024-mir21-pdcd4  (from fibroblast; into malignant cell)" in lines
-    assert lines[-1] == "(4 chains; 2 more cut: raise --max-chains to see them)"
-    marked = cli("regulators", "miR-21", "--depth", "2", "--root", str(chain_root)).output
-    assert (
-        "Hypoxia -> HIF1A -> hsa-mir-21   increases; 2 steps; 1 supporting source  [steps from another context]"
-        in marked
-    )
-    assert "   Hypoxia -> increases activity HIF1A  [other disease]" in marked
+    assert lines[-1] == "(4 chains; 3 more cut: raise --max-chains to see them)"
+    marked = cli("regulators", "miR-21", "--depth", "2", "--root", str(chain_root)).output.splitlines()
+    at = marked.index("3. Hypoxia: increases the activity of HIF1A -> increases the amount of hsa-mir-21")
+    assert marked[at + 1] == "   = increases; 2 steps; 1 supporting source  [steps from another context]"
+    assert "   Hypoxia increases the activity of HIF1A  [other disease]" in marked
 
 
 def test_chain_json_carries_ids(cli: Cli, chain_root: Path) -> None:
@@ -41,7 +40,9 @@ def test_chain_json_carries_ids(cli: Cli, chain_root: Path) -> None:
     }
     (chain,) = data["chains"]
     assert chain["sign"] == "increases" and chain["length"] == 2 and chain["coherent"] is True
-    assert [s["assertions"] for s in chain["steps"]] == [["chain2025-tp53-mir21"], ["mini2024-mir21-pdcd4"]]
+    # TP53 acts in hepatoma cells: the exosomal miR-21 of fibroblasts (mini2024) never follows it
+    assert [s["assertions"] for s in chain["steps"]] == [["chain2025-tp53-mir21"], ["chain2025-mir21-pdcd4"]]
+    assert chain["header"] == "TP53: decreases the amount of hsa-mir-21 -> decreases the amount of PDCD4"
     assert chain["steps"][0]["regulator_label"] == "TP53" and chain["steps"][0]["sign"] == "decreases"
     explained = json.loads(cli(*args, "--explain").output)
     assert explained["chains"][0]["explanation"].endswith("Together: TP53 is expected to increase PDCD4 (2 steps).")
@@ -60,7 +61,7 @@ def test_chain_tsv(cli: Cli, chain_root: Path) -> None:
     assert [r["assertions"] for r in records if r["chain"] == "2"] == [
         "chain2025-kras-tp53-degradation",
         "chain2025-tp53-mir21",
-        "mini2024-mir21-pdcd4",
+        "chain2025-mir21-pdcd4",
     ]
 
 
@@ -68,14 +69,22 @@ def test_path_command(cli: Cli, chain_root: Path) -> None:
     out = cli(
         "path", "hypoxia", "exosome secretion", "--root", str(chain_root), "--include-hypotheses", "--max-length", "4"
     ).output
-    assert "   HIF1A -> increases amount RAB27A  [hypothesis]" in out
-    assert "   HIF1A -> increases amount RAB27A  [hypothesis; member-level of RAB27]" in out
+    assert "   HIF1A may increase the amount of RAB27A  [hypothesis]" in out
+    assert "   HIF1A may increase the amount of RAB27A  [hypothesis; member-level of RAB27]" in out
+    # a hypothesis anywhere hedges the whole chain
+    assert "   = may increase; 3 steps; 2 supporting sources  [steps from another context]" in out
     without = cli("path", "hypoxia", "exosome secretion", "--root", str(chain_root), "--max-length", "4").output
     assert "HIF1A" not in without and without.rstrip().endswith("(2 chains)")
     coherent = cli("path", "KRAS", "PDCD4", "--root", str(chain_root), "--coherent").output
     assert coherent.rstrip().endswith("(2 chains)")
     nothing = cli("path", "PDCD4", "KRAS", "--root", str(chain_root))
-    assert nothing.exit_code == 0 and nothing.output == "No chains for path PDCD4 to KRAS match.\n"
+    assert nothing.exit_code == 0 and nothing.output.splitlines() == [
+        "No chains for path PDCD4 to KRAS match.",
+        "Why not:",
+        "  PDCD4 reaches nothing in up to 3 steps (no usable step starts there).",
+        "  Nothing reaches KRAS in up to 3 steps.",
+        "  No chain is cut by the length, the filters, hypotheses, negated findings or the composition rules.",
+    ]
 
 
 def test_usage_errors(cli: Cli, chain_root: Path) -> None:
@@ -91,8 +100,9 @@ def test_usage_errors(cli: Cli, chain_root: Path) -> None:
 
 def test_path_prints_a_quote_per_assertion_and_evidence_all(cli: Cli, chain_root: Path) -> None:
     out = cli("path", "KRAS", "TP53", "--root", str(chain_root)).output.splitlines()
-    assert out[1:4] == [
-        "   KRAS -| increases degradation TP53",
+    assert out[0] == "1. KRAS: increases the degradation of TP53 (so less TP53)"
+    assert out[2:5] == [
+        "   KRAS increases the degradation of TP53 (so less TP53)",
         "      chain2025-kras-tp53-degradation  (no context stated)",
         '        "KRAS promoted the degradation of TP53." [Text]',
     ]

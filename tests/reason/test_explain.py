@@ -27,10 +27,10 @@ from .conftest import Cli, route
         ),
         (
             "mini2024-mir21-pdcd4",
-            "Exosomal hsa-mir-21 from fibroblasts decreases the amount of PDCD4 in malignant cells "
+            "Exosomal hsa-mir-21 from fibroblasts, taken up by malignant cells, decreases the amount of PDCD4 "
             "post-transcriptionally [Doe 2024; citing ref. 2].",
         ),
-        ("mini2024-sorafenib-rab27a", "Sorafenib does not increase the amount of RAB27A [Doe 2024]."),
+        ("mini2024-sorafenib-rab27a", "Sorafenib does not change the amount of RAB27A [Doe 2024]."),
         ("mini2024-hif1a-rab27a", "HIF1A may increase the amount of RAB27A through transcription [Doe 2024]."),
         ("chain2025-kras-hif1a", "KRAS regulates the activity of HIF1A [Roe et al. 2025]."),
         ("mini2024-rab27a-exosome-secretion", "RAB27A increases exosomal secretion [Doe 2024]."),

@@ -83,14 +83,3 @@ def test_chains_only_counted_are_counted_as_if_built(kg: KnowledgeGraph) -> None
             assert len(few.chains) + few.query.cut == len(every.chains), (kind, name, shown, flags)
             counted += shorter >= shown and len(every.chains) > shorter
     assert counted  # the counting shortcut was taken, with chains left to count
-
-
-def test_kinds_are_the_distinct_usable_rows(kg: KnowledgeGraph) -> None:
-    index, keys = kg.index, _entities(kg)
-    rows = index.rows("target", keys)
-    assert any(r.hypothesis for r in rows) and any(r.negated for r in rows)
-    for hypotheses, negated in product((False, True), repeat=2):
-        usable = [r for r in rows if (hypotheses or not r.hypothesis) and (negated or not r.negated)]
-        expected = {(r.target, r.regulator, r.direction, r.aspect, r.negated) for r in usable}
-        kinds = index.kinds(keys, hypotheses, negated)
-        assert len(kinds) == len(expected) and {(*k[:4], bool(k[4])) for k in kinds} == expected

@@ -1,0 +1,344 @@
+"""When two assertions make a chain: the one composition model every chain query uses.
+
+Read "A → B (aspect)" as "A changes B's aspect"; the next step starts from B. What a step
+changes decides what may follow it (docs/reasoning.md, "How steps compose", is this table):
+
+=================  ===========================================================  ==============
+step changes B's   may be followed by                                           sign carried
+=================  ===========================================================  ==============
+amount, activity   B acting (not as vesicle cargo)                              the step's
+degradation        B acting: more degradation is less B                         flipped
+modification       B acting; phosphorylation, ubiquitination and localization   none (unsigned,
+                   state no consequence for B's amount or activity                 said why)
+cargo loading      B acting as vesicle cargo in recipient cells, from donors     the step's
+                   that agree (secretion of a molecule is read the same way)
+vesicle output     the vesicles (and their cargo) acting in recipient cells,    the step's
+                   through a transfer link, when both name the donor cells and
+                   they agree; or a claim about the vesicle process itself
+vesicle uptake     the vesicles acting in the cells that take them up           the step's
+anything else      nothing (subtype shifts, loading of unnamed cargo)           —
+=================  ===========================================================  ==============
+
+Whatever the step: a chain never passes *through* an exposure (a condition, a treatment, a
+drug given as a condition), a phenotype, or a class node (``generic``) other than vesicles
+made specific by a transfer link; steps about a method (``scope: method``) and bindings are
+never steps; engineered vesicles (``scope: engineered``) only when asked. Each step keeps the
+assertions whose cells agree with its neighbour's; where none do, the chain is kept and the step
+marked (exograph.reason.context; ``--coherent`` drops it): only a transfer of vesicles must name
+donor (or recipient) cells that agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from exograph.reason.index import Index, Row, effect_sign, parse_context
+
+if TYPE_CHECKING:
+    from exograph.reason.steps import Step
+
+#: Aspects that change a molecule without the curation saying what that does to its amount or activity.
+MODIFICATIONS = frozenset({"phosphorylation", "ubiquitination", "localization"})
+#: Aspects that never make a chain step: an interaction is not a regulation.
+NEVER_STEPS = frozenset({"binding"})
+#: Kinds a chain ends at and never passes through: exposures start chains, phenotypes end them.
+END_KINDS = frozenset({"condition", "treatment", "phenotype"})
+
+#: The vesicles each vesicle process makes or takes up; narrower processes inherit from the nearest
+#: listed broader one (MVB docking is part of exosome secretion, so it makes exosomes).
+PRODUCES: Mapping[str, str] = {
+    "ev_secretion": "extracellular_vesicle",
+    "small_ev_secretion": "extracellular_vesicle",
+    "ev_biogenesis": "extracellular_vesicle",
+    "exosome_secretion": "exosome",
+    "exosome_biogenesis": "exosome",
+    "microvesicle_release": "microvesicle",
+    "microvesicle_biogenesis": "microvesicle",
+}
+TAKES_UP: Mapping[str, str] = {"ev_uptake": "extracellular_vesicle", "exosome_uptake": "exosome"}
+#: The class every vesicle lies within.
+VESICLE_ROOT = "extracellular_vesicle"
+
+#: What a step changes, by name (the rows of the table above).
+LEVEL, DEGRADATION, MODIFICATION, LOADING, VESICLES, UPTAKE, NOTHING = (
+    "level",
+    "degradation",
+    "modification",
+    "loading",
+    "vesicles",
+    "uptake",
+    "nothing",
+)
+#: The link printed between a vesicle step and the vesicles' effects in recipient cells.
+TRANSFER = "transfer"
+
+
+#: The sign a step carries to what follows it (kept in the index module, which builds every row).
+carried_sign = effect_sign
+
+
+def _listed(index: Index, key: str, table: Mapping[str, str]) -> str | None:
+    """The vesicle ``table`` gives ``key`` or its nearest broader process."""
+    todo, seen = [key], {key}
+    while todo:
+        current = todo.pop(0)
+        if current in table:
+            return table[current]
+        for parent in sorted(index.broader.get(current, ())):
+            if parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return None
+
+
+def is_vesicle(index: Index, key: str) -> bool:
+    return index.kinds.get(key) == "component" and VESICLE_ROOT in index.ancestors(key)
+
+
+def transfer_targets(index: Index, entity: str) -> list[str]:
+    """The vesicles whose effects a step on ``entity`` (a vesicle process) may continue into."""
+    key = ("targets", entity)
+    if key not in index.memo:
+        made = _listed(index, entity, PRODUCES) or _listed(index, entity, TAKES_UP)
+        index.memo[key] = sorted(index.ancestors(made)) if made and index.kinds.get(entity) == "process" else []
+    return index.memo[key]  # type: ignore[no-any-return]
+
+
+def transfer_sources(index: Index, vesicle: str) -> list[str]:
+    """The vesicle processes whose steps may continue into the effects of ``vesicle`` (the inverse)."""
+    key = ("sources", vesicle)
+    if key not in index.memo:
+        processes = [k for k, kind in index.kinds.items() if kind == "process"]
+        index.memo[key] = sorted(p for p in processes if vesicle in transfer_targets(index, p))
+    return index.memo[key]  # type: ignore[no-any-return]
+
+
+def vesicle_made(index: Index, target: str, aspect: str) -> str | None:
+    """The vesicles a step on ``target`` makes more or fewer of, or None when it is not such a step."""
+    if aspect in ("secretion", "biogenesis", "amount") and is_vesicle(index, target):
+        return target
+    if aspect in ("secretion", "biogenesis", "activity", "amount"):
+        return _listed(index, target, PRODUCES)
+    return None
+
+
+def vesicle_taken(index: Index, target: str, aspect: str) -> str | None:
+    """The vesicles a step on ``target`` changes the uptake of, or None."""
+    if aspect == "uptake" and is_vesicle(index, target):
+        return target
+    if aspect in ("uptake", "activity", "amount"):
+        return _listed(index, target, TAKES_UP)
+    return None
+
+
+def effect(index: Index, row: Row) -> str:
+    """What ``row`` changes about its target: which row of the table it is (kept per target and aspect)."""
+    key = ("effect", row.target, row.aspect)
+    found = index.memo.get(key)
+    if found is None:
+        found = index.memo[key] = _effect(index, row.target, row.aspect)
+    return found
+
+
+def _effect(index: Index, target: str, aspect: str) -> str:
+    if vesicle_made(index, target, aspect):
+        return VESICLES
+    if vesicle_taken(index, target, aspect):
+        return UPTAKE
+    if aspect in ("amount", "activity") or (aspect == "biogenesis" and not is_vesicle(index, target)):
+        return LEVEL
+    if aspect == "degradation":
+        return DEGRADATION
+    if aspect in MODIFICATIONS:
+        return MODIFICATION
+    if aspect in ("cargo_loading", "secretion"):
+        # loading into vesicles of unnamed cargo (a process, a class) says nothing about a named molecule
+        return NOTHING if target in index.generic or index.kinds.get(target) == "process" else LOADING
+    return NOTHING
+
+
+def usable(row: Row, engineered: bool) -> bool:
+    """Whether ``row`` may be a chain step at all: never a method or a binding; engineered only when asked."""
+    if row.aspect in NEVER_STEPS or row.scope == "method":
+        return False
+    return engineered or row.scope != "engineered"
+
+
+def passable(index: Index, key: str) -> bool:
+    """Whether a chain may pass through ``key`` other than by a transfer link."""
+    return not (key in index.exposures or key in index.generic or index.kinds.get(key) in END_KINDS)
+
+
+def reason_unsigned(step: Step) -> str | None:
+    """Why a step carries no sign, in words, or None when it carries one."""
+    if step.negated:
+        return "a negated finding says there is no change"
+    modified = [a for a in step.aspects if a in MODIFICATIONS]
+    if modified:
+        return f"the curation does not say what {modified[0]} does to the amount or activity of {step.target}"
+    if step.sign == 0:
+        return "the finding states no direction (regulates)"
+    return None
+
+
+# -- cells ------------------------------------------------------------------------------------------
+def _cells(context: Mapping[str, Any], role: str) -> frozenset[str]:
+    """The cells a claim names in ``role``: ``donors``/``recipients``, or ``actor`` (cell lines and types)."""
+    if role == "actor":
+        return frozenset((*context.get("cell_lines", ()), *context.get("cell_types", ())))
+    return frozenset(context.get(role, ()))
+
+
+@lru_cache(maxsize=65536)
+def _named(context_json: str, role: str) -> frozenset[str]:
+    """``_cells`` of a compiled context, parsed once: chain search asks again for every pair of steps."""
+    return _cells(parse_context(context_json), role)
+
+
+def _agree(index: Index, first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether some cells of one lie within (or are) some of the other's (kept per pair of sets)."""
+    key = ("agree", first, second)
+    found = index.memo.get(key)
+    if found is None:
+        found = index.memo[key] = any(a in index.ancestors(b) or b in index.ancestors(a) for a in first for b in second)
+    return found
+
+
+def _where_acts(row: Row) -> frozenset[str]:
+    """The cells a step's target changes in: the recipients of vesicle cargo, else the cells named."""
+    if row.cargo:
+        return _named(row.context_json, "recipients")
+    return _named(row.context_json, "actor") or _named(row.context_json, "donors")
+
+
+def _where_starts(row: Row) -> frozenset[str]:
+    """The cells a step's regulator acts from: the donors of vesicle cargo, else the cells named."""
+    return _named(row.context_json, "donors" if row.cargo else "actor")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Whether a step may follow another: the rows of the later step kept, the link, or why not."""
+
+    rows: tuple[Row, ...] = ()
+    #: The rows of the earlier step kept (those some kept row of the later step agrees with).
+    before: tuple[Row, ...] = ()
+    link: str | None = None
+    #: The transfer printed between the steps ("exosomes from Huh-7 to Huh-7").
+    via: str | None = None
+    cut: str | None = None
+
+
+def follow(index: Index, before: Step, after: Step, link: str | None) -> Verdict:
+    """Whether ``after`` may follow ``before`` (joined through ``link``: None, a family link or transfer)."""
+    joined = after.regulator
+    if before.target in index.exposures or index.kinds.get(before.target) in END_KINDS:
+        return Verdict(cut=f"{before.target} is an exposure or phenotype: chains start or end there")
+    if joined in index.exposures or index.kinds.get(joined) in END_KINDS:
+        return Verdict(cut=f"{joined} is an exposure or phenotype: chains start or end there")
+    kind = before.effect
+    if kind in (VESICLES, UPTAKE) and (after.cargo or link == TRANSFER or is_vesicle(index, joined)):
+        return _transfer(index, before, after, link, "donors" if kind == VESICLES else "recipients")
+    # otherwise a claim about the process itself follows (MVB fusion feeds exosome secretion): the same cells
+    if link == TRANSFER:
+        return Verdict(cut="a transfer link follows only a step on vesicle output or uptake")
+    if before.target in index.generic or joined in index.generic:
+        return Verdict(cut=f"{before.target if before.target in index.generic else joined} is a class, not a step")
+    if kind == NOTHING:
+        return Verdict(cut=f"{'/'.join(before.aspects)} of {before.target} says nothing about what follows")
+    if kind in (VESICLES, UPTAKE):
+        return _same_cells(index, before, after, link)
+    if kind == LOADING:
+        if not after.cargo:
+            return Verdict(cut=f"loading {before.target} into vesicles composes only into its effects as cargo")
+        mine, kept = _agreeing(
+            index, before.rows, after.rows, _where_starts, lambda r: _named(r.context_json, "donors"), lenient=True
+        )
+        if not kept:
+            return Verdict(cut="the cells loading the cargo and the donors of the vesicles differ")
+        return Verdict(kept, mine, link)
+    if after.cargo:
+        return Verdict(cut=f"a change of {before.target} in its cells does not say it is loaded into vesicles")
+    return _same_cells(index, before, after, link)
+
+
+def _same_cells(index: Index, before: Step, after: Step, link: str | None) -> Verdict:
+    """The next step acts where the previous one changed its target: each step keeps the assertions whose
+    cells agree with some of the other's (or name none). Where none agree the chain is kept whole and the
+    step marked (exograph.reason.context; ``--coherent`` drops it), as the field's practice is: only a
+    transfer of vesicles must name cells that agree."""
+    if len(before.rows) == 1 and len(after.rows) == 1:  # the common case: nothing to choose between
+        return Verdict(after.rows, before.rows, link)
+    mine, kept = _agreeing(index, before.rows, after.rows, _where_acts, _where_starts, lenient=True)
+    return Verdict(kept, mine, link) if kept else Verdict(after.rows, before.rows, link)
+
+
+def _transfer(index: Index, before: Step, after: Step, link: str | None, role: str) -> Verdict:
+    """Vesicles made (``donors``) or taken up (``recipients``) by one step, acting in the next."""
+    made = {
+        vesicle_made(index, r.target, r.aspect) if role == "donors" else vesicle_taken(index, r.target, r.aspect)
+        for r in before.rows
+    }
+    vesicles = {v for v in made if v}
+    if link not in (TRANSFER, None) or not after.cargo or not is_vesicle(index, after.regulator):
+        return Verdict(cut="more or fewer vesicles compose only into the effects of those vesicles in recipient cells")
+    if not any(after.regulator in index.ancestors(v) for v in vesicles):
+        return Verdict(cut=f"{after.regulator} are not the vesicles {'/'.join(sorted(vesicles))} made")
+    mine, kept = _agreeing(
+        index,
+        before.rows,
+        after.rows,
+        lambda r: _named(r.context_json, "actor") | _named(r.context_json, role),
+        lambda r: _named(r.context_json, role),
+    )
+    if not kept:
+        return Verdict(cut=f"the {role} of the vesicles are not named by both steps, or differ")
+    return Verdict(kept, mine, TRANSFER, _via(after.regulator, kept))
+
+
+def _via(vesicle: str, rows: Iterable[Row]) -> str:
+    """'exosome from Huh-7 to Huh-7': the vesicles and the cells the kept rows name (keys, labelled when printed)."""
+    donors = sorted({d for r in rows for d in r.context.get("donors", ())})
+    recipients = sorted({d for r in rows for d in r.context.get("recipients", ())})
+    text = vesicle
+    if donors:
+        text += f" from {', '.join(donors)}"
+    if recipients:
+        text += f" to {', '.join(recipients)}"
+    return text
+
+
+def _agreeing(
+    index: Index,
+    before: Iterable[Row],
+    after: Iterable[Row],
+    here: Any,
+    there: Any,
+    lenient: bool = False,
+) -> tuple[tuple[Row, ...], tuple[Row, ...]]:
+    """The rows of each step whose cells agree with some row of the other: ``here`` of a row of
+    ``before``, ``there`` of a row of ``after``.
+
+    Strict: both must name cells. Lenient: a row that names none agrees with anything.
+    """
+    earlier = [(row, here(row)) for row in before]
+    if lenient:
+        later = [there(row) for row in after]
+        if not any(cells for cells in later) or not any(cells for _, cells in earlier):
+            return tuple(before), tuple(after)  # one side names no cells: everything agrees
+    mine: dict[str, Row] = {}
+    kept = []
+    for row in after:
+        cells = there(row)
+        agreeing = [
+            r
+            for r, theirs in earlier
+            if (lenient and not (cells and theirs)) or (cells and theirs and _agree(index, theirs, cells))
+        ]
+        if agreeing:
+            kept.append(row)
+            mine.update((r.id, r) for r in agreeing)
+    return tuple(r for r, _ in earlier if r.id in mine), tuple(kept)

@@ -1,0 +1,151 @@
+"""The composition model on tests/fixtures/compose: every rule of docs/reasoning.md, "How steps compose"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from exograph.api import ChainResult, KnowledgeGraph
+from exograph.reason.render import chain_header
+
+from .conftest import Cli, route
+
+
+def ids(result: ChainResult) -> list[list[str]]:
+    return [c.assertion_ids for c in result.chains]
+
+
+def headers(result: ChainResult) -> list[str]:
+    return [chain_header(c, result.labels, result.kinds) for c in result.chains]
+
+
+def test_secretion_joins_the_vesicles_effects_in_recipient_cells(ckg: KnowledgeGraph) -> None:
+    """Liang 2021's mechanism: sorafenib -> Rab27a activity -> more exosomes -> AKT in recipient cells."""
+    found = ckg.path("sorafenib", "chemoresistance", max_length=5)
+    assert [
+        "compose2025-sorafenib-rab27a",
+        "compose2025-rab27a-exosome-secretion",
+        "compose2025-exosome-akt",
+        "compose2025-akt-chemoresistance",
+    ] in ids(found)
+    chain = next(c for c in found.chains if "compose2025-sorafenib-rab27a" in c.assertion_ids)
+    assert chain.sign == 1 and chain.steps[1].target_link == "transfer"
+    assert "-> [extracellular exosomes from Huh-7 cells to Huh-7 cells] ->" in chain_header(
+        chain, found.labels, found.kinds
+    )
+
+
+def test_transfer_needs_donors_that_agree(ckg: KnowledgeGraph) -> None:
+    # fibroblast exosomes never follow the secretion of Huh-7 cells
+    for chain in ckg.targets("RAB27A", depth=3).chains:
+        assert "compose2025-fibroblast-exosome-akt" not in chain.assertion_ids
+    assert ckg.path("RAB27A", "AKT", max_length=2).chains  # the Huh-7 exosomes do
+
+
+def test_degradation_flips_and_ubiquitination_is_unsigned(ckg: KnowledgeGraph) -> None:
+    found = ckg.path("VHL", "exosome secretion")
+    signs = {c.steps[0].assertions[0]: c.sign for c in found.chains}
+    assert signs == {"compose2025-vhl-hif1a-degradation": -1, "compose2025-vhl-hif1a-ubiquitination": 0}
+    unsigned = next(c for c in found.chains if c.sign == 0)
+    assert unsigned.unsigned_because == (
+        "the curation does not say what ubiquitination does to the amount or activity of HIF1A"
+    )
+    assert headers(found)[0] == (
+        "VHL: increases the degradation of HIF1A (so less HIF1A) -> increases exosomal secretion"
+    )
+
+
+def test_cargo_loading_composes_only_into_cargo_effects(ckg: KnowledgeGraph) -> None:
+    assert ckg.path("KFERQ-like motif", "exosome secretion").chains == ()
+    (chain,) = [c for c in ckg.targets("KFERQ-like motif", depth=2).chains if len(c.steps) == 2]
+    assert chain.assertion_ids == [
+        "compose2025-kferq-hif1a-loading",
+        "compose2025-exosomal-hif1a-hypoxic-microenvironment",
+    ]
+    # a change of HIF1A in its own cells never continues as its effect as cargo
+    for chain in ckg.regulators("hypoxic microenvironment", depth=3).chains:
+        assert chain.steps[-1].cargo and (len(chain.steps) == 1 or chain.steps[-2].effect == "loading")
+
+
+def test_exposures_phenotypes_and_classes_are_never_intermediates(ckg: KnowledgeGraph) -> None:
+    for result in (ckg.targets("HIF1A", depth=3), ckg.regulators("RAB27A", depth=3), ckg.targets("VHL", depth=3)):
+        for chain in result.chains:
+            inner = route(chain)[1:-1]
+            assert not {"hypoxia", "hypoxic_microenvironment", "microRNAs", "sorafenib"} & set(inner), route(chain)
+    assert ckg.path("HIF1A", "RAB27A").chains == ()
+    assert ckg.path("HIF1A", "exosome secretion", max_length=2).chains[0].assertion_ids == [
+        "compose2025-hif1a-exosome-secretion"
+    ]
+    assert len(ckg.path("HIF1A", "exosome secretion", max_length=2).chains) == 1
+
+
+def test_methods_and_bindings_are_never_steps_engineered_only_when_asked(ckg: KnowledgeGraph) -> None:
+    every = [i for r in (ckg.targets("acidic pH", depth=2), ckg.targets("RAB27A", depth=2)) for i in ids(r)]
+    used = {i for chain in every for i in chain}
+    assert "compose2025-acidic-ph-exosome-method" not in used and "compose2025-rab27a-binds-sytl1" not in used
+    plain = {i for chain in ids(ckg.regulators("AKT", depth=1)) for i in chain}
+    asked = {i for chain in ids(ckg.regulators("AKT", depth=1, include_engineered=True)) for i in chain}
+    assert asked - plain == {"compose2025-engineered-exosome-akt"}
+
+
+def test_hedges_propagate(ckg: KnowledgeGraph) -> None:
+    maybe = ckg.path("hypoxia", "exosome secretion", max_length=4, include_hypotheses=True)
+    hedged = [c for c in maybe.chains if any(s.hypothesis for s in c.steps)]
+    assert hedged and all(c.hedge == "may" for c in hedged)
+    assert all(" may increase " in h for h, c in zip(headers(maybe), maybe.chains, strict=True) if c.hedge)
+    assert all("Together: Hypoxia may " in ckg.explain(c) for c in hedged)
+    negated = ckg.targets("sorafenib", depth=2, include_negated=True)
+    said = [c for c in negated.chains if any(s.negated for s in c.steps)]
+    assert said and all(c.hedge == "does not" for c in said)
+    for chain in said:
+        assert "does not change" in chain_header(chain, negated.labels, negated.kinds)
+        assert "expected to" not in ckg.explain(chain)
+
+
+def test_no_two_chains_read_the_same(ckg: KnowledgeGraph) -> None:
+    for result in (
+        ckg.targets("sorafenib", depth=3),
+        ckg.regulators("PDCD4", depth=3),
+        ckg.regulators("exosome secretion", depth=3, include_hypotheses=True, include_negated=True),
+        ckg.targets("HIF1A", depth=3),
+    ):
+        read = headers(result)
+        assert len(read) == len(set(read)), read
+
+
+def test_why_not_says_where_the_search_stops(ckg: KnowledgeGraph, cli: Cli, compose_root: Path) -> None:
+    why = ckg.why_not("KFERQ-like motif", "exosome secretion")
+    assert why.query.reaches[0] == "HIF1A" and "HIF1A" in why.query.reached_from
+    (cut,) = why.query.cuts
+    assert cut.reason == "a composition rule"
+    assert cut.rules[0] == "loading HIF1A into vesicles composes only into its effects as cargo"
+    out = cli("path", "sorafenib", "AKT", "--max-length", "2", "--root", str(compose_root)).output
+    assert out.startswith("No chains for path sorafenib to AKT match.\nWhy not:\n")
+    assert "2 chains cut by the length (--max-length 2), e.g.:" in out
+    hypothesis = cli("path", "HIF1A", "RAB27A", "--root", str(compose_root)).output
+    assert "1 chain cut by a hypothesis (--include-hypotheses shows it), e.g.:" in hypothesis
+    assert "[hypoxic microenvironment is an exposure or phenotype: chains start or end there]" in hypothesis
+    found = cli("path", "sorafenib", "AKT", "--max-length", "4", "--root", str(compose_root)).output
+    assert "Why not" not in found
+    assert "Why not:" in cli("path", "sorafenib", "AKT", "--why-not", "--root", str(compose_root)).output
+
+
+def test_chains_only_counted_follow_the_same_rules(ckg: KnowledgeGraph) -> None:
+    """The last level of a long answer is counted, not built: the count obeys the composition rules too."""
+    names = [k for (k,) in ckg.store.db.execute("SELECT key FROM entities ORDER BY key")]
+    counted = 0
+    for name in names:
+        for kind in ("drivers", "regulators"):
+            every = getattr(ckg, kind)(name, depth=3, max_chains=10_000, include_hypotheses=True)
+            shorter = sum(len(c.steps) < 3 for c in every.chains)
+            few = getattr(ckg, kind)(name, depth=3, max_chains=1, include_hypotheses=True)
+            assert len(few.chains) + few.query.cut == len(every.chains), (kind, name)
+            counted += shorter >= 1 and len(every.chains) > shorter
+    assert counted > 3
+
+
+def test_modifications_carry_no_sign_along_chains_but_still_conflict(ckg: KnowledgeGraph) -> None:
+    """More against less phosphorylation of STAT3 is a disagreement, though neither signs a chain."""
+    (conflict,) = ckg.conflicts("STAT3").conflicts
+    assert conflict.increasing == ("compose2025-hif1a-stat3-phosphorylation",)
+    assert conflict.decreasing == ("compose2025-hif1a-stat3-dephosphorylation",)
+    assert {c.sign for c in ckg.targets("HIF1A", depth=1).chains if c.steps[0].target == "STAT3"} == {0}
