@@ -178,6 +178,42 @@ def _unhedged_hypothesis(t: Tree) -> None:
     )
 
 
+def _delivered(scope: str, sentence: str = "Exosomes loaded with sorafenib lowered RAB27A levels.") -> Setup:
+    def setup(t: Tree) -> None:
+        t.add_text(sentence)
+        fields = {} if scope == "biology" else {"scope": scope}
+        t.add_assertion("sorafenib-delivered", "sorafenib", "RAB27A", sentence, direction="decreases", **fields)
+
+    return setup
+
+
+def _table_of_vehicles(scope: str) -> Setup:
+    """A row whose own cells say nothing engineered, under a table titled as vehicles for therapy."""
+
+    def setup(t: Tree) -> None:
+        t.add_text("#### TABLE 1 Exosomes can be used as vehicles for cancer therapy.\nFibroblasts\tSorafenib\tRAB27A\t(1)")
+        fields = {} if scope == "biology" else {"scope": scope}
+        t.add_assertion(
+            "t1-sorafenib-rab27a", "sorafenib", "RAB27A", "Fibroblasts Sorafenib RAB27A (1)", section="Table 1",
+            direction="regulates", **fields,
+        )  # fmt: skip
+
+    return setup
+
+
+def _isolation(scope: str) -> Setup:
+    def setup(t: Tree) -> None:
+        sentence = "Hypoxia raised exosome secretion and improved the isolation yield."
+        t.add_text(sentence)
+        fields = {} if scope == "biology" else {"scope": scope}
+        t.add_assertion(
+            "hypoxia-isolation", "hypoxia", "exosome_secretion", sentence, aspect="secretion",
+            context={"system": "in_vitro"}, **fields,
+        )  # fmt: skip
+
+    return setup
+
+
 def _ignore(codes: str) -> Setup:
     return lambda t: t.edit(
         ASSERTIONS,
@@ -247,6 +283,22 @@ CASES: dict[str, tuple[Setup, str, list[Setup]]] = {
         _prose_in_table_section(has_tables=True),
         "section is 'Table 1' but the quote is not a table row",
         [_prose_in_table_section(has_tables=False), _table("Table 1")],
+    ),
+    "EXO801": (
+        _delivered("biology"),
+        "speaks of engineered delivery ('loaded with') but has scope biology",
+        [_delivered("engineered"), _delivered("biology", "Sorafenib lowered RAB27A levels in exosomes."),
+         _table_of_vehicles("engineered")],
+    ),
+    "EXO801 table title": (
+        _table_of_vehicles("biology"),
+        "speaks of engineered delivery ('vehicles for cancer therapy') but has scope biology",
+        [_table_of_vehicles("engineered")],
+    ),
+    "EXO802": (
+        _isolation("biology"),
+        "speaks of a laboratory method ('isolation yield') but has scope biology",
+        [_isolation("method")],
     ),
     "EXO701": (
         _hedged("review", "Knockdown of RAB27A could reduce exosome secretion."),
