@@ -191,7 +191,8 @@ def _table_of_vehicles(scope: str) -> Setup:
     """A row whose own cells say nothing engineered, under a table titled as vehicles for therapy."""
 
     def setup(t: Tree) -> None:
-        t.add_text("#### TABLE 1 Exosomes can be used as vehicles for cancer therapy.\nFibroblasts\tSorafenib\tRAB27A\t(1)")
+        title = "#### TABLE 1 Exosomes can be used as vehicles for cancer therapy."
+        t.add_text(f"{title}\nFibroblasts\tSorafenib\tRAB27A\t(1)")
         fields = {} if scope == "biology" else {"scope": scope}
         t.add_assertion(
             "t1-sorafenib-rab27a", "sorafenib", "RAB27A", "Fibroblasts Sorafenib RAB27A (1)", section="Table 1",
@@ -287,8 +288,11 @@ CASES: dict[str, tuple[Setup, str, list[Setup]]] = {
     "EXO801": (
         _delivered("biology"),
         "speaks of engineered delivery ('loaded with') but has scope biology",
-        [_delivered("engineered"), _delivered("biology", "Sorafenib lowered RAB27A levels in exosomes."),
-         _table_of_vehicles("engineered")],
+        [
+            _delivered("engineered"),
+            _delivered("biology", "Sorafenib lowered RAB27A levels in exosomes."),
+            _table_of_vehicles("engineered"),
+        ],
     ),
     "EXO801 table title": (
         _table_of_vehicles("biology"),
