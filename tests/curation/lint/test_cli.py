@@ -125,6 +125,8 @@ def test_positions_survive_an_invalid_record_before(cli: Cli, tree: Tree) -> Non
         "direction: up\n    aspect: secretion\n    context",
     )
     tree.edit(ASSERTIONS, "target: PDCD4", "target: miR-21")
+    # without recipients the cargo acting on itself is no biology (exosomal cargo in recipients would be)
+    tree.edit(ASSERTIONS, "      recipients: [malignant_cell]\n", "")
     result = cli("lint", str(tree.root), "--select", "EXO201")
     assert result.exit_code == 1
     assert "curation/assertions/mini2024.yaml:26:13: EXO201 assertion 'mini2024-mir21-pdcd4'" in result.output

@@ -215,6 +215,42 @@ def _isolation(scope: str) -> Setup:
     return setup
 
 
+def _hypoxic_state(kind: str) -> Setup:
+    """HIF-1 promoting a hypoxic state: the target is the exposure hypoxia, or a phenotype entity."""
+
+    def setup(t: Tree) -> None:
+        sentence = "HIF-1 promotes a hypoxic microenvironment."
+        t.add_text(sentence)
+        target = "hypoxia"
+        if kind == "phenotype":
+            target = "hypoxic_microenvironment"
+            t.add_entity(target, f"exograph:{target}", "phenotype", label="hypoxic microenvironment")
+        t.add_assertion("hif1a-hypoxic-state", "HIF1A", target, sentence, aspect="activity")
+
+    return setup
+
+
+def _vesicle_target(target: str, aspect: str) -> Setup:
+    def setup(t: Tree) -> None:
+        t.add_entity("exosome", "GO:0070062", "component", label="extracellular exosome")
+        sentence = "Hypoxia increased exosomes and exosome release in breast cancer cells."
+        t.add_text(sentence)
+        t.add_assertion(
+            "hypoxia-more-exosomes", "hypoxia", target, sentence, aspect=aspect, context={"system": "in_vitro"}
+        )
+
+    return setup
+
+
+def _own_export(aspect: str) -> Setup:
+    def setup(t: Tree) -> None:
+        sentence = "RAB27A drives its own release in exosomes."
+        t.add_text(sentence)
+        t.add_assertion("rab27a-own", "RAB27A", "RAB27A", sentence, aspect=aspect)
+
+    return setup
+
+
 def _ignore(codes: str) -> Setup:
     return lambda t: t.edit(
         ASSERTIONS,
@@ -246,11 +282,27 @@ CASES: dict[str, tuple[Setup, str, list[Setup]]] = {
         "no quote names the target 'ev_secretion'",
         [_secreted_exosomes, _vesicles_named_by_table_caption],
     ),
-    "EXO201": (_rab27a_quote_on("target", "RAB27A"), "regulator and target are both 'RAB27A'", [_no_op]),
     "EXO201 own process": (
         _exosomes_on_own_uptake("exosome_uptake"),
         "the target 'exosome_uptake' is the regulator's own process",
         [_exosomes_on_own_uptake("cell_migration")],
+    ),
+    # RAB27A's own secretion is its export (allowed); its own amount is no biology
+    "EXO201": (_own_export("amount"), "regulator and target are both 'RAB27A'", [_own_export("secretion"), _no_op]),
+    "EXO203": (
+        _hypoxic_state("condition"),
+        "the target 'hypoxia' is an exposure (kind condition)",
+        [_hypoxic_state("phenotype")],
+    ),
+    "EXO204": (
+        _vesicle_target("exosome", "amount"),
+        "aspect amount on the vesicle 'exosome' itself",
+        [_vesicle_target("exosome_secretion", "secretion")],
+    ),
+    "EXO204 process": (
+        _vesicle_target("exosome_secretion", "biogenesis"),
+        "aspect biogenesis on the secretion process 'exosome_secretion'",
+        [_vesicle_target("exosome_secretion", "secretion")],
     ),
     "EXO202": (
         _opposite({"organisms": ["human"], "diseases": ["breast_cancer"]}),
