@@ -144,7 +144,8 @@ def test_identical_assertions_are_reported(mini: Path) -> None:
 def test_every_problem_reported_in_one_run(mini: Path) -> None:
     replace_in(mini / ASSERTIONS, "target: PDCD4", "target: PDCD")
     replace_in(mini / ASSERTIONS, "regulator: hypoxia", "regulator: hypoxi")
-    replace_in(mini / ENTITIES, "kind: gene\n    synonyms: [HIF-1]", "kind: protien\n    synonyms: [HIF-1]")  # no such kind
+    # a kind that does not exist
+    replace_in(mini / ENTITIES, "kind: gene\n    synonyms: [HIF-1]", "kind: protien\n    synonyms: [HIF-1]")
     found = problems(mini)
     assert len(found) >= 3
     assert found == sorted(found, key=lambda p: (p.split(":")[0], int(p.split(":")[1])))

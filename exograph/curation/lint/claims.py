@@ -153,3 +153,24 @@ def vesicle_aspect_mismatch(lintable: Lintable) -> Iterator[Hit]:
     for at in lintable.assertions:
         if (why := _vesicle_process_mismatch(entities[at.model.target], at.model.aspect)) is not None:
             yield Hit(at, ("aspect",), why)
+
+
+#: Wording of a change in vesicle size, which is a property of the vesicles, not a switch between populations.
+_SIZE: Final = re.compile(r"\b(?:size|sized|diameter|smaller|larger|bigger)\b", re.IGNORECASE)
+
+
+@rule(
+    "EXO205",
+    "size-as-subtype",
+    "A subtype_shift whose quote speaks of vesicle size (size, diameter, smaller, larger): a size change is a "
+    "property of the vesicles, not a switch from one named population to another.",
+    "curate what the text says the change does (faster uptake, more release) and keep the size in the note; "
+    "keep subtype_shift for a switch between two named populations (CD63-positive to RAB11a-positive exosomes)",
+)
+def size_as_subtype(lintable: Lintable) -> Iterator[Hit]:
+    for at in lintable.assertions:
+        if at.model.aspect != "subtype_shift":
+            continue
+        words = [m.group(0) for e in at.model.evidence for m in _SIZE.finditer(e.quote)]
+        if words:
+            yield Hit(at, ("aspect",), f"subtype_shift, but the quote speaks of size ('{words[0]}')")

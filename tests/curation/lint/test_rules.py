@@ -251,6 +251,17 @@ def _own_export(aspect: str) -> Setup:
     return setup
 
 
+def _size_change(sentence: str) -> Setup:
+    def setup(t: Tree) -> None:
+        t.add_text(sentence)
+        t.add_assertion(
+            "hypoxia-exosome-subtype", "hypoxia", "exosome_secretion", sentence, direction="regulates",
+            aspect="subtype_shift", context={"system": "in_vitro"},
+        )  # fmt: skip
+
+    return setup
+
+
 def _ignore(codes: str) -> Setup:
     return lambda t: t.edit(
         ASSERTIONS,
@@ -303,6 +314,11 @@ CASES: dict[str, tuple[Setup, str, list[Setup]]] = {
         _vesicle_target("exosome_secretion", "biogenesis"),
         "aspect biogenesis on the secretion process 'exosome_secretion'",
         [_vesicle_target("exosome_secretion", "secretion")],
+    ),
+    "EXO205": (
+        _size_change("Exosomes secreted under hypoxic conditions have a smaller size."),
+        "subtype_shift, but the quote speaks of size ('smaller')",
+        [_size_change("Hypoxia shifts exosome secretion from CD63-positive to RAB11a-positive exosomes.")],
     ),
     "EXO202": (
         _opposite({"organisms": ["human"], "diseases": ["breast_cancer"]}),
