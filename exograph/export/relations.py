@@ -52,7 +52,6 @@ _M, _P = MATERIAL, PROCESS
 #: Every RO relation the exporter emits.
 RELATIONS: Final = (
     RoTerm("RO:0002410", "causally related to"),
-    RoTerm("RO:0002434", "interacts with"),
     RoTerm("RO:0002436", "molecularly interacts with", parents=("RO:0002434",)),
     RoTerm("RO:0002566", "causally influences", CONTINUANT, CONTINUANT, ("RO:0002410",)),
     RoTerm("RO:0002428", "involved in regulation of", parents=("RO:0002263",)),
@@ -85,6 +84,7 @@ SUPER_RELATIONS: Final = (
     RoTerm("RO:0002263", "acts upstream of", parents=("RO:0002595",)),
     RoTerm("RO:0002501", "causal relation between processes", OCCURRENT, OCCURRENT, ("RO:0002410",)),
     RoTerm("RO:0002411", "causally upstream of", parents=("RO:0002501",)),
+    RoTerm("RO:0002434", "interacts with"),
 )
 #: Every RO term above by CURIE.
 RO_TERMS: Final = {t.curie: t for t in (*RELATIONS, *SUPER_RELATIONS)}

@@ -16,8 +16,9 @@ from typing import Any
 from exograph.review.model import AssertionChange, AssertionChanges, FieldChange, KeyedChange, RecordChanges, Rename
 from exograph.review.state import State
 
-#: Entity fields derived from others (``local`` follows the CURIE): a change there is not news.
-DERIVED_ENTITY_FIELDS = frozenset({"local"})
+#: Entity fields derived from others (``local`` follows the CURIE, ``display`` the name or label): a change there
+#: is not news.
+DERIVED_ENTITY_FIELDS = frozenset({"local", "display"})
 
 
 @dataclass(frozen=True, slots=True)

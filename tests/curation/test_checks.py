@@ -63,6 +63,19 @@ def test_fixture_is_clean(mini: Path) -> None:
             "mini2024.yaml:27:16: assertion "
             "'mini2024-mir21-pdcd4': direction: Input should be 'increases', 'decreases' or 'regulates'",
         ),
+        (
+            ASSERTIONS,
+            "aspect: amount\n    mechanism: post_transcriptional",
+            "aspect: binding\n    mechanism: post_transcriptional",
+            "mini2024.yaml:24:5: assertion 'mini2024-mir21-pdcd4': Value error, aspect 'binding' needs direction "
+            "'regulates' and mechanism 'binding' (or none)",
+        ),
+        (
+            ENTITIES,
+            "kind: gene\n    synonyms: [HIF-1]",
+            "kind: isoform\n    synonyms: [HIF-1]",
+            "entity 'HIF1A': an isoform needs a parent",
+        ),
         (ASSERTIONS, "exosomal_cargo: true", "exosomal_cargo: yes", "mini2024.yaml:30:21: 'yes' is a YAML 1.1 boolean"),
         (
             ASSERTIONS,
@@ -144,7 +157,6 @@ def test_identical_assertions_are_reported(mini: Path) -> None:
 def test_every_problem_reported_in_one_run(mini: Path) -> None:
     replace_in(mini / ASSERTIONS, "target: PDCD4", "target: PDCD")
     replace_in(mini / ASSERTIONS, "regulator: hypoxia", "regulator: hypoxi")
-    # a kind that does not exist
     replace_in(mini / ENTITIES, "kind: gene\n    synonyms: [HIF-1]", "kind: protien\n    synonyms: [HIF-1]")
     found = problems(mini)
     assert len(found) >= 3

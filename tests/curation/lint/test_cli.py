@@ -124,12 +124,10 @@ def test_positions_survive_an_invalid_record_before(cli: Cli, tree: Tree) -> Non
         "direction: increases\n    aspect: secretion\n    context",
         "direction: up\n    aspect: secretion\n    context",
     )
-    tree.edit(ASSERTIONS, "target: PDCD4", "target: miR-21")
-    # without recipients the cargo acting on itself is no biology (exosomal cargo in recipients would be)
-    tree.edit(ASSERTIONS, "      recipients: [malignant_cell]\n", "")
+    tree.edit(ASSERTIONS, "regulator: HIF1A", "regulator: RAB27A")
     result = cli("lint", str(tree.root), "--select", "EXO201")
     assert result.exit_code == 1
-    assert "curation/assertions/mini2024.yaml:26:13: EXO201 assertion 'mini2024-mir21-pdcd4'" in result.output
+    assert "curation/assertions/mini2024.yaml:49:13: EXO201 assertion 'mini2024-hif1a-rab27a'" in result.output
 
 
 def test_a_root_without_curation_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:

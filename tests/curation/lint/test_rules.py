@@ -242,15 +242,6 @@ def _vesicle_target(target: str, aspect: str) -> Setup:
     return setup
 
 
-def _own_export(aspect: str) -> Setup:
-    def setup(t: Tree) -> None:
-        sentence = "RAB27A drives its own release in exosomes."
-        t.add_text(sentence)
-        t.add_assertion("rab27a-own", "RAB27A", "RAB27A", sentence, aspect=aspect)
-
-    return setup
-
-
 def _size_change(sentence: str) -> Setup:
     def setup(t: Tree) -> None:
         t.add_text(sentence)
@@ -293,13 +284,28 @@ CASES: dict[str, tuple[Setup, str, list[Setup]]] = {
         "no quote names the target 'ev_secretion'",
         [_secreted_exosomes, _vesicles_named_by_table_caption],
     ),
+    "EXO201": (
+        lambda t: t.edit(ASSERTIONS, "regulator: HIF1A", "regulator: RAB27A"),
+        "regulator and target are both 'RAB27A'",
+        # its own export (aspect secretion), and an explicit feedback on itself, are biology
+        [
+            _rab27a_quote_on("target", "RAB27A"),
+            # exosomal miR-21 acting in the recipient cells named by the context
+            lambda t: t.edit(ASSERTIONS, "target: PDCD4", "target: miR-21"),
+            lambda t: t.edit(
+                ASSERTIONS,
+                "regulator: HIF1A\n    target: RAB27A\n    direction: increases\n    aspect: amount\n"
+                "    mechanism: transcription",
+                "regulator: RAB27A\n    target: RAB27A\n    direction: increases\n    aspect: amount\n"
+                "    mechanism: autoregulation",
+            ),
+        ],
+    ),
     "EXO201 own process": (
         _exosomes_on_own_uptake("exosome_uptake"),
         "the target 'exosome_uptake' is the regulator's own process",
         [_exosomes_on_own_uptake("cell_migration")],
     ),
-    # RAB27A's own secretion is its export (allowed); its own amount is no biology
-    "EXO201": (_own_export("amount"), "regulator and target are both 'RAB27A'", [_own_export("secretion"), _no_op]),
     "EXO203": (
         _hypoxic_state("condition"),
         "the target 'hypoxia' is an exposure (kind condition)",
