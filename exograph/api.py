@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from exograph.reason import chains as chain_search
     from exograph.reason.chains import Chain, ChainOptions, Chains, Step
     from exograph.reason.conflicts import Conflict
+    from exograph.reason.consensus import Claim
     from exograph.reason.index import Index
     from exograph.reason.search import Hit
 
@@ -39,6 +40,7 @@ _LAZY = {
     "Chains": "exograph.reason.chains",
     "Step": "exograph.reason.chains",
     "Conflict": "exograph.reason.conflicts",
+    "Claim": "exograph.reason.consensus",
     "Hit": "exograph.reason.search",
 }
 
@@ -53,12 +55,14 @@ __all__ = [
     "Chain",
     "ChainResult",
     "Chains",
+    "Claim",
     "Conflict",
     "ConflictResult",
     "Hit",
     "KnowledgeGraph",
     "SearchResult",
     "Step",
+    "SummaryResult",
     "UnknownAssertion",
     "UnknownName",
     "load",
@@ -90,16 +94,44 @@ class ConflictResult:
 
 
 @dataclass(frozen=True, slots=True)
+class SummaryResult:
+    """One consensus line per regulator -> target -> aspect around ``subject``, best supported first."""
+
+    subject: str
+    claims: tuple[Claim, ...]
+    labels: dict[str, str]
+
+
+#: How answers may be ordered: as each query always did, or by the evidence score of their claim.
+RANKS = ("default", "score")
+
+
+@dataclass(frozen=True, slots=True)
 class SearchResult:
     text: str
     entities: tuple[Hit, ...]
     assertions: tuple[Hit, ...]
 
 
+#: The keyword filters every query takes (see :class:`exograph.query.neighbours.Filters`).
+FILTER_NAMES = (
+    "organism",
+    "cell_line",
+    "cell_type",
+    "disease",
+    "condition",
+    "donor",
+    "recipient",
+    "system",
+    "perturbation",
+    "source",
+)
+
+
 def _filters(hypotheses: bool, negated: bool, given: dict[str, Any]) -> Filters:
-    unknown = set(given) - {"organism", "cell_line", "cell_type", "disease", "condition", "source"}
+    unknown = set(given) - set(FILTER_NAMES)
     if unknown:
-        raise TypeError(f"unknown filter(s): {', '.join(sorted(unknown))}")
+        raise TypeError(f"unknown filter(s): {', '.join(sorted(unknown))} (known: {', '.join(FILTER_NAMES)})")
     return Filters(hypotheses=hypotheses, negated=negated, **given)
 
 
@@ -110,6 +142,11 @@ def _chain_options(max_chains: int, include_hypotheses: bool, include_negated: b
         "include_negated": include_negated,
         "coherent": coherent,
     }
+
+
+def _check_rank(rank: str) -> None:
+    if rank not in RANKS:
+        raise ValueError(f"rank must be one of {', '.join(RANKS)}, not {rank!r}")
 
 
 class KnowledgeGraph:
@@ -139,26 +176,71 @@ class KnowledgeGraph:
         return neighbours.resolve(self.store, name)
 
     # -- one step: the plain neighbour queries ------------------------------------------------
-    def neighbours(self, kind: str, name: str, *, hypotheses: bool = True, **filters: Any) -> neighbours.Result:
-        """Direct assertions, as ``exograph drivers|regulators|targets NAME`` prints them."""
+    def neighbours(
+        self, kind: str, name: str, *, hypotheses: bool = True, rank: str = "default", **filters: Any
+    ) -> neighbours.Result:
+        """Direct assertions, as ``exograph drivers|regulators|targets NAME`` prints them.
+
+        ``rank="score"`` orders them by the evidence score of their claim (:meth:`summary`), best
+        first, and fills ``result.scores``; the score is the whole curation's for that claim.
+        """
         query = {"drivers": neighbours.drivers, "regulators": neighbours.regulators, "targets": neighbours.targets}
         if kind not in query:
             raise ValueError(f"kind must be one of {', '.join(query)}, not {kind!r}")
-        return query[kind](self.store, name, _filters(hypotheses, True, filters))
+        _check_rank(rank)
+        result = query[kind](self.store, name, _filters(hypotheses, True, filters))
+        if rank == "score":
+            scores = self._claim_scores({a["regulator"] for a in result.assertions})
+            result.scores = {
+                a["id"]: scores[(a["regulator"], a["target"], a["aspect"], a["scope"])] for a in result.assertions
+            }
+            result.assertions.sort(key=lambda a: -result.scores[a["id"]])  # stable: the usual order within a score
+        return result
+
+    def _claim_scores(self, regulators: Iterable[str]) -> dict[tuple[str, str, str, str], float]:
+        """The evidence score of every claim of these regulators (all their assertions, unfiltered), by
+        regulator, target, aspect and scope."""
+        from exograph.reason.consensus import claims
+
+        found = claims(self.store.by_regulator(sorted(regulators)), self.store.sources())
+        return {(c.regulator, c.target, c.aspect, c.scope): c.score for c in found}
 
     # -- chains ------------------------------------------------------------------------------
     def _chains(
-        self, kind: str, name: str, depth: int, options: dict[str, Any], filters: dict[str, Any]
+        self, kind: str, name: str, depth: int, options: dict[str, Any], filters: dict[str, Any], rank: str
     ) -> ChainResult:
         from exograph.reason import chains as chain_search
 
+        _check_rank(rank)
         chain_options = self._options(depth, options)
         found = chain_search.chains(self.index, kind, self.resolve(name), chain_options, self._matcher(filters))
-        return self._labelled(found)
+        return self._labelled(self._ranked(found, rank))
+
+    def _ranked(self, found: Chains, rank: str) -> Chains:
+        """With ``rank="score"``, the chains found ordered by their weakest step's claim score, best first.
+
+        A step's score is the best of its aspects' claims; the chains are those the usual ranking kept
+        (``max_chains``), reordered.
+        """
+        from dataclasses import replace
+
+        if rank == "default":
+            return found
+        scores: dict[tuple[str, str, str], float] = {}
+        for (regulator, target, aspect, _), score in self._claim_scores(
+            {s.regulator for c in found.chains for s in c.steps}
+        ).items():  # a step does not say its scope: the best claim of its aspect speaks for it
+            key = (regulator, target, aspect)
+            scores[key] = max(scores.get(key, -1.0), score)
+
+        def weakest(chain: Chain) -> float:
+            return min(max(scores.get((s.regulator, s.target, a), 0.0) for a in s.aspects) for s in chain.steps)
+
+        return replace(found, chains=tuple(sorted(found.chains, key=lambda c: -weakest(c))))
 
     def _matcher(self, filters: dict[str, Any]) -> chain_search.Matcher:
         checked = _filters(True, True, filters)
-        return neighbours.context_matcher(self.store, checked) if any(filters.values()) else None
+        return neighbours.context_matcher(self.store, checked) if checked.narrowing else None
 
     @staticmethod
     def _options(depth: int, options: dict[str, Any]) -> ChainOptions:
@@ -184,15 +266,23 @@ class KnowledgeGraph:
         include_hypotheses: bool = False,
         include_negated: bool = False,
         coherent: bool = False,
+        rank: str = "default",
         **filters: Any,
     ) -> ChainResult:
         """Chains of up to ``depth`` steps whose combined sign raises ``name``.
 
-        ``filters``: organism, cell_line, cell_type, disease, condition (names) and source (id);
-        every step must match them. Hypotheses and negated findings are left out unless asked for.
+        ``filters``: organism, cell_line, cell_type, disease, condition, donor, recipient (names, each
+        gathering its narrower terms), system (``in_vivo`` …), perturbation (``knockdown`` … or
+        ``loss_of_function``/``gain_of_function``) and source (id); every step must match all of them.
+        Hypotheses and negated findings are left out unless asked for.
         """
         return self._chains(
-            "drivers", name, depth, _chain_options(max_chains, include_hypotheses, include_negated, coherent), filters
+            "drivers",
+            name,
+            depth,
+            _chain_options(max_chains, include_hypotheses, include_negated, coherent),
+            filters,
+            rank,
         )
 
     def regulators(
@@ -204,6 +294,7 @@ class KnowledgeGraph:
         include_hypotheses: bool = False,
         include_negated: bool = False,
         coherent: bool = False,
+        rank: str = "default",
         **filters: Any,
     ) -> ChainResult:
         """Every chain of up to ``depth`` steps ending at ``name``, of any sign (see :meth:`drivers`)."""
@@ -213,6 +304,7 @@ class KnowledgeGraph:
             depth,
             _chain_options(max_chains, include_hypotheses, include_negated, coherent),
             filters,
+            rank,
         )
 
     def targets(
@@ -224,11 +316,17 @@ class KnowledgeGraph:
         include_hypotheses: bool = False,
         include_negated: bool = False,
         coherent: bool = False,
+        rank: str = "default",
         **filters: Any,
     ) -> ChainResult:
         """Every chain of up to ``depth`` steps starting at ``name`` (see :meth:`drivers`)."""
         return self._chains(
-            "targets", name, depth, _chain_options(max_chains, include_hypotheses, include_negated, coherent), filters
+            "targets",
+            name,
+            depth,
+            _chain_options(max_chains, include_hypotheses, include_negated, coherent),
+            filters,
+            rank,
         )
 
     def path(
@@ -241,22 +339,48 @@ class KnowledgeGraph:
         include_hypotheses: bool = False,
         include_negated: bool = False,
         coherent: bool = False,
+        rank: str = "default",
         **filters: Any,
     ) -> ChainResult:
         """Every chain from ``start`` to ``end`` of at most ``max_length`` steps, ranked."""
+        _check_rank(rank)
         options = self._options(max_length, _chain_options(max_chains, include_hypotheses, include_negated, coherent))
         first, last = self.resolve(start), self.resolve(end)
         from exograph.reason import chains as chain_search
 
-        return self._labelled(chain_search.paths(self.index, first, last, options, self._matcher(filters)))
+        found = chain_search.paths(self.index, first, last, options, self._matcher(filters))
+        return self._labelled(self._ranked(found, rank))
+
+    # -- conflicts, consensus, explanations, search ---------------------------------------------
+    def summary(self, name: str, **filters: Any) -> SummaryResult:
+        """The consensus of every claim (regulator -> target -> aspect) in which ``name`` (or a narrower
+        concept, family or member) is the regulator or the target, best supported first.
+
+        ``filters`` as for :meth:`drivers`: only the assertions that pass them are pooled.
+        """
+        from exograph.reason.consensus import claims
+
+        checked = _filters(True, True, filters)
+        pooled = {
+            a["id"]: a
+            for query in (neighbours.regulators, neighbours.targets)
+            for a in query(self.store, name, checked).assertions
+        }
+        found = claims(pooled.values(), self.store.sources())
+        keys = {k for c in found for k in (c.regulator, c.target, *c.contexts)}
+        return SummaryResult(self.resolve(name), tuple(found), self.store.labels(keys | {self.resolve(name)}))
 
     # -- conflicts, explanations, search -------------------------------------------------------
-    def conflicts(self, name: str | None = None) -> ConflictResult:
-        """Pairs of assertions that disagree, those context does not explain first."""
+    def conflicts(self, name: str | None = None, **filters: Any) -> ConflictResult:
+        """Claims stated both ways (each side's assertions once, what differs), those nothing explains first.
+
+        ``filters`` as for :meth:`drivers`: only assertions that pass them all are compared.
+        """
         from exograph.reason import conflicts as conflict_search
 
-        found = conflict_search.conflicts(self.index, self.resolve(name) if name else None)
-        records = self.assertions(i for c in found for i in (c.first, c.second))
+        about = self.resolve(name) if name else None
+        found = conflict_search.conflicts(self.index, about, self._matcher(filters))
+        records = self.assertions(i for c in found for i in c.assertion_ids)
         return ConflictResult(tuple(found), records, self.labels_for(records.values()), self.store.sources())
 
     def assertion(self, assertion_id: str) -> AssertionRecord:

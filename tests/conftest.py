@@ -32,6 +32,15 @@ def mini(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def context_tree(tmp_path: Path) -> Path:
+    """A writable copy of tests/fixtures/context: disease and cell hierarchies, donors, systems,
+    perturbations, and claims that agree, disagree or only seem to."""
+    root = tmp_path / "context"
+    shutil.copytree(FIXTURES / "context", root)
+    return root
+
+
+@pytest.fixture
 def cli() -> Callable[..., Result]:
     runner = CliRunner()
 

@@ -21,7 +21,7 @@ from exograph.cli.common import Group
 #: The module under ``exograph.cli`` that defines each command.
 COMMAND_MODULES = {
     **dict.fromkeys(("drivers", "regulators", "targets", "show", "stats"), "queries"),
-    **dict.fromkeys(("path", "conflicts", "explain", "search"), "reason"),
+    **dict.fromkeys(("path", "conflicts", "summary", "explain", "search"), "reason"),
     **dict.fromkeys(("validate", "fmt", "schema"), "curate"),
     "lint": "lint",
     "export": "export",

@@ -9,6 +9,8 @@ from typing import Any, TypeVar
 
 import click
 
+from exograph.query.filters import PERTURBATIONS, SYSTEMS
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: How many problems a command prints before it stops and counts the rest (``validate --all`` shows all).
@@ -114,6 +116,41 @@ def chain_options(func: F) -> F:
             click.option("--coherent", is_flag=True, help="Only chains whose steps share a compatible context."),
             click.option("--include-hypotheses", is_flag=True, help="Let chains use speculative assertions (marked)."),
             click.option("--include-negated", is_flag=True, help="Let chains use negated findings (marked)."),
+            click.option(
+                "--rank",
+                type=click.Choice(("default", "score")),
+                default="default",
+                show_default=True,
+                help="score: answers by their claim's evidence score (see summary), chains by their weakest step's.",
+            ),
+        ],
+    )
+
+
+def context_filters(func: F) -> F:
+    """The curation root and the context filters (joined by all; names follow the broader hierarchy)."""
+    return _apply(
+        func,
+        [
+            root_option,
+            click.option("--organism", help="Only assertions in this organism (e.g. human, NCBITaxon:10090)."),
+            click.option("--cell-line", help="Only assertions in this cell line (e.g. Huh7)."),
+            click.option("--cell-type", help="Only assertions in this cell type or its cell lines (e.g. macrophage)."),
+            click.option("--disease", help="Only assertions in this disease or a narrower one (e.g. HCC, cancer)."),
+            click.option("--condition", help="Only assertions under this condition (e.g. hypoxia)."),
+            click.option("--donor", help="Only assertions on vesicles from these cells (e.g. CAF, fibroblast)."),
+            click.option("--recipient", help="Only assertions on vesicles taken up by these cells (e.g. macrophage)."),
+            click.option(
+                "--system",
+                type=click.Choice(SYSTEMS),
+                help="Only assertions whose context states this experimental system.",
+            ),
+            click.option(
+                "--perturbation",
+                type=click.Choice(PERTURBATIONS),
+                help="Only assertions whose evidence manipulated the regulator so (or by a loss or gain of function).",
+            ),
+            click.option("--source", help="Only assertions from this source id (e.g. liang2021)."),
         ],
     )
 
@@ -123,13 +160,7 @@ def filter_options(func: F) -> F:
     return _apply(
         func,
         [
-            root_option,
-            click.option("--organism", help="Only assertions in this organism (e.g. human, NCBITaxon:10090)."),
-            click.option("--cell-line", help="Only assertions in this cell line (e.g. Huh7)."),
-            click.option("--cell-type", help="Only assertions in this cell type (e.g. macrophage)."),
-            click.option("--disease", help="Only assertions in this disease (e.g. HCC)."),
-            click.option("--condition", help="Only assertions under this condition (e.g. hypoxia)."),
-            click.option("--source", help="Only assertions from this source id (e.g. liang2021)."),
+            context_filters,
             click.option("--evidence", "-e", is_flag=True, help="Table format: print quotes and cited references."),
             explain_option,
             format_option("table", "json", "tsv"),
@@ -184,12 +215,11 @@ def run_query(kind: str, name: str, options: dict[str, Any]) -> None:
         options.pop("explain"),
     )
     hypotheses = not options.pop("no_hypotheses")
-    chain = {k: options.pop(k) for k in ("max_chains", "coherent", "include_hypotheses", "include_negated")}
+    chain = {k: options.pop(k) for k in ("max_chains", "coherent", "include_hypotheses", "include_negated", "rank")}
     try:
         if depth == 1:
-            text = _direct(
-                graph, graph.neighbours(kind, name, hypotheses=hypotheses, **options), fmt, evidence, explain
-            )
+            result = graph.neighbours(kind, name, hypotheses=hypotheses, rank=chain["rank"], **options)
+            text = _direct(graph, result, fmt, evidence, explain)
         else:
             from exograph.cli.reason import print_chains
 

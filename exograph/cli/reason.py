@@ -10,6 +10,7 @@ import click
 
 from exograph.cli.common import (
     chain_options,
+    context_filters,
     explain_option,
     filter_options,
     format_option,
@@ -35,17 +36,18 @@ def print_chains(graph: Any, result: Any, fmt: str, quotes: str, explain: bool) 
 
 
 def _usage_errors(func: Any) -> Any:
-    """Unknown names and ids are usage errors (exit 2), with suggestions."""
+    """Unknown names and ids, and filters that can match nothing, are usage errors (exit 2), with suggestions."""
     import functools
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from exograph.api import UnknownAssertion
+        from exograph.query.filters import BadFilter
         from exograph.query.neighbours import UnknownName
 
         try:
             return func(*args, **kwargs)
-        except (UnknownName, UnknownAssertion) as exc:
+        except (UnknownName, UnknownAssertion, BadFilter) as exc:
             raise click.UsageError(str(exc.args[0]) if isinstance(exc, UnknownAssertion) else str(exc)) from None
 
     return wrapper
@@ -68,22 +70,36 @@ def path(start: str, end: str, max_length: int, **options: Any) -> None:
 
 @click.command()
 @click.argument("name", required=False)
-@root_option
+@context_filters
 @explain_option
 @format_option("table", "json", "tsv")
 @_usage_errors
-def conflicts(name: str | None, root: Path | None, explain: bool, fmt: str) -> None:
-    """Assertions that disagree (opposite signs), about NAME or all; unexplained by context first."""
-    from exograph.reason import render
+def conflicts(name: str | None, root: Path | None, explain: bool, fmt: str, **filters: str | None) -> None:
+    """Claims stated both ways, about NAME or all: each side once, with what differs; unexplained first."""
+    from exograph.reason import conflict_text
 
     graph = load_graph(root)
-    result = graph.conflicts(name)
-    text = render.CONFLICT_RENDERERS[fmt](result)
+    result = graph.conflicts(name, **filters)
+    text = conflict_text.CONFLICT_RENDERERS[fmt](result)
     if explain:
-        ids = dict.fromkeys(i for c in result.conflicts for i in (c.first, c.second))
+        ids = dict.fromkeys(i for c in result.conflicts for i in c.assertion_ids)
         sentences = {i: graph.explain(i) for i in ids}
-        text = render.with_explanations(text, fmt, sentences)
+        text = conflict_text.with_explanations(text, fmt, sentences)
     click.echo(text, nl=False)
+
+
+@click.command()
+@click.argument("name")
+@context_filters
+@format_option("table", "json", "tsv")
+@_usage_errors
+def summary(name: str, **options: Any) -> None:
+    """The consensus of every claim about NAME: one line per regulator -> target -> aspect, with its evidence score."""
+    from exograph.reason.summary_text import SUMMARY_RENDERERS
+
+    graph = load_graph(options.pop("root"))
+    fmt = options.pop("fmt")
+    click.echo(SUMMARY_RENDERERS[fmt](graph.summary(name, **options)), nl=False)
 
 
 @click.command()
@@ -117,4 +133,4 @@ def search(text: str, root: Path | None, limit: int, fmt: str) -> None:
     click.echo(render.SEARCH_RENDERERS[fmt](load_graph(root).search(text, limit)), nl=False)
 
 
-COMMANDS = (path, conflicts, explain, search)
+COMMANDS = (path, conflicts, summary, explain, search)

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import click
 
-from exograph.cli.common import Unusable, load_store, root_option
+from exograph.cli.common import Unusable, context_filters, load_store, root_option
 from exograph.safetext import visible
 
 
 @click.command()
 @click.argument("name")
-@root_option
+@context_filters
 @click.option("--depth", type=click.IntRange(1, 3), default=1, show_default=True, help="Steps out from NAME.")
 @click.option("--to", "to", metavar="NAME", help="Draw the chains from NAME to this entity instead.")
 @click.option("--max-length", type=click.IntRange(1, 5), default=3, show_default=True, help="Longest chain for --to.")
@@ -36,28 +36,33 @@ def render(
     limit: int,
     max_chains: int,
     output: Path,
+    **filters: str | None,
 ) -> None:
-    """Draw NAME's neighbourhood (or, with --to, the chains from NAME to another entity) as a pathway diagram."""
+    """Draw NAME's neighbourhood (or, with --to, the chains from NAME to another entity) as a pathway diagram.
+
+    The context filters are those of every query: only assertions that pass all of them are drawn."""
     from exograph.web.picture import SUFFIXES
 
     if output.suffix.lower() not in SUFFIXES:
         raise click.UsageError(f"-o must end in {', '.join(SUFFIXES)}, not '{visible(output.name)}'")
     from exograph.export.target import ExportTargetError
+    from exograph.query.filters import BadFilter
     from exograph.query.neighbours import UnknownName, resolve
     from exograph.web import diagram, dot
     from exograph.web.picture import write_picture
 
     store = load_store(root)
+    given = {k: v for k, v in filters.items() if v}
     try:
         key = resolve(store, name)
         end = resolve(store, to) if to else None
-    except UnknownName as exc:
+        picture = (
+            diagram.between(store, key, end, max_length=max_length, max_chains=max_chains, filters=given)
+            if end
+            else diagram.neighbourhood(store, key, depth=depth, limit=limit, filters=given)
+        )
+    except (UnknownName, BadFilter) as exc:
         raise click.UsageError(visible(str(exc))) from None
-    picture = (
-        diagram.between(store, key, end, max_length=max_length, max_chains=max_chains)
-        if end
-        else diagram.neighbourhood(store, key, depth=depth, limit=limit)
-    )
     try:
         write_picture(picture, output, store.root)
     except ExportTargetError as exc:

@@ -118,3 +118,13 @@ def assertion_record(source_id: str, a: Any, refs: dict[int, Any]) -> AssertionR
             for n in evidence["references"]
         ]
     return AssertionRecord(**record, source=source_id)  # type: ignore[typeddict-item,no-any-return]
+
+
+def filter_context(a: AssertionRecord) -> dict[str, Any]:
+    """What the filters read of an assertion: its context plus the perturbations its evidence names.
+
+    The compiled chain steps store exactly this (:func:`exograph.compiled.store.reasoning_rows`), so a
+    filter decides alike for a plain query and for every step of a chain.
+    """
+    perturbations = sorted({e["perturbation"] for e in a["evidence"] if e["perturbation"]})
+    return {**a["context"], "perturbations": perturbations} if perturbations else a["context"]

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from exograph import __version__
-from exograph.compiled.records import AssertionRecord, EntityRecord, SourceRecord
+from exograph.compiled.records import AssertionRecord, EntityRecord, SourceRecord, filter_context
 from exograph.layout import Layout
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ REASONING_INDEXES = """
 CREATE INDEX steps_regulator ON steps (regulator);
 CREATE INDEX steps_target ON steps (target);
 """
-CACHE_FORMAT = "6"
+CACHE_FORMAT = "7"
 #: How many compiled caches (one per curation root) the cache directory keeps; older ones are evicted.
 KEEP_CACHES = 16
 _CACHE_NAME = re.compile(r"^[0-9a-f]{20}\.sqlite$")
@@ -282,7 +282,7 @@ def reasoning_rows(a: AssertionRecord, labels: Mapping[str, str]) -> Reasoning:
     names = " ".join(labels[k] for k in (a["regulator"], a["target"]) if k in labels)
     quotes = " ".join(f"{ev['quote']} {ev['assay'] or ''}" for ev in a["evidence"])
     search = ("assertion", a["id"], a["id"].replace("-", " "), names, f"{quotes} {a['note'] or ''}")
-    return (*step, int(a["hypothesis"]), int(a["negated"]), json.dumps(a["context"])), search
+    return (*step, int(a["hypothesis"]), int(a["negated"]), json.dumps(filter_context(a))), search
 
 
 def _write_reasoning(

@@ -7,10 +7,10 @@ An unknown ``--source``, or an entity of a kind the filter's context fields neve
 from __future__ import annotations
 
 import difflib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 from exograph.compiled.store import Store
-from exograph.curation.vocab import CONTEXT_KINDS
+from exograph.curation.vocab import CONTEXT_KINDS, Perturbation, System
 
 if TYPE_CHECKING:
     from exograph.query.neighbours import Filters
@@ -27,7 +27,31 @@ FILTER_KINDS: dict[str, frozenset[str]] = {
     "cell_type": CONTEXT_KINDS["cell_types"],
     "disease": CONTEXT_KINDS["diseases"],
     "condition": CONTEXT_KINDS["conditions"],
+    "donor": CONTEXT_KINDS["donors"],
+    "recipient": CONTEXT_KINDS["recipients"],
 }
+
+#: The experimental systems a context may state (``--system``).
+SYSTEMS: tuple[str, ...] = get_args(System)
+
+#: Perturbations grouped by what they do to the regulator: a loss or a gain of its function. A
+#: ``--perturbation`` may name one perturbation or one of these classes; conflicts use them to say
+#: that one text activated the regulator where the other took it away.
+PERTURBATION_CLASSES: dict[str, frozenset[str]] = {
+    "loss_of_function": frozenset({"knockdown", "knockout", "inhibition"}),
+    "gain_of_function": frozenset({"overexpression", "activation"}),
+}
+PERTURBATIONS: tuple[str, ...] = (*get_args(Perturbation), *PERTURBATION_CLASSES)
+
+
+def perturbations(name: str) -> frozenset[str]:
+    """The perturbations ``name`` stands for: itself, or the members of its class."""
+    return PERTURBATION_CLASSES.get(name, frozenset({name}))
+
+
+def function_change(perturbation: str) -> str | None:
+    """``loss_of_function`` or ``gain_of_function`` for a perturbation that is one, else None."""
+    return next((c for c, members in PERTURBATION_CLASSES.items() if perturbation in members), None)
 
 
 def _close(name: str, choices: list[str]) -> str:
@@ -41,7 +65,7 @@ def _a(word: str) -> str:
 
 
 def check_filters(store: Store, filters: Filters) -> None:
-    """Raise :class:`BadFilter` for an unknown source or an entity of the wrong kind.
+    """Raise :class:`BadFilter` for an unknown source, system or perturbation, or an entity of the wrong kind.
 
     A name that resolves to nothing raises :class:`exograph.query.neighbours.UnknownName`.
     """
@@ -51,6 +75,11 @@ def check_filters(store: Store, filters: Filters) -> None:
         sources = sorted(store.sources())
         if filters.source not in sources:
             raise BadFilter(f"--source: no source is called '{filters.source}'{_close(filters.source, sources)}")
+    for option, choices in (("system", SYSTEMS), ("perturbation", PERTURBATIONS)):
+        value = getattr(filters, option)
+        if value is not None and value not in choices:
+            hint = _close(value, list(choices)) or f" (one of: {', '.join(choices)})"
+            raise BadFilter(f"--{option}: '{value}' is not a known {option}{hint}")
     for option, kinds in FILTER_KINDS.items():
         name = getattr(filters, option)
         if name is None:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from exograph.compiled.records import AssertionRecord
+from exograph.compiled.records import AssertionRecord, filter_context
 from exograph.compiled.store import Store
 
 
@@ -27,25 +27,44 @@ class UnknownName(LookupError):
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    """Context restrictions, by entity name; an assertion passes when it matches all of them."""
+    """Context restrictions; an assertion passes when it matches **all** of them.
+
+    Entity filters (organism … recipient) follow the broader/narrower hierarchy: ``disease="cancer"``
+    matches an assertion in hepatocellular carcinoma when HCC lies (through ``broader``) within cancer.
+    """
 
     organism: str | None = None
     cell_line: str | None = None
     cell_type: str | None = None
     disease: str | None = None
     condition: str | None = None
+    donor: str | None = None
+    recipient: str | None = None
+    #: ``in_vitro``, ``in_vivo``, ``ex_vivo``, ``clinical`` or ``in_silico``: the context's stated system.
+    system: str | None = None
+    #: A perturbation of the evidence (``knockdown`` …) or a class of them (``loss_of_function``).
+    perturbation: str | None = None
     source: str | None = None
     hypotheses: bool = True
     negated: bool = True
 
-    #: Which context fields each filter looks in: a cell filter also matches exosome donors and recipients.
+    #: Which context fields each entity filter looks in: a cell filter also matches exosome donors and
+    #: recipients, and a cell type also its cell lines (a cell line lies within its cell type by ``broader``).
     FIELDS = (
         ("organism", ("organisms",)),
         ("cell_line", ("cell_lines", "donors", "recipients")),
-        ("cell_type", ("cell_types", "donors", "recipients")),
+        ("cell_type", ("cell_types", "cell_lines", "donors", "recipients")),
         ("disease", ("diseases",)),
         ("condition", ("conditions",)),
+        ("donor", ("donors",)),
+        ("recipient", ("recipients",)),
     )
+
+    @property
+    def narrowing(self) -> bool:
+        """Whether any context filter is set (the flags for hypotheses and negated findings aside)."""
+        options = (*(option for option, _ in self.FIELDS), "system", "perturbation", "source")
+        return any(getattr(self, option) for option in options)
 
 
 @dataclass(slots=True)
@@ -57,6 +76,8 @@ class Result:
     labels: dict[str, str] = field(default_factory=dict)
     #: Assertions about a family or member of the subject rather than the subject: id -> mark.
     levels: dict[str, str] = field(default_factory=dict)
+    #: When answers are ranked by evidence: each assertion's claim score (exograph.reason.consensus), by id.
+    scores: dict[str, float] = field(default_factory=dict)
 
 
 def resolve(store: Store, name: str) -> str:
@@ -76,17 +97,23 @@ def _context_sets(store: Store, filters: Filters) -> list[tuple[tuple[str, ...],
 
 
 def context_matcher(store: Store, filters: Filters) -> Callable[[str, Mapping[str, Any]], bool]:
-    """Whether an assertion's source and context pass ``filters`` (flags are checked by the caller).
+    """Whether an assertion's source and :func:`filter_context` pass ``filters`` (flags are checked by the caller).
 
-    Names are resolved once, so chain search can test thousands of steps cheaply.
+    Every filter must hold (they are joined by *all*). Names are resolved once, so chain search can
+    test thousands of steps cheaply.
     """
-    from exograph.query.filters import check_filters
+    from exograph.query.filters import check_filters, perturbations
 
     check_filters(store, filters)
     wanted = _context_sets(store, filters)
+    manipulated = perturbations(filters.perturbation) if filters.perturbation else None
 
     def matches(source: str, context: Mapping[str, Any]) -> bool:
         if filters.source and source != filters.source:
+            return False
+        if filters.system and context.get("system") != filters.system:
+            return False
+        if manipulated is not None and not manipulated & set(context.get("perturbations", ())):
             return False
         return all(any(keys & set(context.get(f, ())) for f in fields) for fields, keys in wanted)
 
@@ -99,7 +126,7 @@ def _keep(store: Store, assertions: list[AssertionRecord], filters: Filters) -> 
     for a in assertions:
         if (a["hypothesis"] and not filters.hypotheses) or (a["negated"] and not filters.negated):
             continue
-        if matches(a["source"], a["context"]):
+        if matches(a["source"], filter_context(a)):
             kept.append(a)
     return kept
 

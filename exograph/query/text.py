@@ -78,10 +78,14 @@ def table(result: Result, evidence: bool = False) -> str:
                 context_text(a, result.labels) or "-",
                 ", ".join(filter(None, (flags(a), result.levels.get(a["id"])))),
                 a["id"],
+                *([f"{result.scores[a['id']]:.2f}"] if result.scores else []),
             )
         )
-    header = ("REGULATOR", "EFFECT", "TARGET", "CONTEXT", "FLAGS", "ASSERTION")
-    widths = [min(max(len(str(r[i])) for r in [header, *rows]), cap) for i, cap in enumerate((28, 30, 34, 60, 26, 60))]
+    header: tuple[str, ...] = ("REGULATOR", "EFFECT", "TARGET", "CONTEXT", "FLAGS", "ASSERTION")
+    caps: tuple[int, ...] = (28, 30, 34, 60, 26, 60)
+    if result.scores:  # ranked by evidence: the claim's score, last so the usual columns keep their place
+        header, caps = (*header, "SCORE"), (*caps, 5)
+    widths = [min(max(len(str(r[i])) for r in [header, *rows]), cap) for i, cap in enumerate(caps)]
     lines = []
     for row in [header, *rows]:
         cells = [_fit(str(cell), w) for cell, w in zip(row, widths, strict=True)]
@@ -109,7 +113,8 @@ def as_json(result: Result) -> str:
     return (
         json.dumps(
             {"subject": result.subject, "labels": result.labels, "assertions": result.assertions}
-            | ({"levels": result.levels} if result.levels else {}),
+            | ({"levels": result.levels} if result.levels else {})
+            | ({"scores": result.scores} if result.scores else {}),
             indent=2,
             ensure_ascii=False,
         )
@@ -134,21 +139,21 @@ def tsv_row(a: AssertionRecord, labels: dict[str, str]) -> list[str]:
     return [str(values[c]).lower() if isinstance(values[c], bool) else str(values[c]) for c in TSV_COLUMNS]
 
 
-def tsv_text(assertions: list[AssertionRecord], labels: dict[str, str]) -> str:
-    """A header and one tab-separated row per assertion.
+def tsv_text(assertions: list[AssertionRecord], labels: dict[str, str], scores: dict[str, float] | None = None) -> str:
+    """A header and one tab-separated row per assertion (and a ``score`` column when ranked by evidence).
 
     A value holding a tab, line break or double quote is quoted as CSV readers expect
     (Python's csv, pandas, R), so every value reads back exactly as curated.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
-    writer.writerow(TSV_COLUMNS)
-    writer.writerows(tsv_row(a, labels) for a in assertions)
+    writer.writerow([*TSV_COLUMNS, *(["score"] if scores else [])])
+    writer.writerows([*tsv_row(a, labels), *([f"{scores[a['id']]:.2f}"] if scores else [])] for a in assertions)
     return buffer.getvalue()
 
 
 def as_tsv(result: Result) -> str:
-    return tsv_text(result.assertions, result.labels)
+    return tsv_text(result.assertions, result.labels, result.scores)
 
 
 RENDERERS: dict[str, Callable[[Result], str]] = {"table": table, "json": as_json, "tsv": as_tsv}

@@ -1,8 +1,17 @@
 """Whether claims made in different settings may be read together.
 
 Two contexts are *compatible* in a field when either leaves it unstated, or some value of one
-is the same as, or broader than, some value of the other (a claim about cancer holds for
-breast cancer; a claim in breast cancer does not carry over to hepatocellular carcinoma).
+is the same as, or broader than, some value of the other, following the curated ``broader``
+hierarchy (a claim about cancer holds for hepatocellular carcinoma; a claim in breast cancer
+does not carry over to hepatocellular carcinoma). Like is compared with like:
+
+- cells with cells, a cell line and a cell type pooled, so that Huh-7 lies within hepatocyte when
+  the curation says Huh-7's ``broader`` is hepatocyte;
+- donors with donors and recipients with recipients (exosomes from CAFs are exosomes from
+  fibroblasts; from macrophages they are not);
+- along a chain, where one step's effect happens (its recipients, else its cells) with where the
+  next step's regulator acts (its donors, else its cells): the recipient of one step is the actor
+  of the next (:func:`handoff`).
 """
 
 from __future__ import annotations
@@ -16,24 +25,29 @@ from exograph.reason.index import Index, parse_context
 if TYPE_CHECKING:
     from exograph.reason.chains import Chain, Step
 
-#: The fields a chain must agree on to be coherent (the issue: disease, cell line, cell type).
-CHAIN_FIELDS = ("diseases", "cell_lines", "cell_types")
-#: The fields whose difference may explain why two claims disagree.
-CONFLICT_FIELDS = ("organisms", "diseases", "cell_lines", "cell_types", "conditions", "donors", "recipients", "system")
+#: The fields every step of a chain must agree on with the chain's own (cells are followed step by step
+#: instead, see :func:`handoff`: vesicles carry an effect from one cell to another).
+CHAIN_FIELDS = ("diseases",)
+#: The fields whose difference may explain why two claims disagree (cells: cell lines and types pooled).
+CONFLICT_FIELDS = ("organisms", "diseases", "cells", "conditions", "donors", "recipients", "system")
+#: The context fields pooled as ``cells``: a cell line lies within its cell type.
+CELL_FIELDS = ("cell_lines", "cell_types")
 
 
 def values(contexts: Iterable[Mapping[str, Any]], fields: Iterable[str]) -> dict[str, set[str]]:
-    """The stated values of each field, pooled over several contexts."""
+    """The stated values of each field, pooled over several contexts (``cells``: lines and types together)."""
     pooled: dict[str, set[str]] = {}
     for context in contexts:
         for name in fields:
-            stated = context.get(name)
-            if stated:
-                pooled.setdefault(name, set()).update([stated] if isinstance(stated, str) else stated)
+            for source in CELL_FIELDS if name == "cells" else (name,):
+                stated = context.get(source)
+                if stated:
+                    pooled.setdefault(name, set()).update([stated] if isinstance(stated, str) else stated)
     return pooled
 
 
 def compatible(index: Index, first: set[str], second: set[str]) -> bool:
+    """Whether some value of one lies within (or is) some value of the other."""
     return any(a in index.ancestors(b) or b in index.ancestors(a) for a in first for b in second)
 
 
@@ -42,22 +56,91 @@ def differing(index: Index, first: Mapping[str, set[str]], second: Mapping[str, 
     return [f for f in first if f in second and not compatible(index, first[f], second[f])]
 
 
+def field_clash(
+    index: Index, name: str, first: Mapping[str, Any], second: Mapping[str, Any]
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The values of context field ``name`` (or ``cells``) of two contexts, when both state it and they differ."""
+    a, b = values([first], [name]).get(name), values([second], [name]).get(name)
+    if not a or not b or compatible(index, a, b):
+        return None
+    return tuple(sorted(a)), tuple(sorted(b))
+
+
+def cell_clash(
+    index: Index, first: Mapping[str, Any], second: Mapping[str, Any]
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The cells (lines and types) of two contexts, when both state cells and none lies within another."""
+    return field_clash(index, "cells", first, second)
+
+
+def perturbation_clash(
+    first: Mapping[str, Any], second: Mapping[str, Any]
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The perturbations of two contexts when one gained the regulator's function and the other lost it.
+
+    Reads the ``perturbations`` the compiled steps carry (:func:`exograph.compiled.records.filter_context`).
+    """
+    from exograph.query.filters import function_change
+
+    a, b = tuple(first.get("perturbations", ())), tuple(second.get("perturbations", ()))
+    changes_a = {function_change(p) for p in a} - {None}
+    changes_b = {function_change(p) for p in b} - {None}
+    if changes_a and changes_b and changes_a.isdisjoint(changes_b):
+        return a, b
+    return None
+
+
+def one_sided(first: Mapping[str, Any], second: Mapping[str, Any]) -> list[str]:
+    """The conflict fields exactly one of two contexts states (a place to look, not an explanation)."""
+    a, b = values([first], CONFLICT_FIELDS), values([second], CONFLICT_FIELDS)
+    return [f for f in CONFLICT_FIELDS if (f in a) != (f in b)]
+
+
+def acting_cells(context: Mapping[str, Any]) -> set[str]:
+    """Where a step's regulator acts: the donor cells that sent it, else the cells the context names."""
+    return set(context.get("donors") or ()) or values([context], ["cells"]).get("cells", set())
+
+
+def affected_cells(context: Mapping[str, Any]) -> set[str]:
+    """Where a step's effect happens: the recipient cells, else the cells the context names."""
+    return set(context.get("recipients") or ()) or values([context], ["cells"]).get("cells", set())
+
+
+def handoff(index: Index, affected: set[str], later: Iterable[Mapping[str, Any]]) -> bool:
+    """Whether a step (``later``: its assertions' contexts) may act in the cells where the chain's effect so far
+    happened (``affected``).
+
+    True when either names no cells, or some cell of one is, lies within, or contains some cell of the other.
+    """
+    acting = set().union(*(acting_cells(c) for c in later))
+    return not affected or not acting or compatible(index, affected, acting)
+
+
 def mark_context(index: Index, chain: Chain, anchor_last: bool) -> Chain:
     """Mark the steps taken from another context than the chain's.
 
-    The chain's context, field by field, is that of the step nearest the query's subject that
-    states it (the last step of a chain ending at the subject, the first of one starting there).
+    The chain's disease is that of the step nearest the query's subject that states one (the last
+    step of a chain ending at the subject, the first of one starting there). Cells are followed in
+    the chain's own order: each step must act where the effect before it happened, the last cells
+    named (a transfer's recipients, else a step's cells); a step that does not is marked ``cells``,
+    or the step before it when that one is farther from the subject.
     """
     order: list[Step] = list(reversed(chain.steps) if anchor_last else chain.steps)
     anchors: dict[str, set[str]] = {}
-    marks: dict[int, tuple[str, ...]] = {}
+    marks: dict[int, list[str]] = {}
     for step in order:
         stated = values((parse_context(c) for c in step.contexts), CHAIN_FIELDS)
-        off = tuple(differing(index, anchors, stated))
+        off = differing(index, anchors, stated)
         for name, found in stated.items():
             anchors.setdefault(name, found)
         if off:
             marks[id(step)] = off
+    where: set[str] = set()
+    for before, step in zip((None, *chain.steps), chain.steps, strict=False):
+        contexts = [parse_context(c) for c in step.contexts]
+        if before is not None and not handoff(index, where, contexts):
+            marks.setdefault(id(before if anchor_last else step), []).append("cells")
+        where = set().union(*(affected_cells(c) for c in contexts)) or where
     if not marks:
         return chain
-    return replace(chain, steps=tuple(replace(s, other_context=marks.get(id(s), ())) for s in chain.steps))
+    return replace(chain, steps=tuple(replace(s, other_context=tuple(marks.get(id(s), ()))) for s in chain.steps))

@@ -11,12 +11,11 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from exograph.compiled.records import AssertionRecord
-from exograph.query.text import ARROWS, context_text
+from exograph.query.text import context_text
 from exograph.reason.chains import Step
-from exograph.reason.explain import citation
 
 if TYPE_CHECKING:
-    from exograph.api import ChainResult, ConflictResult, SearchResult
+    from exograph.api import ChainResult, SearchResult
 
 SIGN_NAMES = {1: "increases", -1: "decreases", 0: "unsigned"}
 _STEP_ARROWS = {1: "->", -1: "-|", 0: "-?"}
@@ -184,74 +183,6 @@ def chains_tsv(result: ChainResult, explanations: Mapping[int, str] | None = Non
     return _tsv(rows)
 
 
-# -- conflicts ----------------------------------------------------------------------------------
-def conflicts_table(result: ConflictResult) -> str:
-    if not result.conflicts:
-        return "No conflicting assertions.\n"
-    labels, out = result.labels, []
-    for rank, c in enumerate(result.conflicts, 1):
-        why = (
-            f"context differs in {', '.join(f.replace('_', ' ') for f in c.differing_context)}"
-            if c.explained
-            else "not explained by context"
-        )
-        hyp = "; involves a hypothesis" if c.hypothesis else ""
-        out.append(
-            f"{rank}. {labels.get(c.regulator, c.regulator)} on {c.aspect.replace('_', ' ')}: {c.kind} ({why}{hyp})"
-        )
-        for assertion_id in (c.first, c.second):
-            a = result.assertions[assertion_id]
-            verb = f"does not {a['direction'][:-1]}" if a["negated"] else a["direction"]
-            verb = f"may {a['direction'][:-1]}" if a["hypothesis"] and not a["negated"] else verb
-            cite = citation(result.sources.get(a["source"]), a["source"])
-            out.append(
-                f"   {'-x' if a['negated'] else ARROWS[a['direction']]} {verb} {labels.get(a['target'], a['target'])}  "
-                f"({context_text(a, labels) or 'no context stated'})  [{cite}]  {assertion_id}"
-            )
-    out.append(f"({len(result.conflicts)} conflict{'s' if len(result.conflicts) != 1 else ''})")
-    return "\n".join(out) + "\n"
-
-
-def conflicts_json(result: ConflictResult) -> str:
-    items = [
-        {
-            "regulator": c.regulator,
-            "aspect": c.aspect,
-            "kind": c.kind,
-            "explained_by_context": c.explained,
-            "differing_context": list(c.differing_context),
-            "hypothesis": c.hypothesis,
-            "assertions": [result.assertions[i] for i in (c.first, c.second)],
-        }
-        for c in result.conflicts
-    ]
-    return _dump({"labels": result.labels, "conflicts": items})
-
-
-def conflicts_tsv(result: ConflictResult) -> str:
-    rows = [["conflict", "regulator", "aspect", "kind", "explained_by_context", "differing_context", "first", "second"]]
-    for rank, c in enumerate(result.conflicts, 1):
-        explained = str(c.explained).lower()
-        rows.append(
-            [str(rank), c.regulator, c.aspect, c.kind, explained, "|".join(c.differing_context), c.first, c.second]
-        )
-    return _tsv(rows)
-
-
-def with_explanations(text: str, fmt: str, sentences: Mapping[str, str]) -> str:
-    """Add the sentence of every assertion: a key in JSON, a column in TSV (by the last id column), lines in a table."""
-    if fmt == "json":
-        return _dump({**json.loads(text), "explanations": dict(sentences)})
-    if fmt == "tsv":
-        lines = text.splitlines()
-        rows = [f"{lines[0]}\tfirst_explanation\tsecond_explanation"]
-        for line in lines[1:]:
-            first, second = line.split("\t")[-2:]
-            rows.append(f"{line}\t{sentences[first]}\t{sentences[second]}")
-        return "\n".join(rows) + "\n"
-    return text + "".join(f"\n{i}: {s}\n" for i, s in sentences.items())
-
-
 # -- search -------------------------------------------------------------------------------------
 def search_table(result: SearchResult) -> str:
     if not (result.entities or result.assertions):
@@ -275,11 +206,6 @@ def search_tsv(result: SearchResult) -> str:
     return _tsv(rows)
 
 
-CONFLICT_RENDERERS: dict[str, Callable[[ConflictResult], str]] = {
-    "table": conflicts_table,
-    "json": conflicts_json,
-    "tsv": conflicts_tsv,
-}
 SEARCH_RENDERERS: dict[str, Callable[[SearchResult], str]] = {
     "table": search_table,
     "json": search_json,

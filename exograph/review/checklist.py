@@ -25,7 +25,7 @@ SIGN_FIELDS = ("direction", "negated")
 
 def _label(comparison: Comparison, key: str) -> str:
     entity = comparison.new.entities.get(key) or comparison.old.entities.get(key)
-    return entity["label"] if entity else key
+    return entity["display"] if entity else key
 
 
 def claim(comparison: Comparison, a: Mapping[str, Any]) -> str:
@@ -39,10 +39,18 @@ def validation(comparison: Comparison) -> list[CheckItem]:
     ]
 
 
+def net_effect(a: Mapping[str, Any]) -> str:
+    """The effect on the target itself: more degradation of a thing is less of it."""
+    if a.get("aspect") == "degradation":
+        return {"increases": "decreases", "decreases": "increases"}.get(a["direction"], str(a["direction"]))
+    return str(a["direction"])
+
+
 def sign_flips(comparison: Comparison) -> list[CheckItem]:
     items = []
     for change in comparison.assertions.changed:
-        if any(f.field in SIGN_FIELDS for f in change.fields):
+        flipped = net_effect(change.old) != net_effect(change.new)
+        if flipped or any(f.field in SIGN_FIELDS for f in change.fields):
             text = f"sign changed: {claim(comparison, change.old)} → {claim(comparison, change.new)}"
             items.append(CheckItem(kind="sign_flip", subject=change.id, text=text, quotes=wording.quotes(change.new)))
     return items

@@ -126,7 +126,7 @@ def impact(comparison: Comparison) -> list[AnswerChange]:
     """Every question whose answer differs between the sides, with the lines gained and lost."""
     old, new = comparison.old, comparison.new
     old_store, new_store = _stores(comparison)
-    labels = {k: e["label"] for k, e in {**old.entities, **new.entities}.items()}
+    labels = {k: e["display"] for k, e in {**old.entities, **new.entities}.items()}
     changes = []
     for key in sorted(subjects(comparison), key=lambda k: (labels.get(k) or k).casefold() + "\0" + k):
         for name, question in QUESTIONS.items():

@@ -24,7 +24,7 @@ def compare_sides(old: Side, new: Side) -> Report:
         load_state(new.root) as new_state,
     ):
         comparison = compare_states(old_state, new_state)
-        labels = {k: e["label"] for k, e in {**old_state.entities, **new_state.entities}.items()}
+        labels = {k: e["display"] for k, e in {**old_state.entities, **new_state.entities}.items()}
         return Report(
             old=SideInfo(spec=old.spec, kind=old.kind, commit=old.commit),
             new=SideInfo(spec=new.spec, kind=new.kind, commit=new.commit),

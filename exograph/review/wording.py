@@ -75,9 +75,19 @@ def question(report: Report, change: AnswerChange) -> str:
 
 
 def claim(label: Label, a: Mapping[str, Any]) -> str:
-    """'HIF1A may increase amount of RAB27A (Homo sapiens)', with ``label`` naming entities by key."""
+    """'HIF1A may increase amount of RAB27A (Homo sapiens)', with ``label`` naming entities by key.
+
+    A target that names its own aspect is not named twice: 'Hypoxia increases exosomal secretion', not
+    'increases secretion of exosomal secretion'.
+    """
     keys = [k for v in a["context"].values() if isinstance(v, list) for k in v]
-    text = f"{label(a['regulator'])} {effect(a)} of {label(a['target'])}"  # type: ignore[arg-type]
+    target, said = label(a["target"]), effect(a)  # type: ignore[arg-type]
+    aspect = str(a["aspect"]).replace("_", " ")
+    if aspect in target.casefold():
+        said = said.removesuffix(f" {aspect}")
+        text = f"{label(a['regulator'])} {said} {target}"
+    else:
+        text = f"{label(a['regulator'])} {said} of {target}"
     return text + context(label, keys, a["context"].get("system"))
 
 

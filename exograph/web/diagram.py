@@ -10,10 +10,11 @@ its own vesicle edge from donor to recipient cells.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from exograph.compiled.records import AssertionRecord
+from exograph.compiled.records import AssertionRecord, filter_context
 from exograph.compiled.store import Store
 
 #: Context fields shown as the badge of an edge, most telling first.
@@ -186,8 +187,17 @@ def _finish(
     return diagram
 
 
-def neighbourhood(store: Store, key: str, depth: int = 1, limit: int = 24) -> Diagram:
-    """Everything within ``depth`` steps of ``key`` (upstream and downstream), best-supported first."""
+def neighbourhood(
+    store: Store, key: str, depth: int = 1, limit: int = 24, filters: Mapping[str, Any] | None = None
+) -> Diagram:
+    """Everything within ``depth`` steps of ``key`` (upstream and downstream), best-supported first.
+
+    ``filters``: the context filters of every query (:class:`exograph.query.neighbours.Filters`), all of
+    which a drawn assertion must pass.
+    """
+    from exograph.query.neighbours import Filters, context_matcher
+
+    matches = context_matcher(store, Filters(**filters)) if filters else None
     focus = set(store.narrower_closure(key))
     frontier, seen = set(focus), set(focus)
     found: dict[str, AssertionRecord] = {}
@@ -196,6 +206,8 @@ def neighbourhood(store: Store, key: str, depth: int = 1, limit: int = 24) -> Di
         step = store.by_target(keys) + store.by_regulator(keys)
         frontier = set()
         for a in step:
+            if matches is not None and not matches(a["source"], filter_context(a)):
+                continue
             found.setdefault(a["id"], a)
             for end in (a["regulator"], a["target"]):
                 if end not in seen:
@@ -205,15 +217,22 @@ def neighbourhood(store: Store, key: str, depth: int = 1, limit: int = 24) -> Di
     return _finish(store, store.labels([key])[key], {key}, focus, assertions, omitted, transfers=True)
 
 
-def between(store: Store, start: str, end: str, max_length: int = 3, max_chains: int = 40) -> Diagram:
-    """The chains from ``start`` to ``end`` that ``exograph path`` finds, drawn together.
+def between(
+    store: Store,
+    start: str,
+    end: str,
+    max_length: int = 3,
+    max_chains: int = 40,
+    filters: Mapping[str, Any] | None = None,
+) -> Diagram:
+    """The chains from ``start`` to ``end`` that ``exograph path`` finds (with the same ``filters``), drawn together.
 
     Hypotheses and negated findings are left out, as chain queries leave them out: a drawn
     chain is one the papers state.
     """
     from exograph.api import KnowledgeGraph
 
-    found = KnowledgeGraph(store).path(start, end, max_length, max_chains=max_chains)
+    found = KnowledgeGraph(store).path(start, end, max_length, max_chains=max_chains, **(filters or {}))
     ids = dict.fromkeys(i for chain in found.chains for i in chain.assertion_ids)
     used = [a for a in (store.assertion(i) for i in ids) if a is not None]
     labels = store.labels([start, end])

@@ -154,6 +154,25 @@ def test_identical_assertions_are_reported(mini: Path) -> None:
     assert any("'mini2024-rab27a-again' repeats 'mini2024-rab27a-exosome-secretion'" in p for p in problems(mini))
 
 
+def test_an_id_used_in_two_files_is_reported(mini: Path) -> None:
+    """Ids are unique across the whole curation, not only within one file."""
+    source = (mini / SOURCE).read_text(encoding="utf-8").replace("id: mini2024", "id: mini2025")
+    (mini / "sources/mini2025.yaml").write_text(source, encoding="utf-8")  # the same text, another source
+    first = (mini / ASSERTIONS).read_text(encoding="utf-8")
+    block = first[
+        first.index("  - id: mini2024-rab27a-exosome-secretion") : first.index("  - id: mini2024-mir21-pdcd4")
+    ]
+    block = block.replace("exosome_secretion\n", "exosome_secretion\n    negated: true\n", 1)
+    (mini / "curation/assertions/mini2025.yaml").write_text(f"source: mini2025\nassertions:\n{block}", encoding="utf-8")
+    found = problems(mini)
+    assert any(
+        p.startswith("curation/assertions/mini2025.yaml:3:")
+        and "assertion id 'mini2024-rab27a-exosome-secretion' is already used at curation/assertions/mini2024.yaml:"
+        in p
+        for p in found
+    ), found
+
+
 def test_every_problem_reported_in_one_run(mini: Path) -> None:
     replace_in(mini / ASSERTIONS, "target: PDCD4", "target: PDCD")
     replace_in(mini / ASSERTIONS, "regulator: hypoxia", "regulator: hypoxi")

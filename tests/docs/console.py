@@ -35,6 +35,7 @@ READ_ONLY = {
     "stats",
     "path",
     "conflicts",
+    "summary",
     "explain",
     "search",
     "lint",

@@ -21,7 +21,9 @@ def test_results_are_frozen(kg: KnowledgeGraph) -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.chains[0].steps[0].sign = -1  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
-        kg.conflicts().conflicts[0].kind = "x"  # type: ignore[misc]
+        kg.conflicts().conflicts[0].status = "unexplained"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        kg.summary("PDCD4").claims[0].score = 1.0  # type: ignore[misc]
 
 
 def test_bad_arguments(kg: KnowledgeGraph, tmp_path: Path) -> None:

@@ -46,3 +46,78 @@ def test_coherence_uses_the_disease_hierarchy(chain_root: object) -> None:
         if route(c) == ["hypoxia", "HIF1A", "miR-21"]
     )
     assert chain.coherent  # a claim about cancer holds for hepatocellular carcinoma
+
+
+def _index(root: object) -> object:
+    from pathlib import Path
+
+    from exograph.compiled.store import open_store
+    from exograph.reason.index import Index
+
+    return Index.open(open_store(Path(str(root))))
+
+
+def test_diseases_compare_through_the_hierarchy(context_tree: object) -> None:
+    from exograph.reason.context import field_clash
+
+    index = _index(context_tree)
+    hcc, cancer, breast = ({"diseases": [k]} for k in ("hepatocellular_carcinoma", "cancer", "breast_cancer"))
+    assert field_clash(index, "diseases", hcc, cancer) is None  # HCC lies within cancer (two levels up)
+    assert field_clash(index, "diseases", hcc, breast) == (("hepatocellular_carcinoma",), ("breast_cancer",))
+    assert field_clash(index, "diseases", hcc, {}) is None  # unstated is compatible
+
+
+def test_a_cell_line_lies_within_its_cell_type(context_tree: object) -> None:
+    from exograph.reason.context import cell_clash
+
+    index = _index(context_tree)
+    assert cell_clash(index, {"cell_lines": ["Huh-7"]}, {"cell_types": ["hepatocyte"]}) is None
+    assert cell_clash(index, {"cell_lines": ["Huh-7"]}, {"cell_types": ["neuron"]}) == (("Huh-7",), ("neuron",))
+
+
+def test_donors_with_donors_recipients_with_recipients(context_tree: object) -> None:
+    from exograph.reason.context import field_clash
+
+    index = _index(context_tree)
+    caf, fibroblast, macrophage = (
+        {"donors": [k], "recipients": ["neuron"]} for k in ("CAF", "fibroblast", "macrophage")
+    )
+    assert field_clash(index, "donors", caf, fibroblast) is None
+    assert field_clash(index, "donors", caf, macrophage) == (("CAF",), ("macrophage",))
+    assert field_clash(index, "recipients", caf, macrophage) is None  # the same recipients: only donors differ
+
+
+def test_the_recipient_of_one_step_is_where_the_next_acts(context_tree: object) -> None:
+    from exograph.reason.context import affected_cells, handoff
+
+    index = _index(context_tree)
+    transfer = {"donors": ["CAF"], "recipients": ["macrophage"]}
+    assert affected_cells(transfer) == {"macrophage"}
+    assert handoff(index, affected_cells(transfer), [{"cell_types": ["macrophage"]}])
+    assert not handoff(index, affected_cells(transfer), [{"cell_types": ["neuron"]}])
+    # secretion in Huh-7 hands over to exosomes sent by hepatocytes (Huh-7 lies within hepatocyte)
+    assert handoff(index, affected_cells({"cell_lines": ["Huh-7"]}), [{"donors": ["hepatocyte"]}])
+    assert not handoff(index, affected_cells({"cell_lines": ["Huh-7"]}), [{"donors": ["CAF"]}])
+
+
+def test_a_chain_step_in_other_cells_is_marked(kg: KnowledgeGraph, chain_root: object) -> None:
+    from pathlib import Path
+
+    import exograph
+    from tests.conftest import replace_in
+
+    root = Path(str(chain_root))
+    before = next(c for c in kg.regulators("miR-21", depth=2).chains if route(c) == ["KRAS", "TP53", "miR-21"])
+    assert before.coherent
+    path = root / "curation/assertions/chain2025.yaml"
+    replace_in(
+        path, "    aspect: degradation\n", "    aspect: degradation\n    context:\n      cell_types: [fibroblast]\n"
+    )
+    disease = "      diseases: [hepatocellular_carcinoma]\n"
+    quote = "    evidence:\n      - quote: TP53 repressed"
+    replace_in(path, disease + quote, disease + "      cell_types: [malignant_cell]\n" + quote)
+    after = next(
+        c for c in exograph.load(root).regulators("miR-21", depth=2).chains if route(c) == ["KRAS", "TP53", "miR-21"]
+    )
+    # TP53 changed in fibroblasts, acting on miR-21 in malignant cells: the step farther from miR-21 is marked
+    assert [s.other_context for s in after.steps] == [("cells",), ()]

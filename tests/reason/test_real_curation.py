@@ -62,18 +62,22 @@ def test_prolyl_hydroxylase_lowers_hif1a(real: KnowledgeGraph) -> None:
 
 
 def test_conflicts_are_real_disagreements(real: KnowledgeGraph) -> None:
+    from exograph.reason.conflicts import generic_keys
+
     result = real.conflicts()
     assert result.conflicts
-    explained = [c.explained for c in result.conflicts]
-    assert explained == sorted(explained)  # those context does not explain first
+    order = {"unexplained": 0, "partly explained": 1, "explained": 2}
+    statuses = [order[c.status] for c in result.conflicts]
+    assert statuses == sorted(statuses)  # those nothing explains first
+    generic = generic_keys(real.index)
+    seen: set[str] = set()
     for c in result.conflicts:
-        a, b = result.assertions[c.first], result.assertions[c.second]
-        assert a["regulator"] == b["regulator"] == c.regulator
-        if c.kind == "opposite signs":
-            assert {a["direction"], b["direction"]} == {"increases", "decreases"} or "degradation" in (
-                a["aspect"],
-                b["aspect"],
-            )
+        assert c.regulator not in generic and not set(c.targets) & generic
+        assert not seen & set(c.assertion_ids)  # every assertion in one group only, once
+        seen |= set(c.assertion_ids)
+        records = [result.assertions[i] for i in c.assertion_ids]
+        assert {a["regulator"] for a in records} == {c.regulator}
+        assert c.negated or (c.increasing and c.decreasing)
 
 
 def test_search_finds_rab27a_activity(real: KnowledgeGraph) -> None:

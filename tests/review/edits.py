@@ -35,6 +35,14 @@ def flip(root: Path, assertion_id: str) -> None:
     )
 
 
+def set_direction(root: Path, assertion_id: str, direction: str) -> None:
+    _edit_assertion(root, assertion_id, {"direction": direction})
+
+
+def set_aspect(root: Path, assertion_id: str, aspect: str) -> None:
+    _edit_assertion(root, assertion_id, {"aspect": aspect})
+
+
 def set_context(root: Path, assertion_id: str, context: dict[str, Any]) -> None:
     _edit_assertion(root, assertion_id, {"context": context})
 

@@ -55,7 +55,8 @@ def test_a_sign_flip_is_first_in_the_checklist_and_changes_the_drivers(mini: Pat
     assert [(f.field, f.old, f.new) for f in change.fields] == [("direction", "increases", "decreases")]
     assert kinds(report) == [("sign_flip", "mini2024-hypoxia-exosome-secretion")]
     assert report.checklist[0].quotes == ["Hypoxia increases exosome secretion in breast cancer cells [1]."]
-    assert "Hypoxia increases secretion of exosomal secretion" in report.checklist[0].text
+    assert "Hypoxia increases exosomal secretion (Homo sapiens, breast cancer)" in report.checklist[0].text
+    assert "secretion of exosomal secretion" not in report.checklist[0].text
     context = "['human', 'breast_cancer']"
     assert answers(report) == {
         ("drivers", "exosome_secretion"): ([], [f"hypoxia: increases secretion {context}"]),
@@ -80,6 +81,36 @@ def test_a_negation_is_a_sign_flip(mini: Path, new: Path) -> None:
     report = diff(mini, new)
     assert kinds(report) == [("sign_flip", "mini2024-sorafenib-rab27a")]
     assert answers(report)[("drivers", "RAB27A")] == (["sorafenib: increases amount []"], [])
+
+
+def test_a_retarget_to_degradation_is_a_sign_flip(mini: Path, new: Path) -> None:
+    """Less PDCD4 and less degradation of PDCD4 are opposite effects on PDCD4, though the direction reads the same."""
+    edits.set_aspect(new, "mini2024-mir21-pdcd4", "degradation")
+    report = diff(mini, new)
+    # the mechanism cannot produce degradation either: lint says so after the flip
+    assert kinds(report)[0] == ("sign_flip", "mini2024-mir21-pdcd4")
+
+
+def test_an_increase_retargeted_to_degradation_is_a_sign_flip(mini: Path, new: Path) -> None:
+    edits.set_aspect(new, "mini2024-hypoxia-exosome-secretion", "degradation")
+    assert ("sign_flip", "mini2024-hypoxia-exosome-secretion") in kinds(diff(mini, new))
+
+
+def test_an_unsigned_effect_retargeted_to_degradation_stays_unsigned(mini: Path, new: Path) -> None:
+    """'regulates' has no sign to flip: the change is an edited field, not a sign flip."""
+    for root in (mini, new):
+        edits.set_direction(root, "mini2024-mir21-pdcd4", "regulates")
+    edits.set_aspect(new, "mini2024-mir21-pdcd4", "degradation")
+    report = diff(mini, new)
+    assert [f.field for f in report.assertions.changed[0].fields] == ["aspect"]
+    assert "sign_flip" not in [kind for kind, _ in kinds(report)]
+
+
+def test_an_aspect_change_that_keeps_the_net_sign_is_not_a_flip(mini: Path, new: Path) -> None:
+    edits.set_aspect(new, "mini2024-mir21-pdcd4", "activity")
+    report = diff(mini, new)
+    assert [f.field for f in report.assertions.changed[0].fields] == ["aspect"]
+    assert "sign_flip" not in [kind for kind, _ in kinds(report)]
 
 
 def test_a_context_change_is_a_changed_field_not_a_flip(mini: Path, new: Path) -> None:

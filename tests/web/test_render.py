@@ -167,3 +167,16 @@ def test_missing_graphviz_is_an_environment_error(
     result = cli("render", "RAB27A", "--root", str(mini), "-o", str(tmp_path / "x.svg"))
     assert result.exit_code == 2 and "Graphviz's 'dot' program is not installed" in result.output
     assert not (tmp_path / "x.svg").exists()
+
+
+def test_pictures_take_the_context_filters(context_tree: Path) -> None:
+    """A picture draws what the same filtered query answers: every filter must hold, hierarchy included."""
+    store = open_store(context_tree)
+    every = diagram.neighbourhood(store, "hypoxia")
+    in_vivo = diagram.neighbourhood(store, "hypoxia", filters={"system": "in_vivo", "disease": "cancer"})
+    assert {e.target for e in every.edges} == {"exosome_secretion", "ev_secretion"}
+    assert [sorted(ev.assertion for ev in e.evidence) for e in in_vivo.edges] == [
+        ["ctx2025-hypoxia-exosome-secretion-breast", "ctx2025-hypoxia-exosome-secretion-hcc"]
+    ]
+    chains = diagram.between(store, "TP53", "exosome_secretion", filters={"perturbation": "loss_of_function"})
+    assert [[ev.assertion for ev in e.evidence] for e in chains.edges] == [["ctx2025-tp53-exosome-secretion-loss"]]

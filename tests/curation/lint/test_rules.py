@@ -427,6 +427,26 @@ def test_an_effect_and_its_stated_absence_contradict(tree: Tree) -> None:
     assert "says 'increases' but 'mini2024-sorafenib-rab27a'" in found.message and "says 'none'" in found.message
 
 
+@pytest.mark.parametrize("direction", ["increases", "decreases"])
+def test_a_signed_effect_and_the_same_sign_negated_contradict(tree: Tree, direction: str) -> None:
+    """'X raises Y' and 'X does not raise Y' for one claim in one context: the second case of EXO202."""
+    tree.add_text("Knockdown of RAB27A changed PDCD4 levels. Knockdown of RAB27A left PDCD4 levels alone.")
+    tree.add_assertion(
+        "rab27a-pdcd4", "RAB27A", "PDCD4", "Knockdown of RAB27A changed PDCD4 levels.", direction=direction
+    )
+    tree.add_assertion(
+        "rab27a-pdcd4-not",
+        "RAB27A",
+        "PDCD4",
+        "Knockdown of RAB27A left PDCD4 levels alone.",
+        direction=direction,
+        negated=True,
+    )
+    found = [f for f in tree.findings() if f.code == "EXO202"]
+    assert len(found) == 1, [str(f) for f in tree.findings()]
+    assert f"says 'not-{direction}' but 'mini2024-rab27a-pdcd4'" in found[0].message
+
+
 def test_a_suppression_of_a_rule_that_did_not_run_is_not_unused(tree: Tree) -> None:
     _ignore("EXO201")(tree)
     assert tree.codes("EXO0") == []
