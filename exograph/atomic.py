@@ -1,5 +1,9 @@
 """Write files and folders in one step, so an interrupted or failed write never leaves half a result.
 
+Only what the user owns is ever replaced: a target that is a symbolic link (``-o /dev/stdout`` is one),
+a device, a pipe or a socket, or a file or folder of another user, is refused (:func:`check_replaceable`)
+before anything is written, so a write never turns a system's link into a file.
+
 Every temporary path is named ``.<target>.exograph-tmp-<pid>-<random>`` beside its target.
 The pid lets the next write to the same target remove what a killed process left behind,
 without ever touching a temporary path of a write still running, or any file of another name.
@@ -10,12 +14,44 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 TEMP_MARK = ".exograph-tmp-"
+
+
+class UnsafeTarget(OSError):
+    """A path exograph will not replace; the message says why and what to name instead."""
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "a file" if stat.S_ISREG(mode) else "not a regular file (a device, pipe or socket)"
+
+
+def check_replaceable(path: Path, directory: bool = False) -> None:
+    """Raise :class:`UnsafeTarget` unless ``path`` is absent, or a regular file (a folder, for ``directory``)
+    that the user running exograph owns. The link itself is looked at, never what it points to."""
+    try:
+        found = path.lstat()
+    except FileNotFoundError:
+        return
+    except OSError:
+        return  # cannot be looked at: the write itself reports why
+    what = "folder" if directory else "file"
+    if stat.S_ISLNK(found.st_mode):
+        raise UnsafeTarget(
+            f"'{path}' is a symbolic link (to '{path.readlink()}'); exograph never replaces a link: "
+            f"name a regular {what}"
+        )
+    if not (stat.S_ISDIR(found.st_mode) if directory else stat.S_ISREG(found.st_mode)):
+        raise UnsafeTarget(f"'{path}' is {_kind(found.st_mode)}; exograph writes a {what} here: name a new {what}")
+    if found.st_uid != os.geteuid():
+        raise UnsafeTarget(f"'{path}' belongs to another user; exograph replaces only your own {what}s: name another")
 
 
 def _leftovers(path: Path) -> Iterator[Path]:
@@ -67,8 +103,10 @@ def atomic_path(
     """Yield a temporary path beside ``path``; move it into place only if the block succeeds.
 
     A folder target is replaced only when it is empty or ``replace_folder`` says it may be
-    (the caller knows which folders it wrote), so nothing a user put there is ever deleted.
+    (the caller knows which folders it wrote), so nothing a user put there is ever deleted; a link, a
+    device or another user's path is never replaced (:func:`check_replaceable`).
     """
+    check_replaceable(path, directory)
     if make_parents:
         path.parent.mkdir(parents=True, exist_ok=True)
     clean_leftovers(path)

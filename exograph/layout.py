@@ -39,8 +39,8 @@ class Layout:
         except ValueError:
             return str(path)
 
-    def fingerprint(self) -> str:
-        """A hash of every file the compiled knowledge depends on, by content.
+    def digests(self) -> dict[str, bytes]:
+        """The :func:`digest_of` of every file the compiled knowledge depends on, by path in the root.
 
         Every file in ``sources/`` counts, whatever its name, because a source's text
         snapshot (any plain file name there) is what its quotes are checked against.
@@ -48,17 +48,28 @@ class Layout:
         ``*.yaml``, a pipe) counts by name and kind only: it is never opened, and the
         checks report it.
         """
-        digest = hashlib.blake2b(digest_size=20)
         try:
             snapshots = sorted(p for p in (self.root / "sources").iterdir() if p.suffix != ".yaml")
         except OSError:
             snapshots = []
-        for path in self.yaml_files() + snapshots:
-            digest.update(self.relative(path).encode())
-            digest.update(b"\0")
-            digest.update(_content(path))
-            digest.update(b"\0")
-        return digest.hexdigest()
+        return {self.relative(path): digest_of(_content(path)) for path in self.yaml_files() + snapshots}
+
+    def fingerprint(self) -> str:
+        """A hash of every file the compiled knowledge depends on, by content (:meth:`digests`)."""
+        return fingerprint_of(self.digests())
+
+
+def digest_of(raw: bytes) -> bytes:
+    """The hash a file's bytes are known by: a result computed from these bytes is kept under it."""
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
+def fingerprint_of(digests: dict[str, bytes]) -> str:
+    """One hash of a root's files, from their paths and :func:`digest_of` their bytes."""
+    digest = hashlib.blake2b(digest_size=20)
+    for rel, content in digests.items():
+        digest.update(rel.encode() + b"\0" + content + b"\0")
+    return digest.hexdigest()
 
 
 def _content(path: Path) -> bytes:

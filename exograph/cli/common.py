@@ -13,6 +13,8 @@ from exograph.query.filters import PERTURBATIONS, SYSTEMS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+#: The exit code of a command ended by Ctrl-C (128 + SIGINT, as shells report it).
+INTERRUPTED = 130
 #: How many problems a command prints before it stops and counts the rest (``validate --all`` shows all).
 PROBLEM_LIMIT = 50
 
@@ -25,29 +27,57 @@ class Unusable(click.ClickException):
 
 class Group(click.Group):
     """The command group: error messages reach the terminal escaped, an operating-system error is a
-    one-line environment error (exit 2), and a cache that SQLite finds damaged mid-command is deleted."""
+    one-line environment error (exit 2), a cache that SQLite finds damaged mid-command is deleted, and
+    Ctrl-C ends any command at once with "interrupted" and exit 130 (the shell's code for SIGINT), not
+    a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         import sqlite3
 
-        from exograph.compiled.store import OPENED, discard_opened
+        from exograph.compiled.store import OPENED, CacheError, discard_opened
 
         OPENED.clear()  # only caches this command opens are suspects
+        _quiet_workers_on_interrupt()
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\ninterrupted", err=True)
+            sys.exit(INTERRUPTED)
         except click.ClickException as exc:  # messages quote what the user typed: never echo it raw
             from exograph.safetext import visible
 
             setattr(exc, "message", visible(exc.message))  # noqa: B010 - click types it Final; it is a plain attribute
             raise
         except OSError as exc:  # the environment refused: a file or folder that cannot be used
+            from exograph.safetext import visible
+
             where = f": {exc.filename}" if exc.filename else ""
-            raise Unusable(f"{exc.strerror or exc}{where}") from None
+            raise Unusable(visible(f"{exc.strerror or exc}{where}")) from None
+        except CacheError as exc:  # e.g. files that kept changing while the command read them
+            from exograph.safetext import visible
+
+            raise Unusable(visible(str(exc))) from None
         except sqlite3.DatabaseError as exc:
             removed = ", ".join(map(str, discard_opened())) or "(none opened)"
             raise Unusable(
                 f"the compiled cache is damaged ({exc}); deleted {removed}: run the command again to rebuild it"
             ) from None
+
+
+def _quiet_workers_on_interrupt() -> None:
+    """Ctrl-C reaches every process of the terminal's foreground group, the compile's forked workers
+    too: they leave it to the command, which stops them (ending its pool) and reports the interrupt once."""
+    import os
+    import signal
+
+    command = os.getpid()
+
+    def interrupted(_signum: int, _frame: object) -> None:
+        if os.getpid() == command:
+            raise KeyboardInterrupt
+
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when a caller chose otherwise
+        signal.signal(signal.SIGINT, interrupted)
 
 
 def root_path(value: Path | None) -> Path:
@@ -228,16 +258,19 @@ def run_query(kind: str, name: str, options: dict[str, Any]) -> None:
             return
     except (UnknownName, BadFilter) as exc:
         raise click.UsageError(visible(str(exc))) from None
-    click.echo(text, nl=False)
+    from exograph.cli.terminal import show
+
+    show(text, fmt)
 
 
 def _direct(graph: Any, result: Any, fmt: str, evidence: bool, explain: bool) -> str:
     """Direct assertions as before; ``--explain`` adds one sentence per assertion."""
     import json
 
+    from exograph.cli.terminal import width
     from exograph.query import text as render
 
-    text: str = render.table(result, evidence) if fmt == "table" else render.RENDERERS[fmt](result)
+    text: str = render.table(result, evidence, width()) if fmt == "table" else render.RENDERERS[fmt](result)
     if not explain:
         return text
     sentences = {a["id"]: graph.explain(a["id"]) for a in result.assertions}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -52,10 +53,10 @@ def _list_formats(ctx: click.Context, _param: click.Parameter, value: bool) -> N
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=True, path_type=Path),
-    required=True,
+    type=click.Path(dir_okay=True, allow_dash=True, path_type=Path),
     help="File to write (a new or previous export folder for kgx); written atomically, never over files "
-    "exograph did not write.",
+    "exograph did not write, nor over a link, a device or another user's file. '-' or no -o: standard "
+    "output (every format but kgx).",
 )
 @click.option(
     "--base-iri",
@@ -67,11 +68,15 @@ def _list_formats(ctx: click.Context, _param: click.Parameter, value: bool) -> N
     "release_date",
     help="RDF formats: the dataset's release date (YYYY-MM-DD); default: the year of the newest source.",
 )
-def export(root: Path | None, fmt: str, output: Path, base_iri: str | None, release_date: str | None) -> None:
+def export(root: Path | None, fmt: str, output: Path | None, base_iri: str | None, release_date: str | None) -> None:
     """Write the whole graph in one of the formats of ``exograph.export.EXPORTERS`` (docs/exports.md)."""
     from exograph.export import EXPORTERS
     from exograph.export.target import ExportTargetError
 
+    exporter = EXPORTERS[fmt]
+    to_stdout = output is None or str(output) == "-"
+    if to_stdout and exporter.directory:
+        raise click.UsageError(f"{fmt} writes a folder, not one stream: give -o FOLDER")
     options: dict[str, str | None] = {}
     if fmt in RDF_FORMATS:
         options = {"base": rdf_base(base_iri), "release_date": iso_date(release_date)}
@@ -79,10 +84,35 @@ def export(root: Path | None, fmt: str, output: Path, base_iri: str | None, rele
         raise click.UsageError("--base-iri and --date apply to the RDF formats only (turtle, nt, jsonld)")
     store = load_store(root)
     try:
-        EXPORTERS[fmt].write(store, output, **options)
+        if output is None or to_stdout:
+            _to_stdout(store, exporter, options)
+            return
+        exporter.write(store, output, **options)
     except ExportTargetError as exc:
         raise Unusable(str(exc)) from None
     click.echo(f"wrote {output} ({fmt})")
+
+
+def _to_stdout(store: Any, exporter: Any, options: dict[str, str | None]) -> None:
+    """Render into a private temporary folder, then copy to standard output (a reader that stops early,
+    such as ``head``, ends the command quietly)."""
+    import os
+    import shutil
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="exograph-export-") as folder:
+        path = Path(folder) / f"exograph.{exporter.name}"
+        exporter.write(store, path, **options)
+        sys.stdout.flush()
+        stream = sys.stdout.buffer
+        try:
+            with path.open("rb") as rendered:
+                shutil.copyfileobj(rendered, stream)
+            stream.flush()
+        except BrokenPipeError:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+            sys.exit(0)
 
 
 def rdf_base(value: str | None) -> str | None:

@@ -17,6 +17,7 @@ from exograph.cli.common import (
     load_graph,
     root_option,
 )
+from exograph.cli.terminal import show
 
 
 def print_chains(graph: Any, result: Any, fmt: str, quotes: str, explain: bool) -> None:
@@ -32,7 +33,7 @@ def print_chains(graph: Any, result: Any, fmt: str, quotes: str, explain: bool) 
         records = graph.assertions(i for c in result.chains for i in c.assertion_ids)
         labelled = replace(result, labels={**graph.labels_for(records.values()), **result.labels})
         text = render.chains_table(labelled, records, quotes, explanations)
-    click.echo(text, nl=False)
+    show(text, fmt)
 
 
 def _usage_errors(func: Any) -> Any:
@@ -85,7 +86,7 @@ def conflicts(name: str | None, root: Path | None, explain: bool, fmt: str, **fi
         ids = dict.fromkeys(i for c in result.conflicts for i in c.assertion_ids)
         sentences = {i: graph.explain(i) for i in ids}
         text = conflict_text.with_explanations(text, fmt, sentences)
-    click.echo(text, nl=False)
+    show(text, fmt)
 
 
 @click.command()
@@ -118,7 +119,7 @@ def explain(identifiers: tuple[str, ...], root: Path | None, fmt: str) -> None:
     elif fmt == "tsv":
         click.echo("\n".join(["id\tsentence", *(f"{i}\t{s}" for i, s in sentences.items())]))
     else:
-        click.echo("\n".join(sentences.values()))
+        show("\n".join(sentences.values()) + "\n", fmt)
 
 
 @click.command()
@@ -129,8 +130,14 @@ def explain(identifiers: tuple[str, ...], root: Path | None, fmt: str) -> None:
 def search(text: str, root: Path | None, limit: int, fmt: str) -> None:
     """Free text over labels, synonyms, notes and quotes; entities and assertions ranked apart."""
     from exograph.reason import render
+    from exograph.reason.search import BadQuery
 
-    click.echo(render.SEARCH_RENDERERS[fmt](load_graph(root).search(text, limit)), nl=False)
+    graph = load_graph(root)
+    try:
+        result = graph.search(text, limit)
+    except BadQuery as exc:
+        raise click.UsageError(f"{exc}: search for fewer, more telling words") from None
+    show(render.SEARCH_RENDERERS[fmt](result), fmt)
 
 
 COMMANDS = (path, conflicts, summary, explain, search)

@@ -8,6 +8,13 @@ every time; the checks that span assertion files (repeated ids and claims, refer
 invalid definitions) always run over every file. The result is the same problems, with the
 same file:line:col, as :func:`exograph.compiled.build.validate` (tested on random edits).
 
+Every result is kept under the hash of the bytes it was made from: a file is read once, and that read
+is both hashed and parsed; what the files are checked against (sources, their text snapshots,
+entities) is compared, as read, with the hashes the run's keys were made of. A file that changed
+between the two (an editor's save, a ``git checkout`` during the command) makes the run start again
+(:data:`ATTEMPTS` times at most, then :class:`exograph.compiled.store.FilesChanged`), so no result
+is ever kept, or answered, under the hash of other bytes.
+
 Asked to (``lint=True``), the file's step also runs the lint rules that read one assertion at a
 time (:func:`exograph.curation.lint.lint_file`) and keeps their findings with the file's other
 results; a kept result without them counts as missing for a run that wants them.
@@ -30,7 +37,7 @@ from typing import Any, Literal
 from exograph import __version__
 from exograph.compiled.filecache import FileCache
 from exograph.compiled.records import assertion_record
-from exograph.compiled.store import CacheError, Reasoning, cache_dir, evict, reasoning_rows
+from exograph.compiled.store import CacheError, FilesChanged, Reasoning, cache_dir, evict, reasoning_rows
 from exograph.curation.cascade import Cascade
 from exograph.curation.checks import (
     Checked,
@@ -44,13 +51,15 @@ from exograph.curation.lint import EntityLint, FileLint, lint_entities, lint_fil
 from exograph.curation.lint.texts import SourceText
 from exograph.curation.loader import load, read_assertions
 from exograph.curation.problems import CurationError, Problem
-from exograph.layout import Layout
+from exograph.layout import Layout, digest_of
 from exograph.progress import Progress
 
 #: One assertion as the store keeps it: id, source, regulator, target, direction, JSON record.
 Row = tuple[str, str, str, str, str, str]
 #: Below this many files to read, starting worker processes costs more than it saves.
 PARALLEL_FROM = 4
+#: How many times a run starts again while files keep changing under it.
+ATTEMPTS = 5
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -67,6 +76,9 @@ class Outcome:
     #: With ``lint=True``: each file's lint and which of its valid assertions the checks across files kept.
     lint: list[tuple[FileLint, list[bool]]] = field(default_factory=list)
     entity_lint: EntityLint = field(default_factory=EntityLint)
+    #: The :func:`exograph.layout.digest_of` the bytes of every file the result was made from, by path in the
+    #: root: a compiled store made of it is current exactly for files with these hashes.
+    inputs: dict[str, bytes] = field(default_factory=dict)
 
 
 def code_digest() -> bytes:
@@ -85,8 +97,8 @@ def code_digest() -> bytes:
 
 
 def _digest(path: Path, root: Path) -> bytes | None:
-    """The hash of a file's bytes; None for an unreadable file, a link out of the root or anything but a
-    regular file (a named pipe would block: the reader reports those)."""
+    """The :func:`digest_of` a file's bytes; None for an unreadable file, a link out of the root or anything
+    but a regular file (a named pipe would block: the reader reports those)."""
     if path.is_symlink() and root.resolve() not in path.resolve().parents:
         return None
     try:
@@ -95,22 +107,38 @@ def _digest(path: Path, root: Path) -> bytes | None:
     except OSError:
         return None
     try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+        return digest_of(path.read_bytes())
     except OSError:
         return None
 
 
-def _inputs_digest(layout: Layout) -> bytes:
-    """What every assertion file is checked against: sources, their text snapshots (any name), entities, the code."""
-    digest = hashlib.blake2b(code_digest(), digest_size=16)
-    try:
-        snapshots = sorted(p for p in (layout.root / "sources").iterdir() if p.suffix != ".yaml")
-    except OSError:
-        snapshots = []
-    for path in [*layout.sources, *snapshots, *layout.entities]:
-        content = _digest(path, layout.root) or os.urandom(16)  # unreadable: nothing may be reused
-        digest.update(layout.relative(path).encode() + b"\0" + content + b"\0")
-    return digest.digest()
+@dataclass(frozen=True, slots=True)
+class _Base:
+    """What every assertion file is checked against (sources, their text snapshots of any name, entities, the
+    code): the hash of each file by path, and one hash of them all that every key starts from."""
+
+    files: dict[str, bytes]
+    digest: bytes
+
+    @classmethod
+    def of(cls, layout: Layout) -> _Base:
+        try:
+            snapshots = sorted(p for p in (layout.root / "sources").iterdir() if p.suffix != ".yaml")
+        except OSError:
+            snapshots = []
+        files: dict[str, bytes] = {}
+        digest = hashlib.blake2b(code_digest(), digest_size=16)
+        for path in [*layout.sources, *snapshots, *layout.entities]:
+            content = _digest(path, layout.root) or os.urandom(16)  # unreadable: nothing may be reused
+            files[layout.relative(path)] = content
+            digest.update(layout.relative(path).encode() + b"\0" + content + b"\0")
+        return cls(files, digest.digest())
+
+    def check(self, read: dict[str, bytes]) -> None:
+        """Raise :class:`FilesChanged` unless every file was read as the bytes the keys were made of."""
+        changed = sorted(rel for rel, content in read.items() if self.files.get(rel, content) != content)
+        if changed:
+            raise FilesChanged(changed)
 
 
 #: What the key of the checked sources and entities starts with (no assertion file has this name).
@@ -130,24 +158,30 @@ class _Definitions:
     lint: EntityLint
 
 
-def _definitions(layout: Layout, files: FileCache, base: bytes) -> _Definitions:
-    """Sources and entities, checked: from the cache when none of their files (nor the code) changed."""
-    key = hashlib.blake2b(DEFINITIONS.encode() + base, digest_size=16).digest()
+def _definitions(layout: Layout, files: FileCache, base: _Base) -> tuple[_Definitions, dict[str, bytes]]:
+    """Sources and entities, checked (from the cache when none of their files nor the code changed), and the
+    hash of every file they were read from (:class:`FilesChanged` when one is not the hash ``base`` holds)."""
+    key = hashlib.blake2b(DEFINITIONS.encode() + base.digest, digest_size=16).digest()
     stored = files.checks([key]).get(key)
     if stored is not None:
         kept: tuple[_Definitions, list[tuple[str, str]]] = pickle.loads(stored)
         found, texts = kept
+        read = {rel: content for rel, content in base.files.items() if rel.endswith(".yaml")}
         for source_id, name in texts:
             with contextlib.suppress(OSError):
-                raw = (layout.root / "sources" / name).read_bytes()
+                path = layout.root / "sources" / name
+                raw = path.read_bytes()
+                read[layout.relative(path)] = digest_of(raw)
                 found.checked.texts[source_id] = TextIndex(raw.decode("utf-8", errors="replace"))
-        return found
+        base.check(read)
+        return found, read
     curation = load(layout, assertions=False)
     checked, problems, bad_entities, bad_sources = check_definitions(curation)
+    base.check(curation.read)
     found = _Definitions(checked, problems, bad_entities, bad_sources, lint_entities(curation, checked))
     texts = [(source_id, checked.sources[source_id].text) for source_id in checked.texts]
     files.store([(key, pickle.dumps((replace(found, checked=replace(checked, texts={})), texts)), b"", None)])
-    return found
+    return found, curation.read
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +192,7 @@ class _Against:
     checked: Checked
     cascades: tuple[Cascade, Cascade]
     lint: bool
+    base: _Base
     #: Source texts as lint reads them, built once per process on first use.
     texts: dict[str, SourceText | None] = field(default_factory=dict)
     #: Every valid entity's label, for the full-text rows.
@@ -168,21 +203,25 @@ class _Against:
             source = self.checked.sources.get(source_id)
             path = self.layout.root / "sources" / source.text if source is not None else None
             try:
-                raw = path.read_text(encoding="utf-8", errors="replace") if path and path.is_file() else None
+                raw = path.read_bytes() if path and path.is_file() else None
             except OSError:
                 raw = None
-            self.texts[source_id] = SourceText(raw) if raw is not None else None
+            if path is not None and raw is not None:
+                self.base.check({self.layout.relative(path): digest_of(raw)})
+            self.texts[source_id] = SourceText(raw.decode("utf-8", errors="replace")) if raw is not None else None
         return self.texts[source_id]
 
 
 #: One file's kept results: its checks, its rows and (when asked for) its lint, each pickled.
 Results = tuple[bytes, bytes, bytes | None]
+#: One file's results and the hash of the bytes they were made from (None when the file could not be read).
+Read = tuple[bytes | None, Results]
 
 
-def _check_file(path: Path, against: _Against) -> Results:
+def _check_file(path: Path, against: _Against) -> Read:
     """Problems and cross-file findings of one assertion file, the rows of its clean assertions (with what the
-    reasoning tables hold of each), its lint."""
-    loaded, problems = read_assertions(path, against.layout)
+    reasoning tables hold of each), its lint; and the hash of the bytes read, the only key they may be kept under."""
+    loaded, problems, content = read_assertions(path, against.layout)
     found: FileChecks | None = None
     rows: list[tuple[Row, Reasoning] | None] = []
     linted = FileLint()
@@ -196,7 +235,8 @@ def _check_file(path: Path, against: _Against) -> Results:
             rows.append((_row(record), reasoning_rows(record, against.labels)) if record is not None else None)
         if against.lint:
             linted = lint_file(loaded, against.checked, valid, against.text(loaded.model.source))
-    return pickle.dumps((problems, found)), pickle.dumps(rows), pickle.dumps(linted) if against.lint else None
+    results = pickle.dumps((problems, found)), pickle.dumps(rows), pickle.dumps(linted) if against.lint else None
+    return content, results
 
 
 def _row(record: Any) -> Row:
@@ -214,14 +254,14 @@ def _row(record: Any) -> Row:
 _SHARED: dict[str, _Against] = {}
 
 
-def _work(path: str) -> tuple[str, Results]:
+def _work(path: str) -> tuple[str, Read]:
     against = _SHARED["against"]
     return against.layout.relative(Path(path)), _check_file(Path(path), against)
 
 
-def _check_files(paths: list[Path], against: _Against) -> dict[str, Results]:
+def _check_files(paths: list[Path], against: _Against) -> dict[str, Read]:
     """Check ``paths``: on every core when there are enough of them and the platform can fork."""
-    results: dict[str, Results] = {}
+    results: dict[str, Read] = {}
     workers = min(os.cpu_count() or 1, len(paths))
     with Progress("checking assertion files", len(paths)) as progress:
         if len(paths) >= PARALLEL_FROM and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
@@ -243,15 +283,32 @@ def _check_files(paths: list[Path], against: _Against) -> dict[str, Results]:
 
 def validate(layout: Layout, want_rows: bool = False, cache: bool = True, lint: bool = False) -> Outcome:
     """Every problem of a root, reusing per-file results kept from earlier runs where the inputs are the same;
-    with ``lint``, also each file's lint (:func:`exograph.compiled.lint.lint` finishes it)."""
+    with ``lint``, also each file's lint (:func:`exograph.compiled.lint.lint` finishes it).
+
+    Started again while files change under it (:data:`ATTEMPTS` times, then :class:`FilesChanged`).
+    """
+    for attempt in range(ATTEMPTS):
+        try:
+            return _validate(layout, want_rows, cache, lint)
+        except FilesChanged:
+            if attempt == ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _key(base: _Base, rel: str, content: bytes) -> bytes:
+    return hashlib.blake2b(base.digest + rel.encode() + b"\0" + content, digest_size=16).digest()
+
+
+def _validate(layout: Layout, want_rows: bool, cache: bool, lint: bool) -> Outcome:
     paths = layout.assertions
-    base = _inputs_digest(layout)
-    keys = {}
+    base = _Base.of(layout)
+    digests = {}
     for path in paths:
         content = _digest(path, layout.root)
         if content is not None:
-            rel = layout.relative(path)
-            keys[rel] = hashlib.blake2b(base + rel.encode() + b"\0" + content, digest_size=16).digest()
+            digests[layout.relative(path)] = content
+    keys = {rel: _key(base, rel, content) for rel, content in digests.items()}
     try:
         folder: Path | None = cache_dir()
     except CacheError:  # no cache folder at all (no home): validate all the same, only slower
@@ -260,16 +317,19 @@ def validate(layout: Layout, want_rows: bool = False, cache: bool = True, lint: 
         evict(folder / RESULTS.parent, keep=0)  # per-root stores of earlier versions, replaced by the shared one
     files = FileCache(folder / RESULTS if cache and folder is not None else None)
     try:
-        definitions = _definitions(layout, files, base)
+        definitions, inputs = _definitions(layout, files, base)
         checked, bad_entities, bad_sources = definitions.checked, definitions.bad_entities, definitions.bad_sources
         problems = list(definitions.problems)
         labels = {key: entity.label for key, entity in checked.entities.items()}
-        against = _Against(layout, checked, (bad_entities, bad_sources), lint, labels=labels)
+        against = _Against(layout, checked, (bad_entities, bad_sources), lint, base, labels=labels)
         stored = files.checks(keys.values(), lint)
         missing = [p for p in paths if keys.get(layout.relative(p)) not in stored]
         fresh = _check_files(missing, against)
-        files.store((keys[r], *result) for r, result in fresh.items() if r in keys)
-        results = [pickle.loads(fresh[r][0] if r in fresh else stored[keys[r]]) for r in map(layout.relative, paths)]
+        # Each result under the hash of the bytes it was made from, whatever the file held when it was hashed.
+        files.store((_key(base, r, content), *result) for r, (content, result) in fresh.items() if content is not None)
+        inputs.update((r, digests[r]) for r in keys if r not in fresh)
+        inputs.update((r, content) for r, (content, _) in fresh.items() if content is not None)
+        results = [pickle.loads(fresh[r][1][0] if r in fresh else stored[keys[r]]) for r in map(layout.relative, paths)]
         found: list[FileChecks] = []
         for file_problems, checks in results:
             problems += file_problems
@@ -279,16 +339,17 @@ def validate(layout: Layout, want_rows: bool = False, cache: bool = True, lint: 
                 bad_sources.counts.update(checks.source_refs)
                 found.append(checks)
         clean = check_duplicates(found, problems)
-        outcome = Outcome(checked, [], sum(map(sum, clean)), entity_lint=definitions.lint)
+        outcome = Outcome(checked, [], sum(map(sum, clean)), entity_lint=definitions.lint, inputs=inputs)
         for checks, kept in zip(found, clean, strict=True):
             if want_rows:
-                rows = _kept(checks.file, "rows", fresh, files, keys, against)
+                rows = _kept(checks.file, "rows", fresh, files, keys, against, inputs)
                 for row, ok in zip(pickle.loads(rows), kept, strict=True):
                     if ok and row:
                         outcome.rows.append(row[0])
                         outcome.reasoning.append(row[1])
             if lint:
-                outcome.lint.append((pickle.loads(_kept(checks.file, "lint", fresh, files, keys, against)), kept))
+                linted = _kept(checks.file, "lint", fresh, files, keys, against, inputs)
+                outcome.lint.append((pickle.loads(linted), kept))
     finally:
         files.close()
     outcome.problems = sorted(problems + bad_entities.problems() + bad_sources.problems())
@@ -298,16 +359,21 @@ def validate(layout: Layout, want_rows: bool = False, cache: bool = True, lint: 
 def _kept(
     rel: str,
     part: Literal["rows", "lint"],
-    fresh: dict[str, Results],
+    fresh: dict[str, Read],
     files: FileCache,
     keys: dict[str, bytes],
     against: _Against,
+    inputs: dict[str, bytes],
 ) -> bytes:
-    """A file's rows or lint: just made, kept, or (when the cache lost them since) made again."""
+    """A file's rows or lint: just made, kept, or (when the cache lost them since) made again from the same
+    bytes (:class:`FilesChanged` if the file changed meanwhile)."""
     index = 1 if part == "rows" else 2  # in :data:`Results`
-    blob = fresh[rel][index] if rel in fresh else files.part(keys[rel], part)
+    blob = fresh[rel][1][index] if rel in fresh else files.part(keys[rel], part)
     if blob is None:
-        blob = _check_file(against.layout.root / rel, against)[index]
+        content, results = _check_file(against.layout.root / rel, against)
+        if content != inputs.get(rel):
+            raise FilesChanged([rel])
+        blob = results[index]
     assert blob is not None  # lint only when linting, and then every result has it
     return blob
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, cast
 
 from exograph import __version__
 from exograph.compiled.records import AssertionRecord, EntityRecord, SourceRecord, filter_context
-from exograph.layout import Layout
+from exograph.layout import Layout, fingerprint_of
 
 if TYPE_CHECKING:
     from exograph.progress import Progress
@@ -54,14 +54,14 @@ CREATE TABLE steps (
 );
 CREATE TABLE members (grouping TEXT NOT NULL, part TEXT NOT NULL, relation TEXT NOT NULL);
 CREATE VIRTUAL TABLE search USING fts5(
-    kind UNINDEXED, key UNINDEXED, label, names, body, tokenize = 'porter unicode61 remove_diacritics 2'
+    kind UNINDEXED, key UNINDEXED, label, names, body, note, tokenize = 'porter unicode61 remove_diacritics 2'
 );
 """
 REASONING_INDEXES = """
 CREATE INDEX steps_regulator ON steps (regulator);
 CREATE INDEX steps_target ON steps (target);
 """
-CACHE_FORMAT = "7"
+CACHE_FORMAT = "8"
 #: How many compiled caches (one per curation root) the cache directory keeps; older ones are evicted.
 KEEP_CACHES = 16
 _CACHE_NAME = re.compile(r"^[0-9a-f]{20}\.sqlite$")
@@ -69,6 +69,19 @@ _CACHE_NAME = re.compile(r"^[0-9a-f]{20}\.sqlite$")
 
 class CacheError(Exception):
     """The cache cannot be written or read; the message names the file or folder and the fix."""
+
+
+class FilesChanged(CacheError):
+    """Curation files changed while a command read them, each time it tried (an editor saving, a checkout
+    running): an answer made of them would match no state of the files, so there is none."""
+
+    def __init__(self, files: list[str]) -> None:
+        super().__init__(files)
+        self.files = files
+
+    def __str__(self) -> str:
+        named = ", ".join(self.files[:3]) + (f" and {len(self.files) - 3} more" if len(self.files) > 3 else "")
+        return f"{named} changed while exograph read them: run the command again once the files are saved"
 
 
 #: Cache files opened by this process, so a command that meets a damaged one can delete it.
@@ -272,7 +285,7 @@ def write_rows(
 
 #: One assertion's row of the chain steps and of the full-text index.
 Step = tuple[str, str, str, str, str, str, int, int, str]
-Reasoning = tuple[Step, tuple[str, str, str, str, str]]
+Reasoning = tuple[Step, tuple[str, str, str, str, str, str]]
 
 
 def reasoning_rows(a: AssertionRecord, labels: Mapping[str, str]) -> Reasoning:
@@ -281,7 +294,7 @@ def reasoning_rows(a: AssertionRecord, labels: Mapping[str, str]) -> Reasoning:
     step = (a["id"], a["source"], a["regulator"], a["target"], a["direction"], a["aspect"])
     names = " ".join(labels[k] for k in (a["regulator"], a["target"]) if k in labels)
     quotes = " ".join(f"{ev['quote']} {ev['assay'] or ''}" for ev in a["evidence"])
-    search = ("assertion", a["id"], a["id"].replace("-", " "), names, f"{quotes} {a['note'] or ''}")
+    search = ("assertion", a["id"], a["id"].replace("-", " "), names, quotes, a["note"] or "")
     return (*step, int(a["hypothesis"]), int(a["negated"]), json.dumps(filter_context(a))), search
 
 
@@ -295,14 +308,21 @@ def _write_reasoning(
     db.executemany("INSERT INTO members VALUES (?, ?, ?)", groups)
     steps = []
     search = [
-        ("entity", k, e["label"], " ".join((k, e["curie"], *e["synonyms"], *e["xrefs"])), e["note"] or "")
+        (
+            "entity",
+            k,
+            e["display"],
+            " ".join((k, e["label"], e["curie"], *e["synonyms"], *e["xrefs"])),
+            "",
+            e["note"] or "",
+        )
         for k, e in entities.items()
     ]
     for step, entry in assertions:
         steps.append(step)
         search.append(entry)
     db.executemany("INSERT INTO steps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", steps)
-    db.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?)", search)
+    db.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?, ?)", search)
     db.executescript(REASONING_INDEXES)
 
 
@@ -312,8 +332,9 @@ def _names(entities: dict[str, EntityRecord]) -> Iterator[tuple[str, str]]:
             yield name, key
 
 
-def fingerprint(layout: Layout) -> str:
-    return f"{CACHE_FORMAT}:{__version__}:{layout.fingerprint()}"
+def fingerprint(layout: Layout, digests: dict[str, bytes] | None = None) -> str:
+    """The key of a root's compiled store: of ``digests`` (:meth:`Layout.digests`) when given."""
+    return f"{CACHE_FORMAT}:{__version__}:{fingerprint_of(digests) if digests is not None else layout.fingerprint()}"
 
 
 def _fallback_path(primary: Path, create: bool) -> Path | None:
@@ -366,7 +387,8 @@ def open_store(root: Path) -> Store:
     stamped = stamp(layout, f"{CACHE_FORMAT}:{__version__}")  # before hashing: see exograph.compiled.stamp
     if stamped is not None and (store := _open_if_current(primary, stamped, root, "stamp")) is not None:
         return store  # the fastest path: no file changed since the cache was built, nothing to hash
-    wanted = fingerprint(layout)
+    digests = layout.digests()
+    wanted = fingerprint(layout, digests)
     if (store := _open_if_current(primary, wanted, root)) is not None:
         if stamped is not None:  # compiled while a file was too fresh to trust, or touched since: trust it now
             _record_stamp(primary, stamped)
@@ -374,10 +396,24 @@ def open_store(root: Path) -> Store:
     fallback = _fallback_path(primary, create=False)
     if fallback is not None and (store := _open_if_current(fallback, wanted, root)) is not None:
         return store
-    from exograph.compiled.incremental import compile_rows  # the slow path: imports pydantic and PyYAML
+    from exograph.compiled.incremental import ATTEMPTS, compile_rows  # the slow path: imports pydantic and PyYAML
     from exograph.compiled.records import build
 
-    compiled = compile_rows(layout)
+    for attempt in range(ATTEMPTS):
+        if attempt:  # files changed since they were hashed: hash them again (the status taken first is stale)
+            digests, stamped = layout.digests(), None
+        compiled = compile_rows(layout)
+        # The store is kept under the hash of the files: only if they were compiled as the bytes hashed.
+        changed = sorted(
+            {r for r, d in compiled.inputs.items() if digests.get(r, d) != d}.union(
+                r for r in set(digests).symmetric_difference(compiled.inputs) if r.endswith(".yaml")
+            )
+        )
+        if not changed:
+            break
+    else:
+        raise FilesChanged(changed)
+    wanted = fingerprint(layout, digests)
     entities, _, sources = build(compiled.checked)
     errors = []
     for candidate in (primary, None):

@@ -18,6 +18,7 @@ from exograph.curation.loader import Curation, Loaded
 from exograph.curation.models import Assertion, AssertionFile, Entity, EntityFile, Source
 from exograph.curation.problems import Problem
 from exograph.curation.vocab import CONTEXT_KINDS, CONTEXT_LIST_FIELDS, PARENT_KINDS
+from exograph.layout import digest_of
 
 _A = {"variant": "a variant", "isoform": "an isoform"}
 
@@ -126,6 +127,7 @@ def _check_sources(curation: Curation, checked: Checked, problems: list[Problem]
         elif (raw := _read(text_path)) is None:
             problems.append(loaded.at("text", message=f"text snapshot sources/{source.text} cannot be read"))
         else:
+            curation.read[curation.layout.relative(text_path)] = digest_of(raw)
             digest = hashlib.sha256(raw).hexdigest()
             if digest != source.sha256:
                 problems.append(

@@ -2,7 +2,8 @@
 
 Keys follow the order of the model fields, default values are left out, short
 lists of names are written inline, and no line is ever wrapped (a wrapped quote
-would change every time someone edits the line above it).
+would change every time someone edits the line above it). Comments are kept, each
+beside the entry or value it was written at (:mod:`exograph.curation.comments`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import yaml
 from pydantic import BaseModel
 
 from exograph.atomic import write_atomic
+from exograph.curation import comments
 from exograph.curation.loader import parse
 from exograph.curation.models import Assertion, AssertionFile, Context, Entity, EntityFile, Evidence, Reference, Source
 from exograph.curation.problems import Problem
@@ -89,8 +91,9 @@ def format_root(root: Path, write: bool) -> tuple[list[str], list[Problem]]:
         loaded = parse(path, layout, model, problems)
         if loaded is None:
             continue
-        text = dump(canonical(loaded.doc.data, model))
-        if text != path.read_text(encoding="utf-8"):
+        original = path.read_text(encoding="utf-8")
+        text = comments.place(dump(canonical(loaded.doc.data, model)), comments.find(original))
+        if text != original:
             changed.append(layout.relative(path))
             if write:
                 write_atomic(path, text)

@@ -19,7 +19,7 @@ from exograph.curation.models import Assertion, AssertionFile, Entity, EntityFil
 from exograph.curation.problems import Problem
 from exograph.curation.recover import names_in, recover
 from exograph.curation.yamlread import Document, YamlError, read_yaml
-from exograph.layout import Layout
+from exograph.layout import Layout, digest_of
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -57,6 +57,9 @@ class Curation:
     #: Entity keys and source ids that are defined but could not be read or validated, with where.
     invalid_entities: dict[str, tuple[str, int]] = field(default_factory=dict)
     invalid_sources: dict[str, tuple[str, int]] = field(default_factory=dict)
+    #: The :func:`exograph.layout.digest_of` the bytes each file was read as (by path in the root), so a
+    #: result is kept under the content it was made from, never under a hash taken before or after.
+    read: dict[str, bytes] = field(default_factory=dict)
 
 
 def _describe(data: Any, loc: tuple[str | int, ...]) -> str:
@@ -180,6 +183,7 @@ class _Reader:
         if raw is None:
             self.invalid({})
             return None
+        self.curation.read[self.rel] = digest_of(raw)
         doc, errors = read_yaml(raw)
         name = RECORD_LISTS[self.model][0] if self.model in RECORD_LISTS else ""
         text = self.text = raw.decode("utf-8", errors="replace")
@@ -244,11 +248,12 @@ def load(layout: Layout, assertions: bool = True) -> Curation:
     return curation
 
 
-def read_assertions(path: Path, layout: Layout) -> tuple[Loaded[AssertionFile] | None, list[Problem]]:
-    """One assertion file on its own: assertion files are independent until the cross-file checks."""
+def read_assertions(path: Path, layout: Layout) -> tuple[Loaded[AssertionFile] | None, list[Problem], bytes | None]:
+    """One assertion file on its own (assertion files are independent until the cross-file checks), and the
+    :func:`exograph.layout.digest_of` the bytes read (None when none could be)."""
     curation = Curation(layout)
     loaded = _Reader(path, layout, AssertionFile, curation).read()
-    return loaded, curation.problems
+    return loaded, curation.problems, curation.read.get(layout.relative(path))
 
 
 def parse(path: Path, layout: Layout, model: type[M], problems: list[Problem]) -> Loaded[M] | None:

@@ -31,6 +31,11 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 EntityKey = Annotated[str, Field(pattern=KEY_PATTERN, description="An entity key defined in curation/entities/.")]
 #: A quote shorter than this many words cannot show a claim on its own.
 MIN_QUOTE_WORDS = 4
+#: The longest label or synonym, note and quote, in characters: ten to forty times the longest the curation
+#: holds, and short enough that name matching, lint and search stay quick (docs/data-model.md).
+NAME_LIMIT = 500
+NOTE_LIMIT = 20_000
+QUOTE_LIMIT = 5_000
 
 
 def _checked(multiline: bool) -> AfterValidator:
@@ -38,6 +43,18 @@ def _checked(multiline: bool) -> AfterValidator:
         problem = text_problem(value, multiline)
         if problem:
             raise ValueError(problem)
+        return value
+
+    return AfterValidator(check)
+
+
+def _at_most(limit: int, what: str) -> AfterValidator:
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise ValueError(
+                f"{what} is {len(value):,} characters long; at most {limit:,} are allowed: shorten it "
+                "(a long text belongs in the source, quoted in parts)"
+            )
         return value
 
     return AfterValidator(check)
@@ -60,6 +77,10 @@ Line = Annotated[str, _checked(multiline=False)]
 NonEmpty = Annotated[Line, Field(min_length=1)]
 #: Free text (notes, quotes): tabs and line breaks allowed, other control characters not; not blank.
 Text = Annotated[str, _checked(multiline=True)]
+#: A label or synonym.
+Name = Annotated[NonEmpty, _at_most(NAME_LIMIT, "a label or synonym")]
+#: A curator's note.
+Note = Annotated[Text, _at_most(NOTE_LIMIT, "a note")]
 LintCode = Annotated[str, Field(pattern=r"^EXO\d{3}$", description="An exograph lint rule code, e.g. EXO101.")]
 
 
@@ -117,8 +138,8 @@ class Entity(_Strict):
 
     key: EntityKey = Field(description="Curator-friendly key, e.g. RAB27A, sorafenib, exosome_secretion.")
     curie: str = Field(description="Grounded identifier, e.g. HGNC:9766; exograph:<key> only where none exists.")
-    label: NonEmpty = Field(description="The label of the identifier in its ontology (kept for checks and exports).")
-    name: NonEmpty | None = Field(
+    label: Name = Field(description="The label of the identifier in its ontology (kept for checks and exports).")
+    name: Name | None = Field(
         None,
         description="The name a biologist uses, shown to people (HIF-alpha for HIF_alpha); the label where absent.",
     )
@@ -128,7 +149,7 @@ class Entity(_Strict):
         description="A broad class (all exosomes, all microRNAs, cancer): chains never pass through it, and its "
         "claims are not compared as conflicts with those of specific members.",
     )
-    synonyms: list[NonEmpty] = Field(default_factory=list, description="Other names used in the papers.")
+    synonyms: list[Name] = Field(default_factory=list, description="Other names used in the papers.")
     xrefs: list[str] = Field(default_factory=list, description="Further identifiers for the same concept.")
     broader: list[EntityKey] = Field(default_factory=list, description="Keys of broader concepts (is-a).")
     parent: EntityKey | None = Field(
@@ -138,7 +159,7 @@ class Entity(_Strict):
         default_factory=list,
         description="For kind family: keys of the member genes (or sub-families) the curation names.",
     )
-    note: Text | None = None
+    note: Note | None = None
     lint_ignore: list[LintCode] = Field(
         default_factory=list, description="Lint rule codes silenced on this entity; the note must say why."
     )
@@ -181,7 +202,7 @@ class Context(_Strict):
 class Evidence(_Strict):
     """A verbatim quote from the assertion file's source and what the paper cites for it."""
 
-    quote: Annotated[Text, Field(min_length=1), AfterValidator(_quote)] = Field(
+    quote: Annotated[Text, Field(min_length=1), AfterValidator(_quote), _at_most(QUOTE_LIMIT, "a quote")] = Field(
         description="Verbatim from the source text; only whitespace may differ."
     )
     section: NonEmpty = Field(description="Section, table or figure the quote is from.")
@@ -218,7 +239,7 @@ class Assertion(_Strict):
     negated: bool = Field(False, description="The source states the effect is absent.")
     context: Context = Field(default_factory=Context)
     evidence: list[Evidence] = Field(min_length=1)
-    note: Text | None = None
+    note: Note | None = None
     lint_ignore: list[LintCode] = Field(
         default_factory=list, description="Lint rule codes silenced on this assertion; the note must say why."
     )

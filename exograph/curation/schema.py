@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from exograph.atomic import write_atomic
+from exograph.atomic import check_replaceable, write_atomic
 from exograph.curation.models import AssertionFile, EntityFile, Source
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -32,6 +32,7 @@ def write_schemas(folder: Path, write: bool) -> list[Path]:
     stale = []
     for name, model in SCHEMAS.items():
         path = folder / name
+        check_replaceable(path)  # before reading: a pipe there would block, a link is never replaced
         text = render(model)
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             stale.append(path)

@@ -52,6 +52,9 @@ class Document:
 
     data: Any
     marks: dict[Path, Mark] = field(default_factory=dict)
+    #: Plain (unquoted) text values that a `` #`` on their line cut short: path -> what YAML took as a
+    #: comment (``note: CST #9202 was used`` reads as ``CST``; lint rule EXO403 reports it).
+    cut: dict[Path, str] = field(default_factory=dict)
 
     def mark(self, path: Path) -> Mark:
         """The position of ``path``, or of its nearest ancestor that has one."""
@@ -97,11 +100,17 @@ def _tag(text: str) -> str:
     return tag
 
 
+#: Blanks and a comment right after a plain value, on the same line.
+_TRAILING_COMMENT = re.compile(r"[ \t]+(#[^\n]*)")
+
+
 class _Builder:
     """Turns the event stream into plain values, checking as it goes (the hot loop of reading curation)."""
 
-    def __init__(self, events: list[Any]) -> None:
+    def __init__(self, events: list[Any], text: str = "") -> None:
         self.events = events
+        self.text = text if "#" in text else ""  # only a file with a '#' can have a comment cutting a value
+        self.cut: dict[Path, str] = {}
         self.pos = 0
         self.marks: dict[Path, Mark] = {}
         self.errors: list[YamlError] = []
@@ -128,6 +137,8 @@ class _Builder:
                 self.quoted.append((start.index, event.end_mark.index))
             if event.style or not event.implicit[0]:
                 return event.value  # quoted or explicitly tagged: it is text as written
+            if self.text and (comment := _TRAILING_COMMENT.match(self.text, event.end_mark.index)):
+                self.cut[path] = comment.group(1)
             return self.scalar(event.value, mark, path)
         if kind is _SeqStart:
             items: list[Any] = []
@@ -256,7 +267,7 @@ def _parse(text: str) -> tuple[Document | None, list[YamlError]]:
         return None, [*_indent_tabs(text, []), syntax]
     except yaml.YAMLError as exc:  # e.g. a character YAML does not allow, reported without a position
         return None, [YamlError(f"YAML error: {exc}", Mark(1, 1))]
-    builder = _Builder(events)
+    builder = _Builder(events, text)
     builder.next()  # StreamStart
     if isinstance(builder.events[builder.pos], yaml.StreamEndEvent):
         return Document(None, {(): Mark(1, 1)}), _indent_tabs(text, [])
@@ -269,4 +280,4 @@ def _parse(text: str) -> tuple[Document | None, list[YamlError]]:
     builder.next()  # DocumentEnd
     if not isinstance(builder.events[builder.pos], yaml.StreamEndEvent):
         builder.errors.append(YamlError("only one YAML document per file", _mark(builder.events[builder.pos])))
-    return Document(data, builder.marks), _indent_tabs(text, builder.quoted) + builder.errors
+    return Document(data, builder.marks, builder.cut), _indent_tabs(text, builder.quoted) + builder.errors

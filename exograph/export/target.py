@@ -12,11 +12,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from pathlib import Path
 
 from exograph import __version__
+from exograph.atomic import UnsafeTarget, check_replaceable
 
 MANIFEST = ".exograph-export.json"
+#: The largest manifest read: one line per file of an export, far below this.
+MANIFEST_LIMIT = 16 * 1024 * 1024
 
 
 class ExportTargetError(Exception):
@@ -25,6 +29,18 @@ class ExportTargetError(Exception):
 
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of ``path`` if it is a regular file (not a link) of at most ``limit`` bytes, else OSError:
+    a pipe put in its place would block for ever, a link to ``/dev/zero`` never end. Opened without
+    following links or waiting, then checked, so nothing can be swapped in between."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        found = os.fstat(fd)
+        if not stat.S_ISREG(found.st_mode) or found.st_size > limit:
+            raise OSError(f"{path} is not a regular file of at most {limit} bytes")
+        return handle.read(limit + 1)
 
 
 def _entries(folder: Path) -> list[str]:
@@ -52,7 +68,7 @@ def foreign_files(folder: Path, fmt: str) -> list[str]:
     if not names:
         return []
     try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        manifest = json.loads(_read_regular(folder / MANIFEST, MANIFEST_LIMIT).decode("utf-8"))
         files: dict[str, str] = manifest["files"] if manifest.get("format") == fmt else {}
         if not isinstance(files, dict):
             files = {}
@@ -86,19 +102,19 @@ def check_target(path: Path, fmt: str, directory: bool, root: Path) -> None:
             raise ExportTargetError(f"'{path}' is inside the curation's {protected}/ folder: write exports elsewhere")
     if not os.access(parent, os.W_OK | os.X_OK):
         raise ExportTargetError(f"cannot write '{path}': folder '{parent}' is not writable")
+    if directory and absolute.exists() and not absolute.is_dir():
+        raise ExportTargetError(f"'{path}' is a file; {fmt} writes a folder: name a new folder")
+    if not directory and absolute.is_dir() and not absolute.is_symlink():
+        raise ExportTargetError(f"'{path}' is a folder; {fmt} writes a file: name a file, e.g. {path}/exograph.{fmt}")
+    try:
+        check_replaceable(path, directory)  # before anything in a folder is read: a link, a device, a pipe
+    except UnsafeTarget as exc:
+        raise ExportTargetError(str(exc)) from None
     if directory:
         _check_folder(path, absolute, fmt)
-    elif absolute.is_dir():
-        raise ExportTargetError(f"'{path}' is a folder; {fmt} writes a file: name a file, e.g. {path}/exograph.{fmt}")
-    elif absolute.exists() and not absolute.is_symlink() and not absolute.is_file():
-        raise ExportTargetError(f"'{path}' exists and is not a regular file: name another file")
 
 
 def _check_folder(path: Path, absolute: Path, fmt: str) -> None:
-    if absolute.exists() and not absolute.is_dir():
-        raise ExportTargetError(f"'{path}' is a file; {fmt} writes a folder: name a new folder")
-    if absolute.is_symlink():
-        raise ExportTargetError(f"'{path}' is a symbolic link; {fmt} writes a folder: name a new folder")
     if not absolute.is_dir():
         return
     cwd = Path.cwd().resolve()

@@ -62,11 +62,12 @@ def references_text(a: AssertionRecord) -> str:
     return ",".join(str(r["number"]) for ev in a["evidence"] for r in ev["references"])
 
 
-def table(result: Result, evidence: bool = False) -> str:
-    """One line per assertion; with ``evidence``, the quotes and cited references below each."""
+def table(result: Result, evidence: bool = False, columns: int | None = None) -> str:
+    """One line per assertion; with ``evidence``, the quotes and cited references below each. Within
+    ``columns`` where given: the widest cells are narrowed (cut with ``…``) until a row fits."""
     if not result.assertions:
         return visible(f"No assertions about {result.labels.get(result.subject, result.subject)} match.\n")
-    width = shutil.get_terminal_size((120, 20)).columns
+    width = columns or shutil.get_terminal_size((120, 20)).columns
     rows = []
     for a in result.assertions:
         effect = f"{ARROWS[a['direction']]} {a['direction']} {a['aspect'].replace('_', ' ')}"
@@ -86,10 +87,20 @@ def table(result: Result, evidence: bool = False) -> str:
     if result.scores:  # ranked by evidence: the claim's score, last so the usual columns keep their place
         header, caps = (*header, "SCORE"), (*caps, 5)
     widths = [min(max(len(str(r[i])) for r in [header, *rows]), cap) for i, cap in enumerate(caps)]
+    # Too wide for ``columns``: the assertion id goes on a line of its own under its row (it is never cut:
+    # it is what `exograph show` takes) and the widest other cells are narrowed, cut with "…".
+    stacked = columns is not None and sum(widths) + 2 * (len(widths) - 1) > columns
+    if columns is not None and stacked:
+        others = _narrow([w for i, w in enumerate(widths) if i != ID_COLUMN], columns - 2 * (len(widths) - 2))
+        widths = [*others[:ID_COLUMN], 0, *others[ID_COLUMN:]]
     lines = []
     for row in [header, *rows]:
-        cells = [_fit(str(cell), w) for cell, w in zip(row, widths, strict=True)]
-        lines.append("  ".join(cells).rstrip())
+        cells = [
+            _fit(str(cell), w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+            if not stacked or i != ID_COLUMN
+        ]
+        lines.append("  ".join(cells).rstrip() + (f"\n    {row[ID_COLUMN]}" if stacked and row is not header else ""))
     out: list[str] = [lines[0]]
     for line, a in zip(lines[1:], result.assertions, strict=True):
         out.append(line)
@@ -103,6 +114,23 @@ def table(result: Result, evidence: bool = False) -> str:
                 out.append(f"    [{where}]\n{quote}")
     out.append(f"({len(result.assertions)} assertion{'s' if len(result.assertions) != 1 else ''})")
     return visible("\n".join(out) + "\n")
+
+
+#: Where the assertion id stands in a table row.
+ID_COLUMN = 5
+#: No column is narrowed below this many characters (a cut label still shows its start).
+MIN_COLUMN = 6
+
+
+def _narrow(widths: list[int], room: int) -> list[int]:
+    """The widest columns narrowed, one character at a time, until they fit in ``room`` (or all are minimal)."""
+    widths = list(widths)
+    while sum(widths) > room:
+        widest = max(range(len(widths)), key=lambda i: widths[i])
+        if widths[widest] <= MIN_COLUMN:
+            break
+        widths[widest] -= 1
+    return widths
 
 
 def _fit(text: str, width: int) -> str:

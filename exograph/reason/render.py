@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from exograph.compiled.records import AssertionRecord
 from exograph.query.text import context_text
 from exograph.reason.chains import Step
+from exograph.safetext import visible
 
 if TYPE_CHECKING:
     from exograph.api import ChainResult, SearchResult
@@ -184,25 +185,60 @@ def chains_tsv(result: ChainResult, explanations: Mapping[int, str] | None = Non
 
 
 # -- search -------------------------------------------------------------------------------------
+def _hit_flags(hit: Any) -> list[str]:
+    return [name for name in ("hypothesis", "negated") if getattr(hit, name)]
+
+
 def search_table(result: SearchResult) -> str:
     if not (result.entities or result.assertions):
-        return f"Nothing matches '{result.text}'.\n"
-    out = ["ENTITIES", *([f"  {h.label}  ({h.key})" for h in result.entities] or ["  (none)"])]
-    out += ["ASSERTIONS", *([f"  {h.key}\n      {h.snippet}" for h in result.assertions] or ["  (none)"])]
+        return f"Nothing matches '{visible(result.text)}'.\n"
+    out = ["ENTITIES", *([f"  {visible(h.label)}  ({h.key})" for h in result.entities] or ["  (none)"])]
+    out += [
+        "ASSERTIONS",
+        *(
+            [
+                f"  {h.key}{''.join(f'  [{flag}]' for flag in _hit_flags(h))}\n      {visible(h.snippet)}"
+                for h in result.assertions
+            ]
+            or ["  (none)"]
+        ),
+    ]
     return "\n".join(out) + "\n"
 
 
 def search_json(result: SearchResult) -> str:
     def hits(items: tuple[Any, ...]) -> list[dict[str, Any]]:
-        return [{"key": h.key, "label": h.label, "snippet": h.snippet, "score": round(h.score, 3)} for h in items]
+        return [
+            {
+                "key": h.key,
+                "label": h.label,
+                "snippet": h.snippet,
+                "score": round(h.score, 3),
+                "hypothesis": h.hypothesis,
+                "negated": h.negated,
+            }
+            for h in items
+        ]
 
     return _dump({"text": result.text, "entities": hits(result.entities), "assertions": hits(result.assertions)})
 
 
 def search_tsv(result: SearchResult) -> str:
-    rows = [["section", "rank", "key", "label", "score", "snippet"]]
+    rows = [["section", "rank", "key", "label", "score", "hypothesis", "negated", "snippet"]]
     for section, items in (("entity", result.entities), ("assertion", result.assertions)):
-        rows += [[section, str(i), h.key, h.label, f"{h.score:.3f}", h.snippet] for i, h in enumerate(items, 1)]
+        rows += [
+            [
+                section,
+                str(i),
+                h.key,
+                h.label,
+                f"{h.score:.3f}",
+                str(h.hypothesis).lower(),
+                str(h.negated).lower(),
+                h.snippet,
+            ]
+            for i, h in enumerate(items, 1)
+        ]
     return _tsv(rows)
 
 

@@ -104,7 +104,18 @@ def _extract(repo: Path, commit: str, into: Path) -> None:
     if archive.returncode != 0:
         raise SideError(f"git archive of {commit[:10]} failed: {archive.stderr.decode(errors='replace').strip()}")
     with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
-        tar.extractall(into, filter="data")
+        members = tar.getmembers()
+        links = [m.name for m in members if not (m.isfile() or m.isdir())]
+        if links:
+            shown = ", ".join(visible(name) for name in links[:3]) + (
+                f" and {len(links) - 3} more" if len(links) > 3 else ""
+            )
+            raise SideError(
+                f"commit {commit[:10]} holds {len(links)} symbolic link{'s' if len(links) != 1 else ''} or "
+                f"special file{'s' if len(links) != 1 else ''} ({shown}); a revision's curation is read from "
+                "regular files only: commit the files themselves, or compare folders (exograph diff OLD NEW)"
+            )
+        tar.extractall(into, members=members, filter="data")
 
 
 @contextmanager

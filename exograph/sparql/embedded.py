@@ -3,6 +3,8 @@
 The store is keyed like the SQLite cache (the content fingerprint of every curation file, plus the
 base IRI): it is built once after a change, in a temporary folder renamed into place, and opened
 read-only afterwards, so a SPARQL query costs an open and the query itself, and cannot change it.
+After an edit the new build replaces the old folder (only ever a folder holding nothing but what
+this module writes there).
 """
 
 from __future__ import annotations
@@ -35,13 +37,13 @@ def graph_store(store: Store, base: str | None = None) -> pyoxigraph.Store:
     base = base or DEFAULT_BASE
     key = _key(store, base)
     folder = cache_path(store.root).with_suffix(".oxigraph")
-    if (folder / _KEY_FILE).is_file() and (folder / _KEY_FILE).read_text(encoding="utf-8") == key:
+    if _current(folder / _KEY_FILE, key):
         try:
             return pyoxigraph.Store.read_only(str(folder / "store"))
         except (OSError, RuntimeError):  # a damaged cache (RocksDB reports corruption) is rebuilt
             pass
     try:
-        with atomic_path(folder, directory=True) as tmp:
+        with atomic_path(folder, directory=True, replace_folder=_ours) as tmp:
             graph = pyoxigraph.Store(str(tmp / "store"))
             _fill(graph, store, base)
             graph.flush()
@@ -53,6 +55,23 @@ def graph_store(store: Store, base: str | None = None) -> pyoxigraph.Store:
         graph = pyoxigraph.Store()
         _fill(graph, store, base)
         return graph
+
+
+def _current(path: Path, key: str) -> bool:
+    """Whether the build in the folder is of ``key``: anything else there (damaged bytes, a link to a device,
+    a huge file) only means it is rebuilt."""
+    try:
+        if not path.is_file():  # never opened otherwise: a named pipe would block
+            return False
+        with path.open("rb") as file:
+            return file.read(len(key) + 1) == key.encode()
+    except OSError:
+        return False
+
+
+def _ours(folder: Path) -> bool:
+    """Whether ``folder`` holds only what :func:`graph_store` writes (so an older build may be replaced)."""
+    return {p.name for p in folder.iterdir()} <= {_KEY_FILE, "store"}
 
 
 def cached_store_path(store: Store) -> Path:

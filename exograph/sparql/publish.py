@@ -3,12 +3,15 @@
 One HTTP PUT of the whole graph replaces the target graph in one request, which Oxigraph, Apache
 Jena Fuseki, GraphDB and QLever apply atomically: readers see the old graph or the new one, never
 half of each. Credentials come from the environment only (never the command line, where they
-would show in the process list and shell history).
+would show in the process list and shell history): an endpoint URL holding ``user:password@`` is
+refused, and never repeated in a message. Whatever the server answers reaches the terminal
+escaped (:func:`exograph.safetext.visible`): a reply may hold escape sequences.
 """
 
 from __future__ import annotations
 
 import base64
+import http.client
 import os
 import tempfile
 import urllib.error
@@ -19,6 +22,7 @@ from pathlib import Path
 
 from exograph.compiled.store import Store
 from exograph.export.rdf import export
+from exograph.safetext import visible
 
 USER_VARIABLE, PASSWORD_VARIABLE, TOKEN_VARIABLE = (
     "EXOGRAPH_SPARQL_USER",
@@ -39,10 +43,30 @@ class Published:
 
 
 def target_url(endpoint: str, graph: str | None) -> str:
-    """The Graph Store Protocol URL: ``?graph=IRI`` for a named graph, ``?default`` for the default graph."""
+    """The Graph Store Protocol URL: ``?graph=IRI`` for a named graph, ``?default`` for the default graph.
+
+    An endpoint holding credentials is refused without being repeated (it would show in CI logs).
+    """
+    if any(c.isspace() or not c.isprintable() for c in endpoint):
+        raise PublishError(
+            "the endpoint holds a space, a line break or a control character: write the URL on its own, "
+            "e.g. http://localhost:7878/store"
+        )
     parts = urllib.parse.urlsplit(endpoint)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if "@" in parts.netloc:
+        raise PublishError(
+            "the endpoint holds credentials (user:password@host); they are never read from the command line, "
+            f"where they show in logs and the process list: remove them and set {USER_VARIABLE} and "
+            f"{PASSWORD_VARIABLE} (or {TOKEN_VARIABLE}) instead"
+        )
+    if parts.scheme not in ("http", "https") or not parts.hostname:
         raise PublishError(f"endpoint {endpoint!r} is not an http(s) URL, e.g. http://localhost:7878/store")
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port == 0 or parts.netloc.endswith(":"):
+        raise PublishError(f"endpoint {endpoint!r} has a bad port: give a number from 1 to 65535, or none")
     if graph is not None and (not urllib.parse.urlsplit(graph).scheme or any(c in graph for c in ' <>"{}|^`\\')):
         raise PublishError(f"graph IRI {graph!r} must be an absolute IRI, e.g. https://w3id.org/exograph/graph")
     query = urllib.parse.urlencode({"graph": graph}) if graph else "default"
@@ -86,7 +110,7 @@ def publish(
                     return Published(url, response.status, size)
             except urllib.error.HTTPError as exc:
                 detail = exc.read(500).decode("utf-8", "replace").strip()
-                raise PublishError(f"{url} answered {exc.code} {exc.reason}: {detail}") from None
-            except (urllib.error.URLError, OSError) as exc:
-                reason = getattr(exc, "reason", exc)
-                raise PublishError(f"cannot reach {url}: {reason}") from None
+                raise PublishError(visible(f"{url} answered {exc.code} {exc.reason}: {detail}")) from None
+            except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+                reason = getattr(exc, "reason", None) or exc
+                raise PublishError(visible(f"cannot reach {url}: {reason}")) from None

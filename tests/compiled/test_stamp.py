@@ -18,8 +18,8 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Count how often the content of the curation is hashed; trust statuses at once (no racy window)."""
     monkeypatch.setattr(stamp_module, "RACY_NS", -(10**12))
     calls: list[int] = []
-    real = Layout.fingerprint
-    monkeypatch.setattr(Layout, "fingerprint", lambda self: calls.append(1) or real(self))
+    real = Layout.digests
+    monkeypatch.setattr(Layout, "digests", lambda self: calls.append(1) or real(self))
     return calls
 
 
@@ -54,8 +54,8 @@ def test_a_cache_compiled_from_fresh_files_is_trusted_once_they_settle(
     open_store(mini)  # every file was just copied: no stamp recorded
     monkeypatch.setattr(stamp_module, "RACY_NS", -(10**12))
     calls: list[int] = []
-    real = Layout.fingerprint
-    monkeypatch.setattr(Layout, "fingerprint", lambda self: calls.append(1) or real(self))
+    real = Layout.digests
+    monkeypatch.setattr(Layout, "digests", lambda self: calls.append(1) or real(self))
     open_store(mini)
     assert calls == [1]
     assert len(open_store(mini).assertion_ids()) == 5

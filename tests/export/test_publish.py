@@ -139,3 +139,79 @@ def test_credentials_come_from_the_environment(cli: Cli, mini: Path, monkeypatch
     assert seen["Authorization"] == "Basic " + base64.b64encode(b"curator:s3cret").decode()
     assert seen["Content-Type"] == "application/n-triples" and seen["path"] == "/data?default"
     assert result.exit_code == 2 and "401" in result.output
+
+
+def test_a_second_publish_replaces_the_graph(cli: Cli, mini: Path, oxigraph_server: str) -> None:
+    """Publish A, then B (one assertion fewer): the server holds B only, not A and B merged."""
+    graph = "https://w3id.org/exograph/replaced-graph"
+    endpoint = f"{oxigraph_server}/store"
+    gone = "https://w3id.org/exograph/assertion/mini2024-hif1a-rab27a"
+    ask = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ <{gone}> ?p ?o }} }}"
+    assert cli("publish", "--root", str(mini), "--endpoint", endpoint, "--graph", graph).exit_code == 0
+    assert int(server_query(oxigraph_server, ask)[0]["n"]) > 0  # A holds it: the query can see it
+    path = mini / "curation/assertions/mini2024.yaml"
+    path.write_text(path.read_text(encoding="utf-8").split("  - id: mini2024-hif1a-rab27a")[0], encoding="utf-8")
+    assert cli("publish", "--root", str(mini), "--endpoint", endpoint, "--graph", graph).exit_code == 0
+    assert server_query(oxigraph_server, ask)[0]["n"] == "0"
+
+
+class _Recorder(BaseHTTPRequestHandler):
+    """Answers every PUT with 500 and a body full of terminal escape sequences; records that it was called."""
+
+    calls: list[str] = []  # noqa: RUF012 - shared with the test on purpose
+
+    def do_PUT(self) -> None:
+        self.calls.append(self.path)
+        self.rfile.read(int(self.headers["Content-Length"]))
+        body = b"\x1b]0;pwned\x07\x1b[2J\x1b[31mboom\r\x9b1m"
+        self.send_response(500, "Internal\x1b[5m Error")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *_: object) -> None:
+        pass
+
+
+def test_a_server_reply_reaches_the_terminal_escaped(cli: Cli, mini: Path) -> None:
+    server = HTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=server.handle_request)
+    thread.start()
+    result = cli("publish", "--root", str(mini), "--endpoint", f"http://127.0.0.1:{server.server_port}/store")
+    thread.join(timeout=30)
+    server.server_close()
+    assert result.exit_code == 2 and "answered 500" in result.output
+    assert not any(c in result.output for c in "\x1b\x07\r\x9b")
+    assert "\\x1b]0;pwned\\x07\\x1b[2J" in result.output
+
+
+def test_credentials_in_the_url_are_refused_and_never_shown(cli: Cli, mini: Path) -> None:
+    _Recorder.calls.clear()
+    server = HTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=server.handle_request, daemon=True)
+    thread.start()
+    endpoint = f"http://alice:hunter2@127.0.0.1:{server.server_port}/store"
+    result = cli("publish", "--root", str(mini), "--endpoint", endpoint)
+    server.server_close()
+    assert result.exit_code == 2
+    assert "hunter2" not in result.output and "alice" not in result.output
+    assert "holds credentials" in result.output and "EXOGRAPH_SPARQL_USER" in result.output
+    assert _Recorder.calls == []  # refused before any request
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "message"),
+    [
+        ("http://127.0.0.1:99999/store", "has a bad port"),
+        ("http://127.0.0.1:port/store", "has a bad port"),
+        ("http://127.0.0.1:0/store", "has a bad port"),
+        ("http://127.0.0.1:/store", "has a bad port"),
+        ("http://127.0.0.1:7878/store\r\nX-Injected: 1", "a line break or a control character"),
+        ("http://127.0.0.1:7878/my store", "holds a space"),
+        ("http://127.0.0.1:7878/st\tore", "holds a space"),
+    ],
+)
+def test_malformed_endpoints_are_usage_errors(cli: Cli, mini: Path, endpoint: str, message: str) -> None:
+    result = cli("publish", "--root", str(mini), "--endpoint", endpoint)
+    assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+    assert "\r" not in result.output

@@ -78,7 +78,9 @@ def test_formats_and_query_file(cli: Cli, tmp_path: Path) -> None:
     ("args", "message"),
     [
         (("SELEC ?x",), "does not parse"),
-        (("INSERT DATA { <http://a> <http://b> <http://c> }",), "does not parse"),
+        (("INSERT DATA { <http://a> <http://b> <http://c> }",), "read-only: updates are not allowed (INSERT)"),
+        (("PREFIX ex: <http://e/> # a comment\nDELETE WHERE { ?s ?p ?o }",), "read-only: updates are not allowed"),
+        (("LOAD <http://127.0.0.1:9/x.ttl>",), "read-only: updates are not allowed (LOAD)"),
         ((), "give a QUERY or -f FILE"),
         (("SELECT * {}", "--base-iri", "nope"), "base IRI"),
     ],
@@ -98,6 +100,23 @@ def test_store_is_cached_and_follows_edits(cli: Cli, mini: Path) -> None:
     path = mini / "curation/assertions/mini2024.yaml"
     path.write_text(path.read_text(encoding="utf-8").split("  - id: mini2024-hif1a-rab27a")[0], encoding="utf-8")
     assert rows(cli, count, mini)[0]["n"] == "4"
+    # Rebuilt in its folder (the old build replaced), not answered from a store built in memory for one query.
+    assert (folder / "fingerprint").stat().st_mtime_ns != built
+    rebuilt = (folder / "fingerprint").stat().st_mtime_ns
+    assert rows(cli, count, mini)[0]["n"] == "4"
+    assert (folder / "fingerprint").stat().st_mtime_ns == rebuilt
+
+
+@pytest.mark.parametrize("damage", [b"\xff\xfe\x00garbage", b"", b"0" * 10_000])
+def test_a_damaged_build_key_means_a_rebuild(cli: Cli, mini: Path, damage: bytes) -> None:
+    """The file naming what the store was built from, damaged (bytes that are not UTF-8, empty, huge): rebuilt."""
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/biolink/vocab/Association> }"
+    assert rows(cli, count, mini)[0]["n"] == "5"
+    key = cached_store_path(open_store(mini)) / "fingerprint"
+    good = key.read_bytes()
+    key.write_bytes(damage)
+    assert rows(cli, count, mini)[0]["n"] == "5"
+    assert key.read_bytes() == good
 
 
 def test_a_damaged_cached_store_is_rebuilt(cli: Cli, mini: Path) -> None:

@@ -49,4 +49,6 @@ def test_search_cli_formats(cli: Cli, chain_root: Path) -> None:
     data = json.loads(cli("search", "RAB27", "--root", str(chain_root), "--format", "json").output)
     assert data["entities"][0]["key"] == "RAB27" and set(data) == {"text", "entities", "assertions"}
     rows = cli("search", "RAB27", "--root", str(chain_root), "--format", "tsv").output.splitlines()
-    assert rows[0] == "section\trank\tkey\tlabel\tscore\tsnippet" and rows[1].startswith("entity\t1\tRAB27\t")
+    assert rows[0] == "section\trank\tkey\tlabel\tscore\thypothesis\tnegated\tsnippet" and rows[1].startswith(
+        "entity\t1\tRAB27\t"
+    )

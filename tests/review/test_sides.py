@@ -108,3 +108,13 @@ def test_a_folder_named_like_an_option_is_reached_through_a_path(repo: Path, cli
     result = cli("diff", "--format", "json", str(repo.parent / "-old"))
     assert result.exit_code == 0, result.output
     assert '"mini2024-mir21-pdcd4"' in result.output
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "../assertions/mini2024.yaml"])
+def test_a_revision_that_commits_a_link_is_refused_with_a_message(repo: Path, target: str) -> None:
+    (repo / "curation/entities/linked.yaml").symlink_to(target)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "a link")
+    expected = r"holds 1 symbolic link or special file \(curation/entities/linked.yaml\); .* regular files only"
+    with pytest.raises(SideError, match=expected), open_side("HEAD", repo):
+        pass

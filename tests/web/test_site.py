@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import Result
 
 from tests.conftest import replace_in
@@ -66,3 +68,19 @@ def test_refuses_a_folder_it_did_not_build_and_replaces_one_it_did(
     assert cli("site", "--root", str(mini), "-o", str(site)).exit_code == 0  # its own build, unchanged: replaced
     assert "RAB27A small GTPase" in (site / "entity/RAB27A.html").read_text() and (site / "index.html").is_file()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary folder left
+
+
+@pytest.mark.parametrize("swap", ["fifo", "zero"])
+def test_an_odd_manifest_never_blocks_or_fills_memory(
+    mini: Path, cli: Callable[..., Result], tmp_path: Path, swap: str
+) -> None:
+    out = tmp_path / "site"
+    assert cli("site", "--root", str(mini), "-o", str(out)).exit_code == 0
+    manifest = out / ".exograph-export.json"
+    manifest.unlink()
+    if swap == "fifo":
+        os.mkfifo(manifest)  # reading it would wait for a writer for ever
+    else:
+        manifest.symlink_to("/dev/zero")  # reading it would never end
+    result = cli("site", "--root", str(mini), "-o", str(out))
+    assert result.exit_code == 2 and "a previous site export did not write" in result.output

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Final
+from typing import Any, Final
 
 from exograph.curation.lint.base import Hit, Lintable, rule
 from exograph.curation.vocab import ASPECTS
@@ -111,3 +111,45 @@ def cargo_without_cells(lintable: Lintable) -> Iterator[Hit]:
         a = at.model
         if a.exosomal_cargo and not a.context.donors and not a.context.recipients:
             yield Hit(at, ("exosomal_cargo",), "is exosomal cargo with neither donors nor recipients")
+
+
+#: Fields that hold free text, where words after a `` #`` are part of the text rather than a comment.
+_FREE_TEXT: Final = frozenset({"label", "name", "note", "quote", "section", "assay"})
+
+
+def _free_text(path: tuple[str | int, ...]) -> bool:
+    """``path`` (below a record) names a free-text value: a label, a note, a synonym, a quote's fields."""
+    return bool(path) and (path[-1] in _FREE_TEXT or (len(path) == 2 and path[0] == "synonyms"))
+
+
+@rule(
+    "EXO403",
+    "comment-cut-text",
+    "An unquoted text value is followed on its line by ' #': YAML read the rest of the line as a comment, "
+    "so the text stops before it ('note: antibody CST #9202 was used' reads as 'antibody CST').",
+    "quote the whole text (note: 'antibody CST #9202 was used'); if the words after '#' are a comment, put "
+    "the comment on a line of its own",
+    scope="record",
+)
+def comment_cut_text(lintable: Lintable) -> Iterator[Hit]:
+    for at in (*lintable.entities.values(), *lintable.assertions):
+        cut = at.loaded.doc.cut
+        depth = len(at.path)
+        for path, comment in cut.items():
+            field = path[depth:]
+            if path[:depth] == at.path and _free_text(field):
+                name = ".".join(map(str, field))
+                kept = _value(at.loaded.doc.data, path)
+                yield Hit(
+                    at,
+                    field,
+                    f"{name} reads '{kept}': YAML read ' {comment}' after it as a comment",
+                    f"quote the whole text ('{kept} {comment}'); if the words after '#' are a comment, put the "
+                    "comment on a line of its own",
+                )
+
+
+def _value(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        data = data[part]
+    return data

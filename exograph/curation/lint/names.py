@@ -56,9 +56,11 @@ _GREEK_CHARS = re.compile("[" + "".join(GREEK) + "]")
 _LATEX_GREEK = re.compile(r"\$\s*\\(" + "|".join(GREEK.values()) + r")\s*\$", re.IGNORECASE)
 _MIRNA = re.compile(r"\b(?:[a-z]{3}-)?(?:micro\s*-?\s*rna|mirna|mir)\s*-?\s*(?=\d)")
 _MIRNA_LIST = re.compile(r"\bmir-(\d+)([a-z]?)((?:/(?:mir-)?\d*[a-z]?)+)")
-_LETTER_LIST = re.compile(r"\b([a-z][a-z0-9-]*?\d)([a-z])((?:/[a-z])+)\b")
-_NUMBER_LIST = re.compile(r"\b([a-z][a-z-]*?)(\d)((?:/\d)+)\b")
-_SUFFIX_LIST = re.compile(r"\b([a-z][a-z0-9]*?\d)([a-z]\d+)((?:/[a-z]\d+)+)\b")
+#: The stem before a listed letter or number is bounded (no name is longer): an unbounded lazy stem that may
+#: cross hyphens is retried from every word of a hyphenated run, quadratic in its length.
+_LETTER_LIST = re.compile(r"\b([a-z][a-z0-9-]{0,40}?\d)([a-z])((?:/[a-z])+)\b")
+_NUMBER_LIST = re.compile(r"\b([a-z][a-z-]{0,40}?)(\d)((?:/\d)+)\b")
+_SUFFIX_LIST = re.compile(r"\b([a-z][a-z0-9]{0,40}?\d)([a-z]\d+)((?:/[a-z]\d+)+)\b")
 _GREEK_ALT = "|".join(GREEK.values())
 _GREEK_LIST = re.compile(rf"\b([a-z][a-z0-9]*)\)?[-\s]*({_GREEK_ALT})((?:\s*/\s*(?:{_GREEK_ALT}))+)\b")
 _ARM = re.compile(r"(?<=[0-9a-z])-[35]p\b")
@@ -111,18 +113,27 @@ def _plural_of(candidate: str, name: str) -> bool:
 
 
 def has_exact(quote: Sequence[str], name: str) -> bool:
-    """The name, its separators ignored, is a run of consecutive quote tokens."""
+    """The name, its separators ignored, is a run of consecutive quote tokens.
+
+    Found with one string search over the joined tokens, then checked against token boundaries, so the
+    work grows with the quote's length, not with its square.
+    """
     wanted = "".join(tokens(name))
     if not wanted:
         return False
-    for i in range(len(quote)):
-        joined = ""
-        for token in quote[i:]:
-            joined += token
-            if _plural_of(joined, wanted):
-                return True
-            if len(joined) >= len(wanted) + 2 or not wanted.startswith(joined):
-                break
+    joined = "".join(quote)
+    starts: set[int] = set()
+    offset = 0
+    for token in quote:
+        starts.add(offset)
+        offset += len(token)
+    starts.add(offset)  # also every token's end
+    at = joined.find(wanted)
+    while at >= 0:
+        end = at + len(wanted)
+        if at in starts and any(end + len(tail) in starts and joined.startswith(tail, end) for tail in ("", "s", "es")):
+            return True
+        at = joined.find(wanted, at + 1)
     return False
 
 
@@ -167,7 +178,8 @@ def has_words(quote: Sequence[str], name: str) -> bool:
     words = content_words(name)
     if not words:
         return has_exact(quote, name)
-    missing = sum(not any(same_word(q, w) for q in quote) for w in words)
+    distinct = set(quote)  # a long quote repeats its words: each is compared once
+    missing = sum(not any(same_word(q, w) for q in distinct) for w in words)
     return missing == 0 or (missing == 1 and len(words) >= 3)
 
 

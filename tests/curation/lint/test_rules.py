@@ -261,6 +261,28 @@ def _ignore(codes: str) -> Setup:
     )
 
 
+def _note(written: str) -> Setup:
+    return lambda t: t.edit(
+        ASSERTIONS,
+        "        section: Text\n        perturbation: knockdown",
+        f"        section: Text\n        perturbation: knockdown\n    note: {written}",
+    )
+
+
+def _entity_comment(t: Tree) -> None:
+    t.edit(ENTITIES, "label: PDCD4", "label: PDCD4  # gene symbol")
+
+
+def _comment_after_a_word(t: Tree) -> None:
+    t.edit(ENTITIES, "kind: chemical", "kind: chemical  # ChEBI")
+    t.edit(
+        ASSERTIONS,
+        "direction: increases\n    aspect: secretion\n    context:",
+        "direction: increases  # Fig. 2\n    aspect: secretion\n    context:",
+    )
+    t.edit(ENTITIES, "synonyms: [Rab27a]", "synonyms: [Rab27a]  # as the paper writes it")
+
+
 def _no_op(t: Tree) -> None:  # noqa: ARG001
     return None
 
@@ -343,6 +365,12 @@ CASES: dict[str, tuple[Setup, str, list[Setup]]] = {
         "mechanism 'transcription' cannot change cargo_loading",
         [_mechanism("amount")],
     ),
+    "EXO403": (
+        _note("antibody CST #9202 was used"),
+        "note reads 'antibody CST': YAML read ' #9202 was used' after it as a comment",
+        [_note("'antibody CST #9202 was used'"), _note("antibody CST#9202 was used"), _comment_after_a_word],
+    ),
+    "EXO403 label": (_entity_comment, "label reads 'PDCD4': YAML read ' # gene symbol'", [_no_op]),
     "EXO501": (_recipients_on_hypoxia, "names recipients but is not exosomal cargo", [_no_op]),
     "EXO502": (
         _cargo_cells("none"),
