@@ -30,6 +30,7 @@ PREFIXES = (
     ("ncbitaxon", "NCBITaxon"),
     ("uberon", "UBERON"),
     ("efo", "EFO"),
+    ("clo", "CLO"),
     ("uniprot", "UniProt"),
     ("doi", None),
     ("pubmed", None),

@@ -21,6 +21,13 @@ from exograph.safetext import visible
     "--max-chains", type=click.IntRange(1, 200), default=12, show_default=True, help="Most chains drawn for --to."
 )
 @click.option(
+    "--dpi",
+    type=click.IntRange(48, 600),
+    default=192,
+    show_default=True,
+    help="Resolution of a .png (192: twice a screen's, sharp on high-density displays).",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -35,6 +42,7 @@ def render(
     max_length: int,
     limit: int,
     max_chains: int,
+    dpi: int,
     output: Path,
     **filters: str | None,
 ) -> None:
@@ -64,14 +72,16 @@ def render(
     except (UnknownName, BadFilter) as exc:
         raise click.UsageError(visible(str(exc))) from None
     try:
-        write_picture(picture, output, store.root)
+        write_picture(picture, output, store.root, dpi)
     except ExportTargetError as exc:
         raise Unusable(str(exc)) from None
     except dot.GraphvizMissing as exc:
         raise Unusable(str(exc)) from None
     for note in picture.omitted:
         click.echo(f"note: {note}", err=True)
-    click.echo(f"wrote {output} ({len(picture.nodes)} entities, {len(picture.edges)} edges)")
+    nodes = sum(picture.shown(k) for k in picture.nodes)
+    edges = sum(picture.shown(e.regulator) and picture.shown(e.target) for e in picture.edges)
+    click.echo(f"wrote {output} ({nodes} entities, {edges} edges drawn)")
 
 
 @click.command()

@@ -168,14 +168,14 @@ class Store:
             yield cast(EntityRecord, json.loads(data))
 
     def labels(self, keys: Iterable[str]) -> dict[str, str]:
-        """Labels for display, fetched in one round trip."""
+        """The names people read (an entity's display name, else its official label), fetched in one round trip."""
         wanted = sorted(set(keys))
         found: dict[str, str] = {}
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for key, data in self.db.execute(f"SELECT key, data FROM entities WHERE key IN ({marks})", chunk):
-                found[key] = json.loads(data)["label"]
+                found[key] = json.loads(data)["display"]
         return found
 
     def narrower_closure(self, key: str) -> list[str]:

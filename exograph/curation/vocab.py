@@ -133,6 +133,7 @@ PREFIXES: Final[dict[str, Prefix]] = {
         Prefix("NCBITaxon", r"^\d+$", "http://purl.obolibrary.org/obo/NCBITaxon_"),
         Prefix("UBERON", r"^\d+$", "http://purl.obolibrary.org/obo/UBERON_"),
         Prefix("EFO", r"^\d{7}$", "http://www.ebi.ac.uk/efo/EFO_"),
+        Prefix("CLO", r"^\d{7}$", "http://purl.obolibrary.org/obo/CLO_"),
         Prefix(
             "UniProt",
             r"^([OPQ]\d[A-Z0-9]{3}\d|[A-NR-Z]\d([A-Z][A-Z0-9]{2}\d){1,2})$",

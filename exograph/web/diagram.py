@@ -2,23 +2,32 @@
 
 A picture must be readable at a glance, so assertions that say the same thing
 (same regulator, target, sign, aspect and flags) are drawn as one edge that
-carries all their evidence, crowded neighbourhoods are cut to the best-supported
-neighbours with a note of what was left out, and exosomal transfer is drawn as
-its own vesicle edge from donor to recipient cells.
+carries all their evidence; a hub's neighbours are grouped by side, sign and
+kind, and the best-supported of each group are drawn (every direct neighbour
+before any farther one) while the rest are *collapsed*: named in a remainder
+under a picture, a "+N" node on the site. Exosomal transfer is drawn as its own
+vesicle edge from the donor cells to the cargo, carrying the cargo assertions.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from exograph.compiled.records import AssertionRecord, filter_context
+from exograph.compiled.records import AssertionRecord, SourceRecord, filter_context
 from exograph.compiled.store import Store
+from exograph.reason.explain import citation as cite
+from exograph.web.style import node_style
+from exograph.web.words import claim, typeset
 
 #: Context fields shown as the badge of an edge, most telling first.
 BADGE_FIELDS = ("cell_lines", "cell_types", "diseases", "conditions")
+#: How a family, a variant or a gene relates to another drawn entity, as an edge label.
+LINK_WORDS = {"family": "includes", "member": "member of", "parent": "gene of", "variant": "variant of"}
+#: Where a neighbour stands to the focus, in the order groups are listed.
+SIDES = ("regulators", "targets", "both", "farther")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +36,10 @@ class Node:
     label: str
     kind: str
     focus: bool = False
+    #: Drawn only on request (the site's "+N" node); named in a picture's remainder.
+    collapsed: bool = False
+    #: The neighbour group (side · sign · kind) the node is listed under; empty for a focus.
+    group: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +51,13 @@ class Evidence:
     citation: str
     quote: str
     context: str
+    #: The claim in the sentence rules of ``explain`` (negated: "does not", hypothesis: "may").
+    claim: str = ""
+
+    @property
+    def reading(self) -> str:
+        """The quote typeset for reading (HTML, escaped); ``quote`` stays verbatim."""
+        return str(typeset(self.quote))
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +71,8 @@ class Edge:
     cargo: bool
     badge: str
     evidence: tuple[Evidence, ...]
+    #: What the edge says, as ``explain`` says it (without mechanism, which may differ between its assertions).
+    caption: str = ""
 
     @property
     def id(self) -> str:
@@ -60,11 +82,32 @@ class Edge:
 
 @dataclass(frozen=True, slots=True)
 class Transfer:
-    """Vesicles carrying ``cargo`` from donor to recipient cells."""
+    """Vesicles from ``donor`` cells carrying ``cargo``: the cargo assertions are its evidence."""
 
     donor: str
-    recipient: str
-    cargo: tuple[str, ...]
+    cargo: str
+    recipients: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def id(self) -> str:
+        return f"t-{self.donor}-{self.cargo}"
+
+    def caption(self, names: dict[str, str], cargo_kind: str) -> str:
+        """'fibroblast release vesicles carrying miR-21 to malignant cell'; vesicles are not their own cargo."""
+        donor, cargo = names.get(self.donor, self.donor), names.get(self.cargo, self.cargo)
+        into = " to " + ", ".join(names.get(r, r) for r in self.recipients) if self.recipients else ""
+        what = cargo if cargo_kind == "component" else f"vesicles carrying {cargo}"
+        return f"{donor} release {what}{into}"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """``first`` is a family including, a member of, the gene of or a variant of ``second``."""
+
+    first: str
+    second: str
+    relation: str
 
 
 @dataclass(slots=True)
@@ -73,25 +116,74 @@ class Diagram:
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: list[Edge] = field(default_factory=list)
     transfers: list[Transfer] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
     omitted: list[str] = field(default_factory=list)
+    #: The entity a neighbourhood is drawn around (its edges are spread over ports), if any.
+    centre: str | None = None
+    #: Display names of every entity the diagram names, drawn or in a context (donors, recipients).
+    names: dict[str, str] = field(default_factory=dict)
+
+    def shown(self, key: str) -> bool:
+        node = self.nodes.get(key)
+        return node is not None and not node.collapsed
+
+    def remainder(self) -> list[tuple[str, list[str]]]:
+        """The collapsed neighbours by group, each named by its display name, groups in a stable order."""
+        groups: dict[str, list[str]] = defaultdict(list)
+        for node in self.nodes.values():
+            if node.collapsed:
+                groups[node.group].append(node.label)
+        return [(g, sorted(names, key=str.casefold)) for g, names in sorted(groups.items(), key=_group_order)]
 
 
-def _citation(store: Store, source: str, cache: dict[str, str]) -> str:
-    if source not in cache:
-        record = store.sources()[source]
-        authors = record["authors"]
-        first = authors[0].split()[0] if authors else (record["journal"] or source)
-        more = " et al." if len(authors) > 1 else ""
-        cache[source] = f"{first}{more} {record['year'] or ''}".strip()
-    return cache[source]
+def _group_order(item: tuple[str, list[str]]) -> tuple[int, str]:
+    side = item[0].split(" · ")[0]
+    return (SIDES.index(side) if side in SIDES else len(SIDES), item[0])
 
 
-def _badge(a: AssertionRecord, labels: dict[str, str]) -> str:
-    parts = [labels.get(k, k) for name in BADGE_FIELDS for k in a["context"].get(name, [])]
+class _Words:
+    """Display names, kinds and citations of one store, fetched once per picture."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.sources: dict[str, SourceRecord] = store.sources()
+        self.names: dict[str, str] = {}
+        self.kinds: dict[str, str] = {}
+
+    def learn(self, keys: Iterable[str]) -> None:
+        for key in set(keys) - set(self.names):
+            try:
+                record = self.store.entity(key)
+            except KeyError:
+                self.names[key], self.kinds[key] = key, ""
+                continue
+            self.names[key] = record.get("display") or record["label"]
+            self.kinds[key] = record["kind"]
+
+    def citation(self, source: str) -> str:
+        return cite(self.sources.get(source), source)
+
+    def evidence(self, a: AssertionRecord) -> Evidence:
+        return Evidence(
+            assertion=a["id"],
+            source=a["source"],
+            citation=self.citation(a["source"]),
+            quote=a["evidence"][0]["quote"],
+            context=_badge(a, self.names),
+            claim=claim(a, self.names, self.kinds, self.sources),
+        )
+
+
+def _badge(a: AssertionRecord, names: dict[str, str]) -> str:
+    parts = [names.get(k, k) for name in BADGE_FIELDS for k in a["context"].get(name, [])]
     return " · ".join(dict.fromkeys(parts))
 
 
-def _merge(store: Store, assertions: Iterable[AssertionRecord], labels: dict[str, str]) -> list[Edge]:
+def _context_keys(assertions: Iterable[AssertionRecord]) -> set[str]:
+    return {k for a in assertions for v in a["context"].values() if isinstance(v, list) for k in v}
+
+
+def _merge(words: _Words, assertions: Iterable[AssertionRecord]) -> list[Edge]:
     """One drawn edge per distinct claim; its badge is the context shared by all its assertions."""
     groups: dict[tuple[str, str, str, str, bool, bool, bool], list[AssertionRecord]] = defaultdict(list)
     for a in assertions:
@@ -105,116 +197,189 @@ def _merge(store: Store, assertions: Iterable[AssertionRecord], labels: dict[str
             a["exosomal_cargo"],
         )
         groups[key].append(a)
-    cache: dict[str, str] = {}
     edges = []
     for (regulator, target, direction, aspect, hypothesis, negated, cargo), members in groups.items():
         members.sort(key=lambda a: a["id"])
-        badges = {_badge(a, labels) for a in members}
-        evidence = tuple(
-            Evidence(
-                assertion=a["id"],
-                source=a["source"],
-                citation=_citation(store, a["source"], cache),
-                quote=a["evidence"][0]["quote"],
-                context=_badge(a, labels),
-            )
-            for a in members
-        )
+        badges = {_badge(a, words.names) for a in members}
+        evidence = tuple(words.evidence(a) for a in members)
         badge = badges.pop() if len(badges) == 1 else f"{len(members)} contexts"
-        edges.append(Edge(regulator, target, direction, aspect, hypothesis, negated, cargo, badge, evidence))
+        caption = claim(members[0], words.names, words.kinds, words.sources, how=False)
+        edges.append(Edge(regulator, target, direction, aspect, hypothesis, negated, cargo, badge, evidence, caption))
     edges.sort(key=lambda e: (e.regulator, e.target, e.direction, e.aspect, e.id))
     return edges
 
 
-def _transfers(assertions: Iterable[AssertionRecord]) -> list[Transfer]:
-    cargo: dict[tuple[str, str], set[str]] = defaultdict(set)
+def _transfers(words: _Words, assertions: Iterable[AssertionRecord]) -> list[Transfer]:
+    """Donor cells -> cargo, for every exosomal-cargo assertion that names its donors."""
+    found: dict[tuple[str, str], list[AssertionRecord]] = defaultdict(list)
     for a in assertions:
         if a["exosomal_cargo"]:
             for donor in a["context"].get("donors", []):
-                for recipient in a["context"].get("recipients", []):
-                    cargo[donor, recipient].add(a["regulator"])
-    return [Transfer(d, r, tuple(sorted(c))) for (d, r), c in sorted(cargo.items())]
+                if donor != a["regulator"]:
+                    found[donor, a["regulator"]].append(a)
+    transfers = []
+    for (donor, cargo), members in sorted(found.items()):
+        members.sort(key=lambda a: a["id"])
+        recipients = tuple(dict.fromkeys(r for a in members for r in a["context"].get("recipients", [])))
+        transfers.append(Transfer(donor, cargo, recipients, tuple(words.evidence(a) for a in members)))
+    return transfers
+
+
+def _links(store: Store, keys: set[str]) -> list[Link]:
+    """Family -> member (and gene -> variant) steps between drawn entities, so a family is no dead end."""
+    links = set()
+    for key in keys:
+        record = store.entity(key)
+        for member in record.get("members", []):
+            if member in keys:
+                links.add(Link(key, member, "family"))
+        if record.get("parent") in keys:
+            links.add(Link(record["parent"], key, "parent"))  # type: ignore[arg-type]
+    return sorted(links, key=lambda link: (link.first, link.second))
 
 
 def _support(a: AssertionRecord) -> tuple[int, int]:
     return (len({e["source"] for e in a["evidence"]}), len(a["evidence"]))
 
 
-def _cap(focus: set[str], assertions: list[AssertionRecord], limit: int) -> tuple[list[AssertionRecord], list[str]]:
-    """Keep the ``limit`` best-supported neighbours of the focus; say what was cut, and how to see it."""
+def _groups(focus: set[str], assertions: list[AssertionRecord], words: _Words) -> dict[str, str]:
+    """Each direct neighbour's group: which side of the focus it is on, the sign it has, and its kind."""
+    sides: dict[str, set[str]] = defaultdict(set)
+    signs: dict[str, Counter[str]] = defaultdict(Counter)
+    for a in assertions:
+        sign = "no change" if a["negated"] else a["direction"].replace("regulates", "unsigned")
+        if a["target"] in focus and a["regulator"] not in focus:
+            sides[a["regulator"]].add("regulators")
+            signs[a["regulator"]][sign] += 1
+        if a["regulator"] in focus and a["target"] not in focus:
+            sides[a["target"]].add("targets")
+            signs[a["target"]][sign] += 1
+    groups = {}
+    for key, side in sides.items():
+        where = side.pop() if len(side) == 1 else "both"
+        sign = signs[key].most_common(1)[0][0]
+        groups[key] = f"{where} · {sign} · {node_style(words.kinds.get(key, '')).name}"
+    return groups
+
+
+def _rank(
+    focus: set[str], assertions: list[AssertionRecord], depth_of: dict[str, int], groups: dict[str, str]
+) -> list[str]:
+    """Neighbours in the order they are kept: nearer first; within a depth, groups take turns, best first.
+
+    Taking turns keeps every side, sign and kind of a hub in the picture, rather than the
+    alphabetically first of many single-source neighbours.
+    """
     score: dict[str, tuple[int, int]] = defaultdict(lambda: (0, 0))
     for a in assertions:
         for end in (a["regulator"], a["target"]):
             if end not in focus:
-                s = _support(a)
-                old = score[end]
+                s, old = _support(a), score[end]
                 score[end] = (old[0] + s[0], old[1] + s[1])
-    ranked = sorted(score, key=lambda k: (-score[k][0], -score[k][1], k))
-    if len(ranked) <= limit:
-        return assertions, []
-    kept = focus | set(ranked[:limit])
-    cut = ranked[limit:]
-    note = (
-        f"{len(cut)} more neighbour{'s' if len(cut) != 1 else ''} not drawn "
-        f"(fewest sources): {', '.join(cut[:8])}{' …' if len(cut) > 8 else ''}; "
-        "list them all with 'exograph regulators' / 'exograph targets'"
-    )
-    return [a for a in assertions if a["regulator"] in kept and a["target"] in kept], [note]
+    ranked: list[str] = []
+    for depth in sorted({depth_of[k] for k in score}):
+        queues: dict[str, list[str]] = defaultdict(list)
+        for key in sorted(score, key=lambda k: (-score[k][0], -score[k][1], k)):
+            if depth_of[key] == depth:
+                queues[groups.get(key, "farther")].append(key)
+        order = sorted(queues, key=lambda g: (-score[queues[g][0]][0], g))
+        while any(queues.values()):
+            for group in order:
+                if queues[group]:
+                    ranked.append(queues[group].pop(0))
+    return ranked
 
 
 def _finish(
-    store: Store,
+    words: _Words,
     title: str,
     named: set[str],
     focus: set[str],
     assertions: list[AssertionRecord],
     omitted: list[str],
-    transfers: bool,
+    *,
+    collapsed: frozenset[str] | set[str] = frozenset(),
+    groups: dict[str, str] | None = None,
+    transfers: bool = True,
 ) -> Diagram:
-    """Label and type every drawn node (``named`` ones always, ``focus`` ones highlighted).
+    """Name and type every node (``named`` ones always, ``focus`` ones highlighted).
 
     A chain diagram leaves vesicle transfers out: they are not steps of a chain.
     """
-    transfers_drawn = _transfers(assertions) if transfers else []
     keys = {k for a in assertions for k in (a["regulator"], a["target"])} | named
-    keys |= {k for t in transfers_drawn for k in (t.donor, t.recipient)}
-    context_keys = {k for a in assertions for v in a["context"].values() if isinstance(v, list) for k in v}
-    labels = store.labels(keys | context_keys)
-    diagram = Diagram(title=title, omitted=omitted, transfers=transfers_drawn)
+    words.learn(keys | _context_keys(assertions))
+    drawn_transfers = _transfers(words, [a for a in assertions if a["regulator"] not in collapsed]) if transfers else []
+    keys |= {t.donor for t in drawn_transfers}
+    words.learn(keys)
+    diagram = Diagram(title=title, omitted=omitted, transfers=drawn_transfers, names=words.names)
     for key in sorted(keys):
-        diagram.nodes[key] = Node(key, labels.get(key, key), store.entity(key)["kind"], key in focus)
-    diagram.edges = _merge(store, assertions, labels)
+        diagram.nodes[key] = Node(
+            key,
+            words.names.get(key, key),
+            words.kinds.get(key, ""),
+            key in focus,
+            key in collapsed,
+            (groups or {}).get(key, "" if key in focus or key in named else "farther"),
+        )
+    diagram.edges = _merge(words, assertions)
+    diagram.links = _links(words.store, {k for k in keys if k not in collapsed})
     return diagram
 
 
 def neighbourhood(
     store: Store, key: str, depth: int = 1, limit: int = 24, filters: Mapping[str, Any] | None = None
 ) -> Diagram:
-    """Everything within ``depth`` steps of ``key`` (upstream and downstream), best-supported first.
+    """Everything within ``depth`` steps of ``key`` (upstream and downstream).
 
-    ``filters``: the context filters of every query (:class:`exograph.query.neighbours.Filters`), all of
-    which a drawn assertion must pass.
+    At most ``limit`` neighbours are drawn; the others are kept in the diagram as collapsed nodes
+    (with their edges), so a picture can name them and a site can expand them. ``filters``: the
+    context filters of every query (:class:`exograph.query.neighbours.Filters`), all of which a drawn
+    assertion must pass.
     """
     from exograph.query.neighbours import Filters, context_matcher
 
     matches = context_matcher(store, Filters(**filters)) if filters else None
     focus = set(store.narrower_closure(key))
     frontier, seen = set(focus), set(focus)
+    depth_of: dict[str, int] = dict.fromkeys(focus, 0)
     found: dict[str, AssertionRecord] = {}
-    for _ in range(max(depth, 1)):
+    for step_number in range(1, max(depth, 1) + 1):
         keys = sorted(frontier)
         step = store.by_target(keys) + store.by_regulator(keys)
         frontier = set()
-        for a in step:
+        for a in sorted(step, key=lambda a: a["id"]):
             if matches is not None and not matches(a["source"], filter_context(a)):
                 continue
             found.setdefault(a["id"], a)
             for end in (a["regulator"], a["target"]):
                 if end not in seen:
                     seen.add(end)
+                    depth_of[end] = step_number
                     frontier.add(end)
-    assertions, omitted = _cap(focus, sorted(found.values(), key=lambda a: a["id"]), limit)
-    return _finish(store, store.labels([key])[key], {key}, focus, assertions, omitted, transfers=True)
+    assertions = sorted(found.values(), key=lambda a: a["id"])
+    words = _Words(store)
+    words.learn(seen)
+    groups = _groups(focus, assertions, words)
+    ranked = _rank(focus, assertions, depth_of, groups)
+    collapsed = set(ranked[limit:])
+    omitted = []
+    if collapsed:
+        omitted.append(
+            f"{len(collapsed)} more neighbour{'s' if len(collapsed) != 1 else ''} not drawn (fewest sources); "
+            "list them all with 'exograph regulators' / 'exograph targets'"
+        )
+    diagram = _finish(
+        words,
+        words.names.get(key, key),
+        {key},
+        focus,
+        assertions,
+        omitted,
+        collapsed=collapsed,
+        groups=groups,
+    )
+    diagram.centre = key
+    return diagram
 
 
 def between(
@@ -228,21 +393,40 @@ def between(
     """The chains from ``start`` to ``end`` that ``exograph path`` finds (with the same ``filters``), drawn together.
 
     Hypotheses and negated findings are left out, as chain queries leave them out: a drawn
-    chain is one the papers state.
+    chain is one the papers state. Where a chain passes from a family to its member (or the
+    reverse), that step is drawn too.
     """
     from exograph.api import KnowledgeGraph
 
     found = KnowledgeGraph(store).path(start, end, max_length, max_chains=max_chains, **(filters or {}))
     ids = dict.fromkeys(i for chain in found.chains for i in chain.assertion_ids)
     used = [a for a in (store.assertion(i) for i in ids) if a is not None]
-    labels = store.labels([start, end])
+    words = _Words(store)
+    words.learn([start, end])
     cut = found.query.cut
     omitted = []
     if cut:
         at_least = "" if found.query.complete else "at least "
         omitted.append(f"{at_least}{cut} more chain{'s' if cut != 1 else ''} not drawn (cap {max_chains})")
     if not found.chains:
-        omitted.append(f"no chain of at most {max_length} steps from {labels[start]} to {labels[end]}")
-    title = f"{labels[start]} → {labels[end]}"
+        omitted.append(f"no chain of at most {max_length} steps from {words.names[start]} to {words.names[end]}")
+    title = f"{words.names[start]} → {words.names[end]}"
     focus = set(store.narrower_closure(start)) | set(store.narrower_closure(end))
-    return _finish(store, title, {start, end}, focus, used, omitted, transfers=False)
+    chain_links: set[Link] = set()
+    for chain in found.chains:
+        if chain.start_link and chain.start:
+            chain_links.add(_oriented(chain.steps[0].regulator, chain.start, chain.start_link))
+        for step, joins in zip(chain.steps, chain.joins, strict=True):
+            if step.target_link and joins:
+                chain_links.add(_oriented(step.target, joins, step.target_link))
+    joined = {k for link in chain_links for k in (link.first, link.second)}
+    diagram = _finish(words, title, {start, end} | joined, focus, used, omitted, transfers=False)
+    diagram.links = sorted(set(diagram.links) | chain_links, key=lambda link: (link.first, link.second))
+    return diagram
+
+
+def _oriented(first: str, second: str, relation: str) -> Link:
+    """A chain link as a drawn step: always from the family (or gene) to the member (or variant)."""
+    if relation in ("member", "variant"):
+        return Link(second, first, "family" if relation == "member" else "parent")
+    return Link(first, second, relation)

@@ -15,23 +15,23 @@ from exograph.web.diagram import Diagram
 SUFFIXES = (".svg", ".png", ".html")
 
 
-def picture_bytes(picture: Diagram, suffix: str) -> bytes:
-    """The laid-out picture in the format its file name asks for."""
+def picture_bytes(picture: Diagram, suffix: str, dpi: int = dot.DEFAULT_DPI) -> bytes:
+    """The laid-out picture in the format its file name asks for (a PNG at ``dpi``)."""
     if suffix == ".html":
         from exograph.web.pages import render_page
 
         return render_page(picture, dot.render_bytes(picture, "svg").decode("utf-8")).encode("utf-8")
-    return dot.render_bytes(picture, suffix[1:])
+    return dot.render_bytes(picture, suffix[1:], dpi)
 
 
-def write_picture(picture: Diagram, path: Path, root: Path) -> None:
+def write_picture(picture: Diagram, path: Path, root: Path, dpi: int = dot.DEFAULT_DPI) -> None:
     """Raises ExportTargetError (nothing touched) or dot.GraphvizMissing."""
     from exograph.atomic import atomic_path
     from exograph.export.target import ExportTargetError, check_target
 
     suffix = path.suffix.lower()
     check_target(path, suffix[1:], directory=False, root=root)
-    data = picture_bytes(picture, suffix)
+    data = picture_bytes(picture, suffix, dpi)
     try:
         with atomic_path(path, make_parents=False) as tmp:
             tmp.write_bytes(data)

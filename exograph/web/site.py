@@ -1,15 +1,19 @@
-"""A static website of the whole curation: a page per entity, per assertion and per source, and search.
+"""A static website of the whole curation: a page per entity, assertion and source, search and downloads.
 
 Every URL is stable (``entity/<key>.html``, ``assertion/<id>.html``,
 ``source/<id>.html``) because keys and ids are curator-assigned and never
-reused. Pages need nothing from the internet: the network views use the
-vendored cytoscape.js, and the search index is a script, not a fetched file,
-so the site also works opened straight from disk.
+reused, and each entity and assertion page has its record beside it as JSON
+(``entity/<key>.json``: the fields of ``exograph show --format json``), so a
+script can read the site without a server. Pages need nothing from the
+internet: the network views use the vendored cytoscape.js, and the search index
+is a script, not a fetched file, so the site also works opened straight from disk.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
 from collections import Counter, defaultdict
 from importlib import resources
 from pathlib import Path
@@ -20,39 +24,42 @@ from exograph.compiled.store import Store
 from exograph.curation.vocab import CONTEXT_LIST_FIELDS
 from exograph.export.prefixes import iri
 from exograph.query.text import context_text
+from exograph.reason.explain import citation
 from exograph.web.diagram import neighbourhood
 from exograph.web.pages import environment, network
+from exograph.web.words import caption, claim, displays, plain
 
 #: The name a site's manifest records, as an export's records its format.
 SITE = "site"
+#: The filters of an entity or source page: facet, title, and where its values come from.
+FACETS = (
+    ("diseases", "Disease"),
+    ("cell_lines", "Cell line"),
+    ("cell_types", "Cell type"),
+    ("conditions", "Condition"),
+    ("donors", "Donor"),
+    ("recipients", "Recipient"),
+    ("system", "System"),
+    ("sign", "Sign"),
+    ("cargo", "Exosomal cargo"),
+    ("hypothesis", "Hypothesis"),
+    ("negated", "Negated"),
+    ("source", "Source"),
+)
+#: File name of each export format on the downloads page (a folder format is zipped).
+_SUFFIX = {"turtle": "ttl", "indra": "indra.json", "json": "json", "signor": "signor.tsv", "omnipath": "omnipath.tsv"}
 
 
-def _citation(source: SourceRecord) -> str:
-    authors = source["authors"]
-    first = authors[0].split()[0] if authors else (source["journal"] or source["id"])
-    return f"{first}{' et al.' if len(authors) > 1 else ''} {source['year'] or ''}".strip()
-
-
-def _search_index(store: Store, assertions: list[AssertionRecord], labels: dict[str, str]) -> list[dict[str, Any]]:
-    index: list[dict[str, Any]] = [
-        {
-            "l": e["label"],
-            "k": e["kind"].replace("_", " "),
-            "u": f"entity/{e['key']}.html",
-            "n": list(dict.fromkeys([e["label"], e["key"], e["curie"], *e["synonyms"]])),
-        }
-        for e in store.entities()
-    ]
-    index += [
-        {
-            "l": f"{labels[a['regulator']]} {a['direction']} {labels[a['target']]}",
-            "k": "assertion",
-            "u": f"assertion/{a['id']}.html",
-            "n": [a["id"]],
-        }
-        for a in assertions
-    ]
-    return index
+def source_links(s: SourceRecord) -> list[tuple[str, str]]:
+    """A source's resolvable identifiers: DOI, PubMed, PubMed Central."""
+    links = []
+    if s["doi"]:
+        links.append((f"doi:{s['doi']}", f"https://doi.org/{s['doi']}"))
+    if s.get("pmid"):
+        links.append((f"PMID:{s['pmid']}", f"https://pubmed.ncbi.nlm.nih.gov/{s['pmid']}/"))
+    if s.get("pmcid"):
+        links.append((str(s["pmcid"]), f"https://www.ncbi.nlm.nih.gov/pmc/articles/{s['pmcid']}/"))
+    return links
 
 
 class _Site:
@@ -62,8 +69,13 @@ class _Site:
         self.env = environment()
         self.assertions = list(store.assertions())
         self.sources = store.sources()
-        self.labels = {e["key"]: e["label"] for e in store.entities()}
-        self.contexts = {a["id"]: context_text(a, self.labels) for a in self.assertions}
+        self.entities = {e["key"]: e for e in store.entities()}
+        self.names = displays(self.entities.values())
+        self.kinds = {k: e["kind"] for k, e in self.entities.items()}
+        self.citations = {sid: citation(s, sid) for sid, s in self.sources.items()}
+        self.contexts = {a["id"]: context_text(a, self.names) for a in self.assertions}
+        self.ancestors = self._ancestors()
+        self.facets = {a["id"]: self._facets(a) for a in self.assertions}
         self.upstream: dict[str, list[AssertionRecord]] = defaultdict(list)
         self.downstream: dict[str, list[AssertionRecord]] = defaultdict(list)
         self.context_of: dict[str, list[AssertionRecord]] = defaultdict(list)
@@ -74,6 +86,60 @@ class _Site:
                 for key in a["context"].get(name, []):
                     self.context_of[key].append(a)
 
+    def _ancestors(self) -> dict[str, list[str]]:
+        """Each entity and everything broader than it, so a filter on "cancer" keeps its subtypes."""
+        found: dict[str, list[str]] = {}
+
+        def up(key: str, seen: tuple[str, ...] = ()) -> list[str]:
+            if key not in found:
+                out = [key]
+                for parent in self.entities.get(key, {}).get("broader", []):  # type: ignore[call-overload]
+                    if parent not in seen:
+                        out += [p for p in up(parent, (*seen, key)) if p not in out]
+                found[key] = out
+            return found[key]
+
+        for key in self.entities:
+            up(key)
+        return found
+
+    def _facets(self, a: AssertionRecord) -> dict[str, list[str]]:
+        context = a["context"]
+        facets = {name: list(context.get(name, [])) for name, _ in FACETS[:6]}
+        facets["diseases"] = list(dict.fromkeys(k for d in facets["diseases"] for k in self.ancestors.get(d, [d])))
+        facets["system"] = [context["system"]] if context.get("system") else []
+        facets["sign"] = ["negated" if a["negated"] else a["direction"]]
+        facets["cargo"] = ["yes" if a["exosomal_cargo"] else "no"]
+        facets["hypothesis"] = ["yes" if a["hypothesis"] else "no"]
+        facets["negated"] = ["yes" if a["negated"] else "no"]
+        facets["source"] = [a["source"]]
+        return facets
+
+    def _filter_options(self, rows: list[AssertionRecord]) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
+        """The choices each filter offers for these rows: only values present, diseases as a tree."""
+        options = []
+        for name, title in FACETS:
+            values = list(dict.fromkeys(v for a in rows for v in self.facets[a["id"]][name]))
+            if (len(values) < 2 and name not in ("diseases",)) or not values:
+                continue
+            if name == "diseases":
+                depth = {v: len(self.ancestors.get(v, [v])) - 1 for v in values}
+                choices = [(v, self.names.get(v, v), depth[v]) for v in _tree(values, self.ancestors, self.names)]
+            elif name == "source":
+                choices = [(v, self.citations.get(v, v), 0) for v in sorted(values)]
+            elif name == "sign":
+                words = {"increases": "increases", "decreases": "decreases", "regulates": "unsigned",
+                         "negated": "no change (negated)"}  # fmt: skip
+                choices = [(v, words[v], 0) for v in sorted(values)]
+            elif name == "system":
+                choices = [(v, v.replace("_", " "), 0) for v in sorted(values)]
+            elif name in ("cargo", "hypothesis", "negated"):
+                choices = [(v, v, 0) for v in sorted(values, reverse=True)]
+            else:
+                choices = [(v, self.names.get(v, v), 0) for v in sorted(values, key=lambda k: self.names.get(k, k))]
+            options.append((name, title, choices))
+        return options
+
     def page(self, relative: str, template: str, **values: Any) -> None:
         path = self.folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -81,7 +147,10 @@ class _Site:
         html = self.env.get_template(template).render(base=base, inline_assets=None, **values)
         path.write_text(html, encoding="utf-8")
 
-    def build(self) -> int:
+    def json(self, relative: str, record: Any) -> None:
+        (self.folder / relative).write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    def build(self, downloads: bool) -> int:
         assets = self.folder / "assets"
         assets.mkdir(parents=True)
         source_assets = resources.files("exograph.web") / "assets"
@@ -91,38 +160,76 @@ class _Site:
         vendor.mkdir(parents=True)
         for name in ("cytoscape.min.js", "LICENSE", "SOURCE"):
             (vendor / name).write_bytes((source_assets / "vendor" / "cytoscape" / name).read_bytes())
-        index = _search_index(self.store, self.assertions, self.labels)
         (assets / "search-index.js").write_text(
-            "window.EXOGRAPH_INDEX = " + json.dumps(index, ensure_ascii=False).replace("</", "<\\/") + ";\n",
+            "window.EXOGRAPH_INDEX = "
+            + json.dumps(self._search_index(), ensure_ascii=False).replace("</", "<\\/")
+            + ";\n",
             encoding="utf-8",
         )
-        return self._index() + self._entities() + self._assertions() + self._sources()
+        pages = self._index() + self._entities() + self._assertions() + self._sources()
+        (self.folder / "api").mkdir()
+        self.json(
+            "api/index.json",
+            {
+                "entities": {k: f"entity/{k}.json" for k in self.entities},
+                "assertions": {a["id"]: f"assertion/{a['id']}.json" for a in self.assertions},
+            },
+        )
+        return pages + self._downloads(downloads)
+
+    def _search_index(self) -> list[dict[str, Any]]:
+        """Entities by every name; assertions by their claim, id and quotes, saying their sign and source."""
+        index: list[dict[str, Any]] = [
+            {
+                "l": self.names[k],
+                "k": e["kind"].replace("_", " "),
+                "u": f"entity/{k}.html",
+                "n": list(dict.fromkeys([self.names[k], e["label"], k, e["curie"], *e["synonyms"]])),
+            }
+            for k, e in self.entities.items()
+        ]
+        words = {"increases": "increases", "decreases": "decreases", "regulates": "unsigned"}
+        index += [
+            {
+                "l": claim(a, self.names, self.kinds, self.sources),
+                "k": "assertion · "
+                + ("no change" if a["negated"] else words[a["direction"]])
+                + (" · hypothesis" if a["hypothesis"] else "")
+                + f" · {self.citations[a['source']]}",
+                "u": f"assertion/{a['id']}.html",
+                "n": [a["id"], self.names[a["regulator"]], self.names[a["target"]], a["aspect"].replace("_", " ")],
+                "q": " ".join(plain(ev["quote"]) for ev in a["evidence"]),
+            }
+            for a in self.assertions
+        ]
+        return index
 
     def _index(self) -> int:
         per_source = Counter(a["source"] for a in self.assertions)
         degree = Counter(k for a in self.assertions for k in (a["regulator"], a["target"]))
         by_kind: dict[str, list[str]] = defaultdict(list)
-        for e in self.store.entities():
-            by_kind[e["kind"]].append(e["key"])
+        for key, e in self.entities.items():
+            by_kind[e["kind"]].append(key)
         self.page(
             "index.html",
             "index.html",
-            title="exograph",
-            counts={"assertions": len(self.assertions), "entities": len(self.labels)},
+            title="",
+            counts={"assertions": len(self.assertions), "entities": len(self.entities)},
             sources=sorted(self.sources.values(), key=lambda s: s["id"]),
             per_source=per_source,
             hubs=degree.most_common(15),
-            labels=self.labels,
+            labels=self.names,
             by_kind=sorted(
-                (kind, sorted(keys, key=lambda k: self.labels[k].casefold())) for kind, keys in by_kind.items()
+                (kind, sorted(keys, key=lambda k: self.names[k].casefold())) for kind, keys in by_kind.items()
             ),
         )
         return 1
 
     def _entities(self) -> int:
-        count = 0
-        for e in self.store.entities():
-            key = e["key"]
+        from exograph.api import KnowledgeGraph
+
+        graph = KnowledgeGraph(self.store)
+        for key, e in self.entities.items():
             drawn = self.upstream[key] or self.downstream[key]
             diagram = neighbourhood(self.store, key) if drawn else None
             related = [
@@ -134,35 +241,54 @@ class _Site:
                 )
                 if values
             ]
+            rows = self.upstream[key] + self.downstream[key] + self.context_of[key]
             self.page(
                 f"entity/{key}.html",
                 "entity.html",
-                title=e["label"],
+                title=self.names[key],
+                json_url=f"{key}.json",
                 entity=e,
                 curie_url=iri(e["curie"]),
                 related=related,
-                labels=self.labels,
+                labels=self.names,
                 contexts=self.contexts,
+                facets=self.facets,
+                citations=self.citations,
                 upstream=self.upstream[key],
                 downstream=self.downstream[key],
                 context_of=self.context_of[key],
+                total=len({a["id"] for a in rows}),
+                filter_options=self._filter_options(rows),
+                claims=graph.summary(key).claims if drawn else (),
                 network=network(diagram) if diagram else None,
                 omitted=diagram.omitted if diagram else [],
             )
-            count += 1
-        return count
+            self.json(f"entity/{key}.json", e)
+        return len(self.entities)
 
     def _assertions(self) -> int:
         for a in self.assertions:
+            source = self.sources[a["source"]]
+            links = source_links(source)
+            full = f"{', '.join(source['authors'][:3])}{' et al.' if len(source['authors']) > 3 else ''}"
+            full += f" ({source['year']}). {source['title']}." if source["year"] else f". {source['title']}."
+            full += f" {source['journal']}." if source["journal"] else ""
+            full += "".join(f" {label}." for label, _ in links)
             self.page(
                 f"assertion/{a['id']}.html",
                 "assertion.html",
-                title=a["id"],
+                title=claim(a, self.names, self.kinds, self.sources),
+                json_url=f"{a['id']}.json",
+                heading=claim(a, self.names, self.kinds, self.sources),
+                caption=caption(a, self.names, self.kinds, self.sources),
                 a=a,
-                labels=self.labels,
+                labels=self.names,
                 context=self.contexts[a["id"]],
-                citation=_citation(self.sources[a["source"]]),
+                citation=self.citations[a["source"]],
+                citation_full=full,
+                source_links=links,
             )
+            self.json(f"assertion/{a['id']}.json", a)
         return len(self.assertions)
 
     def _sources(self) -> int:
@@ -175,8 +301,13 @@ class _Site:
                 title=s["title"],
                 s=s,
                 rows=rows,
-                labels=self.labels,
+                labels=self.names,
                 contexts=self.contexts,
+                facets=self.facets,
+                citations=self.citations,
+                citation=self.citations[sid],
+                source_links=source_links(s),
+                filter_options=self._filter_options(rows),
                 sections=sorted(sections.items(), key=lambda item: (-item[1], item[0])),
                 cargo=sum(a["exosomal_cargo"] for a in rows),
                 hypotheses=sum(a["hypothesis"] for a in rows),
@@ -184,8 +315,63 @@ class _Site:
             )
         return len(self.sources)
 
+    def _downloads(self, build: bool) -> int:
+        """Every export format of the release, each with its SHA-256 (and a SHA256SUMS file)."""
+        from exograph.export import EXPORTERS
 
-def build_site(store: Store, folder: Path) -> int:
+        folder = self.folder / "downloads"
+        folder.mkdir()
+        rows = []
+        if build:
+            for name, exporter in EXPORTERS.items():
+                file = f"exograph.{_SUFFIX.get(name, name)}"
+                if exporter.directory:
+                    exporter.write(self.store, folder / name)
+                    shutil.make_archive(str(folder / f"exograph-{name}"), "zip", folder, name)
+                    shutil.rmtree(folder / name)
+                    file = f"exograph-{name}.zip"
+                else:
+                    exporter.write(self.store, folder / file)
+                data = (folder / file).read_bytes()
+                rows.append(
+                    {
+                        "name": name,
+                        "file": file,
+                        "description": exporter.description,
+                        "size": f"{len(data) / 1024:,.0f} KiB",
+                        "sha256": hashlib.sha256(data).hexdigest(),
+                    }
+                )
+        (folder / "SHA256SUMS").write_text("".join(f"{r['sha256']}  {r['file']}\n" for r in rows), encoding="utf-8")
+        self.page(
+            "downloads.html",
+            "downloads.html",
+            title="Downloads",
+            downloads=rows,
+            counts={"assertions": len(self.assertions), "entities": len(self.entities)},
+        )
+        return 1
+
+
+def _tree(values: list[str], ancestors: dict[str, list[str]], names: dict[str, str]) -> list[str]:
+    """Values ordered as a tree: each under its nearest broader value, siblings by name."""
+    present = set(values)
+    parent = {v: next((p for p in ancestors.get(v, [v])[1:] if p in present), None) for v in values}
+    children: dict[str | None, list[str]] = defaultdict(list)
+    for v in values:
+        children[parent[v]].append(v)
+    order: list[str] = []
+
+    def walk(node: str | None) -> None:
+        for child in sorted(children.get(node, []), key=lambda k: names.get(k, k).casefold()):  # type: ignore[union-attr]
+            order.append(child)
+            walk(child)
+
+    walk(None)
+    return order
+
+
+def build_site(store: Store, folder: Path, *, downloads: bool = True) -> int:
     """Write the site into ``folder`` in one step; returns the number of pages.
 
     Like a folder export, the site is built beside the target and moved into place only
@@ -200,7 +386,7 @@ def build_site(store: Store, folder: Path) -> int:
         with atomic_path(
             folder, directory=True, make_parents=False, replace_folder=lambda old: not foreign_files(old, SITE)
         ) as tmp:
-            pages = _Site(store, tmp).build()
+            pages = _Site(store, tmp).build(downloads)
             write_manifest(tmp, SITE)
     except OSError as exc:
         raise ExportTargetError(f"cannot write '{folder}': {exc.strerror or exc}") from exc

@@ -2,8 +2,10 @@
 
 The conventions are those of pathway figures: arrows for increases, flat heads
 for decreases, open heads for unsigned effects, dashed lines for hypotheses,
-crossed heads for negated findings; colour and shape say what kind of thing a
-node is.
+a cross for negated findings; colour and shape say what kind of thing a node is.
+Sign colours are the Okabe–Ito palette (blue, vermillion, grey, reddish purple),
+which people with any common colour-vision deficiency tell apart, and every sign
+also has its own head shape, so colour is never the only cue.
 """
 
 from __future__ import annotations
@@ -66,13 +68,28 @@ class EdgeStyle:
 
 
 SIGNS: Final[dict[str, EdgeStyle]] = {
-    "increases": EdgeStyle("#15803d", "normal", "triangle", "triangle"),
-    "decreases": EdgeStyle("#b91c1c", "tee", "tee", "tee"),
-    "regulates": EdgeStyle("#475569", "empty", "triangle", "open_delta"),  # open head: the sign is not stated
+    "increases": EdgeStyle("#0072B2", "normal", "triangle", "triangle"),
+    "decreases": EdgeStyle("#D55E00", "tee", "tee", "tee"),
+    "regulates": EdgeStyle("#616161", "empty", "triangle", "open_delta"),  # open head: the sign is not stated
 }
-NEGATED: Final = EdgeStyle("#6b7280", "none", "triangle-cross", "triangle-cross")
-NEGATED_MARK: Final = "✕"  # Graphviz has no crossed head: the cross is drawn at the head
-TRANSFER: Final = EdgeStyle("#6d28d9", "odot", "circle", "open_circle")
+#: A negated finding keeps no head (nothing was changed) and carries a cross at mid-edge, where no other
+#: arrowhead can cover it; CX2 and cytoscape.js also have a crossed head.
+NEGATED: Final = EdgeStyle("#CC79A7", "none", "triangle-cross", "triangle-cross")
+NEGATED_MARK: Final = "✕"
+#: Exosomal transfer: vesicles from donor cells carrying a cargo.
+TRANSFER: Final = EdgeStyle("#009E73", "odot", "circle", "open_circle")
+#: A family or complex and its member, drawn so that a chain through the family is not a dead end.
+MEMBER: Final = EdgeStyle("#616161", "odiamond", "diamond", "diamond")
+#: How much larger than Graphviz's default each head is drawn: a 4-pixel tee is not seen.
+ARROW_SIZE: Final = {"normal": "1.3", "tee": "1.6", "empty": "1.4", "none": "1", "odot": "1.2", "odiamond": "1.2"}
+
+#: What the legend says of each sign, in the words of the sentences.
+SIGN_LEGEND: Final = (
+    ("increases", "increases"),
+    ("decreases", "decreases"),
+    ("regulates", "changes (sign not stated)"),
+    ("negated", "does not change (negated finding)"),
+)
 
 
 def node_style(kind: str) -> NodeStyle:
@@ -81,6 +98,11 @@ def node_style(kind: str) -> NodeStyle:
 
 def edge_style(direction: str, negated: bool) -> EdgeStyle:
     return NEGATED if negated else SIGNS[direction]
+
+
+def sign_class(direction: str, negated: bool) -> str:
+    """The CSS / SVG class of an edge's sign: the direction, or ``negated``."""
+    return "negated" if negated else direction
 
 
 def aspect_label(aspect: str) -> str:

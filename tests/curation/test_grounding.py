@@ -70,3 +70,19 @@ def test_every_curie_is_valid_for_bioregistry() -> None:
         and not bioregistry.is_valid_curie(bioregistry.normalize_curie(e.curie) or "")
     ]
     assert bad == []
+
+
+def test_cell_lines_grounded_to_efo_carry_their_cellosaurus_accession() -> None:
+    """An EFO cell-line term is the same cell line only where EFO itself lists the Cellosaurus accession."""
+    from tests.curation.grounding_tables import efo_xrefs
+
+    wrong = []
+    for entity in ENTITIES:
+        if entity.kind != "cell_line" or not entity.curie.startswith("EFO:"):
+            continue
+        listed = set(efo_xrefs()[entity.curie.split(":")[1]])
+        cellosaurus = {x.replace("CVCL:", "RRID:CVCL_") for x in entity.xrefs if x.startswith("CVCL:")}
+        clo = {x for x in entity.xrefs if x.startswith("CLO:")}
+        if not cellosaurus or not cellosaurus | clo <= listed:
+            wrong.append(f"{entity.key}: {entity.curie} lists {sorted(listed)}, not {sorted(cellosaurus | clo)}")
+    assert wrong == []

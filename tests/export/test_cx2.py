@@ -81,7 +81,8 @@ def test_style_is_the_pictures_style(mini: Path, tmp_path: Path) -> None:
     head = discrete(edge_map["EDGE_TARGET_ARROW_SHAPE"])
     line = discrete(edge_map["EDGE_LINE_STYLE"])
     assert (head["increases"], head["decreases"], head["negated"]) == ("triangle", "tee", "triangle-cross")
-    assert colour["increases"] == "#15803d" and colour["decreases"] == "#b91c1c" and colour["negated"] == "#6b7280"
+    # Okabe-Ito, the pictures' colour-blind-safe palette
+    assert colour["increases"] == "#0072B2" and colour["decreases"] == "#D55E00" and colour["negated"] == "#CC79A7"
     assert line == {True: "dashed", False: "solid"}
     assert set(head.values()) <= ARROW_SHAPES and set(line.values()) <= LINE_STYLES
     assert set(discrete(node_map["NODE_SHAPE"]).values()) <= NODE_SHAPES
@@ -92,9 +93,9 @@ def test_style_is_the_pictures_style(mini: Path, tmp_path: Path) -> None:
         e["v"]["assertion_id"]: (head[e["v"]["effect"]], colour[e["v"]["effect"]], line[e["v"]["hypothesis"]])
         for e in network.get_edges().values()
     }
-    assert looks["mini2024-sorafenib-rab27a"] == ("triangle-cross", "#6b7280", "solid")
-    assert looks["mini2024-hif1a-rab27a"] == ("triangle", "#15803d", "dashed")
-    assert looks["mini2024-mir21-pdcd4"] == ("tee", "#b91c1c", "solid")
+    assert looks["mini2024-sorafenib-rab27a"] == ("triangle-cross", "#CC79A7", "solid")
+    assert looks["mini2024-hif1a-rab27a"] == ("triangle", "#0072B2", "dashed")
+    assert looks["mini2024-mir21-pdcd4"] == ("tee", "#D55E00", "solid")
     kinds = {n["v"]["key"]: n["v"]["kind"] for n in network.get_nodes().values()}
     assert discrete(node_map["NODE_BACKGROUND_COLOR"])[kinds["miR-21"]] == "#fce7f3"
 

@@ -20,7 +20,9 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def drawn(path: Path) -> tuple[dict[str, ET.Element], dict[str, ET.Element]]:
     """Nodes and edges of a Graphviz SVG, by the ids exograph gives them."""
-    groups = [g for g in ET.parse(path).getroot().iter(f"{SVG}g") if g.get("id")]
+    groups = [
+        g for g in ET.parse(path).getroot().iter(f"{SVG}g") if g.get("id") and not g.get("id", "").startswith("legend")
+    ]
     nodes = {g.get("id", "")[2:]: g for g in groups if "node" in g.get("class", "").split()}
     edges = {g.get("id", "")[2:]: g for g in groups if "edge" in g.get("class", "").split()}
     return nodes, edges
@@ -73,9 +75,12 @@ def test_decreases_draw_a_flat_head_and_cargo_a_vesicle_transfer(
     assert polygon is not None and corners(polygon) == 4  # a flat bar, not a triangle
     assert next(tee.iter(f"{SVG}polyline"), None) is not None
     groups = {g.get("id"): g for g in ET.parse(out).getroot().iter(f"{SVG}g")}
-    transfer = groups["t-fibroblast-malignant_cell"]
-    assert "EVs: hsa-mir-21" in " ".join(texts(transfer))
+    transfer = groups["t-fibroblast-miR-21"]  # from the donor cells to the cargo, not a cell to itself
+    assert "in EVs to malignant cell" in " ".join(texts(transfer))
     assert next(transfer.iter(f"{SVG}path")).get("stroke-dasharray") == "1,5"  # dotted vesicle edge
+    tooltip = next(transfer.iter(f"{SVG}a")).get("{http://www.w3.org/1999/xlink}title", "")
+    assert "Exosomal miR-21 from fibroblasts suppresses PDCD4" in tooltip  # the cargo assertion is its evidence
+    assert "cargo" in tee.get("class", "") and "#0072b2:white" not in str(ET.tostring(tee))
 
 
 def test_unsigned_edges_have_an_open_head(mini: Path, cli: Callable[..., Result], tmp_path: Path) -> None:
@@ -114,9 +119,32 @@ def test_crowded_neighbourhoods_are_cut_with_a_note() -> None:
     key = store.resolve("exosome secretion")
     assert key is not None
     picture = diagram.neighbourhood(store, key, limit=10)
-    neighbours = set(picture.nodes) - set(store.narrower_closure(key))
-    assert len(neighbours) <= 10
+    shown = {k for k, n in picture.nodes.items() if not n.collapsed} - set(store.narrower_closure(key))
+    assert len(shown) <= 10
     assert picture.omitted and "more neighbours not drawn" in picture.omitted[0]
+    named = [name for _, names in picture.remainder() for name in names]
+    collapsed = [n.label for n in picture.nodes.values() if n.collapsed]
+    assert sorted(named) == sorted(collapsed) and len(named) > 40
+    assert "EGFR_mutant" not in named  # display names, not keys
+    groups = {n.group.split(" · ")[1] for k, n in picture.nodes.items() if k in shown}
+    assert {"increases", "decreases"} <= groups  # every sign of the hub is drawn, not the alphabetically first
+
+
+def test_depth_keeps_every_direct_neighbour_and_no_stray_cells() -> None:
+    store = open_store(PROJECT_ROOT)
+    near = diagram.neighbourhood(store, "RAB27A", depth=1)
+    far = diagram.neighbourhood(store, "RAB27A", depth=2)
+    direct = {k for k, n in near.nodes.items() if not n.focus}
+    assert len(direct) >= 18 and direct <= {k for k, n in far.nodes.items() if not n.collapsed}
+    for picture in (near, far):
+        linked = {
+            k
+            for e in picture.edges
+            for k in (e.regulator, e.target)
+            if picture.shown(e.regulator) and picture.shown(e.target)
+        }
+        linked |= {k for t in picture.transfers for k in (t.donor, t.cargo)}
+        assert {k for k in picture.nodes if picture.shown(k)} <= linked | {"RAB27A"}
 
 
 def test_labels_are_escaped(mini: Path, cli: Callable[..., Result], tmp_path: Path) -> None:
@@ -133,9 +161,14 @@ def test_html_shows_evidence_data_and_png_is_a_png(mini: Path, cli: Callable[...
     html = page.read_text(encoding="utf-8")
     assert "<svg" in html and 'id="edge-data"' in html and "Knockdown of RAB27A reduced exosome release." in html
     assert "https://" not in html.split("<svg")[0]  # nothing fetched from the internet
+    assert 'href="index.html"' not in html  # a standalone picture links to no missing site
     png = tmp_path / "rab27a.png"
     assert cli("render", "RAB27A", "--root", str(mini), "-o", str(png)).exit_code == 0
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    wide = int.from_bytes(png.read_bytes()[16:20], "big")
+    small = tmp_path / "rab27a-96.png"
+    assert cli("render", "RAB27A", "--root", str(mini), "--dpi", "96", "-o", str(small)).exit_code == 0
+    assert wide >= 1.9 * int.from_bytes(small.read_bytes()[16:20], "big")  # 2x by default
 
 
 @pytest.mark.parametrize(
@@ -167,6 +200,21 @@ def test_missing_graphviz_is_an_environment_error(
     result = cli("render", "RAB27A", "--root", str(mini), "-o", str(tmp_path / "x.svg"))
     assert result.exit_code == 2 and "Graphviz's 'dot' program is not installed" in result.output
     assert not (tmp_path / "x.svg").exists()
+
+
+def test_a_chain_through_a_family_draws_the_step_to_its_member() -> None:
+    store = open_store(PROJECT_ROOT)
+    picture = diagram.between(store, "hypoxia", "exosome_secretion", max_chains=12)
+    assert diagram.Link("HIF1", "HIF1A", "family") in picture.links  # HIF-1 is no dead end
+    assert {"HIF1", "HIF1A"} <= set(picture.nodes)
+
+
+def test_a_vesicle_transfer_never_says_a_vesicle_carries_itself() -> None:
+    names = {"hcc": "malignant cell", "exo": "extracellular exosome", "mir": "hsa-mir-21", "fib": "fibroblast"}
+    vesicles = diagram.Transfer("hcc", "exo", ("fib",), ())
+    assert vesicles.caption(names, "component") == "malignant cell release extracellular exosome to fibroblast"
+    cargo = diagram.Transfer("fib", "mir", ("hcc",), ())
+    assert cargo.caption(names, "mirna") == "fibroblast release vesicles carrying hsa-mir-21 to malignant cell"
 
 
 def test_pictures_take_the_context_filters(context_tree: Path) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import html
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -9,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
+from exograph.export import EXPORTERS
 from tests.conftest import replace_in
 
 
@@ -68,6 +72,108 @@ def test_refuses_a_folder_it_did_not_build_and_replaces_one_it_did(
     assert cli("site", "--root", str(mini), "-o", str(site)).exit_code == 0  # its own build, unchanged: replaced
     assert "RAB27A small GTPase" in (site / "entity/RAB27A.html").read_text() and (site / "index.html").is_file()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary folder left
+
+
+def test_headings_say_what_the_assertion_says(mini: Path, cli: Callable[..., Result], tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert cli("site", "--root", str(mini), "-o", str(out)).exit_code == 0
+    negated = (out / "assertion/mini2024-sorafenib-rab27a.html").read_text(encoding="utf-8")
+    heading = negated.split("<h1>")[1].split("</h1>")[0]
+    assert "does not" in heading and "RAB27A" in heading and "increases" not in heading
+    hypothesis = (out / "assertion/mini2024-hif1a-rab27a.html").read_text(encoding="utf-8")
+    assert " may " in hypothesis.split("<h1>")[1].split("</h1>")[0]
+    secretion = (out / "assertion/mini2024-hypoxia-exosome-secretion.html").read_text(encoding="utf-8")
+    heading = secretion.split("<h1>")[1].split("</h1>")[0]
+    assert "secretion of" not in heading and heading.count("secretion") == 1
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "<title>exograph</title>" in index
+    entity = (out / "entity/RAB27A.html").read_text(encoding="utf-8")
+    assert "(0)" not in entity and 'href="http:' not in entity and 'role="img"' in entity
+
+
+def test_display_names_replace_labels(mini: Path, cli: Callable[..., Result], tmp_path: Path) -> None:
+    replace_in(mini / "curation/entities/entities.yaml", "label: RAB27A\n", "label: RAB27A\n    name: Rab27a\n")
+    out = tmp_path / "site"
+    assert cli("site", "--root", str(mini), "-o", str(out)).exit_code == 0
+    page = (out / "entity/RAB27A.html").read_text(encoding="utf-8")
+    assert "<h1>Rab27a</h1>" in page and "official label: RAB27A" in page
+    assert "Rab27a" in (out / "assertion/mini2024-sorafenib-rab27a.html").read_text(encoding="utf-8")
+
+
+def test_quotes_are_typeset_but_kept_verbatim(mini: Path, cli: Callable[..., Result], tmp_path: Path) -> None:
+    replace_in(
+        mini / "curation/assertions/mini2024.yaml",
+        "quote: HIF-1 may drive RAB27A expression.",
+        "quote: HIF-1$\\alpha$ may drive RAB27A expression at 1% O<sub>2</sub> <script>x</script>.",
+    )
+    text = mini / "sources/mini2024.txt"
+    old_sum = hashlib.sha256(text.read_bytes()).hexdigest()
+    replace_in(
+        text,
+        "HIF-1 may drive RAB27A expression.",
+        "HIF-1$\\alpha$ may drive RAB27A expression at 1% O<sub>2</sub> <script>x</script>.",
+    )
+    replace_in(mini / "sources/mini2024.yaml", old_sum, hashlib.sha256(text.read_bytes()).hexdigest())
+    out = tmp_path / "site"
+    result = cli("site", "--root", str(mini), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    page = (out / "assertion/mini2024-hif1a-rab27a.html").read_text(encoding="utf-8")
+    quote = page.split("<blockquote>")[1].split("</blockquote>")[0]
+    assert quote == "HIF-1α may drive RAB27A expression at 1% O<sub>2</sub> &lt;script&gt;x&lt;/script&gt;."
+    assert 'data-verbatim="HIF-1$\\alpha$ may drive RAB27A expression at 1% O&lt;sub&gt;2&lt;/sub&gt;' in page
+
+
+def test_filters_know_the_disease_hierarchy(mini: Path, cli: Callable[..., Result], tmp_path: Path) -> None:
+    replace_in(
+        mini / "curation/entities/entities.yaml",
+        "    label: breast cancer\n    kind: disease\n",
+        "    label: breast cancer\n    kind: disease\n    broader: [carcinoma]\n"
+        "  - key: carcinoma\n    curie: MONDO:0004993\n    label: carcinoma\n    kind: disease\n",
+    )
+    out = tmp_path / "site"
+    result = cli("site", "--root", str(mini), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    page = (out / "entity/exosome_secretion.html").read_text(encoding="utf-8")
+    row = page.split('data-id="mini2024-hypoxia-exosome-secretion" data-facets="')[1].split('"')[0]
+    facets = json.loads(html.unescape(row))
+    assert facets["diseases"] == ["breast_cancer", "carcinoma"] and facets["sign"] == ["increases"]
+    options = page.split('data-facet="diseases">')[1].split("</select>")[0]
+    assert options.index('value="carcinoma"') < options.index('value="breast_cancer"')
+    assert ">\u00a0\u00a0breast cancer<" in options  # indented under carcinoma
+
+
+def test_json_beside_each_page_and_downloads_with_checksums(
+    mini: Path, cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    assert cli("site", "--root", str(mini), "-o", str(out)).exit_code == 0
+    shown = cli("show", "mini2024-mir21-pdcd4", "--root", str(mini), "--format", "json")
+    assert json.loads((out / "assertion/mini2024-mir21-pdcd4.json").read_text()) == json.loads(shown.output)
+    shown = cli("show", "RAB27A", "--root", str(mini), "--format", "json")
+    assert json.loads((out / "entity/RAB27A.json").read_text()) == json.loads(shown.output)
+    api = json.loads((out / "api/index.json").read_text())
+    assert api["assertions"]["mini2024-mir21-pdcd4"] == "assertion/mini2024-mir21-pdcd4.json"
+    sums = (out / "downloads/SHA256SUMS").read_text().splitlines()
+    assert len(sums) == len(EXPORTERS)
+    for line in sums:
+        digest, name = line.split("  ")
+        assert hashlib.sha256((out / "downloads" / name).read_bytes()).hexdigest() == digest
+    downloads = (out / "downloads.html").read_text(encoding="utf-8")
+    assert all(f">{name}<" in downloads for name in EXPORTERS)
+
+
+def test_entity_pages_give_the_consensus_of_each_claim(mini: Path, cli: Callable[..., Result], tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert cli("site", "--root", str(mini), "-o", str(out)).exit_code == 0
+    page = (out / "entity/RAB27A.html").read_text(encoding="utf-8")
+    table = page.split('<table class="claims sortable">')[1].split("</table>")[0]
+    rows = {row.split("</td>")[0]: row for row in table.split('<tr><td data-label="Claim">')[1:]}
+    negated = next(row for claim, row in rows.items() if "sorafenib" in claim)
+    assert "no change found" in negated and "1 no change" in negated  # the negated finding is no increase
+    hypothesis = next(row for claim, row in rows.items() if "HIF1A" in claim)
+    assert "1 may" in hypothesis
+    assert "Consensus per claim (3)" in page
+    assert "Consensus per claim" not in (out / "entity/fibroblast.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("swap", ["fifo", "zero"])

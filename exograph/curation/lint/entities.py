@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from exograph.curation.lint.base import Hit, Lintable, rule
 from exograph.curation.lint.names import GREEK, tokens
+from exograph.curation.lint.nametable import named
 from exograph.curation.models import Entity
 
 #: Kinds whose names are symbols, where a trailing letter or number tells siblings apart.
@@ -71,6 +72,61 @@ def family_synonyms(lintable: Lintable) -> Iterator[Hit]:
             else:
                 continue
             yield Hit(at, ("synonyms", j), f"synonym '{synonym}' {reason}")
+
+
+#: Kinds whose names are gene or gene-product symbols, checked against HGNC's symbols.
+GENE_LIKE_KINDS = frozenset({"gene", "family", "protein", "variant", "isoform", "mirna", "lncrna", "circrna"})
+
+
+def _own(entity: Entity, entities: dict[str, Entity]) -> set[str]:
+    """The identifiers a synonym of ``entity`` may name: its own, its parent's and its members' (recursively)."""
+    own: set[str] = set()
+    stack, seen = [entity.key], set()
+    while stack:
+        current = entities.get(stack.pop())
+        if current is None or current.key in seen:
+            continue
+        seen.add(current.key)
+        own |= {current.curie, *current.xrefs}
+        stack += [*current.members, *([current.parent] if current.parent else [])]
+    return own
+
+
+def _compared(entity: Entity) -> tuple[str, ...]:
+    """The tables whose names ``entity``'s synonyms are checked against."""
+    prefixes = ("HGNC",) if entity.kind in GENE_LIKE_KINDS else ()
+    return (*prefixes, "GO") if entity.curie.startswith("GO:") else prefixes
+
+
+@rule(
+    "EXO303",
+    "synonym-names-other-concept",
+    "A synonym is, in HGNC or GO, a name of a different identifier and not of this entity's own: a gene, "
+    "family or RNA synonym that is another gene's symbol, alias or previous symbol (HMG1, HMGB1's former "
+    "symbol, on HMGN1), or a GO-grounded entity's synonym that is another GO term's name (cell growth on "
+    "cell population proliferation). A family's or variant's synonym may name its members or parent.",
+    "remove the synonym: it names another concept. Where a quote then names no end of an assertion, extend the "
+    "quote or silence EXO101-103 there with a note; where the name is truly this concept's too (HGNC lists it "
+    "for both), silence EXO303 on the entity with a note",
+    scope="entity",
+)
+def synonym_of_other_concept(lintable: Lintable) -> Iterator[Hit]:
+    entities = lintable.checked.entities
+    checked = [at for at in lintable.entities.values() if _compared(at.model)]
+    table = named(_compact(s) for at in checked for s in at.model.synonyms)
+    for at in checked:
+        entity = at.model
+        compared = _compared(entity)
+        own = None
+        for j, synonym in enumerate(entity.synonyms):
+            hits = [n for n in table.get(_compact(synonym), ()) if n.curie.split(":")[0] in compared]
+            if not hits:
+                continue
+            own = _own(entity, entities) if own is None else own
+            if any(n.curie in own for n in hits):
+                continue
+            other = hits[0]
+            yield Hit(at, ("synonyms", j), f"synonym '{synonym}' is the {other.how} of {other.curie} ({other.label})")
 
 
 def e_names(entity: Entity) -> tuple[str, ...]:

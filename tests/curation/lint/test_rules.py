@@ -93,6 +93,28 @@ def _family_and_synonym(t: Tree) -> None:
     t.edit(ENTITIES, "synonyms: [Rab27a]", "synonyms: [Rab27a, Rab-27]")
 
 
+def _hmgn1(synonym: str) -> Setup:
+    """HMGN1 used by an assertion, with a synonym to check against HGNC's names."""
+
+    def setup(t: Tree) -> None:
+        t.add_entity("HMGN1", "HGNC:4984", "gene", synonyms=[synonym])
+        t.edit(ASSERTIONS, "target: PDCD4", "target: HMGN1")
+
+    return setup
+
+
+def _family_synonym_of_member(t: Tree) -> None:
+    """'Rab27' is an HGNC alias of RAB27A, a member of the family that carries it."""
+    t.add_entity("RAB27_family", "exograph:RAB27_family", "family", synonyms=["Rab27"], members=["RAB27A"])
+    t.edit(ASSERTIONS, "target: PDCD4", "target: RAB27_family")
+
+
+def _go_synonym(synonym: str) -> Setup:
+    return lambda t: t.edit(
+        ENTITIES, "synonyms: [exosome secretion, exosome release]", f"synonyms: [exosome secretion, {synonym}]"
+    )
+
+
 def _unused(t: Tree) -> None:
     t.add_entity("PDCD5", "HGNC:8764", "gene")
 
@@ -354,6 +376,11 @@ CASES: dict[str, tuple[Setup, str, list[Setup]]] = {
         [_opposite({"diseases": ["breast_cancer"]})],
     ),
     "EXO301": (_synonym("RAB27"), "synonym 'RAB27' is 'RAB27A' without its last letter", [_synonym("Rab27A")]),
+    "EXO303": (
+        _hmgn1("HMG1"),
+        "synonym 'HMG1' is the HGNC previous symbol of HGNC:4983 (HMGB1)",
+        [_hmgn1("HMG14"), _family_synonym_of_member, _go_synonym("exosome release"), _go_synonym("exosomal release")],
+    ),
     "EXO302": (_unused, "entity 'PDCD5': no assertion or context uses it", [_member_of_used_family]),
     "EXO401": (
         lambda t: t.edit(ASSERTIONS, "direction: regulates", "direction: decreases"),
@@ -440,6 +467,12 @@ def test_rule_fires(tree: Tree, code: str) -> None:
 def test_rule_stays_quiet_on_near_miss(tree: Tree, code: str, case: int) -> None:
     CASES[code][2][case](tree)
     assert code.split(maxsplit=1)[0] not in tree.codes()
+
+
+def test_a_go_term_synonym_that_names_another_go_term_is_flagged(tree: Tree) -> None:
+    _go_synonym("cell growth")(tree)
+    (found,) = [f for f in tree.findings() if f.code == "EXO303"]
+    assert "synonym 'cell growth' is the GO name of GO:0016049 (cell growth)" in found.message
 
 
 def test_an_entity_silences_a_rule_with_a_note(tree: Tree) -> None:
