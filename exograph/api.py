@@ -155,6 +155,8 @@ class KnowledgeGraph:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._index: Index | None = None
+        self._rdflib: dict[str, Any] = {}
+        self._oxigraph: dict[str, Any] = {}
 
     def __repr__(self) -> str:
         return f"KnowledgeGraph(root={str(self.root)!r})"
@@ -431,6 +433,36 @@ class KnowledgeGraph:
         from exograph.export.graph import build_graph
 
         return build_graph(self.store)
+
+    def to_rdflib(self, base: str | None = None) -> Any:
+        """The Turtle export's triples as an ``rdflib.Graph`` (imports rdflib; built on the first call, then kept).
+
+        Nothing RDF is built by :func:`load` or the other questions, so they stay fast; ``base`` is the
+        namespace of exograph's own IRIs, as ``export --base-iri``.
+        """
+        key = base or ""
+        if key not in self._rdflib:
+            from exograph.export.rdf import to_rdflib
+
+            self._rdflib[key] = to_rdflib(self.store, base)
+        return self._rdflib[key]
+
+    def to_oxigraph(self, base: str | None = None) -> Any:
+        """The export in an in-memory ``pyoxigraph.Store`` for fast SPARQL (built on the first call, then kept).
+
+        In memory, not the on-disk store ``exograph sparql`` caches: RocksDB's threads would stay in
+        this process, and a process holding them cannot safely fork.
+        """
+        key = base or ""
+        if key not in self._oxigraph:
+            from exograph.sparql.embedded import memory_store
+
+            self._oxigraph[key] = memory_store(self.store, base)
+        return self._oxigraph[key]
+
+    def sparql(self, query: str, base: str | None = None) -> Any:
+        """A SPARQL 1.1 query over the export (pyoxigraph's results: solutions, a boolean or triples)."""
+        return self.to_oxigraph(base).query(query)
 
 
 def load(root: str | Path | None = None) -> KnowledgeGraph:

@@ -1,6 +1,7 @@
 """Regenerate the prefix map the exporters ship in exograph/export/data/prefixes.json.
 
     python scripts/make_export_data.py prefixes             # from the installed bioregistry + biolink-model
+    python scripts/make_export_data.py id-prefixes          # Biolink's id_prefixes of every category used
 
 Run once when the map must change; the tests check it against the installed bioregistry.
 """
@@ -101,11 +102,31 @@ def prefix_records() -> dict[str, Any]:
     }
 
 
+def id_prefixes() -> dict[str, Any]:
+    """Biolink's ``id_prefixes`` for each category the exporters write (``[]``: Biolink lists none)."""
+    from importlib.resources import files
+
+    import yaml
+
+    sys.path.insert(0, str(DATA.parent.parent.parent))
+    from exograph.export.biolink import CATEGORY, EXTRA_CATEGORIES
+
+    schema = yaml.safe_load((files("biolink_model") / "schema" / "biolink_model.yaml").read_text(encoding="utf-8"))
+    by_camel = {"".join(w[:1].upper() + w[1:] for w in name.split(" ")): c for name, c in schema["classes"].items()}
+    used = sorted({*CATEGORY.values(), *EXTRA_CATEGORIES})
+    return {
+        "generated_from": {"biolink-model": metadata.version("biolink-model")},
+        "id_prefixes": {name: list(dict.fromkeys(by_camel[name].get("id_prefixes") or [])) for name in used},
+    }
+
+
 def main() -> None:
-    if sys.argv[1:] != ["prefixes"]:
-        sys.exit("usage: python scripts/make_export_data.py prefixes")
-    path = DATA / "prefixes.json"
-    path.write_text(json.dumps(prefix_records(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    makers = {"prefixes": ("prefixes.json", prefix_records), "id-prefixes": ("biolink_id_prefixes.json", id_prefixes)}
+    if len(sys.argv) != 2 or sys.argv[1] not in makers:
+        sys.exit("usage: python scripts/make_export_data.py prefixes|id-prefixes")
+    name, make = makers[sys.argv[1]]
+    path = DATA / name
+    path.write_text(json.dumps(make(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {path}")
 
 

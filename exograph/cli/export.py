@@ -34,7 +34,8 @@ def _list_formats(ctx: click.Context, _param: click.Parameter, value: bool) -> N
 
     width = max(map(len, EXPORTERS))
     for name, exporter in EXPORTERS.items():
-        click.echo(f"{name:<{width}}  {exporter.description}")
+        dropped = "" if exporter.keeps_context else " [drops context: edges read as unconditional]"
+        click.echo(f"{name:<{width}}  {exporter.description}{dropped}")
     ctx.exit(0)
 
 
@@ -68,7 +69,25 @@ def _list_formats(ctx: click.Context, _param: click.Parameter, value: bool) -> N
     "release_date",
     help="RDF formats: the dataset's release date (YYYY-MM-DD); default: the year of the newest source.",
 )
-def export(root: Path | None, fmt: str, output: Path | None, base_iri: str | None, release_date: str | None) -> None:
+@click.option(
+    "--include-negated",
+    is_flag=True,
+    help="indra: also write negated findings (left out by default: INDRA's assemblers would state them as facts).",
+)
+@click.option(
+    "--all-scopes",
+    is_flag=True,
+    help="sif, omnipath, indra: also write findings on engineered vesicles and lab methods (left out by default).",
+)
+def export(
+    root: Path | None,
+    fmt: str,
+    output: Path | None,
+    base_iri: str | None,
+    release_date: str | None,
+    include_negated: bool,
+    all_scopes: bool,
+) -> None:
     """Write the whole graph in one of the formats of ``exograph.export.EXPORTERS`` (docs/exports.md)."""
     from exograph.export import EXPORTERS
     from exograph.export.target import ExportTargetError
@@ -77,11 +96,20 @@ def export(root: Path | None, fmt: str, output: Path | None, base_iri: str | Non
     to_stdout = output is None or str(output) == "-"
     if to_stdout and exporter.directory:
         raise click.UsageError(f"{fmt} writes a folder, not one stream: give -o FOLDER")
-    options: dict[str, str | None] = {}
+    options: dict[str, str | bool | None] = {}
     if fmt in RDF_FORMATS:
         options = {"base": rdf_base(base_iri), "release_date": iso_date(release_date)}
     elif base_iri or release_date:
         raise click.UsageError("--base-iri and --date apply to the RDF formats only (turtle, nt, jsonld)")
+    for flag, name, value in (
+        ("--include-negated", "include_negated", include_negated),
+        ("--all-scopes", "all_scopes", all_scopes),
+    ):
+        if value and name not in exporter.options:
+            takers = ", ".join(n for n, e in EXPORTERS.items() if name in e.options)
+            raise click.UsageError(f"{flag} applies to {takers} only")
+        if value:
+            options[name] = True
     store = load_store(root)
     try:
         if output is None or to_stdout:
@@ -93,7 +121,7 @@ def export(root: Path | None, fmt: str, output: Path | None, base_iri: str | Non
     click.echo(f"wrote {output} ({fmt})")
 
 
-def _to_stdout(store: Any, exporter: Any, options: dict[str, str | None]) -> None:
+def _to_stdout(store: Any, exporter: Any, options: dict[str, str | bool | None]) -> None:
     """Render into a private temporary folder, then copy to standard output (a reader that stops early,
     such as ``head``, ends the command quietly)."""
     import os

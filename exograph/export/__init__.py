@@ -26,12 +26,21 @@ class Exporter:
     description: str
     render: Callable[..., None]
     directory: bool = False
+    #: False for formats with no place for an assertion's context (cell type, disease, condition ...):
+    #: their edges read as unconditional, which ``export --list`` says.
+    keeps_context: bool = True
+    #: The options the renderer takes besides the store and the path (see :data:`OPTIONS`).
+    options: frozenset[str] = frozenset()
 
-    def write(self, store: Store, path: Path, **options: str | None) -> None:
+    def write(self, store: Store, path: Path, **options: str | bool | None) -> None:
         """Render to ``path``; raises :class:`ExportTargetError` (nothing touched) when it cannot.
 
-        ``options`` go to the renderer (the RDF formats take ``base`` and ``release_date``).
+        ``options`` go to the renderer: the RDF formats take ``base`` and ``release_date``; the formats
+        that leave findings out take ``include_negated`` / ``all_scopes`` (see each format's ``options``).
         """
+        unknown = set(options) - self.options
+        if unknown:
+            raise TypeError(f"{self.name} takes no option {', '.join(sorted(unknown))}")
         check_target(path, self.name, self.directory, store.root)
         try:
             with atomic_path(
@@ -53,24 +62,34 @@ class Exporter:
 
 
 def _rdf(fmt: str) -> Callable[..., None]:
-    def render(store: Store, path: Path, **options: str | None) -> None:
+    def render(store: Store, path: Path, base: str | None = None, release_date: str | None = None) -> None:
         from exograph.export.rdf import export
 
-        export(store, path, fmt, **options)
+        export(store, path, fmt, base, release_date)
 
     return render
 
 
-def _lazy(module: str, function: str) -> Callable[[Store, Path], None]:
+def _lazy(module: str, function: str) -> Callable[..., None]:
     """Import the exporter module only when its format is asked for (start-up time matters)."""
 
-    def render(store: Store, path: Path) -> None:
+    def render(store: Store, path: Path, **options: str | bool | None) -> None:
         import importlib
 
-        getattr(importlib.import_module(f"exograph.export.{module}"), function)(store, path)
+        getattr(importlib.import_module(f"exograph.export.{module}"), function)(store, path, **options)
 
     return render
 
+
+#: Option name -> what it does, for the formats that take it.
+OPTIONS: dict[str, str] = {
+    "base": "RDF: the namespace of exograph's own IRIs",
+    "release_date": "RDF: the dataset's release date",
+    "include_negated": "also write negated findings (left out by default: the format cannot say 'does not')",
+    "all_scopes": "also write findings on engineered vesicles and on lab methods (left out by default)",
+}
+_RDF_OPTIONS = frozenset({"base", "release_date"})
+_LEFT_OUT = frozenset({"all_scopes"})
 
 EXPORTERS: dict[str, Exporter] = {
     e.name: e
@@ -79,19 +98,48 @@ EXPORTERS: dict[str, Exporter] = {
             "turtle",
             "RDF Turtle: Biolink associations, RO triples, ECO/PROV-O evidence (triple stores, SPARQL, reasoners)",
             _rdf("turtle"),
+            options=_RDF_OPTIONS,
         ),
-        Exporter("nt", "RDF N-Triples, one triple a line (bulk loading into triple stores, grep, diff)", _rdf("nt")),
-        Exporter("jsonld", "RDF JSON-LD, expanded form (JSON tooling, web applications)", _rdf("jsonld")),
+        Exporter(
+            "nt",
+            "RDF N-Triples, one triple a line (bulk loading into triple stores, grep, diff)",
+            _rdf("nt"),
+            options=_RDF_OPTIONS,
+        ),
+        Exporter(
+            "jsonld",
+            "RDF JSON-LD, expanded form (JSON tooling, web applications)",
+            _rdf("jsonld"),
+            options=_RDF_OPTIONS,
+        ),
         Exporter("graphml", "GraphML with flat attributes (Cytoscape, Gephi, networkx)", _lazy("tabular", "graphml")),
         Exporter("json", "networkx node-link JSON with every field (scripts)", _lazy("tabular", "node_link")),
         Exporter(
             "tsv", "one row per assertion with labels and context (spreadsheets, pandas)", _lazy("tabular", "tsv")
         ),
-        Exporter("sif", "Simple Interaction Format (Cytoscape)", _lazy("tabular", "sif")),
+        Exporter(
+            "sif",
+            "Simple Interaction Format (Cytoscape); hypotheses as may_*, negated and engineered/method findings"
+            " left out",
+            _lazy("tabular", "sif"),
+            keeps_context=False,
+            options=_LEFT_OUT,
+        ),
         Exporter("cx2", "CX2 with the pictures' visual style (Cytoscape, NDEx)", _lazy("cx2", "cx2")),
         Exporter("signor", "signed causal table in SIGNOR columns (spreadsheets, tools)", _lazy("causal", "signor")),
-        Exporter("omnipath", "OmniPath-style signed interactions (OmnipathR, CARNIVAL)", _lazy("causal", "omnipath")),
-        Exporter("indra", "INDRA Statements JSON with evidence and context (INDRA)", _lazy("indra", "indra")),
+        Exporter(
+            "omnipath",
+            "OmniPath-style signed interactions (OmnipathR, CARNIVAL); findings stated as fact only",
+            _lazy("causal", "omnipath"),
+            keeps_context=False,
+            options=_LEFT_OUT,
+        ),
+        Exporter(
+            "indra",
+            "INDRA Statements JSON with evidence and context (INDRA); negated findings left out unless asked",
+            _lazy("indra", "indra"),
+            options=_LEFT_OUT | {"include_negated"},
+        ),
         Exporter(
             "kgx",
             "KGX nodes and edges, TSV and JSON Lines, on Biolink (knowledge-graph pipelines)",

@@ -1,11 +1,32 @@
-"""How an exograph entity and assertion read in the Biolink model (categories, predicates, qualifiers).
+"""How an exograph entity and assertion read in the Biolink model (categories, association classes,
+predicates, qualifiers).
 
-Shared by the RDF and KGX exporters. Every category, predicate, qualifier and enum value used
-here is checked against the model shipped in the ``biolink-model`` package by
-``tests/export/test_biolink.py``. Biolink's predicate mapping is followed: a change in a gene
-product or chemical is ``affects`` qualified by ``causes``, an aspect and a direction; a gene
-product acting on a process is ``acts upstream of (positive/negative effect)``; anything else is
-an unqualified ``affects`` (its sign stays in exograph's own ``exo:direction``).
+Shared by the RDF and KGX exporters. Every assertion is one instance of the most specific Biolink
+association class that can hold it, with only the qualifiers that class declares, so that Biolink's
+own generated pydantic classes accept every edge (``tests/export/test_biolink_pydantic.py``). The
+sign goes into Biolink's slots wherever Biolink has a way to say it:
+
+- gene, gene product or family -> gene product, activity or abundance: ``GeneRegulatesGeneAssociation``
+  (``regulates``, qualified ``causes``, aspect and direction); other aspects of a gene product
+  (secretion, phosphorylation, localization ...): ``GeneToGeneAssociation`` with ``affects``, ``causes``,
+  aspect and direction;
+- chemical -> gene product: ``ChemicalAffectsGeneAssociation``; chemical -> any other biological entity
+  (a process, a vesicle, a cell): ``ChemicalAffectsBiologicalEntityAssociation``; gene product -> chemical:
+  ``GeneAffectsChemicalAssociation``; all with ``affects``, ``causes`` and ``object_direction_qualifier``;
+- gene product -> process: ``MacromolecularMachineToBiologicalProcessAssociation`` with
+  ``acts_upstream_of_positive_effect`` / ``_negative_effect`` (the sign in the predicate);
+- process -> process: ``ProcessRegulatesProcessAssociation`` with ``regulates`` and, for a signed
+  claim, the qualifiers Biolink's ``predicate_mapping.yaml`` gives RO:0002213 / RO:0002212
+  (``causes``, ``activity_or_abundance``, ``upregulated`` / ``downregulated``). Biolink 4.4.6's class
+  does not declare these three slots: they are the one documented exception (docs/exports.md);
+- binding: ``PairwiseMolecularInteraction`` (``physically_interacts_with``, ``directly_physically_interacts_with``
+  when the source says the binding is direct; unsigned by nature);
+- anything else (a condition, a vesicle or a cell acting on a gene; a process acting on a molecule):
+  a plain ``Association`` with ``affects``, which has no slot for a sign; the sign stays in
+  exograph's own ``exo:direction`` / ``exograph_direction`` (docs/exports.md counts these edges).
+
+Every category, class, predicate, qualifier and enum value used here is checked against the model
+shipped in the ``biolink-model`` package by ``tests/export/test_biolink.py``.
 """
 
 from __future__ import annotations
@@ -37,6 +58,9 @@ CATEGORY: Final[dict[str, str]] = {
     "isoform": "ProteinIsoform",
     "motif": "ProteinDomain",
 }
+
+#: Categories :func:`category` gives some GO terms besides their kind's.
+EXTRA_CATEGORIES: Final = ("MacromolecularComplex", "MolecularActivity")
 
 #: Kinds Biolink calls gene or gene product; with chemicals they take aspect and direction qualifiers.
 GENE_OR_GENE_PRODUCT: Final = frozenset({"gene", "mirna", "lncrna", "circrna", "protein", "isoform"})
@@ -75,12 +99,82 @@ MECHANISM: Final[dict[str, str]] = {
     "autoregulation": "signaling_mediated_control",
 }
 
-#: exograph context field -> Biolink context qualifier.
+#: exograph context field -> Biolink context qualifier. Biolink makes the species one value and the
+#: anatomical and disease contexts lists; a class holds only some of them (:data:`ASSOCIATIONS`).
 CONTEXT_QUALIFIER: Final = {
     "organisms": "species_context_qualifier",
     "diseases": "disease_context_qualifier",
     "cell_types": "anatomical_context_qualifier",
 }
+SINGLE_VALUED: Final = frozenset({"species_context_qualifier"})
+
+_CAUSAL: Final = frozenset(
+    {
+        "qualified_predicate",
+        "object_aspect_qualifier",
+        "object_direction_qualifier",
+        "causal_mechanism_qualifier",
+        "species_context_qualifier",
+    }
+)
+#: Association class -> the qualifier slots it declares in Biolink 4.4.6 (of those exograph fills);
+#: checked against Biolink's pydantic classes by the tests.
+ASSOCIATIONS: Final[dict[str, frozenset[str]]] = {
+    "Association": frozenset({"species_context_qualifier"}),
+    "GeneRegulatesGeneAssociation": _CAUSAL,
+    "GeneToGeneAssociation": _CAUSAL,
+    "ChemicalAffectsGeneAssociation": _CAUSAL | {"anatomical_context_qualifier"},
+    "ChemicalAffectsBiologicalEntityAssociation": _CAUSAL | {"anatomical_context_qualifier"},
+    "GeneAffectsChemicalAssociation": _CAUSAL | {"anatomical_context_qualifier"},
+    "MacromolecularMachineToBiologicalProcessAssociation": frozenset({"species_context_qualifier"}),
+    "ProcessRegulatesProcessAssociation": frozenset({"species_context_qualifier"}),
+    "PairwiseMolecularInteraction": _CAUSAL,
+}
+#: Slots Biolink's predicate mapping puts on an association whose class does not declare them.
+MAPPING_ONLY: Final[dict[str, frozenset[str]]] = {
+    "ProcessRegulatesProcessAssociation": frozenset(
+        {"qualified_predicate", "object_aspect_qualifier", "object_direction_qualifier"}
+    ),
+}
+#: Biolink categories that descend from ``biological entity`` (what ChemicalAffectsBiologicalEntity
+#: accepts as object); chemicals, exposures, treatments and taxa do not.
+BIOLOGICAL_ENTITY: Final = frozenset(
+    {
+        "AnatomicalEntity",
+        "BiologicalProcess",
+        "Cell",
+        "CellLine",
+        "CellularComponent",
+        "Disease",
+        "Gene",
+        "GeneFamily",
+        "MacromolecularComplex",
+        "MicroRNA",
+        "MolecularActivity",
+        "NoncodingRNAProduct",
+        "PhenotypicFeature",
+        "Protein",
+        "ProteinDomain",
+        "ProteinIsoform",
+        "SequenceVariant",
+    }
+)
+#: Aspects Biolink puts under ``activity_or_abundance``: what ``regulates`` between genes means.
+ACTIVITY_OR_ABUNDANCE: Final = frozenset({"activity_or_abundance", "activity", "abundance", "expression", "synthesis"})
+MOLECULAR: Final = frozenset(
+    {
+        "Gene",
+        "GeneFamily",
+        "MacromolecularComplex",
+        "MicroRNA",
+        "NoncodingRNAProduct",
+        "Protein",
+        "ProteinIsoform",
+        "ChemicalEntity",
+    }
+)
+#: RO's process-to-process relations and the direction Biolink's predicate mapping gives them.
+PROCESS_DIRECTION: Final = {"RO:0002213": "upregulated", "RO:0002212": "downregulated"}
 
 KNOWLEDGE_SOURCE: Final = "infores:exograph"
 AGENT_TYPE: Final = "manual_agent"
@@ -104,6 +198,7 @@ def category(e: EntityRecord) -> str:
 class Edge:
     """The Biolink reading of one assertion (CURIEs and enum values; None where it does not apply)."""
 
+    association: str
     predicate: str
     qualified_predicate: str | None
     object_aspect: str | None
@@ -111,16 +206,68 @@ class Edge:
     causal_mechanism: str | None
     knowledge_level: str
 
+    @property
+    def slots(self) -> frozenset[str]:
+        """The qualifier slots this edge may fill: its class's, plus its predicate mapping's."""
+        return ASSOCIATIONS[self.association] | MAPPING_ONLY.get(self.association, frozenset())
 
-def edge(a: AssertionRecord, regulator: EntityRecord, target: EntityRecord) -> Edge:
+    @property
+    def signed(self) -> bool:
+        """Whether Biolink's slots (a direction qualifier or a signed predicate) say the sign."""
+        return self.object_direction is not None or self.predicate.endswith(("_positive_effect", "_negative_effect"))
+
+
+def _causes(
+    association: str, predicate: str, aspect: str | None, direction: str | None, mechanism: str | None, level: str
+) -> Edge:
+    return Edge(association, predicate, "biolink:causes", aspect, direction, mechanism, level)
+
+
+def edge(a: AssertionRecord, regulator: EntityRecord, target: EntityRecord, relation: str) -> Edge:
+    """The Biolink reading of an assertion whose RO relation is ``relation``; see the module docstring."""
     direction = DIRECTION[a["direction"]]
     mechanism = MECHANISM.get(a["mechanism"] or "")
     level = "prediction" if a["hypothesis"] else "knowledge_assertion"
+    subject, obj = category(regulator), category(target)
+    aspect = ASPECT[a["aspect"]]
     if a["aspect"] == "binding":  # an interaction: no cause, no sign
-        return Edge("biolink:physically_interacts_with", None, None, None, mechanism, level)
-    if target["kind"] in QUALIFIABLE:
-        return Edge("biolink:affects", "biolink:causes", ASPECT[a["aspect"]], direction, mechanism, level)
-    if regulator["kind"] in GENE_OR_GENE_PRODUCT and category(target) == "BiologicalProcess":
+        molecular = subject in MOLECULAR and obj in MOLECULAR
+        association = "PairwiseMolecularInteraction" if molecular else "Association"
+        kept = mechanism if molecular else None
+        # RO:0002436 is Biolink's exact mapping of directly_physically_interacts_with: used when the source says direct
+        direct = "directly_" if a["directness"] == "direct" else ""
+        return Edge(association, f"biolink:{direct}physically_interacts_with", None, None, None, kept, level)
+    if subject == "ChemicalEntity":
+        if target["kind"] in GENE_OR_GENE_PRODUCT:
+            return _causes("ChemicalAffectsGeneAssociation", "biolink:affects", aspect, direction, mechanism, level)
+        if obj in BIOLOGICAL_ENTITY:
+            shown = None if obj in ("BiologicalProcess", "MolecularActivity") else aspect
+            association = "ChemicalAffectsBiologicalEntityAssociation"
+            return _causes(association, "biolink:affects", shown, direction, mechanism, level)
+    gene_like = regulator["kind"] in GENE_OR_GENE_PRODUCT or regulator["kind"] == "family"
+    if gene_like and target["kind"] in GENE_OR_GENE_PRODUCT and aspect:
+        if aspect in ACTIVITY_OR_ABUNDANCE and direction:
+            return _causes("GeneRegulatesGeneAssociation", "biolink:regulates", aspect, direction, mechanism, level)
+        return _causes("GeneToGeneAssociation", "biolink:affects", aspect, direction, mechanism, level)
+    if regulator["kind"] in GENE_OR_GENE_PRODUCT and obj == "ChemicalEntity" and aspect:
+        return _causes("GeneAffectsChemicalAssociation", "biolink:affects", aspect, direction, mechanism, level)
+    if regulator["kind"] in GENE_OR_GENE_PRODUCT and obj == "BiologicalProcess":  # Biolink's domain: gene products
         effect = {"increased": "_positive_effect", "decreased": "_negative_effect", None: ""}[direction]
-        return Edge(f"biolink:acts_upstream_of{effect}", None, None, None, mechanism, level)
-    return Edge("biolink:affects", None, None, None, mechanism, level)
+        association = "MacromolecularMachineToBiologicalProcessAssociation"
+        return Edge(association, f"biolink:acts_upstream_of{effect}", None, None, None, None, level)
+    if subject == "BiologicalProcess" and obj == "BiologicalProcess":
+        mapped = PROCESS_DIRECTION.get(relation)
+        if mapped is None:
+            return Edge("ProcessRegulatesProcessAssociation", "biolink:regulates", None, None, None, None, level)
+        association = "ProcessRegulatesProcessAssociation"
+        return _causes(association, "biolink:regulates", "activity_or_abundance", mapped, None, level)
+    return Edge("Association", "biolink:affects", None, None, None, None, level)
+
+
+def context_qualifiers(edge: Edge, context: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Biolink context qualifier -> entity keys, for the qualifiers the edge's class holds."""
+    return {
+        qualifier: list(context.get(field, ()))
+        for field, qualifier in CONTEXT_QUALIFIER.items()
+        if qualifier in edge.slots and context.get(field)
+    }

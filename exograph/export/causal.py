@@ -47,7 +47,7 @@ SIGNOR_COLUMNS: Final = (
     "SCORE", "SIGNOR_ID",
 )  # fmt: skip
 EXOGRAPH_COLUMNS: Final = (
-    "DIRECTION", "ASPECT", "MECHANISM_EXOGRAPH", "DIRECTNESS", "NEGATED", "HYPOTHESIS", "EXOSOMAL_CARGO",
+    "DIRECTION", "ASPECT", "MECHANISM_EXOGRAPH", "DIRECTNESS", "NEGATED", "HYPOTHESIS", "SCOPE", "EXOSOMAL_CARGO",
     "DOI", "SOURCE", "SECTION", "REFERENCES", "ASSAY", "PERTURBATION", "SYSTEM", "DISEASE_DATA",
     "CONDITION_DATA", "DONOR_DATA", "RECIPIENT_DATA",
 )  # fmt: skip
@@ -106,6 +106,8 @@ def signor_effect(a: AssertionRecord) -> str:
     """SIGNOR's EFFECT: the sign with SIGNOR's quantity/activity detail where the aspect says which."""
     if a["negated"]:
         return NEGATED_EFFECT
+    if a["aspect"] == "binding":  # an interaction, not a regulation
+        return "form complex"
     if a["direction"] == "regulates":
         return "unknown"
     up = a["direction"] == "increases"
@@ -183,6 +185,7 @@ def signor_row(
         "DIRECTNESS": a["directness"],
         "NEGATED": _yes(a["negated"]),
         "HYPOTHESIS": _yes(a["hypothesis"]),
+        "SCOPE": a["scope"],
         "EXOSOMAL_CARGO": _yes(a["exosomal_cargo"]),
         "DOI": source["doi"] or "",
         "SOURCE": a["source"],
@@ -225,12 +228,14 @@ def interaction_type(a: AssertionRecord, target: EntityRecord) -> str:
     return "post_translational"
 
 
-def omnipath_rows(store: Store) -> list[dict[str, str]]:
-    """One row per directed pair, from the assertions stated as fact (not negated, not hypotheses)."""
+def omnipath_rows(store: Store, all_scopes: bool = False) -> list[dict[str, str]]:
+    """One row per pair, from the assertions stated as fact (not negated, not hypotheses) about natural
+    biology (engineered-vesicle and method findings only with ``all_scopes``). A binding is undirected:
+    ``is_directed`` 0, neither stimulation nor inhibition."""
     entities, sources = {e["key"]: e for e in store.entities()}, store.sources()
     pairs: dict[tuple[str, str], list[AssertionRecord]] = defaultdict(list)
     for a in store.assertions():
-        if not a["negated"] and not a["hypothesis"]:
+        if not a["negated"] and not a["hypothesis"] and (all_scopes or a["scope"] == "biology"):
             pairs[a["regulator"], a["target"]].append(a)
     rows = []
     for (regulator, target), claims in pairs.items():
@@ -252,7 +257,7 @@ def omnipath_rows(store: Store) -> list[dict[str, str]]:
                 "target": entities[target]["curie"],
                 "source_genesymbol": entities[regulator]["label"],
                 "target_genesymbol": entities[target]["label"],
-                "is_directed": "1",
+                "is_directed": str(int(any(a["aspect"] != "binding" for a in claims))),
                 "is_stimulation": str(int(up > 0)),
                 "is_inhibition": str(int(down > 0)),
                 "consensus_direction": str(int(len(claims) >= reverse)),
@@ -269,5 +274,5 @@ def omnipath_rows(store: Store) -> list[dict[str, str]]:
     return rows
 
 
-def omnipath(store: Store, path: Path) -> None:
-    _write(path, OMNIPATH_COLUMNS, omnipath_rows(store))
+def omnipath(store: Store, path: Path, all_scopes: bool = False) -> None:
+    _write(path, OMNIPATH_COLUMNS, omnipath_rows(store, all_scopes))

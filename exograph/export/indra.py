@@ -25,9 +25,17 @@ signed. Left out, and counted by :func:`indra_statements`: changes in the
 secretion, cargo loading, localization, uptake, biogenesis or subtype of a
 molecule, vesicle or cell, which no INDRA statement type expresses.
 
-Epistemics follow INDRA's readers: ``negated`` (INDRA's ``filter_no_neg`` and
-belief engine treat such evidence as evidence against), ``hypothesis``, and
-``direct`` (absent when the source does not say).
+A binding (``aspect: binding``) is a ``Complex`` of the two agents, as INDRA's
+readers state an interaction.
+
+Negated findings are left out by default: INDRA statements have no "does not", and its
+assemblers (English, SIF, PySB ...) read every statement as a fact, whatever its
+evidence says. ``include_negated=True`` (``export --include-negated``) writes them too,
+with ``epistemics.negated`` true on their evidence, for pipelines that first run INDRA's
+``indra.tools.assemble_corpus.filter_no_negated``. Findings on engineered vesicles or on a
+lab method (``scope``) are left out unless ``all_scopes``; every left-out assertion is
+counted by :func:`indra_statements`. Other epistemics follow INDRA's readers:
+``hypothesis`` (``filter_no_hypothesis``) and ``direct`` (absent when the source does not say).
 """
 
 from __future__ import annotations
@@ -105,6 +113,8 @@ def agent(e: EntityRecord) -> dict[str, Any]:
 
 def statement_types(a: AssertionRecord, target: EntityRecord) -> tuple[list[str], str | None]:
     """The INDRA statement types an assertion becomes, or none and why."""
+    if a["aspect"] == "binding":
+        return ["Complex"], None
     if a["direction"] == "regulates":
         return ["Influence"], None
     up = a["direction"] == "increases"
@@ -171,6 +181,8 @@ def evidence(a: AssertionRecord, entities: dict[str, EntityRecord], source: Sour
 
 
 def _roles(kind: str, regulator: dict[str, Any], target: dict[str, Any]) -> dict[str, Any]:
+    if kind == "Complex":
+        return {"members": [regulator, target]}
     if kind in MODIFICATIONS:
         return {"enz": regulator, "sub": target}
     if kind == "Influence":
@@ -183,15 +195,34 @@ def _roles(kind: str, regulator: dict[str, Any], target: dict[str, Any]) -> dict
     return {"subj": regulator, "obj": target, **activity}
 
 
-def indra_statements(store: Store) -> tuple[list[dict[str, Any]], Counter[str]]:
-    """INDRA Statement JSON objects for every assertion INDRA can express, and the count of the others by reason."""
+NEGATED: Final = "negated finding (INDRA cannot say 'does not'; --include-negated)"
+
+
+def indra_statements(
+    store: Store, include_negated: bool = False, all_scopes: bool = False
+) -> tuple[list[dict[str, Any]], Counter[str]]:
+    """INDRA Statement JSON objects for every assertion written, and the count of the others by reason."""
     skipped: Counter[str] = Counter()
-    return list(_statements(store, skipped)), skipped
+    return list(_statements(store, skipped, include_negated, all_scopes)), skipped
 
 
-def _statements(store: Store, skipped: Counter[str]) -> Iterator[dict[str, Any]]:
+def _left_out(a: AssertionRecord, include_negated: bool, all_scopes: bool) -> str | None:
+    if a["negated"] and not include_negated:
+        return NEGATED
+    if a["scope"] != "biology" and not all_scopes:
+        return f"{a['scope']} finding (not natural biology; --all-scopes)"
+    return None
+
+
+def _statements(
+    store: Store, skipped: Counter[str], include_negated: bool = False, all_scopes: bool = False
+) -> Iterator[dict[str, Any]]:
     entities, sources = {e["key"]: e for e in store.entities()}, store.sources()
     for a in store.assertions():
+        left_out = _left_out(a, include_negated, all_scopes)
+        if left_out:
+            skipped[left_out] += 1
+            continue
         types, reason = statement_types(a, entities[a["target"]])
         if reason:
             skipped[reason] += 1
@@ -205,13 +236,13 @@ def _statements(store: Store, skipped: Counter[str]) -> Iterator[dict[str, Any]]
             }
 
 
-def indra(store: Store, path: Path) -> None:
+def indra(store: Store, path: Path, include_negated: bool = False, all_scopes: bool = False) -> None:
     """The statements as one JSON list, written one statement at a time: the same text as
     ``json.dumps(statements, indent=1)`` without holding every statement (2 GB at 100,000 assertions)."""
     with path.open("w", encoding="utf-8") as out:
         out.write("[")
         written = 0
-        for statement in _statements(store, Counter()):
+        for statement in _statements(store, Counter(), include_negated, all_scopes):
             item = json.dumps(statement, indent=1, ensure_ascii=False).replace("\n", "\n ")
             out.write(f"{',' if written else ''}\n {item}")
             written += 1

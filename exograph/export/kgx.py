@@ -3,10 +3,15 @@
 One folder with ``nodes.tsv``/``edges.tsv`` (KGX TSV: list values joined with ``|``)
 and ``nodes.jsonl``/``edges.jsonl`` (KGX JSON Lines: lists as JSON arrays), the
 same records in both. Every edge reads the assertion as :mod:`exograph.export.biolink`
-does for the RDF export (one mapping: predicate, qualified predicate, aspect and
-direction qualifiers, causal mechanism, knowledge level), with CURIEs as Biolink
-writes them (:func:`exograph.export.prefixes.standard_curie`). The tests run the
-real ``kgx validate`` on both against the Biolink model in the ``biolink-model`` package.
+does for the RDF export (one mapping: association class as the edge's category, predicate,
+the RO relation as ``original_predicate``, the qualifiers that class holds, knowledge level).
+Node ids are the best identifier Biolink accepts for each entity's category
+(:mod:`exograph.export.identifiers`; the curation's CURIE stays in ``xref``). The tests
+validate every edge with Biolink's own pydantic classes and run the real ``kgx validate``
+with the JSON-LD context it really loads.
+
+Hypotheses are ``knowledge_level: prediction``; engineered-vesicle and method findings
+(``exograph_scope``) are kept, marked, so a pipeline can filter them.
 
 Negation: ``negated`` is true on a denied effect (Biolink's own slot); the
 assertion keeps its predicate and qualifiers, as Biolink reads a negated edge.
@@ -28,7 +33,8 @@ from typing import Any, Final
 from exograph.compiled.records import AssertionRecord, EntityRecord, SourceRecord
 from exograph.compiled.store import Store
 from exograph.curation.vocab import CONTEXT_LIST_FIELDS
-from exograph.export import biolink
+from exograph.export import biolink, relations
+from exograph.export.identifiers import node_ids
 from exograph.export.prefixes import standard_curie
 from exograph.export.semantics import assertion_codes, publication
 
@@ -39,6 +45,7 @@ EDGE_COLUMNS: Final = (
     "subject",
     "predicate",
     "object",
+    "original_predicate",
     "negated",
     "qualified_predicate",
     "object_aspect_qualifier",
@@ -57,43 +64,60 @@ EDGE_COLUMNS: Final = (
     "exograph_direction",
     "exograph_aspect",
     "exograph_directness",
+    "exograph_scope",
     "hypothesis",
     "exosomal_cargo",
     *CONTEXT_LIST_FIELDS,
 )
 LIST_COLUMNS: Final = frozenset(
-    {"category", "synonym", "xref", "provided_by", "publications", "has_evidence", "supporting_text"}
+    {
+        "category",
+        "synonym",
+        "xref",
+        "provided_by",
+        "publications",
+        "has_evidence",
+        "supporting_text",
+        "disease_context_qualifier",
+        "anatomical_context_qualifier",
+    }
     | set(CONTEXT_LIST_FIELDS)
 )
-#: Biolink context qualifiers hold one term; the first is used and all are in the context list columns.
-SINGLE_CONTEXT: Final = {biolink.CONTEXT_QUALIFIER[f]: f for f in ("organisms", "diseases", "cell_types")}
 
 
-def node(e: EntityRecord) -> dict[str, Any]:
+def node(e: EntityRecord, node_id: str) -> dict[str, Any]:
+    own = standard_curie(e["curie"])
+    xrefs = [standard_curie(x) for x in e["xrefs"]]
     return {
-        "id": standard_curie(e["curie"]),
+        "id": node_id,
         "category": [f"biolink:{biolink.category(e)}"],
         "name": e["label"],
         "synonym": e["synonyms"],
-        "xref": [standard_curie(x) for x in e["xrefs"]],
+        "xref": ([own] if own != node_id else []) + [x for x in xrefs if x != node_id],
         "provided_by": [biolink.KNOWLEDGE_SOURCE],
     }
 
 
-def edge(a: AssertionRecord, entities: dict[str, EntityRecord], sources: dict[str, SourceRecord]) -> dict[str, Any]:
+def edge(
+    a: AssertionRecord, entities: dict[str, EntityRecord], sources: dict[str, SourceRecord], ids: dict[str, str]
+) -> dict[str, Any]:
     regulator, target = entities[a["regulator"]], entities[a["target"]]
-    reading = biolink.edge(a, regulator, target)
+    ro = relations.relation(
+        regulator["kind"], target["kind"], a["direction"], a["aspect"], a["mechanism"], a["directness"]
+    )
+    reading = biolink.edge(a, regulator, target, ro)
     ctx = a["context"]
-    context = {
-        slot: standard_curie(entities[ctx[field][0]]["curie"]) if ctx.get(field) else None
-        for slot, field in SINGLE_CONTEXT.items()
-    }
+    context: dict[str, Any] = dict.fromkeys(biolink.CONTEXT_QUALIFIER.values())
+    for qualifier, keys in biolink.context_qualifiers(reading, ctx).items():
+        values = [ids[k] for k in keys]
+        context[qualifier] = values[0] if qualifier in biolink.SINGLE_VALUED else values
     return {
         "id": f"exograph:{a['id']}",
-        "category": ["biolink:Association"],
-        "subject": standard_curie(regulator["curie"]),
+        "category": [f"biolink:{reading.association}"],
+        "subject": ids[a["regulator"]],
         "predicate": reading.predicate,
-        "object": standard_curie(target["curie"]),
+        "object": ids[a["target"]],
+        "original_predicate": ro,
         "negated": a["negated"],
         "qualified_predicate": reading.qualified_predicate,
         "object_aspect_qualifier": reading.object_aspect,
@@ -109,9 +133,10 @@ def edge(a: AssertionRecord, entities: dict[str, EntityRecord], sources: dict[st
         "exograph_direction": a["direction"],
         "exograph_aspect": a["aspect"],
         "exograph_directness": a["directness"],
+        "exograph_scope": a["scope"],
         "hypothesis": a["hypothesis"],
         "exosomal_cargo": a["exosomal_cargo"],
-        **{f: [standard_curie(entities[k]["curie"]) for k in ctx.get(f, [])] for f in CONTEXT_LIST_FIELDS},
+        **{f: [ids[k] for k in ctx.get(f, [])] for f in CONTEXT_LIST_FIELDS},
     }
 
 
@@ -144,5 +169,6 @@ def _write(folder: Path, name: str, columns: tuple[str, ...], records: Iterator[
 def kgx(store: Store, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     entities, sources = {e["key"]: e for e in store.entities()}, store.sources()
-    _write(folder, "nodes", NODE_COLUMNS, (node(e) for e in entities.values()))
-    _write(folder, "edges", EDGE_COLUMNS, (edge(a, entities, sources) for a in store.assertions()))
+    ids = node_ids(entities.values())
+    _write(folder, "nodes", NODE_COLUMNS, (node(e, ids[key]) for key, e in entities.items()))
+    _write(folder, "edges", EDGE_COLUMNS, (edge(a, entities, sources, ids) for a in store.assertions()))

@@ -1,13 +1,16 @@
 """The curation as RDF on standard vocabularies, streamed through pyoxigraph's writers.
 
-Every assertion is a node of its own, a ``biolink:Association`` with ``rdf:subject``/``predicate``/
-``object`` and Biolink's slots, so its context, flags and evidence stay attached. A plain
-regulator -> target triple with the RO relation of :mod:`exograph.export.relations` is added only
-for assertions stated as fact (not hypotheses, not negated). Evidence nodes carry an ECO class
+Every assertion is a node of its own, a ``biolink:Association`` (and its more specific Biolink
+class) read as Biolink's RDF reads an association: ``rdf:subject``, ``rdf:predicate`` (the Biolink
+predicate: Biolink's JSON-LD context maps its ``subject``/``predicate``/``object`` slots to these),
+``rdf:object`` and Biolink's slots, so its context, flags and evidence stay attached. The RO relation
+of :mod:`exograph.export.relations` is the association's ``biolink:original_predicate`` and, only for
+assertions stated as fact about natural biology (not hypotheses, not negated, ``scope: biology``), a
+plain regulator -> RO -> target triple. Evidence nodes carry an ECO class
 (:mod:`exograph.export.evidence`), the verbatim quote as ``prov:value`` and PROV-O links to the
 source and to the references it cites.
 
-Why no rdflib graph: the triples are generated in a fixed order from the store (entities by key,
+Why the export builds no rdflib graph: the triples are generated in a fixed order from the store (entities by key,
 assertions by id) and written by pyoxigraph's Rust serialisers as they come, so the output is
 byte-identical between runs, has no blank nodes (every node has an IRI made from stable ids), and
 100,000 assertions export in seconds without holding the graph in memory.
@@ -18,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, serialize
 
@@ -28,12 +31,11 @@ from exograph.compiled.store import Store
 from exograph.curation.vocab import CONTEXT_LIST_FIELDS
 from exograph.export import biolink, relations
 from exograph.export.evidence import evidence_code
+from exograph.export.identifiers import MEMBER_PREFIXES
 from exograph.export.prefixes import DEFAULT_BASE, VOCAB, check_base, doi_iri, iri, namespaces
 
 FORMATS: Final = {"turtle": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD}
 LICENCE: Final = "https://spdx.org/licenses/MIT"
-#: Gene prefixes: a family's xref to one of these names a member, not the same concept.
-MEMBER_PREFIXES: Final = ("HGNC:", "UniProt:")
 
 
 @cache
@@ -179,28 +181,26 @@ class RdfBuilder:
         s = NamedNode(f"{self.base}assertion/{a['id']}")
         regulator, target = self.entities[a["regulator"]], self.entities[a["target"]]
         subject, obj = self.iris[a["regulator"]], self.iris[a["target"]]
-        relation = curie(
-            relations.relation(
-                regulator["kind"], target["kind"], a["direction"], a["aspect"], a["mechanism"], a["directness"]
-            )
+        ro = relations.relation(
+            regulator["kind"], target["kind"], a["direction"], a["aspect"], a["mechanism"], a["directness"]
         )
-        if not a["hypothesis"] and not a["negated"]:
+        relation = curie(ro)
+        if not a["hypothesis"] and not a["negated"] and a["scope"] == "biology":
             self.plain.add((subject.value, relation.value, obj.value))
-        edge = biolink.edge(a, regulator, target)
+        edge = biolink.edge(a, regulator, target, ro)
         source_iri = self.source_iris[a["source"]]
-        pairs: list[tuple[NamedNode, NamedNode | Literal]] = [
-            (RDF_TYPE, bl("Association")),
+        pairs: list[tuple[NamedNode, NamedNode | Literal]] = [(RDF_TYPE, bl("Association"))]
+        add = pairs.append
+        if edge.association != "Association":
+            add((RDF_TYPE, bl(edge.association)))
+        pairs += [
             (RDF_TYPE, curie("prov:Entity")),
             (curie("dcterms:identifier"), Literal(a["id"])),
             (curie("rdf:subject"), subject),
-            (curie("rdf:predicate"), relation),
+            (curie("rdf:predicate"), curie(edge.predicate)),
             (curie("rdf:object"), obj),
-            (bl("subject"), subject),
-            (bl("predicate"), curie(edge.predicate)),
-            (bl("object"), obj),
             (bl("original_predicate"), relation),
         ]
-        add = pairs.append
         if edge.qualified_predicate:
             add((bl("qualified_predicate"), curie(edge.qualified_predicate)))
         if edge.object_aspect:
@@ -215,9 +215,9 @@ class RdfBuilder:
         add((bl("primary_knowledge_source"), curie(biolink.KNOWLEDGE_SOURCE)))
         add((bl("publications"), source_iri))
         pairs += [(bl("supporting_text"), Literal(q)) for q in dict.fromkeys(ev["quote"] for ev in a["evidence"])]
-        context = a["context"]
-        for field, qualifier in biolink.CONTEXT_QUALIFIER.items():
-            pairs += [(bl(qualifier), self.iris[key]) for key in context.get(field, ())]
+        for qualifier, keys in biolink.context_qualifiers(edge, a["context"]).items():
+            kept = keys[:1] if qualifier in biolink.SINGLE_VALUED else keys
+            pairs += [(bl(qualifier), self.iris[key]) for key in kept]
         pairs += self._exograph_fields(a)
         add((curie("prov:wasDerivedFrom"), source_iri))
         evidence = [NamedNode(f"{s.value}/evidence/{i}") for i in range(1, len(a["evidence"]) + 1)]
@@ -248,6 +248,7 @@ class RdfBuilder:
             (exo("aspect"), term(a["aspect"])),
             (exo("directness"), term(a["directness"])),
             (exo("hypothesis"), boolean(a["hypothesis"])),
+            (exo("scope"), term(a["scope"])),
             (exo("exosomalCargo"), boolean(a["exosomal_cargo"])),
         ]
         if a["mechanism"]:
@@ -287,3 +288,23 @@ def export(
     """Write the whole store as RDF: the Python API behind ``exograph export --format turtle|nt|jsonld``."""
     base = base or DEFAULT_BASE
     write(build_triples(store, base, release_date), path, fmt, base)
+
+
+def to_rdflib(store: Store, base: str | None = None) -> Any:
+    """The export's triples as an ``rdflib.Graph`` (imports rdflib), with the export's prefixes bound.
+
+    Made by parsing the N-Triples pyoxigraph writes, so it holds exactly the triples of the Turtle
+    export (rdflib reads the same literals and IRIs back), at the cost of an in-memory graph.
+    """
+    import io
+
+    import rdflib
+
+    base = base or DEFAULT_BASE
+    buffer = io.BytesIO()
+    serialize(build_triples(store, base), buffer, RdfFormat.N_TRIPLES)
+    graph = rdflib.Graph()
+    for prefix, namespace in namespaces(base).items():
+        graph.bind(prefix, namespace, override=True)
+    graph.parse(data=buffer.getvalue().decode("utf-8"), format="nt")
+    return graph

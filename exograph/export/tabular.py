@@ -61,6 +61,7 @@ def edge_attributes(a: AssertionRecord) -> dict[str, str | bool]:
         "source": a["source"],
         "hypothesis": a["hypothesis"],
         "negated": a["negated"],
+        "scope": a["scope"],
         "exosomal_cargo": a["exosomal_cargo"],
         "system": a["context"].get("system") or "",
         "references": "|".join(f"{ev['source']}:{r['number']}" for ev in a["evidence"] for r in ev["references"]),
@@ -101,9 +102,21 @@ def tsv(store: Store, path: Path) -> None:
     path.write_text(tsv_text(list(store.assertions()), labels), encoding="utf-8", newline="")
 
 
-def sif(store: Store, path: Path) -> None:
-    """``regulator <TAB> direction_aspect <TAB> target``; negated assertions are left out (they are non-edges)."""
+_VERB = {"increases": "increase", "decreases": "decrease", "regulates": "regulate"}
+
+
+def sif_interaction(a: AssertionRecord) -> str:
+    """``increases_amount``; a hypothesis says ``may_increase_amount``, as exograph says "may" everywhere."""
+    if a["hypothesis"]:
+        return f"may_{_VERB[a['direction']]}_{a['aspect']}"
+    return f"{a['direction']}_{a['aspect']}"
+
+
+def sif(store: Store, path: Path, all_scopes: bool = False) -> None:
+    """``regulator <TAB> interaction <TAB> target``. SIF has no attributes, so every line is read as an edge:
+    negated assertions are left out (they are non-edges), and so are findings on engineered vesicles or lab
+    methods unless ``all_scopes`` (they are not natural biology); hypotheses say ``may_``."""
     with path.open("w", encoding="utf-8") as handle:
         for a in store.assertions():
-            if not a["negated"]:
-                handle.write(f"{a['regulator']}\t{a['direction']}_{a['aspect']}\t{a['target']}\n")
+            if not a["negated"] and (all_scopes or a["scope"] == "biology"):
+                handle.write(f"{a['regulator']}\t{sif_interaction(a)}\t{a['target']}\n")

@@ -32,6 +32,18 @@ def _fill(graph: pyoxigraph.Store, store: Store, base: str) -> None:
     graph.bulk_extend(pyoxigraph.Quad(t.subject, t.predicate, t.object) for t in build_triples(store, base))
 
 
+def memory_store(store: Store, base: str | None = None) -> pyoxigraph.Store:
+    """The export of ``store`` in an in-memory pyoxigraph store (for Python callers).
+
+    In memory rather than the on-disk cache: opening RocksDB starts background threads that live as
+    long as the process, and a process holding them must not fork (``exograph sparql`` runs its
+    queries in a forked child, and so may the caller's own code).
+    """
+    graph = pyoxigraph.Store()
+    _fill(graph, store, base or DEFAULT_BASE)
+    return graph
+
+
 def graph_store(store: Store, base: str | None = None) -> pyoxigraph.Store:
     """A read-only pyoxigraph store holding the export of ``store``; in memory if nothing can be cached."""
     base = base or DEFAULT_BASE

@@ -68,11 +68,17 @@ def test_every_emitted_biolink_term_is_current(curation_graph: pyoxigraph.Store)
         if iri.startswith(BIOLINK):
             name = iri.removeprefix(BIOLINK)
             assert name in all_slots and not all_slots[name].get("deprecated"), name
-    for predicate in ("predicate", "qualified_predicate"):
-        for q in curation_graph.quads_for_pattern(None, pyoxigraph.NamedNode(BIOLINK + predicate), None):
+    predicates = {
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate": 0,  # Biolink's RDF reading of its predicate slot
+        BIOLINK + "qualified_predicate": 0,
+    }
+    for iri in predicates:
+        for q in curation_graph.quads_for_pattern(None, pyoxigraph.NamedNode(iri), None):
             name = q.object.value.removeprefix(BIOLINK)
             slot = all_slots[name]
             assert not slot.get("deprecated") and (slot.get("annotations") or {}).get("canonical_predicate"), name
+            predicates[iri] += 1
+    assert all(predicates.values()), predicates
     rdf_type = pyoxigraph.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     for q in curation_graph.quads_for_pattern(None, rdf_type, None):
         if q.object.value.startswith(BIOLINK):
@@ -100,14 +106,18 @@ def test_categories_follow_go_s_own_namespaces() -> None:
     assert seen == set(expected)
 
 
-def test_qualifiers_only_on_gene_products_and_chemicals(curation_graph: pyoxigraph.Store) -> None:
+def test_aspect_qualifiers_on_processes_only_by_the_predicate_mapping(curation_graph: pyoxigraph.Store) -> None:
+    """A process has no aspect, except the one Biolink's predicate mapping gives process regulation."""
     rows = curation_graph.query(
-        "PREFIX biolink: <https://w3id.org/biolink/vocab/> SELECT DISTINCT ?cat WHERE { "
-        "{ ?a biolink:object_aspect_qualifier ?q } UNION { ?a biolink:object_direction_qualifier ?q } "
-        "?a biolink:object ?o . ?o a ?cat FILTER(STRSTARTS(STR(?cat), STR(biolink:))) }"
+        "PREFIX biolink: <https://w3id.org/biolink/vocab/> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+        "SELECT DISTINCT ?cat ?q WHERE { "
+        "?a biolink:object_aspect_qualifier ?q ; rdf:object ?o . "
+        "?o a ?cat FILTER(STRSTARTS(STR(?cat), STR(biolink:))) }"
     )
-    categories = {r["cat"].value.removeprefix(BIOLINK) for r in rows}
-    assert categories and categories <= {"Gene", "MicroRNA", "NoncodingRNAProduct", "ChemicalEntity"}
+    found = {(r["cat"].value.removeprefix(BIOLINK), r["q"].value) for r in rows}
+    assert {c for c, q in found if q != "activity_or_abundance"} >= {"Gene", "ChemicalEntity"}
+    assert not {c for c, q in found if q != "activity_or_abundance"} & {"BiologicalProcess", "MolecularActivity"}
+    assert {c for c, q in found if q == "activity_or_abundance"} == {"BiologicalProcess"}
 
 
 def test_hypotheses_are_predictions_and_mirnas_are_not_chemicals(curation_graph: pyoxigraph.Store) -> None:
@@ -143,3 +153,25 @@ def test_a_family_is_not_exact_match_to_its_members(mini: Path, tmp_path: Path) 
         f"{family} <http://www.w3.org/2004/02/skos/core#exactMatch> <https://sorgerlab.github.io/famplex/RAB> ." in text
     )
     assert f"{family} <http://www.w3.org/2004/02/skos/core#exactMatch> <http://identifiers.org/hgnc/9766>" not in text
+
+
+def test_every_kind_has_a_current_biolink_category() -> None:
+    """Every entity kind (the foundation's phenotype, treatment, protein, isoform, motif included) has a class
+    of Biolink 4.4.6 that is neither deprecated nor a mixin."""
+    from exograph.curation import vocab
+
+    assert set(biolink.CATEGORY) == set(vocab.KINDS)
+    raw = {camel(name): c or {} for name, c in model()["classes"].items()}
+    for kind, name in biolink.CATEGORY.items():
+        assert name in raw and not raw[name].get("deprecated") and not raw[name].get("mixin"), kind
+
+
+def test_shipped_id_prefixes_are_biolink_s() -> None:
+    """data/biolink_id_prefixes.json is what scripts/make_export_data.py makes from the installed model."""
+    import runpy
+
+    from tests.conftest import PROJECT_ROOT as ROOT
+
+    generator = runpy.run_path(str(ROOT / "scripts" / "make_export_data.py"))
+    shipped = json.loads((files("exograph.export") / "data" / "biolink_id_prefixes.json").read_text(encoding="utf-8"))
+    assert shipped == json.loads(json.dumps(generator["id_prefixes"]()))

@@ -56,6 +56,7 @@ def test_every_entity_and_assertion_survives_the_ndex2_reader(root: str, mini: P
             a["exosomal_cargo"],
         )
         assert v.get("mechanism") == a["mechanism"] and v.get("system") == a["context"].get("system")
+        assert v["scope"] == a["scope"]
         assert v["quotes"] == [ev["quote"] for ev in a["evidence"]] and v["source"] == a["source"]
         assert v["publication"].removeprefix("doi:").removeprefix("PMID:") in {
             sources[a["source"]]["doi"],

@@ -75,6 +75,46 @@ def test_graphml_loads_in_networkx_flat(exported: dict[str, Path]) -> None:
         assert all(isinstance(v, str | bool) for v in data.values())
 
 
+def test_negation_and_hypotheses_in_every_format(mini: Path, exported: dict[str, Path]) -> None:
+    """Each format says which findings are negated and which are hypotheses, per assertion, or leaves them out."""
+    store = open_store(mini)
+    negated = {a["id"]: a["negated"] for a in store.assertions()}
+    hypothesis = {a["id"]: a["hypothesis"] for a in store.assertions()}
+    assert set(negated.values()) == set(hypothesis.values()) == {True, False}
+    graphml = nx.read_graphml(exported["graphml"], force_multigraph=True)
+    edges = {d["assertion_id"]: d for _, _, d in graphml.edges(data=True)}
+    assert {k: d["negated"] for k, d in edges.items()} == negated
+    assert {k: d["hypothesis"] for k, d in edges.items()} == hypothesis
+    rows = {r["id"]: r for r in csv.DictReader(exported["tsv"].open(encoding="utf-8"), delimiter="\t")}
+    assert {k: r["negated"] == "true" for k, r in rows.items()} == negated
+    assert {k: r["hypothesis"] == "true" for k, r in rows.items()} == hypothesis
+    signor = {r["SIGNOR_ID"]: r for r in csv.DictReader(exported["signor"].open(encoding="utf-8"), delimiter="\t")}
+    assert {k: r["NEGATED"] == "YES" for k, r in signor.items()} == negated
+    assert {k: r["HYPOTHESIS"] == "YES" for k, r in signor.items()} == hypothesis
+    omnipath = list(csv.DictReader(exported["omnipath"].open(encoding="utf-8"), delimiter="\t"))
+    behind = {i for r in omnipath for i in r["assertion_ids"].split(";")}
+    assert behind == {k for k in negated if not negated[k] and not hypothesis[k]}
+    sif = exported["sif"].read_text(encoding="utf-8").splitlines()
+    assert "HIF1A\tmay_increase_amount\tRAB27A" in sif  # the hypothesis says "may"
+    assert not any(line.startswith("sorafenib\t") for line in sif)  # the negated finding is no edge
+
+
+def test_export_list_says_which_formats_drop_context(cli: object) -> None:
+    result = cli("export", "--list")  # type: ignore[operator]
+    dropping = {line.split()[0] for line in result.output.splitlines() if "drops context" in line}
+    assert result.exit_code == 0 and dropping == {"sif", "omnipath"}
+
+
+def test_leave_out_options_apply_only_where_a_format_leaves_findings_out(
+    cli: object, mini: Path, tmp_path: Path
+) -> None:
+    bad = cli("export", "--root", str(mini), "--format", "tsv", "--include-negated", "-o", str(tmp_path / "x"))  # type: ignore[operator]
+    assert bad.exit_code == 2 and "--include-negated applies to indra only" in bad.output
+    good = cli("export", "--root", str(mini), "--format", "indra", "--include-negated", "-o", str(tmp_path / "s.json"))  # type: ignore[operator]
+    assert good.exit_code == 0
+    assert "mini2024-sorafenib-rab27a" in (tmp_path / "s.json").read_text(encoding="utf-8")
+
+
 def test_node_link_json_keeps_every_field(exported: dict[str, Path]) -> None:
     data = json.loads(exported["json"].read_text(encoding="utf-8"))
     graph = nx.node_link_graph(data, multigraph=True, directed=True, **data["graph"]["node_link"])
@@ -91,7 +131,7 @@ def test_tsv_sif_kgx(exported: dict[str, Path]) -> None:
     nodes = list(csv.DictReader((exported["kgx"] / "nodes.tsv").open(encoding="utf-8"), delimiter="\t"))
     assert len(nodes) == 12 and len(edges) == 5
     mir = next(e for e in edges if e["id"] == "exograph:mini2024-mir21-pdcd4")
-    assert (mir["subject"], mir["predicate"], mir["object"]) == ("mirbase:MI0000077", "biolink:affects", "HGNC:8763")
+    assert (mir["subject"], mir["predicate"], mir["object"]) == ("mirbase:MI0000077", "biolink:regulates", "HGNC:8763")
     assert (mir["object_aspect_qualifier"], mir["object_direction_qualifier"]) == ("abundance", "decreased")
 
 

@@ -1,15 +1,16 @@
-"""KGX: the real ``kgx validate``, offline, against the Biolink model shipped in the biolink-model package.
+"""KGX: the real ``kgx validate``, offline, with the JSON-LD context it really loads.
 
-KGX reads its Biolink model and JSON-LD context from GitHub at import time. Offline, its
-toolkit is pointed at the package's ``biolink_model.yaml`` and its context is generated
-from the same file by LinkML's context generator (how Biolink builds its published
-``context.jsonld``). ``bmt`` also wants Biolink's predicate-mapping file, which the package
-does not ship and which KGX's validator never reads: it gets an empty one.
+``kgx validate`` (kgx 2.6/2.7) takes its prefixes from the JSON-LD context its own ``config.yml`` names,
+Biolink 2.2.5's ``context.jsonld``, downloaded at run time; the test hands KGX that very file
+(``tests/fixtures/biolink/context-2.2.5.jsonld``) and the prefixcommons contexts installed with KGX,
+not a context generated from the current model: an id Biolink 4.4 knows but 2.2.5's context lacks
+passes a generated context and fails the real tool. Its toolkit reads the Biolink model of the
+biolink-model package (KGX fetches it from GitHub otherwise); ``bmt`` also wants Biolink's
+predicate-mapping file, which KGX's validator never reads: it gets an empty one.
 
-KGX reports two kinds of error on the curation that no honest export can remove (docs/exports.md):
-node ids under prefixes Biolink does not have, and its CamelCase check on two of Biolink's own class
-names. The tests excuse exactly those messages for exactly the ids and classes the export holds,
-and prove from Biolink and KGX themselves that each excuse is needed.
+What KGX still reports is listed in docs/exports.md ("Known kgx validate messages"): node ids under
+prefixes that context lacks, and its CamelCase check on two of Biolink's own class names. The tests
+require KGX to report exactly the documented kinds, for exactly the ids and classes the export holds.
 """
 
 from __future__ import annotations
@@ -32,13 +33,26 @@ from tests.conftest import PROJECT_ROOT
 
 Report = dict[str, dict[str, dict[str, Any]]]
 
+CONTEXT = PROJECT_ROOT / "tests" / "fixtures" / "biolink" / "context-2.2.5.jsonld"
+DOCS = PROJECT_ROOT / "docs" / "exports.md"
+
+
+def documented(kind: str) -> frozenset[str]:
+    """The code spans of the documented known messages of one kind (the table in docs/exports.md)."""
+    table = DOCS.read_text(encoding="utf-8").split("<!-- kgx-known-messages -->")[1]
+    return frozenset(
+        value
+        for row in table.split("\n\n")[0].splitlines()
+        if row.startswith(f"| {kind} ")
+        for value in re.findall(r"`([^`]+)`", row.split("|")[2])
+    )
+
+
 #: Biolink classes whose names KGX's CamelCase check (``^([A-Z][a-z\d]+)+$``, the same in kgx 2.6.0, 2.7.0 and
-#: its main branch) rejects although they are the classes' own CURIEs (an acronym inside). The spelling KGX
-#: accepts (``MicroRna``) is no Biolink IRI, so the export keeps Biolink's and these are the messages excused.
-KGX_CAMELCASE_FALSE_ALARMS = frozenset({"MicroRNA", "NoncodingRNAProduct"})
-#: Prefixes of exograph's node ids that Biolink's JSON-LD context has in no spelling. KGX's validator takes its
-#: prefixes from that context alone; neither ``kgx validate`` nor a KGX graph can declare more.
-PREFIXES_OUTSIDE_BIOLINK = frozenset({"FPLX", "CVCL", "exograph"})
+#: its main branch) rejects although they are the classes' own CURIEs (an acronym inside).
+KGX_CAMELCASE_FALSE_ALARMS = documented("category")
+#: Prefixes of exograph's node ids that the context KGX loads has in no spelling.
+PREFIXES_OUTSIDE_BIOLINK = documented("node id")
 #: KGX's own messages for the two (kgx/validator.py: validate_node_property_values, validate_edge_property_values,
 #: validate_categories).
 UNKNOWN_NODE_PREFIX = re.compile(
@@ -59,9 +73,16 @@ def biolink_schema() -> str:
 
 @cache
 def biolink_context() -> dict[str, Any]:
-    from linkml.generators.jsonldcontextgen import ContextGenerator
+    context: dict[str, Any] = json.loads(CONTEXT.read_text(encoding="utf-8"))["@context"]
+    return context
 
-    context: dict[str, Any] = json.loads(ContextGenerator(biolink_schema()).serialize())["@context"]
+
+@cache
+def prefixcommons_context(name: str) -> dict[str, Any]:
+    """KGX's other two contexts, as installed with it (the prefixcommons package KGX depends on)."""
+    context: dict[str, Any] = json.loads((files("prefixcommons") / "registry" / f"{name}.jsonld").read_text())[
+        "@context"
+    ]
     return context
 
 
@@ -72,8 +93,9 @@ def offline_kgx(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bmt.toolkit.Toolkit.__init__, "__defaults__", (biolink_schema(), {"predicate mappings": []}))
     import kgx.config
 
-    for name in ("biolink", "monarch_context", "obo_context"):
-        monkeypatch.setitem(kgx.config.jsonld_context_map, name, biolink_context())
+    monkeypatch.setitem(kgx.config.jsonld_context_map, "biolink", biolink_context())
+    for name in ("monarch_context", "obo_context"):
+        monkeypatch.setitem(kgx.config.jsonld_context_map, name, prefixcommons_context(name))
 
 
 def biolink_prefixes() -> set[str]:
@@ -158,8 +180,18 @@ def test_kgx_validate_reports_only_the_excused_errors(
     assert verdict(kgx_validate(folder, fmt)) == excused(folder)
 
 
+def test_the_context_is_the_one_kgx_loads() -> None:
+    """KGX's own config names Biolink 2.2.5's context.jsonld; the fixture is that file (its generation stamp)."""
+    import yaml
+
+    config = yaml.safe_load((files("kgx") / "config.yml").read_text(encoding="utf-8"))
+    assert config["jsonld-context"]["biolink"].endswith("/biolink-model/2.2.5/context.jsonld")
+    stamp = json.loads(CONTEXT.read_text(encoding="utf-8"))["_comments"]
+    assert "Generation date: 2021-09-21" in stamp
+
+
 def test_every_excuse_is_needed_by_the_curation(tmp_path: Path) -> None:
-    """The excused prefixes are exactly the node-id prefixes Biolink lacks; both excused classes are exported."""
+    """The documented prefixes are exactly the node-id prefixes the context lacks; both classes are exported."""
     folder = export(open_store(PROJECT_ROOT), tmp_path)
     nodes = list(records(folder / "nodes.jsonl"))
     assert {n["id"].partition(":")[0] for n in nodes} - biolink_prefixes() == PREFIXES_OUTSIDE_BIOLINK
@@ -230,7 +262,7 @@ def test_every_assertion_is_an_edge_with_its_fields(mini: Path, tmp_path: Path) 
     mir21 = jsonl["exograph:mini2024-mir21-pdcd4"]
     assert (mir21["subject"], mir21["predicate"], mir21["object"]) == (
         "mirbase:MI0000077",
-        "biolink:affects",
+        "biolink:regulates",
         "HGNC:8763",
     )
     assert (mir21["qualified_predicate"], mir21["object_aspect_qualifier"], mir21["object_direction_qualifier"]) == (

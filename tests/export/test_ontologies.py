@@ -157,7 +157,7 @@ def test_relation_table(
     [
         ("primary_research", False, "NTA", "knockdown", None, "ECO:0000315"),
         ("primary_research", False, None, "knockout", None, "ECO:0000315"),
-        ("primary_research", False, "CCK8", "inhibition", None, "ECO:0007707"),
+        ("primary_research", False, "CCK8", "inhibition", None, "ECO:0000315"),  # GO: inhibitors are IMP
         ("primary_research", False, "co-immunoprecipitation", None, "binding", "ECO:0000353"),
         ("primary_research", False, "GST-JFC1 pull-down", "treatment", None, "ECO:0000269"),
         ("primary_research", True, None, None, None, "ECO:0000304"),
@@ -177,7 +177,7 @@ def test_evidence_nodes_carry_eco_classes(curation_graph: pyoxigraph.Store) -> N
         'FILTER(STRSTARTS(STR(?cls), "http://purl.obolibrary.org/obo/ECO_")) }'
     )
     used = {r["cls"].value.removeprefix(OBO).replace("_", ":") for r in rows}
-    assert {"ECO:0000304", "ECO:0000315", "ECO:0000269", "ECO:0007707"} <= used <= set(ECO.values())
+    assert {"ECO:0000304", "ECO:0000315", "ECO:0000269"} <= used <= set(ECO.values())
 
 
 def test_every_eco_class_of_the_table_is_chosen_by_some_evidence() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import shutil
 import socket
 import subprocess
@@ -21,7 +22,7 @@ import pytest
 from click.testing import Result
 
 from tests.conftest import PROJECT_ROOT
-from tests.export.test_sparql_cli import drivers_query
+from tests.export.test_sparql_cli import DOC, doc_queries, drivers_query, rows
 
 GRAPH = "https://w3id.org/exograph/graph"
 Cli = Callable[..., Result]
@@ -44,7 +45,16 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = free_port()
     location = tmp_path_factory.mktemp("oxigraph")
     server = subprocess.Popen(
-        [oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        # as docs/sparql.md starts it, so that its queries run there as printed
+        [
+            oxigraph_binary(),
+            "serve",
+            "--location",
+            str(location),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -76,11 +86,11 @@ def server_query(url: str, query: str) -> list[dict[str, str]]:
     return [{k: v["value"] for k, v in b.items()} for b in data["results"]["bindings"]]
 
 
-def in_graph(query: str) -> str:
-    """Wrap the WHERE clause of a query in GRAPH <GRAPH> { }."""
-    head, _, body = query.partition("WHERE {")
-    body, _, tail = body.rpartition("}")
-    return f"{head}WHERE {{ GRAPH <{GRAPH}> {{{body}}} }}{tail}"
+def server_section_queries() -> list[str]:
+    """The queries the Oxigraph section of docs/sparql.md sends with curl, as printed."""
+    text = DOC.read_text(encoding="utf-8")
+    section = text.split("### Oxigraph server")[1].split("\n### ")[0]
+    return re.findall(r"--data-urlencode 'query=(.+?)'", section)
 
 
 def test_publish_then_query_the_server_like_drivers(cli: Cli, oxigraph_server: str) -> None:
@@ -92,9 +102,17 @@ def test_publish_then_query_the_server_like_drivers(cli: Cli, oxigraph_server: s
     count = server_query(oxigraph_server, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH}> {{ ?s ?p ?o }} }}")
     local = cli("sparql", "--root", str(PROJECT_ROOT), "--format", "json", "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
     assert count[0]["n"] == json.loads(local.output)["results"]["bindings"][0]["n"]["value"]
-    served = {r["assertion"] for r in server_query(oxigraph_server, in_graph(drivers_query()))}
+    served = {r["assertion"] for r in server_query(oxigraph_server, drivers_query())}
     command = json.loads(cli("drivers", "RAB27A", "--root", str(PROJECT_ROOT), "--format", "json").output)
     assert served == {a["id"] for a in command["assertions"]} and served
+    # every example query of docs/sparql.md, verbatim, gives the server the embedded store's answer
+    for heading, query in doc_queries().items():
+        on_server = server_query(oxigraph_server, query)
+        embedded = rows(cli, query)
+        assert sorted(map(sorted, (r.items() for r in on_server))) == sorted(map(sorted, (r.items() for r in embedded)))
+        assert on_server, heading
+    (printed,) = server_section_queries()
+    assert server_query(oxigraph_server, printed) == count
 
 
 def test_unreachable_server_is_exit_2(cli: Cli, mini: Path) -> None:

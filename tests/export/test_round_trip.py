@@ -73,7 +73,15 @@ def test_tsv_keeps_every_field(store: Store, tmp_path: Path) -> None:
 def test_sif_keeps_every_asserted_edge(store: Store, tmp_path: Path) -> None:
     with export(store, "sif", tmp_path).open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle, delimiter="\t"))
-    expected = [[a["regulator"], f"{a['direction']}_{a['aspect']}", a["target"]] for a in store.assertions()]
+    verb = {"increases": "increase", "decreases": "decrease", "regulates": "regulate"}
+    expected = [
+        [
+            a["regulator"],
+            f"may_{verb[a['direction']]}_{a['aspect']}" if a["hypothesis"] else f"{a['direction']}_{a['aspect']}",
+            a["target"],
+        ]
+        for a in store.assertions()
+    ]
     assert rows == [row for row, a in zip(expected, store.assertions(), strict=True) if not a["negated"]]
 
 

@@ -39,31 +39,55 @@ def test_sparql_checks_pass_on_the_whole_curation(curation_graph: pyoxigraph.Sto
     assert sparql_violations(curation_graph) == {}
 
 
+def test_shapes_require_negation_on_every_association(curation_ttl: Path) -> None:
+    """An export that leaves out ``biolink:negated`` (here: on the negated findings) states them as facts."""
+    graph = rdflib.Graph().parse(curation_ttl, format="turtle")
+    negated = list(graph.subjects(BIOLINK.negated, rdflib.Literal(True)))
+    assert negated
+    for association in negated:
+        graph.remove((association, BIOLINK.negated, None))
+    conforms, report = validate(graph)
+    assert not conforms and "negated" in report and "MinCount" in report
+
+
+def test_shapes_check_biolink_s_rdf_reading(curation_ttl: Path) -> None:
+    """rdf:predicate must be a Biolink predicate and the RO relation must be the original predicate."""
+    graph = rdflib.Graph().parse(curation_ttl, format="turtle")
+    association = next(graph.subjects(rdflib.RDF.type, BIOLINK.Association))
+    relation = graph.value(association, BIOLINK.original_predicate)
+    graph.set((association, rdflib.RDF.predicate, relation))
+    graph.add((association, BIOLINK.predicate, BIOLINK.affects))
+    conforms, report = validate(graph)
+    assert not conforms and "Result Path: rdf:predicate" in report and "Result Path: biolink:predicate" in report
+    graph.remove((association, BIOLINK.original_predicate, None))
+    assert "Result Path: biolink:original_predicate" in validate(graph)[1]
+
+
 def test_sparql_checks_catch_what_they_promise(curation_graph: pyoxigraph.Store) -> None:
     store = pyoxigraph.Store()
     store.extend(curation_graph.quads_for_pattern(None, None, None))
     exo = "https://w3id.org/exograph/vocab/"
     rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    biolink = "https://w3id.org/biolink/vocab/"
     only_hypothesised = f"""SELECT ?s ?p ?o WHERE {{
-        ?a <{exo}hypothesis> true ; <{rdf}subject> ?s ; <{rdf}predicate> ?p ; <{rdf}object> ?o .
+        ?a <{exo}hypothesis> true ; <{rdf}subject> ?s ; <{biolink}original_predicate> ?p ; <{rdf}object> ?o .
         FILTER NOT EXISTS {{ ?s ?p ?o }} }}"""
     hypothesis = next(iter(store.query(only_hypothesised)))
     store.add(pyoxigraph.Quad(hypothesis["s"], hypothesis["p"], hypothesis["o"]))
-    process = pyoxigraph.NamedNode("http://purl.obolibrary.org/obo/GO_1990182")
+    planted = pyoxigraph.NamedNode("https://w3id.org/exograph/assertion/x")
     store.add(
-        pyoxigraph.Quad(
-            pyoxigraph.NamedNode("https://w3id.org/exograph/assertion/x"),
-            pyoxigraph.NamedNode("https://w3id.org/biolink/vocab/object_aspect_qualifier"),
-            pyoxigraph.Literal("activity"),
-        )
+        pyoxigraph.Quad(planted, pyoxigraph.NamedNode(rdf + "type"), pyoxigraph.NamedNode(biolink + "Association"))
     )
-    store.add(
-        pyoxigraph.Quad(
-            pyoxigraph.NamedNode("https://w3id.org/exograph/assertion/x"),
-            pyoxigraph.NamedNode("https://w3id.org/biolink/vocab/object"),
-            process,
-        )
-    )
+    store.add(pyoxigraph.Quad(planted, pyoxigraph.NamedNode(rdf + "predicate"), hypothesis["p"]))
+    for slot in (
+        "qualified_predicate",
+        "object_aspect_qualifier",
+        "object_direction_qualifier",
+        "causal_mechanism_qualifier",
+        "anatomical_context_qualifier",
+        "disease_context_qualifier",
+    ):
+        store.add(pyoxigraph.Quad(planted, pyoxigraph.NamedNode(biolink + slot), pyoxigraph.Literal("x")))
     store.add(pyoxigraph.Quad(pyoxigraph.BlankNode(), pyoxigraph.NamedNode(exo + "key"), pyoxigraph.Literal("x")))
     assert set(sparql_violations(store)) == set(SPARQL_CHECKS)
 

@@ -45,7 +45,7 @@ def drivers_query() -> str:
 
 def test_doc_examples_answer_on_the_curation(cli: Cli) -> None:
     queries = doc_queries()
-    assert len(queries) == 4
+    assert len(queries) == 5
     hypoxia = rows(cli, queries["Regulators of exosome secretion under hypoxia, with their quotes"])
     assert {"Hypoxia", "RAB27A", "HIF1A"} <= {r["regulator"] for r in hypoxia}
     assert all(r["quote"] for r in hypoxia)
@@ -56,6 +56,10 @@ def test_doc_examples_answer_on_the_curation(cli: Cli) -> None:
     assert {r["assertion"] for r in paper} == {
         a["id"] for a in open_store(PROJECT_ROOT).assertions() if a["source"] == "liang2021"
     }
+    biolink = rows(cli, queries["Biolink's reading: what raises or lowers a gene product's activity or abundance"])
+    assert biolink and {r["direction"] for r in biolink} == {"increased", "decreased"}
+    assert all(r["relation"].startswith("http://purl.obolibrary.org/obo/RO_") for r in biolink)
+    assert ("ARNT", "increased", "HIF1A") in {(r["regulator"], r["direction"], r["target"]) for r in biolink}
 
 
 def test_drivers_query_matches_the_drivers_command(cli: Cli) -> None:
