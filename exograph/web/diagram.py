@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exograph.compiled.records import AssertionRecord, SourceRecord, filter_context
 from exograph.compiled.store import Store
@@ -25,6 +25,9 @@ from exograph.reason.explain import via_text
 from exograph.reason.steps import Step
 from exograph.web.style import node_style
 from exograph.web.words import claim, typeset
+
+if TYPE_CHECKING:
+    from exograph.api import ChainResult
 
 #: Context fields shown as the badge of an edge, most telling first.
 BADGE_FIELDS = ("cell_lines", "cell_types", "diseases", "conditions")
@@ -429,19 +432,34 @@ def between(
     from exograph.api import KnowledgeGraph
 
     found = KnowledgeGraph(store).path(start, end, max_length, max_chains=max_chains, **(filters or {}))
-    ids = dict.fromkeys(i for chain in found.chains for i in chain.assertion_ids)
-    used = [a for a in (store.assertion(i) for i in ids) if a is not None]
     words = _Words(store)
     words.learn([start, end])
-    cut = found.query.cut
+    notes = (
+        []
+        if found.chains
+        else [f"no chain of at most {max_length} steps from {words.names[start]} to {words.names[end]}"]
+    )
+    return drawn_chains(store, found, f"{words.names[start]} → {words.names[end]}", notes, words)
+
+
+def drawn_chains(
+    store: Store, found: ChainResult, title: str, notes: list[str] | None = None, words: _Words | None = None
+) -> Diagram:
+    """The chains of a query (a path, or what drives an entity) drawn together, each family step and
+    each vesicle transfer as its own marked edge; how many chains were cut is said under the title."""
+    words = words or _Words(store)
+    query = found.query
+    named = {query.subject} | ({query.end} if query.end else set())
+    words.learn(named)
+    ids = dict.fromkeys(i for chain in found.chains for i in chain.assertion_ids)
+    used = [a for a in (store.assertion(i) for i in ids) if a is not None]
     omitted = []
-    if cut:
-        at_least = "" if found.query.complete else "at least "
-        omitted.append(f"{at_least}{cut} more chain{'s' if cut != 1 else ''} not drawn (cap {max_chains})")
-    if not found.chains:
-        omitted.append(f"no chain of at most {max_length} steps from {words.names[start]} to {words.names[end]}")
-    title = f"{words.names[start]} → {words.names[end]}"
-    focus = set(store.narrower_closure(start)) | set(store.narrower_closure(end))
+    if query.cut:
+        at_least = "" if query.complete else "at least "
+        drawn = len(found.chains)
+        omitted.append(f"{at_least}{query.cut} more chain{'s' if query.cut != 1 else ''} not drawn (cap {drawn})")
+    omitted += notes or []
+    focus = {k for key in named for k in store.narrower_closure(key)}
     chain_links: set[Link] = set()
     handed: dict[tuple[str, str], list[Step]] = defaultdict(list)
     for chain in found.chains:
@@ -453,7 +471,7 @@ def between(
             elif step.target_link and joins:
                 chain_links.add(_oriented(step.target, joins, step.target_link))
     joined = {k for link in chain_links for k in (link.first, link.second)} | {k for pair in handed for k in pair}
-    diagram = _finish(words, title, {start, end} | joined, focus, used, omitted, transfers=False)
+    diagram = _finish(words, title, named | joined, focus, used, omitted, transfers=False)
     diagram.links = sorted(set(diagram.links) | chain_links, key=lambda link: (link.first, link.second))
     diagram.passages = [
         _passage(store, words, made, vesicles, steps) for (made, vesicles), steps in sorted(handed.items())
