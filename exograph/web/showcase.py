@@ -117,10 +117,17 @@ def picture(store: Store, show: Showcase, found: ChainResult) -> Diagram:
 
 
 def chains(
-    found: ChainResult, records: Mapping[str, AssertionRecord], sources: Mapping[str, SourceRecord]
+    found: ChainResult,
+    records: Mapping[str, AssertionRecord],
+    sources: Mapping[str, SourceRecord],
+    names: Mapping[str, str],
+    kinds_of: Mapping[str, str],
 ) -> list[dict[str, Any]]:
-    """Each chain as the page lists it: header, sum, then its steps and transfers in order."""
+    """Each chain as the page lists it: header, sum, then its steps and transfers in order.
+
+    ``names``, ``kinds_of``: every entity's display name and kind, for the cells and diseases a sentence names."""
     labels, kinds = found.labels, found.kinds
+    everyone, every_kind = {**names, **labels}, {**kinds_of, **kinds}
     out = []
     for chain in found.chains:
         steps: list[dict[str, Any]] = []
@@ -138,7 +145,7 @@ def chains(
                     "negated": step.negated,
                     "hypothesis": step.hypothesis,
                     "assertions": [
-                        {"a": a, "sentence": sentence(a, labels, kinds, sources), "quote": a["evidence"][0]}
+                        {"a": a, "sentence": sentence(a, everyone, every_kind, sources), "quote": a["evidence"][0]}
                         for a in behind
                     ],
                 }

@@ -262,7 +262,7 @@ class _Site:
                 edges={f"e-{e.id}": edge_data(e) for e in diagram.edges}
                 | {t.id: transfer_data(t, diagram) for t in diagram.transfers}
                 | {p.id: passage_data(p) for p in diagram.passages},
-                chains=showcase.chains(found, records, self.sources),
+                chains=showcase.chains(found, records, self.sources, self.names, self.kinds),
                 citations=self.citations,
                 source_links=links,
             )
