@@ -257,6 +257,7 @@ class _Site:
                 "path.html",
                 title=title,
                 show=show,
+                start=found.query.subject,
                 found_text=found_text + ".",
                 svg=svg[svg.find("<svg") :] if svg else "",
                 edges={f"e-{e.id}": edge_data(e) for e in diagram.edges}
