@@ -11,16 +11,23 @@ vesicle edge from the donor cells to the cargo, carrying the cargo assertions.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exograph.compiled.records import AssertionRecord, SourceRecord, filter_context
 from exograph.compiled.store import Store
+from exograph.reason.compose import TRANSFER
 from exograph.reason.explain import citation as cite
+from exograph.reason.explain import via_text
+from exograph.reason.steps import Step
 from exograph.web.style import node_style
 from exograph.web.words import claim, typeset
+
+if TYPE_CHECKING:
+    from exograph.api import ChainResult
 
 #: Context fields shown as the badge of an edge, most telling first.
 BADGE_FIELDS = ("cell_lines", "cell_types", "diseases", "conditions")
@@ -102,6 +109,30 @@ class Transfer:
 
 
 @dataclass(frozen=True, slots=True)
+class Passage:
+    """A chain's vesicle transfer: the vesicles ``made`` releases, acting as ``vesicles`` in recipient cells.
+
+    Drawn as its own marked step (secretion -> [exosomes from Huh-7 to Huh-7] -> their effect), so a
+    chain never looks broken where the vesicles leave one cell for another. Its evidence is the
+    assertions on both sides: the release and the vesicles' effect, each of which names the cells.
+    """
+
+    made: str
+    vesicles: str
+    #: The transfer as ``explain`` words it: "extracellular exosomes from Huh-7 cells to Huh-7 cells".
+    says: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def id(self) -> str:
+        return f"v-{self.made}-{self.vesicles}"
+
+    @property
+    def caption(self) -> str:
+        return f"{' or '.join(self.says)}: the vesicles released pass to the cells in which they act"
+
+
+@dataclass(frozen=True, slots=True)
 class Link:
     """``first`` is a family including, a member of, the gene of or a variant of ``second``."""
 
@@ -117,6 +148,8 @@ class Diagram:
     edges: list[Edge] = field(default_factory=list)
     transfers: list[Transfer] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    #: A chain's vesicle transfers, each between the step that releases vesicles and the step they act in.
+    passages: list[Passage] = field(default_factory=list)
     omitted: list[str] = field(default_factory=list)
     #: The entity a neighbourhood is drawn around (its edges are spread over ports), if any.
     centre: str | None = None
@@ -399,30 +432,62 @@ def between(
     from exograph.api import KnowledgeGraph
 
     found = KnowledgeGraph(store).path(start, end, max_length, max_chains=max_chains, **(filters or {}))
-    ids = dict.fromkeys(i for chain in found.chains for i in chain.assertion_ids)
-    used = [a for a in (store.assertion(i) for i in ids) if a is not None]
     words = _Words(store)
     words.learn([start, end])
-    cut = found.query.cut
+    notes = (
+        []
+        if found.chains
+        else [f"no chain of at most {max_length} steps from {words.names[start]} to {words.names[end]}"]
+    )
+    return drawn_chains(store, found, f"{words.names[start]} → {words.names[end]}", notes, words)
+
+
+def drawn_chains(
+    store: Store, found: ChainResult, title: str, notes: list[str] | None = None, words: _Words | None = None
+) -> Diagram:
+    """The chains of a query (a path, or what drives an entity) drawn together, each family step and
+    each vesicle transfer as its own marked edge; how many chains were cut is said under the title."""
+    words = words or _Words(store)
+    query = found.query
+    named = {query.subject} | ({query.end} if query.end else set())
+    words.learn(named)
+    ids = dict.fromkeys(i for chain in found.chains for i in chain.assertion_ids)
+    used = [a for a in (store.assertion(i) for i in ids) if a is not None]
     omitted = []
-    if cut:
-        at_least = "" if found.query.complete else "at least "
-        omitted.append(f"{at_least}{cut} more chain{'s' if cut != 1 else ''} not drawn (cap {max_chains})")
-    if not found.chains:
-        omitted.append(f"no chain of at most {max_length} steps from {words.names[start]} to {words.names[end]}")
-    title = f"{words.names[start]} → {words.names[end]}"
-    focus = set(store.narrower_closure(start)) | set(store.narrower_closure(end))
+    if query.cut:
+        at_least = "" if query.complete else "at least "
+        drawn = len(found.chains)
+        omitted.append(f"{at_least}{query.cut} more chain{'s' if query.cut != 1 else ''} not drawn (cap {drawn})")
+    omitted += notes or []
+    focus = {k for key in named for k in store.narrower_closure(key)}
     chain_links: set[Link] = set()
+    handed: dict[tuple[str, str], list[Step]] = defaultdict(list)
     for chain in found.chains:
         if chain.start_link and chain.start:
             chain_links.add(_oriented(chain.steps[0].regulator, chain.start, chain.start_link))
         for step, joins in zip(chain.steps, chain.joins, strict=True):
-            if step.target_link and joins:
+            if step.target_link == TRANSFER and step.via and joins:
+                handed[step.target, joins] += [step, next(s for s in chain.steps if s.regulator == joins)]
+            elif step.target_link and joins:
                 chain_links.add(_oriented(step.target, joins, step.target_link))
-    joined = {k for link in chain_links for k in (link.first, link.second)}
-    diagram = _finish(words, title, {start, end} | joined, focus, used, omitted, transfers=False)
+    joined = {k for link in chain_links for k in (link.first, link.second)} | {k for pair in handed for k in pair}
+    diagram = _finish(words, title, named | joined, focus, used, omitted, transfers=False)
     diagram.links = sorted(set(diagram.links) | chain_links, key=lambda link: (link.first, link.second))
+    diagram.passages = [
+        _passage(store, words, made, vesicles, steps) for (made, vesicles), steps in sorted(handed.items())
+    ]
     return diagram
+
+
+def _passage(store: Store, words: _Words, made: str, vesicles: str, steps: list[Step]) -> Passage:
+    """One drawn transfer for every chain step that hands ``made``'s vesicles on as ``vesicles``."""
+    vias = [s.via for s in steps if s.via and s.target == made]
+    words.learn(k for via in vias for k in re.split(r", | from | to ", via))
+    says = tuple(dict.fromkeys(via_text(via, words.names, words.kinds) for via in vias))
+    ordered = [s for s in steps if s.target == made] + [s for s in steps if s.regulator == vesicles]
+    ids = dict.fromkeys(i for s in ordered for i in s.assertions)  # the release first, then the effect
+    records = [a for a in (store.assertion(i) for i in ids) if a is not None]
+    return Passage(made, vesicles, says, tuple(words.evidence(a) for a in records))
 
 
 def _oriented(first: str, second: str, relation: str) -> Link:

@@ -18,7 +18,7 @@ import re
 import textwrap
 from typing import TYPE_CHECKING
 
-from exograph.web.diagram import LINK_WORDS, Diagram, Edge, Link, Transfer
+from exograph.web.diagram import LINK_WORDS, Diagram, Edge, Evidence, Link, Passage, Transfer
 from exograph.web.style import (
     ARROW_SIZE,
     MEMBER,
@@ -119,26 +119,39 @@ def _edge(graph: graphviz.Digraph, edge: Edge, ports: dict[str, str]) -> None:
     )
 
 
-def _transfer(graph: graphviz.Digraph, transfer: Transfer, diagram: Diagram) -> None:
-    names = diagram.names
-    into = " to " + ", ".join(names.get(r, r) for r in transfer.recipients) if transfer.recipients else ""
+def _vesicles(graph: graphviz.Digraph, ends: tuple[str, str], label: str, id_: str, tooltip: str, css: str) -> None:
+    """A transfer of vesicles, drawn as the legend's transfer edge."""
     graph.edge(
-        transfer.donor,
-        transfer.cargo,
-        label=f'<<FONT COLOR="{TRANSFER.colour}">in EVs{text(into, 40)}</FONT>>',
-        id=transfer.id,
-        **{"class": "transfer"},
+        *ends,
+        label=f'<<FONT COLOR="{TRANSFER.colour}">{label}</FONT>>',
+        id=id_,
+        **{"class": css},
         color=TRANSFER.colour,
         arrowhead=TRANSFER.dot_head,
         arrowsize=ARROW_SIZE[TRANSFER.dot_head],
         style="dotted",
         penwidth="2",
-        tooltip=attr(
-            transfer.caption(names, diagram.nodes[transfer.cargo].kind)
-            + " — "
-            + " | ".join(f"[{e.citation}] {e.quote}" for e in transfer.evidence)
-        )[:900],
+        tooltip=attr(tooltip)[:900],
     )
+
+
+def _quotes(evidence: tuple[Evidence, ...]) -> str:
+    return " | ".join(f"[{e.citation}] {e.quote}" for e in evidence)
+
+
+def _transfer(graph: graphviz.Digraph, transfer: Transfer, diagram: Diagram) -> None:
+    names = diagram.names
+    into = " to " + ", ".join(names.get(r, r) for r in transfer.recipients) if transfer.recipients else ""
+    caption = transfer.caption(names, diagram.nodes[transfer.cargo].kind)
+    tooltip = f"{caption} — {_quotes(transfer.evidence)}"
+    _vesicles(graph, (transfer.donor, transfer.cargo), f"in EVs{text(into, 40)}", transfer.id, tooltip, "transfer")
+
+
+def _passage(graph: graphviz.Digraph, passage: Passage) -> None:
+    """A chain's transfer as its own step: '[exosomes from Huh-7 cells to Huh-7 cells]', the quotes of both sides."""
+    label = "<BR/>".join(f"[{wrapped(says, 34, 4)}]" for says in passage.says)
+    tooltip = f"{passage.caption} — {_quotes(passage.evidence)}"
+    _vesicles(graph, (passage.made, passage.vesicles), label, passage.id, tooltip, "transfer passage")
 
 
 def _link(graph: graphviz.Digraph, link: Link) -> None:
@@ -222,12 +235,12 @@ def _legend(graph: graphviz.Digraph, diagram: Diagram, drawn: list[Edge]) -> Non
         entries.append(
             ("cargo", {"color": _line(_GREY, True), "arrowhead": "none"}, "double line: exosomal cargo acting")
         )
-    if diagram.transfers:
+    if diagram.transfers or diagram.passages:
         entries.append(
             (
                 "transfer",
                 {"color": TRANSFER.colour, "style": "dotted", "penwidth": "2", "arrowhead": TRANSFER.dot_head},
-                "dotted: vesicles from donor cells",
+                "dotted: vesicles passed from donor to recipient cells",
             )
         )
     if diagram.links:
@@ -355,6 +368,8 @@ def build(diagram: Diagram, dpi: int | None = None) -> graphviz.Digraph:
     for transfer in diagram.transfers:
         if diagram.shown(transfer.donor) and diagram.shown(transfer.cargo):
             _transfer(graph, transfer, diagram)
+    for passage in diagram.passages:
+        _passage(graph, passage)
     for link in diagram.links:
         _link(graph, link)
     _legend(graph, diagram, drawn)

@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from exograph.web.diagram import LINK_WORDS, Diagram, Edge, Evidence, Transfer
+from exograph.web.diagram import LINK_WORDS, Diagram, Edge, Evidence, Passage, Transfer
 from exograph.web.style import (
     MEMBER,
     NEGATED,
@@ -92,6 +92,16 @@ def transfer_data(transfer: Transfer, diagram: Diagram) -> dict[str, Any]:
         "aspect": "in EVs",
         "mark": "",
         "evidence": _evidence(transfer.evidence),
+    }
+
+
+def passage_data(passage: Passage) -> dict[str, Any]:
+    """A chain's vesicle transfer: what it says, then the quotes of the release and of the vesicles' effect."""
+    return {
+        "caption": passage.caption,
+        "aspect": "vesicle transfer",
+        "mark": "",
+        "evidence": _evidence(passage.evidence),
     }
 
 
@@ -308,6 +318,7 @@ def render_page(diagram: Diagram, svg: str) -> str:
             inline_assets={"css": asset("site.css"), "js": asset("site.js")},
             svg=svg[start:] if start >= 0 else svg,
             edges={f"e-{e.id}": edge_data(e) for e in diagram.edges}
-            | {t.id: transfer_data(t, diagram) for t in diagram.transfers},
+            | {t.id: transfer_data(t, diagram) for t in diagram.transfers}
+            | {p.id: passage_data(p) for p in diagram.passages},
         )
     )

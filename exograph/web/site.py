@@ -25,6 +25,7 @@ from exograph.curation.vocab import CONTEXT_LIST_FIELDS
 from exograph.export.prefixes import iri
 from exograph.query.text import context_text
 from exograph.reason.explain import citation
+from exograph.web import showcase
 from exograph.web.diagram import neighbourhood
 from exograph.web.pages import environment, network
 from exograph.web.words import caption, claim, displays, plain
@@ -79,6 +80,8 @@ class _Site:
         self.upstream: dict[str, list[AssertionRecord]] = defaultdict(list)
         self.downstream: dict[str, list[AssertionRecord]] = defaultdict(list)
         self.context_of: dict[str, list[AssertionRecord]] = defaultdict(list)
+        #: The showcase path pages written: URL, title, what they show.
+        self.paths: list[tuple[str, str, str]] = []
         for a in self.assertions:
             self.upstream[a["target"]].append(a)
             self.downstream[a["regulator"]].append(a)
@@ -166,7 +169,7 @@ class _Site:
             + ";\n",
             encoding="utf-8",
         )
-        pages = self._index() + self._entities() + self._assertions() + self._sources()
+        pages = self._paths() + self._index() + self._entities() + self._assertions() + self._sources()
         (self.folder / "api").mkdir()
         self.json(
             "api/index.json",
@@ -218,12 +221,54 @@ class _Site:
             sources=sorted(self.sources.values(), key=lambda s: s["id"]),
             per_source=per_source,
             hubs=degree.most_common(15),
+            paths=self.paths,
             labels=self.names,
             by_kind=sorted(
                 (kind, sorted(keys, key=lambda k: self.names[k].casefold())) for kind, keys in by_kind.items()
             ),
         )
         return 1
+
+    def _paths(self) -> int:
+        """A page per showcase question (:mod:`exograph.web.showcase`) the curation can answer."""
+        from exograph.api import KnowledgeGraph
+        from exograph.web.dot import GraphvizMissing, render_bytes
+        from exograph.web.pages import edge_data, passage_data, transfer_data
+
+        graph = KnowledgeGraph(self.store)
+        records = {a["id"]: a for a in self.assertions}
+        links = {sid: source_links(s) for sid, s in self.sources.items()}
+        for show in showcase.SHOWCASES:
+            found = showcase.ask(graph, show)
+            if found is None:
+                continue
+            title = showcase.title(show, found)
+            diagram = showcase.picture(self.store, show, found)
+            try:
+                svg = render_bytes(diagram, "svg").decode("utf-8")
+            except GraphvizMissing:
+                svg = ""
+            cut = found.query.cut
+            found_text = f"{len(found.chains)} chain{'s' if len(found.chains) != 1 else ''}, best-ranked first"
+            if cut:
+                found_text += f"; {'at least ' if not found.query.complete else ''}{cut} more not shown"
+            self.page(
+                f"path/{show.slug}.html",
+                "path.html",
+                title=title,
+                show=show,
+                start=found.query.subject,
+                found_text=found_text + ".",
+                svg=svg[svg.find("<svg") :] if svg else "",
+                edges={f"e-{e.id}": edge_data(e) for e in diagram.edges}
+                | {t.id: transfer_data(t, diagram) for t in diagram.transfers}
+                | {p.id: passage_data(p) for p in diagram.passages},
+                chains=showcase.chains(found, records, self.sources, self.names, self.kinds),
+                citations=self.citations,
+                source_links=links,
+            )
+            self.paths.append((f"path/{show.slug}.html", title, show.why))
+        return len(self.paths)
 
     def _entities(self) -> int:
         from exograph.api import KnowledgeGraph

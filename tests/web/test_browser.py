@@ -104,6 +104,10 @@ PAGES = [
     "assertion/mu2025-a-hypoxia-exosome-secretion-breast.html",
     "source/liang2021.html",
     "source/wang2021.html",
+    "path/sorafenib-akt.html",
+    "path/sorafenib-rab27a.html",
+    "path/hypoxia-exosome-secretion.html",
+    "path/rab27a-drivers.html",
 ]
 
 
@@ -127,6 +131,34 @@ def test_every_page_type_loads_cleanly_and_passes_axe(browser: Any, served: str,
     assert console_errors(browser) == []
     assert axe_violations(browser) == []
     assert browser.title != "exograph · exograph"
+
+
+def test_path_pages_read_each_chain_step_by_step(browser: Any, served: str) -> None:
+    """Linked from the index; each chain with its header, each step with its sentence, quote and source,
+    the vesicle transfer as its own marked step, the picture drawn, and each hedge kept."""
+    browser.get(served + "index.html")
+    browser.find_element(By.CSS_SELECTOR, "a[href='path/sorafenib-akt.html']").click()
+    WebDriverWait(browser, 5).until(lambda d: d.current_url.endswith("path/sorafenib-akt.html"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "sorafenib → AKT"
+    chains = browser.find_elements(By.CSS_SELECTOR, "li.chain")
+    headers = [c.find_element(By.TAG_NAME, "h3").text for c in chains]
+    assert "sorafenib: increases the activity of RAB27A -> increases exosome secretion -> [exosomes" in " ".join(
+        headers
+    )
+    longest = chains[[h.count("->") for h in headers].index(max(h.count("->") for h in headers))]
+    steps = longest.find_elements(By.CSS_SELECTOR, "ol.steps > li")
+    kinds = ["transfer" if "transfer" in s.get_attribute("class") else "step" for s in steps]
+    assert kinds == ["step", "step", "transfer", "step"]  # the transfer sits between secretion and its effect
+    assert steps[2].text.startswith("vesicle transfer [exosomes from Huh-7 cells")
+    quote = steps[0].find_element(By.TAG_NAME, "blockquote").text
+    assert "Rab27a activity increased after Sorafenib treatment" in quote
+    sources = [a.get_attribute("href") for a in steps[0].find_elements(By.CSS_SELECTOR, "a[href*='source/']")]
+    assert sources and sources[0].endswith("source/liang2021.html")
+    assert steps[0].find_element(By.CSS_SELECTOR, "a[href*='assertion/']").text.startswith("In Huh-7 cells")
+    assert browser.find_elements(By.CSS_SELECTOR, ".diagram svg g.edge.transfer.passage")
+    browser.get(served + "path/sorafenib-rab27a.html")
+    text = browser.find_element(By.TAG_NAME, "main").text
+    assert "sorafenib does not change the amount of RAB27A" in text and "no change (a negated step)" in text
 
 
 def test_search_works_by_keyboard(browser: Any, served: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -12,7 +13,8 @@ from click.testing import Result
 
 from exograph.compiled.store import open_store
 from exograph.web import diagram
-from tests.conftest import PROJECT_ROOT, replace_in
+from exograph.web.picture import write_picture
+from tests.conftest import FIXTURES, PROJECT_ROOT, replace_in
 
 pytestmark = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' is not installed")
 SVG = "{http://www.w3.org/2000/svg}"
@@ -228,3 +230,56 @@ def test_pictures_take_the_context_filters(context_tree: Path) -> None:
     ]
     chains = diagram.between(store, "TP53", "exosome_secretion", filters={"perturbation": "loss_of_function"})
     assert [[ev.assertion for ev in e.evidence] for e in chains.edges] == [["ctx2025-tp53-exosome-secretion-loss"]]
+
+
+def _compose_tree(mini: Path) -> Path:
+    """The chain and composition fixtures over mini: sorafenib -> Rab27a -> exosome secretion -> [exosomes] -> AKT."""
+    for overlay in ("reason", "compose"):
+        shutil.copytree(FIXTURES / overlay, mini, dirs_exist_ok=True)
+    return mini
+
+
+def test_a_chain_draws_its_vesicle_transfer_as_a_marked_step(
+    mini: Path, cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Secretion -> [exosomes from Huh-7 cells to Huh-7 cells] -> exosomes: the chain is drawn unbroken, the
+    transfer in the legend's transfer encoding, with the quotes of both sides on hover."""
+    root = _compose_tree(mini)
+    out = tmp_path / "t.svg"
+    result = cli(
+        "render", "sorafenib", "--to", "chemoresistance", "--max-length", "5", "--root", str(root), "-o", str(out)
+    )
+    assert result.exit_code == 0, result.output
+    _, edges = drawn(out)
+    passage = edges["exosome_secretion-exosome"]  # ids lose their first two characters ("v-")
+    assert "transfer" in passage.get("class", "").split()
+    assert "[extracellular exosomes from Huh-7 cells to Huh-7" in " ".join(texts(passage))
+    line = next(passage.iter(f"{SVG}path"))
+    legend = next(g for g in ET.parse(out).getroot().iter(f"{SVG}g") if g.get("id") == "legend-edge-transfer")
+    legend_line = next(legend.iter(f"{SVG}path"))
+    for key in ("stroke", "stroke-dasharray", "stroke-width"):
+        assert line.get(key) == legend_line.get(key)
+    tip = next(passage.iter(f"{SVG}a"))
+    title = tip.get("{http://www.w3.org/1999/xlink}title", "")
+    store = open_store(root)
+    for side in ("compose2025-rab27a-exosome-secretion", "compose2025-exosome-akt"):
+        record = store.assertion(side)
+        assert record is not None and record["evidence"][0]["quote"][:40] in html.unescape(title)
+
+
+def test_render_sorafenib_to_akt_joins_secretion_and_the_exosomes_effect(tmp_path: Path) -> None:
+    """The shipped curation: Liang 2021's chain, which crashed the render (KeyError 'transfer') before."""
+    store = open_store(PROJECT_ROOT)
+    picture = diagram.between(store, "sorafenib", "AKT")
+    [passage] = picture.passages
+    assert (passage.made, passage.vesicles) == ("exosome_secretion", "exosome")
+    assert passage.says == ("exosomes from Huh-7 cells and cancer cells to Huh-7 cells",)  # as `path` says it
+    assert {"liang2021-sorafenib-exosome-secretion", "liang2021-sorafenib-exosomes-akt-activity"} <= {
+        e.assertion for e in passage.evidence
+    }
+    assert not any(link.relation == "transfer" for link in picture.links)
+    out = tmp_path / "s.html"
+    write_picture(picture, out, tmp_path)
+    page = out.read_text(encoding="utf-8")
+    assert 'id="v&#45;exosome_secretion&#45;exosome"' in page  # drawn, and its evidence shown on hover:
+    assert '"v-exosome_secretion-exosome": {"aspect": "vesicle transfer"' in page

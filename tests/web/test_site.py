@@ -190,3 +190,17 @@ def test_an_odd_manifest_never_blocks_or_fills_memory(
         manifest.symlink_to("/dev/zero")  # reading it would never end
     result = cli("site", "--root", str(mini), "-o", str(out))
     assert result.exit_code == 2 and "a previous site export did not write" in result.output
+
+
+def test_path_pages_answer_the_showcases_the_curation_can(
+    mini: Path, cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """mini has no AKT: that showcase is left out, the others are written and linked from the index."""
+    out = tmp_path / "site"
+    assert cli("site", "--root", str(mini), "-o", str(out)).exit_code == 0
+    written = sorted(p.name for p in (out / "path").glob("*.html"))
+    assert "sorafenib-akt.html" not in written and "hypoxia-exosome-secretion.html" in written
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert sorted(name for name in written if f'href="path/{name}"' in index) == written
+    page = (out / "path/hypoxia-exosome-secretion.html").read_text(encoding="utf-8")
+    assert "mini2024-hypoxia-exosome-secretion.html" in page and 'href="../source/mini2024.html"' in page

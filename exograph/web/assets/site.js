@@ -319,7 +319,8 @@
     var data = document.getElementById("edge-data"), panel = document.getElementById("evidence");
     if (!data || !panel) { return; }
     var edges = JSON.parse(data.textContent);
-    var focus = document.querySelector(".diagram g.focus"), box = document.querySelector(".diagram");
+    var box = document.querySelector(".diagram");  /* a path page starts where its chains start */
+    var focus = box && box.dataset.start ? document.getElementById(box.dataset.start) : document.querySelector(".diagram g.focus");
     if (focus && box) {  /* the picture is drawn at a readable size, so start where the entity is */
       var f = focus.getBoundingClientRect(), b = box.getBoundingClientRect();
       box.scrollLeft += f.left - b.left - (b.width - f.width) / 2;
