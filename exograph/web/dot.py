@@ -274,23 +274,29 @@ def _legend(graph: graphviz.Digraph, diagram: Diagram, drawn: list[Edge]) -> Non
             if previous:
                 legend.edge(previous, f"legend-{column[0][0]}-from", style="invis", id=f"legend-join-{number}")
             previous = f"legend-{column[0][0]}"
-        with legend.subgraph() as shapes:
-            shapes.attr(rank="same")
-            for kind in kinds:
-                shapes.node(
-                    f"legend-kind-{kind.dot_shape}-{kind.fill}",
-                    label=f"<{html.escape(kind.name)}>",
-                    shape=kind.dot_shape,
-                    style="filled",
-                    fillcolor=kind.fill,
-                    color=kind.border,
-                    peripheries=str(kind.rings),
-                    fontsize="10",
-                    id=f"legend-kind-{kind.dot_shape}-{kind.fill[1:]}",
-                )
-        if previous and kinds:
-            first = kinds[0]
-            legend.edge(previous, f"legend-kind-{first.dot_shape}-{first.fill}", style="invis", id="legend-join-kinds")
+        # node shapes in columns no taller than the line entries' columns, so the legend stays as low as they are
+        height = max(half, 2)
+        for number, start in enumerate(range(0, len(kinds), height)):
+            column_kinds = kinds[start : start + height]
+            with legend.subgraph() as shapes:
+                shapes.attr(rank="same")
+                for kind in column_kinds:
+                    shapes.node(
+                        f"legend-kind-{kind.dot_shape}-{kind.fill}",
+                        label=f"<{html.escape(kind.name)}>",
+                        shape=kind.dot_shape,
+                        style="filled",
+                        fillcolor=kind.fill,
+                        color=kind.border,
+                        peripheries=str(kind.rings),
+                        fontsize="10",
+                        id=f"legend-kind-{kind.dot_shape}-{kind.fill[1:]}",
+                    )
+            first = column_kinds[0]
+            if previous:
+                join = "legend-join-kinds" if number == 0 else f"legend-join-kinds-{number}"
+                legend.edge(previous, f"legend-kind-{first.dot_shape}-{first.fill}", style="invis", id=join)
+            previous = f"legend-kind-{first.dot_shape}-{first.fill}"
 
 
 def _remainder(diagram: Diagram) -> str:
