@@ -247,18 +247,19 @@ class _Search:
         A step is found when any of its rows composes, as :meth:`join` keeps the rows that do.
         """
         wanted = {a for alias in feeders.values() for a in alias}
-        by_target: dict[str, list[Row]] = defaultdict(list)
-        for row in self.index.rows("target", wanted):
-            if self.usable(row):
-                by_target[row.target].append(row)
+        # each usable row with what its class reads of it, worked out once (a row may feed several nodes)
+        by_target: dict[str, list[tuple[Row, int, str]]] = defaultdict(list)
+        index, usable = self.index, self.usable
+        for row in index.rows("target", wanted):
+            if usable(row):
+                effect = rules.effect(index, row)
+                by_target[row.target].append((row, 0 if row.negated else row.sign, effect))
         explored = found = 0
         for node, partials in batch.items():
             # the steps that may end at ``node``, each with its rows (and how its target joins ``node``)
             keyed: dict[tuple[Any, ...], list[tuple[Row, str | None]]] = defaultdict(list)
             for a, link in feeders[node].items():
-                for row in by_target.get(a, ()):
-                    step_sign = 0 if row.negated else row.sign
-                    effect = rules.effect(self.index, row)
+                for row, step_sign, effect in by_target.get(a, ()):
                     keyed[(row.regulator, row.target, step_sign, row.negated, effect, row.cargo, link)].append(
                         (row, link)
                     )
@@ -271,11 +272,26 @@ class _Search:
             for (_, below), members in groups.items():
                 steps = members[0][0]
                 composing: Counter[str] = Counter()
+                # with a first step on one row, a row of no vesicle effect is answered by its shape alone
+                # (see :meth:`composes`), which is the same for every row of that shape here
+                single = len(steps[0].rows) == 1
+                shapes: dict[tuple[Any, ...], bool] = {}
                 for key, rows in keyed.items():
                     if sign is not None and below * key[2] != sign:
                         continue
-                    if any(self.composes(row, key[4], link, steps) for row, link in rows):
-                        composing[key[0]] += 1
+                    effect = key[4]
+                    by_shape = single and effect not in _CELL_EFFECTS
+                    for row, link in rows:
+                        if by_shape:
+                            shape = (row.target, row.aspect, row.cargo, link)
+                            ok = shapes.get(shape)
+                            if ok is None:
+                                ok = shapes[shape] = self.composes(row, effect, link, steps)
+                        else:
+                            ok = self.composes(row, effect, link, steps)
+                        if ok:
+                            composing[key[0]] += 1
+                            break
                 total = sum(composing.values())
                 for _, held, _ in members:
                     explored += len(keyed) - sum(regulators[h] for h in held)
@@ -285,15 +301,17 @@ class _Search:
     def composes(self, row: Row, effect: str, link: str | None, steps: tuple[Step, ...]) -> bool:
         """Whether a step resting on ``row`` may come before ``steps`` (checked once per class of row)."""
         after = steps[0]
-        if effect not in (rules.VESICLES, rules.UPTAKE, rules.LOADING) and len(after.rows) == 1:
+        shaped = effect not in _CELL_EFFECTS and len(after.rows) == 1
+        if shaped:
             # composition reads no cells of these rows (compose._same_cells): one answer for the class
-            row = row._replace(context_json="{}")
             key: tuple[Any, ...] = ("shape", row.target, row.aspect, row.cargo, link, after.regulator, after.cargo)
         else:
             key = ("composes", row.target, row.aspect, row.cargo, row.context_json, link, _reading(steps))
         known = self.composing.get(key)
         if known is not None:
             return known[1]
+        if shaped:
+            row = row._replace(context_json="{}")
         step = _linked(make_step(self.index, [row], effect), link)
         verdict = rules.follow(self.index, step, after, link)
         if verdict.cut is not None:
@@ -304,6 +322,10 @@ class _Search:
             found = self.add(steps, step, before=True) is not None
         self.composing[key] = (steps, found)
         return found
+
+
+#: What a step changes when composition reads its cells whatever follows (compose.follow).
+_CELL_EFFECTS = frozenset({rules.VESICLES, rules.UPTAKE, rules.LOADING})
 
 
 def _reading(steps: tuple[Step, ...]) -> tuple[Any, ...]:
