@@ -19,13 +19,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from exograph.reason import compose as rules
 from exograph.reason.context import mark_context
 from exograph.reason.index import Index, Row
-from exograph.reason.steps import Step, group, make_step, narrowed
+from exograph.reason.steps import Step, group, make_step, narrowed, relinked
 
 #: How far a chain query may reach; deeper questions are better asked as paths between two names.
 MAX_DEPTH = 6
@@ -204,7 +204,7 @@ class _Search:
         if verdict.cut is not None:
             return None
         if before.target_link != verdict.link or before.via != verdict.via:
-            before = replace(before, target_link=verdict.link, via=verdict.via)
+            before = relinked(before, verdict.link, verdict.via, before.other_context)
         return narrowed(self.index, before, verdict.before), narrowed(self.index, after, verdict.rows)
 
     def settle(self, steps: list[Step]) -> tuple[Step, ...] | None:
@@ -340,7 +340,7 @@ def _reading(steps: tuple[Step, ...]) -> tuple[Any, ...]:
 
 
 def _linked(step: Step, link: str | None) -> Step:
-    return step if link == step.target_link else replace(step, target_link=link)
+    return step if link == step.target_link else relinked(step, link, step.via, step.other_context)
 
 
 def _rank_key(chain: Chain) -> tuple[Any, ...]:
@@ -463,9 +463,16 @@ def upstream(
                 continue
             by_target = search.steps_at(wanted, near)
             for node, partials in batch.items():
-                choices = [search.linked(step, link) for a, link in feeders[node].items() for step in by_target[a]]
                 if start:  # steps known from an earlier level may come from entities now out of reach
-                    choices = [s for s in choices if start[1].get(s.regulator, options.depth + 1) <= reach]
+                    distance, beyond = start[1], options.depth + 1
+                    choices = [
+                        search.linked(step, link)
+                        for a, link in feeders[node].items()
+                        for step in by_target[a]
+                        if distance.get(step.regulator, beyond) <= reach
+                    ]
+                else:
+                    choices = [search.linked(step, link) for a, link in feeders[node].items() for step in by_target[a]]
                 for steps, held, _ in partials:
                     for step in choices:
                         regulator = step.regulator
