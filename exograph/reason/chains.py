@@ -238,19 +238,24 @@ class _Search:
         return tuple(chain) if unchanged or len(chain) == 2 else self.settle(chain)
 
     def count(
-        self, batch: dict[str, list[_Partial]], feeders: dict[str, dict[str, str | None]], sign: int | None
+        self,
+        batch: dict[str, list[_Partial]],
+        feeders: dict[str, dict[str, str | None]],
+        sign: int | None,
+        regulators: Collection[str] | None = None,
     ) -> tuple[int, int]:
         """For the last level's partial chains: how many chains one step longer upstream would explore and find.
 
         Without building them: the rows are classed by all that composition reads of them (target,
         aspect, cargo, the cells), and each class is checked once against each step it would precede.
         A step is found when any of its rows composes, as :meth:`join` keeps the rows that do.
+        ``regulators``: only steps from these (a path's last level: its start).
         """
         wanted = {a for alias in feeders.values() for a in alias}
         # each usable row with what its class reads of it, worked out once (a row may feed several nodes)
         by_target: dict[str, list[tuple[Row, int, str]]] = defaultdict(list)
         index, usable = self.index, self.usable
-        for row in index.rows("target", wanted):
+        for row in index.rows("target", wanted, regulators, ordered=False):  # counts need no order
             if usable(row):
                 effect = rules.effect(index, row)
                 by_target[row.target].append((row, 0 if row.negated else row.sign, effect))
@@ -293,9 +298,12 @@ class _Search:
                             composing[key[0]] += 1
                             break
                 total = sum(composing.values())
-                for _, held, _ in members:
-                    explored += len(keyed) - sum(regulators[h] for h in held)
-                    found += total - sum(composing[h] for h in held)
+                for _, held, _ in members:  # steps from an entity the chain holds are never tried
+                    explored += len(keyed)
+                    found += total
+                    for h in held:
+                        explored -= regulators.get(h, 0)
+                        found -= composing.get(h, 0)
         return explored, found
 
     def composes(self, row: Row, effect: str, link: str | None, steps: tuple[Step, ...]) -> bool:
@@ -433,6 +441,8 @@ def upstream(
     Chains are found shortest first and ranked by length first: once ``max_chains`` shorter ones
     are found, those of the last level can never be shown, so (unless ``coherent`` or a filter
     must look at each) they are counted, exactly as they would have been found, but not built.
+    A path's last level takes only steps from its start (the entities at distance 0), and every
+    one that composes is found, as the unsigned count finds it.
     """
     search = _Search(index, options, matches, "target")
     frontier: list[_Partial] = [((), frozenset({subject}), subject)]  # steps downstream first
@@ -445,7 +455,6 @@ def upstream(
         near = [e for e, d in start[1].items() if d <= reach] if start else None
         only_count = (
             depth == options.depth
-            and not start
             and not options.coherent
             and options.compose
             and matches is None
@@ -456,7 +465,7 @@ def upstream(
             feeders = {node: _feeders(index, node, options, depth == 1) for node in batch}
             wanted = {a for alias in feeders.values() for a in alias}
             if only_count:
-                tried, counted = search.count(batch, feeders, sign)
+                tried, counted = search.count(batch, feeders, sign, near)
                 explored, unbuilt = explored + tried, unbuilt + counted
                 if explored > options.budget:
                     return found, False, unbuilt
