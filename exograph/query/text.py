@@ -44,6 +44,8 @@ def flags(a: AssertionRecord) -> str:
     marks = [name for name in ("negated", "hypothesis") if a[name]]
     if a["exosomal_cargo"]:
         marks.append("exosomal cargo")
+    if a["scope"] != "biology":  # engineered delivery or a lab-method finding: not what ordinary cells do
+        marks.append(a["scope"])
     return ", ".join(marks)
 
 

@@ -59,3 +59,20 @@ def test_unknown_name_suggests(mini: Path) -> None:
 def test_unknown_filter_value_is_reported(mini: Path) -> None:
     with pytest.raises(UnknownName):
         regulators(open_store(mini), "RAB27A", Filters(disease="no such disease"))
+
+
+@pytest.mark.parametrize("scope", ["engineered", "method"])
+def test_an_engineered_or_method_finding_is_flagged_apart_from_biology(mini: Path, scope: str) -> None:
+    """A delivery by engineered vesicles (or a lab-method finding) is not what ordinary cells do: say so."""
+    from exograph.query.text import table
+    from tests.conftest import replace_in
+
+    replace_in(
+        mini / "curation/assertions/mini2024.yaml",
+        "    exosomal_cargo: true\n",
+        f"    exosomal_cargo: true\n    scope: {scope}\n",
+    )
+    store = open_store(mini)
+    text = table(regulators(store, "PDCD4"))
+    assert scope in text
+    assert scope not in table(regulators(store, "RAB27A"))

@@ -49,9 +49,14 @@ def assertion_faults(a: AssertionRecord, sentence: str, labels: dict[str, str]) 
     for end in (a["regulator"], a["target"]):  # an entity's own name may hold a cell's ("T cell proliferation")
         rest = rest.replace(labels.get(end, end), "@")
     context = a["context"]
-    for key in {*context.get("donors", []), *context.get("recipients", []), *context.get("cell_lines", [])}:
-        if rest.count(labels.get(key, key)) > 1:
-            yield f"cells {labels.get(key, key)!r} named twice"
+    cells = {labels.get(k, k) for k in (*context.get("donors", []), *context.get("recipients", []))}
+    cells |= {labels.get(k, k) for k in context.get("cell_lines", [])}
+    for name in cells:  # a longer name holding this one ("cancer cell" holds "cell") is another cell
+        alone = rest
+        for longer in sorted((c for c in cells if name in c and c != name), key=len, reverse=True):
+            alone = alone.replace(longer, "@")
+        if alone.count(name) > 1:
+            yield f"cells {name!r} named twice"
     if a["exosomal_cargo"] and (context.get("donors") or context.get("recipients")):
         named = [labels.get(k, k) for k in (*context.get("donors", []), *context.get("recipients", []))]
         if not all(n.partition(" of ")[0] in body for n in named):

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from exograph.curation import checks
-from exograph.curation.lint import claims, entities, evidence, fields, quotes, suppress
+from exograph.curation.lint import claims, entities, evidence, fields, quotes, scope, suppress
 from exograph.curation.lint.base import (
     RULES,
     AssertionAt,
@@ -56,7 +56,7 @@ __all__ = [
     "lint_file",
     "select_codes",
 ]
-_RULE_MODULES = (claims, entities, evidence, fields, quotes, suppress)  # imported for their registrations
+_RULE_MODULES = (claims, entities, evidence, fields, quotes, scope, suppress)  # imported for their registrations
 
 
 class UnknownCode(ValueError):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from typing import Final
 
 from exograph.curation.lint.base import Hit, Kept, Lintable, rule
 from exograph.curation.lint.names import has_exact, tokens
@@ -80,3 +82,95 @@ def opposite_signs(lintable: Lintable) -> Iterator[Hit]:
                         others=(earlier,),
                     )
                     break
+
+
+#: Kinds that are exposures: what an experiment or a patient is exposed to. Chains start at them.
+EXPOSURE_KINDS: Final = frozenset({"condition", "treatment"})
+
+
+@rule(
+    "EXO203",
+    "exposure-as-target",
+    "The target is an exposure (a condition such as hypoxia or acidic pH, or a treatment): exposures start chains, "
+    "so what something promotes is a state or phenotype ('a hypoxic microenvironment'), never the exposure.",
+    "make the target the state or phenotype the text names (an entity of kind phenotype, e.g. "
+    "hypoxic_microenvironment), and keep the exposure for the assertions it starts",
+)
+def exposure_as_target(lintable: Lintable) -> Iterator[Hit]:
+    entities = lintable.checked.entities
+    for at in lintable.assertions:
+        target = entities[at.model.target]
+        if target.kind in EXPOSURE_KINDS:
+            yield Hit(at, ("target",), f"the target '{target.key}' is an exposure (kind {target.kind})")
+
+
+_VESICLE: Final = re.compile(
+    r"exosom|vesic|\b[sl]?evs?\b|\bilvs?\b|\bmvbs?\b|multivesicular|oncosome|ectosome", re.IGNORECASE
+)
+_SECRETION: Final = re.compile(r"secretion|release|shedding|exocytosis", re.IGNORECASE)
+_BIOGENESIS: Final = re.compile(r"biogenesis|formation|assembly|budding|generation", re.IGNORECASE)
+#: Aspects that name a process of making or releasing vesicles, which a vesicle itself does not have.
+_PROCESS_ASPECTS: Final = frozenset({"amount", "biogenesis", "secretion"})
+
+
+def _names(entity: Entity) -> str:
+    return f"{entity.key.replace('_', ' ')} {entity.label}"
+
+
+def _vesicle_process_mismatch(target: Entity, aspect: str) -> str | None:
+    """Why the aspect does not fit this vesicle target, or None."""
+    names = _names(target)
+    if not _VESICLE.search(names):
+        return None
+    if target.kind == "component" and aspect in _PROCESS_ASPECTS:
+        return (
+            f"aspect {aspect} on the vesicle '{target.key}' itself: how many vesicles are made or released is "
+            "the secretion or biogenesis process"
+        )
+    if target.kind == "process" and aspect == "biogenesis" and _SECRETION.search(names):
+        return f"aspect biogenesis on the secretion process '{target.key}'"
+    if (
+        target.kind == "process"
+        and aspect == "secretion"
+        and _BIOGENESIS.search(names)
+        and not _SECRETION.search(names)
+    ):
+        return f"aspect secretion on the biogenesis process '{target.key}'"
+    return None
+
+
+@rule(
+    "EXO204",
+    "vesicle-aspect-mismatch",
+    "The aspect and a vesicle target disagree: amount, biogenesis or secretion on a vesicle class itself "
+    "(exosome, extracellular vesicle, microvesicle), biogenesis on a secretion process, or secretion on a "
+    "biogenesis process.",
+    "apply the guide's one-target rule: vesicle output (release, secretion, production) is the secretion process "
+    "with aspect secretion, vesicle formation the biogenesis process with aspect biogenesis",
+)
+def vesicle_aspect_mismatch(lintable: Lintable) -> Iterator[Hit]:
+    entities = lintable.checked.entities
+    for at in lintable.assertions:
+        if (why := _vesicle_process_mismatch(entities[at.model.target], at.model.aspect)) is not None:
+            yield Hit(at, ("aspect",), why)
+
+
+#: Wording of a change in vesicle size, which is a property of the vesicles, not a switch between populations.
+_SIZE: Final = re.compile(r"\b(?:size|sized|diameter|smaller|larger|bigger)\b", re.IGNORECASE)
+
+
+@rule(
+    "EXO205",
+    "size-as-subtype",
+    "A subtype_shift whose quote speaks of vesicle size (size, diameter, smaller, larger): a size change is a "
+    "property of the vesicles, not a switch from one named population to another.",
+    "curate what the text says the change does (faster uptake, more release) and keep the size in the note; "
+    "keep subtype_shift for a switch between two named populations (CD63-positive to RAB11a-positive exosomes)",
+)
+def size_as_subtype(lintable: Lintable) -> Iterator[Hit]:
+    for at in lintable.assertions:
+        if at.model.aspect != "subtype_shift":
+            continue
+        words = [m.group(0) for e in at.model.evidence for m in _SIZE.finditer(e.quote)]
+        if words:
+            yield Hit(at, ("aspect",), f"subtype_shift, but the quote speaks of size ('{words[0]}')")

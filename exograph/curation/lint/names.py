@@ -73,7 +73,9 @@ STOP_WORDS = frozenset(
     | {"with", "within", "cell", "cells", "process", "pathway"}
 )
 #: Entity kinds whose names are phrases matched word by word; all others are matched exactly.
-WORD_KINDS = frozenset({"process", "condition", "component", "cell_type", "disease", "anatomy", "organism"})
+WORD_KINDS = frozenset(
+    {"process", "condition", "treatment", "phenotype", "component", "cell_type", "disease", "anatomy", "organism"}
+)
 
 
 def _expand_mirna_list(match: re.Match[str]) -> str:

@@ -12,7 +12,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 _SPACE = re.compile(r"\s+")
-_CAPTION = re.compile(r"^Table \S+\.(?! Continued)[^\n]*", re.MULTILINE)
+#: A table's title line: "Table I. ..." or a heading "#### TABLE 1 ..." (mu2025); "Table III. Continued." is none.
+_CAPTION = re.compile(r"^(?:#+\s*)?(?:Table|TABLE) \S+?\.? (?!Continued)[^\n]*", re.MULTILINE)
 
 
 @dataclass(slots=True)

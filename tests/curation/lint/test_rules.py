@@ -200,6 +200,81 @@ def _unhedged_hypothesis(t: Tree) -> None:
     )
 
 
+def _delivered(scope: str, sentence: str = "Exosomes loaded with sorafenib lowered RAB27A levels.") -> Setup:
+    def setup(t: Tree) -> None:
+        t.add_text(sentence)
+        fields = {} if scope == "biology" else {"scope": scope}
+        t.add_assertion("sorafenib-delivered", "sorafenib", "RAB27A", sentence, direction="decreases", **fields)
+
+    return setup
+
+
+def _table_of_vehicles(scope: str) -> Setup:
+    """A row whose own cells say nothing engineered, under a table titled as vehicles for therapy."""
+
+    def setup(t: Tree) -> None:
+        title = "#### TABLE 1 Exosomes can be used as vehicles for cancer therapy."
+        t.add_text(f"{title}\nFibroblasts\tSorafenib\tRAB27A\t(1)")
+        fields = {} if scope == "biology" else {"scope": scope}
+        t.add_assertion(
+            "t1-sorafenib-rab27a", "sorafenib", "RAB27A", "Fibroblasts Sorafenib RAB27A (1)", section="Table 1",
+            direction="regulates", **fields,
+        )  # fmt: skip
+
+    return setup
+
+
+def _isolation(scope: str) -> Setup:
+    def setup(t: Tree) -> None:
+        sentence = "Hypoxia raised exosome secretion and improved the isolation yield."
+        t.add_text(sentence)
+        fields = {} if scope == "biology" else {"scope": scope}
+        t.add_assertion(
+            "hypoxia-isolation", "hypoxia", "exosome_secretion", sentence, aspect="secretion",
+            context={"system": "in_vitro"}, **fields,
+        )  # fmt: skip
+
+    return setup
+
+
+def _hypoxic_state(kind: str) -> Setup:
+    """HIF-1 promoting a hypoxic state: the target is the exposure hypoxia, or a phenotype entity."""
+
+    def setup(t: Tree) -> None:
+        sentence = "HIF-1 promotes a hypoxic microenvironment."
+        t.add_text(sentence)
+        target = "hypoxia"
+        if kind == "phenotype":
+            target = "hypoxic_microenvironment"
+            t.add_entity(target, f"exograph:{target}", "phenotype", label="hypoxic microenvironment")
+        t.add_assertion("hif1a-hypoxic-state", "HIF1A", target, sentence, aspect="activity")
+
+    return setup
+
+
+def _vesicle_target(target: str, aspect: str) -> Setup:
+    def setup(t: Tree) -> None:
+        t.add_entity("exosome", "GO:0070062", "component", label="extracellular exosome")
+        sentence = "Hypoxia increased exosomes and exosome release in breast cancer cells."
+        t.add_text(sentence)
+        t.add_assertion(
+            "hypoxia-more-exosomes", "hypoxia", target, sentence, aspect=aspect, context={"system": "in_vitro"}
+        )
+
+    return setup
+
+
+def _size_change(sentence: str) -> Setup:
+    def setup(t: Tree) -> None:
+        t.add_text(sentence)
+        t.add_assertion(
+            "hypoxia-exosome-subtype", "hypoxia", "exosome_secretion", sentence, direction="regulates",
+            aspect="subtype_shift", context={"system": "in_vitro"},
+        )  # fmt: skip
+
+    return setup
+
+
 def _ignore(codes: str) -> Setup:
     return lambda t: t.edit(
         ASSERTIONS,
@@ -275,6 +350,26 @@ CASES: dict[str, tuple[Setup, str, list[Setup]]] = {
         "the target 'exosome_uptake' is the regulator's own process",
         [_exosomes_on_own_uptake("cell_migration")],
     ),
+    "EXO203": (
+        _hypoxic_state("condition"),
+        "the target 'hypoxia' is an exposure (kind condition)",
+        [_hypoxic_state("phenotype")],
+    ),
+    "EXO204": (
+        _vesicle_target("exosome", "amount"),
+        "aspect amount on the vesicle 'exosome' itself",
+        [_vesicle_target("exosome_secretion", "secretion")],
+    ),
+    "EXO204 process": (
+        _vesicle_target("exosome_secretion", "biogenesis"),
+        "aspect biogenesis on the secretion process 'exosome_secretion'",
+        [_vesicle_target("exosome_secretion", "secretion")],
+    ),
+    "EXO205": (
+        _size_change("Exosomes secreted under hypoxic conditions have a smaller size."),
+        "subtype_shift, but the quote speaks of size ('smaller')",
+        [_size_change("Hypoxia shifts exosome secretion from CD63-positive to RAB11a-positive exosomes.")],
+    ),
     "EXO202": (
         _opposite({"organisms": ["human"], "diseases": ["breast_cancer"]}),
         "says 'decreases' but 'mini2024-hypoxia-exosome-secretion'",
@@ -318,6 +413,25 @@ CASES: dict[str, tuple[Setup, str, list[Setup]]] = {
         _prose_in_table_section(has_tables=True),
         "section is 'Table 1' but the quote is not a table row",
         [_prose_in_table_section(has_tables=False), _table("Table 1")],
+    ),
+    "EXO801": (
+        _delivered("biology"),
+        "speaks of engineered delivery ('loaded with') but has scope biology",
+        [
+            _delivered("engineered"),
+            _delivered("biology", "Sorafenib lowered RAB27A levels in exosomes."),
+            _table_of_vehicles("engineered"),
+        ],
+    ),
+    "EXO801 table title": (
+        _table_of_vehicles("biology"),
+        "speaks of engineered delivery ('vehicles for cancer therapy') but has scope biology",
+        [_table_of_vehicles("engineered")],
+    ),
+    "EXO802": (
+        _isolation("biology"),
+        "speaks of a laboratory method ('isolation yield') but has scope biology",
+        [_isolation("method")],
     ),
     "EXO701": (
         _hedged("review", "Knockdown of RAB27A could reduce exosome secretion."),
