@@ -19,13 +19,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from exograph.reason import compose as rules
 from exograph.reason.context import mark_context
 from exograph.reason.index import Index, Row
-from exograph.reason.steps import Step, group, make_step, narrowed
+from exograph.reason.steps import Step, group, make_step, narrowed, relinked
 
 #: How far a chain query may reach; deeper questions are better asked as paths between two names.
 MAX_DEPTH = 6
@@ -204,7 +204,7 @@ class _Search:
         if verdict.cut is not None:
             return None
         if before.target_link != verdict.link or before.via != verdict.via:
-            before = replace(before, target_link=verdict.link, via=verdict.via)
+            before = relinked(before, verdict.link, verdict.via, before.other_context)
         return narrowed(self.index, before, verdict.before), narrowed(self.index, after, verdict.rows)
 
     def settle(self, steps: list[Step]) -> tuple[Step, ...] | None:
@@ -238,27 +238,33 @@ class _Search:
         return tuple(chain) if unchanged or len(chain) == 2 else self.settle(chain)
 
     def count(
-        self, batch: dict[str, list[_Partial]], feeders: dict[str, dict[str, str | None]], sign: int | None
+        self,
+        batch: dict[str, list[_Partial]],
+        feeders: dict[str, dict[str, str | None]],
+        sign: int | None,
+        regulators: Collection[str] | None = None,
     ) -> tuple[int, int]:
         """For the last level's partial chains: how many chains one step longer upstream would explore and find.
 
         Without building them: the rows are classed by all that composition reads of them (target,
         aspect, cargo, the cells), and each class is checked once against each step it would precede.
         A step is found when any of its rows composes, as :meth:`join` keeps the rows that do.
+        ``regulators``: only steps from these (a path's last level: its start).
         """
         wanted = {a for alias in feeders.values() for a in alias}
-        by_target: dict[str, list[Row]] = defaultdict(list)
-        for row in self.index.rows("target", wanted):
-            if self.usable(row):
-                by_target[row.target].append(row)
+        # each usable row with what its class reads of it, worked out once (a row may feed several nodes)
+        by_target: dict[str, list[tuple[Row, int, str]]] = defaultdict(list)
+        index, usable = self.index, self.usable
+        for row in index.rows("target", wanted, regulators, ordered=False):  # counts need no order
+            if usable(row):
+                effect = rules.effect(index, row)
+                by_target[row.target].append((row, 0 if row.negated else row.sign, effect))
         explored = found = 0
         for node, partials in batch.items():
             # the steps that may end at ``node``, each with its rows (and how its target joins ``node``)
             keyed: dict[tuple[Any, ...], list[tuple[Row, str | None]]] = defaultdict(list)
             for a, link in feeders[node].items():
-                for row in by_target.get(a, ()):
-                    step_sign = 0 if row.negated else row.sign
-                    effect = rules.effect(self.index, row)
+                for row, step_sign, effect in by_target.get(a, ()):
                     keyed[(row.regulator, row.target, step_sign, row.negated, effect, row.cargo, link)].append(
                         (row, link)
                     )
@@ -271,29 +277,49 @@ class _Search:
             for (_, below), members in groups.items():
                 steps = members[0][0]
                 composing: Counter[str] = Counter()
+                # with a first step on one row, a row of no vesicle effect is answered by its shape alone
+                # (see :meth:`composes`), which is the same for every row of that shape here
+                single = len(steps[0].rows) == 1
+                shapes: dict[tuple[Any, ...], bool] = {}
                 for key, rows in keyed.items():
                     if sign is not None and below * key[2] != sign:
                         continue
-                    if any(self.composes(row, key[4], link, steps) for row, link in rows):
-                        composing[key[0]] += 1
+                    effect = key[4]
+                    by_shape = single and effect not in _CELL_EFFECTS
+                    for row, link in rows:
+                        if by_shape:
+                            shape = (row.target, row.aspect, row.cargo, link)
+                            ok = shapes.get(shape)
+                            if ok is None:
+                                ok = shapes[shape] = self.composes(row, effect, link, steps)
+                        else:
+                            ok = self.composes(row, effect, link, steps)
+                        if ok:
+                            composing[key[0]] += 1
+                            break
                 total = sum(composing.values())
-                for _, held, _ in members:
-                    explored += len(keyed) - sum(regulators[h] for h in held)
-                    found += total - sum(composing[h] for h in held)
+                for _, held, _ in members:  # steps from an entity the chain holds are never tried
+                    explored += len(keyed)
+                    found += total
+                    for h in held:
+                        explored -= regulators.get(h, 0)
+                        found -= composing.get(h, 0)
         return explored, found
 
     def composes(self, row: Row, effect: str, link: str | None, steps: tuple[Step, ...]) -> bool:
         """Whether a step resting on ``row`` may come before ``steps`` (checked once per class of row)."""
         after = steps[0]
-        if effect not in (rules.VESICLES, rules.UPTAKE, rules.LOADING) and len(after.rows) == 1:
+        shaped = effect not in _CELL_EFFECTS and len(after.rows) == 1
+        if shaped:
             # composition reads no cells of these rows (compose._same_cells): one answer for the class
-            row = row._replace(context_json="{}")
             key: tuple[Any, ...] = ("shape", row.target, row.aspect, row.cargo, link, after.regulator, after.cargo)
         else:
             key = ("composes", row.target, row.aspect, row.cargo, row.context_json, link, _reading(steps))
         known = self.composing.get(key)
         if known is not None:
             return known[1]
+        if shaped:
+            row = row._replace(context_json="{}")
         step = _linked(make_step(self.index, [row], effect), link)
         verdict = rules.follow(self.index, step, after, link)
         if verdict.cut is not None:
@@ -304,6 +330,10 @@ class _Search:
             found = self.add(steps, step, before=True) is not None
         self.composing[key] = (steps, found)
         return found
+
+
+#: What a step changes when composition reads its cells whatever follows (compose.follow).
+_CELL_EFFECTS = frozenset({rules.VESICLES, rules.UPTAKE, rules.LOADING})
 
 
 def _reading(steps: tuple[Step, ...]) -> tuple[Any, ...]:
@@ -318,7 +348,7 @@ def _reading(steps: tuple[Step, ...]) -> tuple[Any, ...]:
 
 
 def _linked(step: Step, link: str | None) -> Step:
-    return step if link == step.target_link else replace(step, target_link=link)
+    return step if link == step.target_link else relinked(step, link, step.via, step.other_context)
 
 
 def _rank_key(chain: Chain) -> tuple[Any, ...]:
@@ -411,6 +441,8 @@ def upstream(
     Chains are found shortest first and ranked by length first: once ``max_chains`` shorter ones
     are found, those of the last level can never be shown, so (unless ``coherent`` or a filter
     must look at each) they are counted, exactly as they would have been found, but not built.
+    A path's last level takes only steps from its start (the entities at distance 0), and every
+    one that composes is found, as the unsigned count finds it.
     """
     search = _Search(index, options, matches, "target")
     frontier: list[_Partial] = [((), frozenset({subject}), subject)]  # steps downstream first
@@ -423,7 +455,6 @@ def upstream(
         near = [e for e, d in start[1].items() if d <= reach] if start else None
         only_count = (
             depth == options.depth
-            and not start
             and not options.coherent
             and options.compose
             and matches is None
@@ -434,16 +465,23 @@ def upstream(
             feeders = {node: _feeders(index, node, options, depth == 1) for node in batch}
             wanted = {a for alias in feeders.values() for a in alias}
             if only_count:
-                tried, counted = search.count(batch, feeders, sign)
+                tried, counted = search.count(batch, feeders, sign, near)
                 explored, unbuilt = explored + tried, unbuilt + counted
                 if explored > options.budget:
                     return found, False, unbuilt
                 continue
             by_target = search.steps_at(wanted, near)
             for node, partials in batch.items():
-                choices = [search.linked(step, link) for a, link in feeders[node].items() for step in by_target[a]]
                 if start:  # steps known from an earlier level may come from entities now out of reach
-                    choices = [s for s in choices if start[1].get(s.regulator, options.depth + 1) <= reach]
+                    distance, beyond = start[1], options.depth + 1
+                    choices = [
+                        search.linked(step, link)
+                        for a, link in feeders[node].items()
+                        for step in by_target[a]
+                        if distance.get(step.regulator, beyond) <= reach
+                    ]
+                else:
+                    choices = [search.linked(step, link) for a, link in feeders[node].items() for step in by_target[a]]
                 for steps, held, _ in partials:
                     for step in choices:
                         regulator = step.regulator

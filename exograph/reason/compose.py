@@ -109,11 +109,14 @@ def transfer_targets(index: Index, entity: str) -> list[str]:
 
 def transfer_sources(index: Index, vesicle: str) -> list[str]:
     """The vesicle processes whose steps may continue into the effects of ``vesicle`` (the inverse)."""
-    key = ("sources", vesicle)
-    if key not in index.memo:
-        processes = [k for k, kind in index.kinds.items() if kind == "process"]
-        index.memo[key] = sorted(p for p in processes if vesicle in transfer_targets(index, p))
-    return index.memo[key]  # type: ignore[no-any-return]
+    inverse: dict[str, list[str]] | None = index.memo.get(("sources",))
+    if inverse is None:  # worked out once for every vesicle: a search asks of every entity it meets
+        inverse = {}
+        for process in sorted(k for k, kind in index.kinds.items() if kind == "process"):
+            for made in transfer_targets(index, process):
+                inverse.setdefault(made, []).append(process)
+        index.memo[("sources",)] = inverse
+    return inverse.get(vesicle, [])
 
 
 def vesicle_made(index: Index, target: str, aspect: str) -> str | None:

@@ -149,3 +149,20 @@ def test_modifications_carry_no_sign_along_chains_but_still_conflict(ckg: Knowle
     assert conflict.increasing == ("compose2025-hif1a-stat3-phosphorylation",)
     assert conflict.decreasing == ("compose2025-hif1a-stat3-dephosphorylation",)
     assert {c.sign for c in ckg.targets("HIF1A", depth=1).chains if c.steps[0].target == "STAT3"} == {0}
+
+
+def test_paths_only_counted_follow_the_same_rules(ckg: KnowledgeGraph) -> None:
+    """A path's last level, counted rather than built, obeys the composition rules too."""
+    names = [k for (k,) in ckg.store.db.execute("SELECT key FROM entities ORDER BY key")]
+    reached = {r for (r,) in ckg.store.db.execute("SELECT DISTINCT regulator FROM steps")}
+    counted = 0
+    for start in sorted(reached & set(names)):
+        for end in names:
+            if start == end:
+                continue
+            every = ckg.path(start, end, max_length=3, max_chains=10_000, include_hypotheses=True)
+            shorter = sum(len(c.steps) < 3 for c in every.chains)
+            few = ckg.path(start, end, max_length=3, max_chains=1, include_hypotheses=True)
+            assert len(few.chains) + few.query.cut == len(every.chains), (start, end)
+            counted += shorter >= 1 and len(every.chains) > shorter
+    assert counted

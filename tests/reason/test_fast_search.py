@@ -83,3 +83,22 @@ def test_chains_only_counted_are_counted_as_if_built(kg: KnowledgeGraph) -> None
             assert len(few.chains) + few.query.cut == len(every.chains), (kind, name, shown, flags)
             counted += shorter >= shown and len(every.chains) > shorter
     assert counted  # the counting shortcut was taken, with chains left to count
+
+
+def test_paths_only_counted_are_counted_as_if_built(kg: KnowledgeGraph) -> None:
+    """A path's last level, when shorter chains fill the answer, is counted: the cut must not change."""
+    keys = _entities(kg)
+    counted = 0
+    for start, end in product(keys, keys):
+        if start == end:
+            continue
+        every = kg.path(start, end, max_length=3, max_chains=10_000, include_hypotheses=True)
+        if not every.chains:
+            continue
+        shorter = sum(len(c.steps) < 3 for c in every.chains)
+        for shown in (1, 2):
+            few = kg.path(start, end, max_length=3, max_chains=shown, include_hypotheses=True)
+            assert few.chains == every.chains[:shown]
+            assert len(few.chains) + few.query.cut == len(every.chains), (start, end, shown)
+            counted += shorter >= shown and len(every.chains) > shorter
+    assert counted  # the counting shortcut was taken, with chains left to count
