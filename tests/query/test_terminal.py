@@ -22,6 +22,7 @@ def record() -> AssertionRecord:
         mechanism=None,
         directness="unstated",
         exosomal_cargo=False,
+        scope="biology",
         hypothesis=False,
         negated=False,
         context={},
