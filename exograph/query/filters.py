@@ -87,7 +87,8 @@ def check_filters(store: Store, filters: Filters) -> None:
         kind = store.entity(resolve(store, name))["kind"]
         if kind not in kinds:
             fitting = store.keys_of_kind(kinds)
-            hint = _close(name, fitting) or f" (for example: {', '.join(fitting[:3])})"
             wanted = " or ".join(sorted(kinds))
+            examples = f"for example: {', '.join(fitting[:3])}" if fitting else f"the curation has no {wanted}"
+            hint = _close(name, fitting) or f" ({examples})"
             flag = "--" + option.replace("_", "-")
             raise BadFilter(f"{flag}: '{name}' is {_a(kind)}, not {_a(wanted)}{hint}")

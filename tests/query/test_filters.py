@@ -28,6 +28,13 @@ def test_filters_that_match_nothing_raise(mini: Path, filters: Filters, message:
     assert str(info.value).startswith(message)
 
 
+def test_a_kind_the_curation_lacks_offers_no_empty_example(mini: Path) -> None:
+    """The mini tree has no cell line: the hint says so instead of '(for example: )'."""
+    with pytest.raises(BadFilter) as info:
+        regulators(open_store(mini), "exosome secretion", Filters(cell_line="hypoxia"))
+    assert str(info.value) == "--cell-line: 'hypoxia' is a condition, not a cell_line (the curation has no cell_line)"
+
+
 def test_fitting_filters_pass(mini: Path) -> None:
     store = open_store(mini)
     result = targets(store, "hypoxia", Filters(organism="human", disease="breast cancer", source="mini2024"))
