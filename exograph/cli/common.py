@@ -35,6 +35,7 @@ class Group(click.Group):
         import sqlite3
 
         from exograph.compiled.store import OPENED, CacheError, discard_opened
+        from exograph.safetext import visible
 
         OPENED.clear()  # only caches this command opens are suspects
         _quiet_workers_on_interrupt()
@@ -44,18 +45,12 @@ class Group(click.Group):
             click.echo("\ninterrupted", err=True)
             sys.exit(INTERRUPTED)
         except click.ClickException as exc:  # messages quote what the user typed: never echo it raw
-            from exograph.safetext import visible
-
             setattr(exc, "message", visible(exc.message))  # noqa: B010 - click types it Final; it is a plain attribute
             raise
         except OSError as exc:  # the environment refused: a file or folder that cannot be used
-            from exograph.safetext import visible
-
             where = f": {exc.filename}" if exc.filename else ""
             raise Unusable(visible(f"{exc.strerror or exc}{where}")) from None
         except CacheError as exc:  # e.g. files that kept changing while the command read them
-            from exograph.safetext import visible
-
             raise Unusable(visible(str(exc))) from None
         except sqlite3.DatabaseError as exc:
             removed = ", ".join(map(str, discard_opened())) or "(none opened)"
