@@ -272,23 +272,33 @@ class _Search:
         which are never tried, are read one by one), or, for a path's last level (``regulators``: only steps
         from these, a few), from its rows. Elsewhere each row is checked.
         """
-        single = {node for node, partials in batch.items() if all(len(p[0][0].rows) == 1 for p in partials)}
+        # each partial chain counts on its own; those whose first step rests on one row are counted by class
+        single: dict[str, list[_Partial]] = {node: [] for node in batch}
+        several: dict[str, list[_Partial]] = {node: [] for node in batch}
+        for node, partials in batch.items():
+            for partial in partials:
+                (single if len(partial[0][0].rows) == 1 else several)[node].append(partial)
         classes: dict[str, tuple[list[_Class], dict[str, list[_Class]]]] = {}
         if regulators is None:
-            classes = self._shaped({node: batch[node] for node in single}, feeders)
-            rows = self._rows_into({a for node in batch if node not in classes for a in feeders[node]}, None)
+            classes = self._shaped({node: partials for node, partials in single.items() if partials}, feeders)
+            by_rows = {node for node in batch if several[node] or node not in classes}
+            rows = self._rows_into({a for node in by_rows for a in feeders[node]}, None)
         else:
             rows = self._rows_into({a for node in batch for a in feeders[node]}, regulators)
-            for node in single:
+            for node in batch:
                 by_regulator = _steps_by_regulator(feeders[node], rows)
                 if by_regulator is not None:
                     classes[node] = ([c for steps in by_regulator.values() for c in steps], by_regulator)
         explored = found = 0
         for node, partials in batch.items():
             if node in classes:
-                tried, counted = _count_classes(self.index, node, partials, *classes[node], sign)
+                tried, counted = _count_classes(self.index, node, single[node], *classes[node], sign)
+                more = several[node]
             else:
-                tried, counted = self._count_rows(partials, feeders[node], rows, sign)
+                tried, counted, more = 0, 0, partials
+            if more:
+                by_row = self._count_rows(more, feeders[node], rows, sign)
+                tried, counted = tried + by_row[0], counted + by_row[1]
             explored, found = explored + tried, found + counted
         return explored, found
 
@@ -462,12 +472,13 @@ def _count_classes(
     for (cargo, below), members in groups.items():
         total = _composing(index, classes, node, cargo, below, sign)
         composing = {h: _composing(index, steps, node, cargo, below, sign) for h, steps in held_steps.items()}
+        explored += every * len(members)
+        found += total * len(members)
         for _, held, _ in members:  # steps from an entity the chain holds are never tried
-            explored += every
-            found += total
-            for h in held & held_steps.keys():
-                explored -= len(held_steps[h])
-                found -= composing[h]
+            for h in held:
+                if h in composing:
+                    explored -= len(held_steps[h])
+                    found -= composing[h]
     return explored, found
 
 
