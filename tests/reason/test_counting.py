@@ -8,11 +8,14 @@ from each row. These tests hold the class count to the count from every row, on 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 from itertools import product
 from typing import Any
 
 import pytest
 
+import exograph
+from benchmarks.generate import write_curation
 from exograph.api import KnowledgeGraph
 from exograph.reason import chains
 from exograph.reason.chains import ChainOptions, _Search
@@ -76,6 +79,31 @@ def counted_both_ways(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int, i
     return seen
 
 
+def test_every_node_is_counted_by_class_as_from_every_row(graph: KnowledgeGraph) -> None:
+    """Each one-row step as a partial chain, also as if its regulator acted as vesicle cargo (which only loading
+    may precede), holding in turn each regulator of a step into it: counted by class as from every row, for
+    every sign asked and for a path's last level (steps from a few regulators only)."""
+    index = graph.index
+    search = _Search(index, ChainOptions(depth=2, include_hypotheses=True, include_negated=True), None, "target")
+    steps = [s for s in group(index, [r for r in index.all_rows() if search.usable(r)]) if len(s.rows) == 1]
+    batch: dict[str, list[Any]] = defaultdict(list)
+    for step in steps:
+        node = step.regulator
+        into = sorted({r.regulator for r in index.rows("target", index.aliases(node))})
+        as_cargo = replace(step, cargo=True, rows=(step.rows[0]._replace(cargo=True),))
+        for first, holding in product((step, as_cargo), [None, *into]):
+            held = frozenset({step.target, node} | ({holding} if holding else set()))
+            batch[node].append(((first,), held, node))
+    feeders = {node: index.aliases(node) for node in batch}
+    some = sorted({s.regulator for s in steps})[::2]
+    for sign, regulators in product((None, 1, -1), (None, some)):
+        rows = search._rows_into({a for node in batch for a in feeders[node]}, regulators)
+        by_row = [search._count_rows(partials, feeders[node], rows, sign) for node, partials in batch.items()]
+        expected = (sum(e for e, _ in by_row), sum(f for _, f in by_row))
+        assert search.count(batch, feeders, sign, regulators) == expected, (sign, regulators)
+        assert expected[1] > 0
+
+
 def test_chains_counted_by_class_are_counted_as_from_every_row(
     graph: KnowledgeGraph, counted_both_ways: list[tuple[int, int, int]]
 ) -> None:
@@ -112,3 +140,26 @@ def test_one_row_steps_join_by_class_as_their_rows_do(graph: KnowledgeGraph) -> 
         assert fast is None or [s.rows for s in fast] == [s.rows for s in slow]  # type: ignore[union-attr]
         joined, cut = joined + (fast is not None), cut + (fast is None)
     assert joined > 20 and cut > 20
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    """A generated curation (benchmarks/generate.py) dense enough that many regulators share a shape into a
+    target and partial chains hold regulators of the steps they would take next."""
+    root = tmp_path_factory.mktemp("generated")
+    write_curation(root, 6000)
+    return exograph.load(root)
+
+
+def test_generated_chains_counted_by_class_are_counted_as_from_every_row(
+    generated: KnowledgeGraph, counted_both_ways: list[tuple[int, int, int]]
+) -> None:
+    query = "SELECT target FROM steps GROUP BY target ORDER BY count(*) DESC, target LIMIT 4"
+    busiest = [key for (key,) in generated.store.db.execute(query)]
+    for name, kind in product(busiest, ("drivers", "regulators")):
+        getattr(generated, kind)(name, depth=3, max_chains=1)
+    for start, end in product(busiest, busiest):
+        if start != end:
+            generated.path(start, end, max_length=3, max_chains=1)
+    assert sum(found for _, found, _ in counted_both_ways) > 500
+    assert sum(classed for _, _, classed in counted_both_ways) > 100
