@@ -475,10 +475,10 @@ def _count_classes(
         explored += every * len(members)
         found += total * len(members)
         for _, held, _ in members:  # steps from an entity the chain holds are never tried
-            for h in held:
-                if h in composing:
+            for h, count in composing.items():
+                if h in held:
                     explored -= len(held_steps[h])
-                    found -= composing[h]
+                    found -= count
     return explored, found
 
 
