@@ -362,9 +362,14 @@ def step_shapes(steps: Iterable[Step]) -> list[tuple[str, str, int]]:
     by_pair: dict[tuple[str, str], set[tuple[Any, ...]]] = defaultdict(set)
     for step in steps:
         by_pair[(step[3], step[2])].add(_SHAPE(step))
-    sets: Counter[tuple[str, str]] = Counter(
-        (target, json.dumps(sorted(shapes), separators=(",", ":"))) for (target, _), shapes in by_pair.items()
-    )
+    texts: dict[frozenset[tuple[Any, ...]], str] = {}  # the same few sets recur at every target: each written once
+    sets: Counter[tuple[str, str]] = Counter()
+    for (target, _), shapes in by_pair.items():
+        key = frozenset(shapes)
+        text = texts.get(key)
+        if text is None:
+            text = texts[key] = json.dumps(sorted(shapes), separators=(",", ":"))
+        sets[(target, text)] += 1
     return [(target, shapes, n) for (target, shapes), n in sorted(sets.items())]
 
 
