@@ -348,6 +348,7 @@ class _Search:
     def _classes_at(
         self, target: str, shapes: Mapping[str, list[tuple[Shapes, int]]]
     ) -> Counter[tuple[int, str, str]] | None:
+        """:meth:`_classes` of one target (kept: families and broader concepts feed many nodes)."""
         if target in self.classes:
             return self.classes[target]
         counts: Counter[tuple[int, str, str]] | None = Counter()
@@ -442,7 +443,7 @@ def _steps_by_regulator(
     """The steps the rows into ``feeders`` make (as :func:`group` makes them), by regulator, each a class of
     one; None when composition reads the cells of one of them."""
     steps: dict[str, dict[tuple[str, int, bool, str, bool], str]] = defaultdict(dict)
-    for target, _ in feeders.items():
+    for target in feeders:
         for row, step_sign, effect in rows.get(target, ()):
             if effect in rules.READS_CELLS:
                 return None
