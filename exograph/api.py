@@ -106,6 +106,12 @@ class WhyNotResult:
 
         return text(self.query, self.labels, self.kinds, self.max_length)
 
+    def as_json(self) -> dict[str, Any]:
+        """The same facts as :meth:`text`, as data (``exograph path --format json`` prints it as ``why_not``)."""
+        from exograph.reason.whynot import as_json
+
+        return as_json(self.query, self.labels, self.kinds, self.max_length)
+
 
 @dataclass(frozen=True, slots=True)
 class ConflictResult:
@@ -430,7 +436,12 @@ class KnowledgeGraph:
         flags = (50, include_hypotheses, include_negated, coherent, include_engineered)
         options = self._options(max_length, _chain_options(*flags))
         first, last = self.resolve(start), self.resolve(end)
-        found = why_not(self.index, first, last, options, self._matcher(filters))
+        given = {name: value for name, value in filters.items() if value is not None}
+        without = {
+            (name, str(value)): self._matcher({k: v for k, v in given.items() if k != name})
+            for name, value in given.items()
+        }
+        found = why_not(self.index, first, last, options, self._matcher(filters), without)
         keys = {first, last, *found.reaches, *found.reached_from}
         chains = [c for cut in found.cuts for c in cut.examples]
         keys |= {k for c in chains for s in c.steps for k in (s.regulator, s.target)}

@@ -271,6 +271,12 @@ def via_text(via: str, labels: Mapping[str, str], kinds: Mapping[str, str]) -> s
     return text
 
 
+def worded(reason: str, labels: Mapping[str, str]) -> str:
+    """A reason the reasoning modules give with entity keys (``... the activity of RAB5_family``), each key
+    replaced by its name, so that no printed sentence shows a key."""
+    return " ".join(labels.get(word, word) for word in reason.split(" "))
+
+
 def together(chain: Chain, labels: Mapping[str, str], kinds: Mapping[str, str]) -> str:
     """The chain summed up in one sentence that keeps its weakest hedge."""
     start = labels.get(chain.steps[0].regulator, chain.steps[0].regulator)
@@ -281,7 +287,7 @@ def together(chain: Chain, labels: Mapping[str, str], kinds: Mapping[str, str]) 
     if negated:
         return f"Together: no effect of {start} on {end} follows, since step {negated[0]} found no change {count}."
     if chain.sign == 0:
-        why = chain.unsigned_because or "a step states no sign"
+        why = worded(chain.unsigned_because or "a step states no sign", labels)
         verb = "may affect" if chain.hedge == "may" else "affects"
         return f"Together: {start} {verb} {end}, in a direction not determined ({why}) {count}."
     word = {1: "increase", -1: "decrease"}[chain.sign]
