@@ -298,6 +298,17 @@ def together(chain: Chain, labels: Mapping[str, str], kinds: Mapping[str, str]) 
     return f"Together: {start} is expected to {word} {end}{through} {count}."
 
 
+def _best(step: Step, records: Mapping[str, AssertionRecord], sources: Mapping[str, SourceRecord]) -> str:
+    """The assertion a step is said by: a stated finding before a hypothesis (a step that is not all
+    hypotheses reads without "may"), then primary research, then the first."""
+
+    def rank(i: str) -> tuple[bool, bool]:
+        source = sources.get(records[i]["source"])
+        return records[i]["hypothesis"], source is None or source["kind"] == "review"
+
+    return min(step.assertions, key=rank)
+
+
 def paragraph(
     chain: Chain,
     records: Mapping[str, AssertionRecord],
@@ -312,7 +323,7 @@ def paragraph(
         out.append(f"{labels.get(begin, begin)} is {LINKS[chain.start_link]} {labels.get(chain.start, chain.start)}.")
     for step, joins in zip(chain.steps, chain.joins, strict=True):
         more = len(step.assertions) - 1
-        text = sentence(records[step.assertions[0]], labels, kinds, sources)
+        text = sentence(records[_best(step, records, sources)], labels, kinds, sources)
         if more:
             text += f" ({more} more assertion{'s' if more > 1 else ''} say{'s' if more == 1 else ''} the same.)"
         link = link_phrase(step, joins, labels, kinds)
