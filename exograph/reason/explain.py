@@ -91,6 +91,20 @@ def plural(label: str) -> str:
     return label if label.endswith("s") else f"{label}s"
 
 
+#: Kinds whose name is one molecule however it ends ("Hrs" is a gene, not several).
+_SINGLE_KINDS = frozenset({"gene", "protein", "isoform", "variant"})
+
+
+def many(label: str, kind: str | None) -> bool:
+    """Whether a name is a plural noun ("Rab GTPases", "cancer risk factors", "microRNAs"), so that its
+    verb agrees ("Rab GTPases increase"); not "stress", "metastasis", "virus", "Ras" or a gene."""
+    words = label.split(" (", maxsplit=1)[0].split()
+    word = words[-1] if words else ""
+    if kind in _SINGLE_KINDS or len(word) <= 3:
+        return False
+    return word.endswith("s") and not word.endswith(("ss", "is", "us"))
+
+
 def _join(words: Sequence[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" and {words[-1]}"
 
@@ -157,7 +171,7 @@ def parts(
 ) -> tuple[str, str, str, str, set[str]]:
     """(subject, verb, object, mechanism, cells named) of an assertion: the pieces every sentence uses."""
     regulator = labels.get(a["regulator"], a["regulator"])
-    subject, named, plural_subject = regulator, set(), False
+    subject, named, plural_subject = regulator, set(), many(regulator, kinds.get(a["regulator"]))
     if a["exosomal_cargo"]:
         donors = list(a["context"].get("donors", []))
         recipients = list(a["context"].get("recipients", []))
@@ -188,7 +202,7 @@ def sentence(
     text = f"{setting(a['context'], labels, named)}{subject} {verb} {what}{how}".replace(",, ", ", ")
     if text.endswith(","):
         text = text[:-1]
-    text = text[0].upper() + text[1:]
+    text = capital(text)
     assays = list(dict.fromkeys(ev["assay"] for ev in a["evidence"] if ev["assay"]))
     refs = sorted({r["number"] for ev in a["evidence"] for r in ev["references"]})
     cite = [citation(sources.get(a["source"]), a["source"])]
@@ -196,6 +210,13 @@ def sentence(
     if refs:
         cite.append("citing ref. " + ", ".join(map(str, refs)))
     return f"{text} [{'; '.join(cite)}]."
+
+
+def capital(text: str) -> str:
+    """``text`` with a capital first letter when its first word is a plain lower-case word ("hypoxia",
+    "exosomal"); a name whose case means something ("pVHL", "miR-21", "p53", "mTORC1") is left as it is."""
+    first = text.split(" ", 1)[0]
+    return text[0].upper() + text[1:] if first.isascii() and first.isalpha() and first.islower() else text
 
 
 def step_phrase(step: Step, labels: Mapping[str, str], kinds: Mapping[str, str]) -> str:
@@ -207,11 +228,13 @@ def step_phrase(step: Step, labels: Mapping[str, str], kinds: Mapping[str, str])
     target = labels.get(step.target, step.target)
     aspect = step.aspects[0]
     what = _target_phrase(aspect, step.target, kinds, labels)
+    name = labels.get(step.regulator, step.regulator)
+    # plural: "exosomes increase", "Rab GTPases increase"
+    several = (step.cargo and kinds.get(step.regulator) == "component") or many(name, kinds.get(step.regulator))
     if step.negated:
-        return f"{'do' if step.cargo and kinds.get(step.regulator) == 'component' else 'does'} not change {what}"
+        return f"{'do' if several else 'does'} not change {what}"
     verb = {1: "increase", -1: "decrease", 0: "regulate"}[_direction(step)]
-    vesicles = step.cargo and kinds.get(step.regulator) == "component"  # plural: "exosomes increase"
-    verb = f"may {verb}" if step.hypothesis else verb if vesicles else f"{verb}s"
+    verb = f"may {verb}" if step.hypothesis else verb if several else f"{verb}s"
     tail = ""
     if aspect in ("phosphorylation", "ubiquitination", "localization"):
         tail = " (what that does to it is not stated)"

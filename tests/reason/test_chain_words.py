@@ -38,3 +38,45 @@ def test_every_chain_paragraph_hedges_as_its_steps(real: KnowledgeGraph) -> None
             assert " may " not in real.explain(chain), chain.assertion_ids
             checked += 1
     assert checked > 20
+
+
+@pytest.mark.parametrize(
+    ("label", "kind", "several"),
+    [
+        ("Rab GTPases", "family", True),
+        ("cancer risk factors", "condition", True),
+        ("microRNAs", "mirna", True),
+        ("PHDs (EGLN prolyl hydroxylases)", "family", True),
+        ("Hrs", "gene", False),  # a gene is one molecule however it ends
+        ("Ras", "family", False),
+        ("oxidative stress", "condition", False),
+        ("cell redox homeostasis", "process", False),
+        ("Epstein-Barr virus (EBV)", "organism", False),
+        ("hypoxia", "condition", False),
+    ],
+)
+def test_plural_names(label: str, kind: str, several: bool) -> None:
+    from exograph.reason.explain import many
+
+    assert many(label, kind) is several
+
+
+def test_plural_regulators_take_a_plural_verb(real: KnowledgeGraph) -> None:
+    """Issue 19's "Cancer risk factors regulates exosome secretion" and "Rab GTPases increases ...": sentences,
+    chain steps and headers agree with a plural name."""
+    said = real.explain("wang2021-s9-cancer-risk-factors-exosome-secretion")
+    assert said.startswith("Cancer risk factors regulate exosome secretion")
+    found = real.path("hypoxia", "exosome secretion", 2, max_chains=500)
+    records = real.assertions(i for c in found.chains for i in c.assertion_ids)
+    from exograph.reason.render import chains_table
+
+    table = chains_table(found, records)
+    assert "   Rab GTPases increase exosome secretion" in table and "Rab GTPases increases" not in table
+    assert "Rab GTPases increases" not in " ".join(real.explain(c) for c in found.chains)
+
+
+def test_a_sentence_keeps_the_case_of_the_name_it_starts_with(real: KnowledgeGraph) -> None:
+    """ "PVHL directly increases ..." and "P53 ..." misname the protein: only a plain word is capitalised."""
+    assert real.explain("mu2025-a-vhl-hif1a-ubiquitination").startswith("pVHL directly increases")
+    assert real.explain("neoplasia2021-a-p53-chmp4c-expression").startswith("p53 directly increases")
+    assert real.explain("wang2021-s9-cancer-risk-factors-exosome-biogenesis").startswith("Cancer risk factors")
