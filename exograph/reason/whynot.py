@@ -50,6 +50,14 @@ class WhyNot:
     end_stops: str = ""
 
 
+def reading(chain: Chain) -> tuple[tuple[object, ...], ...]:
+    """What a chain says, step by step, whatever assertions support it: a relaxed search finds the chains of
+    the answer again, each step pooling more assertions, and those were not cut."""
+    return tuple(
+        (s.regulator, s.target, s.sign, s.effect, s.cargo, s.negated, s.hypothesis, s.target_link) for s in chain.steps
+    )
+
+
 def _ends(chains: list[Chain], downstream_side: bool) -> tuple[str, ...]:
     """The far ends of ``chains``, nearest first."""
     found: dict[str, int] = {}
@@ -103,7 +111,7 @@ def why_not(
     so a chain cut by one filter says which.
     """
     wide = replace(options, max_chains=10_000)
-    found = {tuple(c.assertion_ids) for c in paths(index, start, end, wide, matches).chains}
+    found = {reading(c) for c in paths(index, start, end, wide, matches).chains}
     reaches, _ = downstream(index, start, wide, matches)
     reached, _, _ = upstream(index, end, wide, matches)
     relaxed: list[tuple[str, ChainOptions, Matcher, tuple[str, str] | None]] = []
@@ -114,7 +122,7 @@ def why_not(
     for (name, value), others in (without or {}).items():
         relaxed.append((f"the filter --{name.replace('_', '-')} {value}", wide, others, (name, value)))
     if matches is not None and len(without or {}) != 1:
-        relaxed.append(("the filters together (no one of them alone)", wide, None, None))
+        relaxed.append(("more than one filter (dropping any one alone does not bring them back)", wide, None, None))
     if options.coherent:
         relaxed.append(("--coherent (a step from another context)", replace(wide, coherent=False), matches, None))
     if not options.include_hypotheses:
@@ -131,16 +139,16 @@ def why_not(
         )
     relaxed.append(("a composition rule", replace(wide, compose=False), matches, None))
     cuts = []
-    by_one_filter: set[tuple[str, ...]] = set()  # chains a single filter cut: not cut by "the filters together"
+    by_one_filter: set[tuple[tuple[object, ...], ...]] = set()  # not cut by "the filters together"
     for reason, relaxed_options, relaxed_matches, one_filter in relaxed:
         more = [
             c
             for c in paths(index, start, end, relaxed_options, relaxed_matches).chains
-            if tuple(c.assertion_ids) not in found
-            and not (relaxed_matches is None and matches is not None and tuple(c.assertion_ids) in by_one_filter)
+            if reading(c) not in found
+            and not (relaxed_matches is None and matches is not None and reading(c) in by_one_filter)
         ]
         if one_filter:
-            by_one_filter |= {tuple(c.assertion_ids) for c in more}
+            by_one_filter |= {reading(c) for c in more}
         if not more:
             continue
         examples = tuple(more[:EXAMPLES])
