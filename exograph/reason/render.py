@@ -95,7 +95,8 @@ def chains_table(
         context = "" if chain.coherent else "  [steps from another context]"
         counts = f"{_plural(len(chain.steps), 'step')}; {_plural(len(sources), 'supporting source')}"
         out.append(f"{rank}. {chain_header(chain, labels, kinds)}")
-        out.append(f"   = {chain_summary(chain, labels)}; {counts}{context}")
+        score = f"; score {result.scores[rank - 1]:.2f}" if result.scores else ""
+        out.append(f"   = {chain_summary(chain, labels)}; {counts}{score}{context}")
         for step, following in zip(chain.steps, chain.joins, strict=True):
             marks = step_marks(step, labels, following)
             line = f"   {subject(step, labels, kinds)} {step_phrase(step, labels, kinds)}"
@@ -162,6 +163,8 @@ def chains_json(
                 _step_json(s, result.labels, result.kinds, f) for s, f in zip(chain.steps, chain.joins, strict=True)
             ],
         }
+        if result.scores:
+            item["score"] = result.scores[rank - 1]
         if explanations:
             item["explanation"] = explanations[rank]
         chains.append(item)
@@ -189,7 +192,7 @@ CHAIN_TSV = (
 
 
 def chains_tsv(result: ChainResult, explanations: Mapping[int, str] | None = None) -> str:
-    rows = [list(CHAIN_TSV) + (["explanation"] if explanations else [])]
+    rows = [list(CHAIN_TSV) + (["score"] if result.scores else []) + (["explanation"] if explanations else [])]
     labels = result.labels
     for rank, chain in enumerate(result.query.chains, 1):
         for number, (step, following) in enumerate(zip(chain.steps, chain.joins, strict=True), 1):
@@ -209,6 +212,7 @@ def chains_tsv(result: ChainResult, explanations: Mapping[int, str] | None = Non
                     "; ".join(step_marks(step, labels, following)),
                     "|".join(step.sources),
                     "|".join(step.assertions),
+                    *([f"{result.scores[rank - 1]:.2f}"] if result.scores else []),
                     *([explanations[rank]] if explanations else []),
                 ]
             )

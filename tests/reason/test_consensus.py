@@ -183,3 +183,17 @@ def test_negated_findings_dissent_from_unsigned_and_disputed_claims(context_tree
     table = summary_table(summary)
     assert "      dissent: ctx2025-tp53-rab27a-negated" in table
     assert "      dissent: ctx2025-tp53-exosome-secretion-loss, ctx2025-tp53-exosome-secretion-negated" in table
+
+
+def test_chains_ranked_by_score_show_it(ctx: KnowledgeGraph, cli: Cli, context_tree: Path) -> None:
+    """`--rank score` orders chains by their weakest step's score, and every format shows that score."""
+    ranked = ctx.regulators("PDCD4", depth=2, rank="score")
+    assert len(ranked.scores) == len(ranked.chains) and ranked.scores[0] == 0.52
+    assert list(ranked.scores) == sorted(ranked.scores, reverse=True)
+    assert ctx.regulators("PDCD4", depth=2).scores == ()
+    args = ("regulators", "PDCD4", "--depth", "2", "--rank", "score", "--root", str(context_tree))
+    assert "   = decreases; 1 step; 2 supporting sources; score 0.52" in cli(*args).output
+    data = json.loads(cli(*args, "--format", "json").output)
+    assert [c["score"] for c in data["chains"]] == list(ranked.scores)
+    tsv = cli(*args, "--format", "tsv").output.splitlines()
+    assert tsv[0].endswith("\tassertions\tscore") and tsv[1].endswith("\t0.52")
