@@ -121,7 +121,7 @@ def setting(context: Mapping[str, object], labels: Mapping[str, str], named: Col
     where = [cells(c, "cell_line") for c in listed("cell_lines")] + [cells(c) for c in listed("cell_types")]
     diseases, organisms = listed("diseases"), listed("organisms")
     system = context.get("system")
-    said = _SYSTEMS.get(system, "") if isinstance(system, str) else ""
+    said = SYSTEM_WORDS.get(system, "") if isinstance(system, str) else ""
     if where:
         details = organisms + diseases + ([said] if said else [])
         text = f"In {_join(where)}" + (f" ({'; '.join(details)})" if details else "")
@@ -137,7 +137,7 @@ def setting(context: Mapping[str, object], labels: Mapping[str, str], named: Col
 
 
 #: How each experimental system is said in a sentence's setting.
-_SYSTEMS = {
+SYSTEM_WORDS = {
     "in_vitro": "in vitro",
     "in_vivo": "in vivo",
     "ex_vivo": "ex vivo",

@@ -197,3 +197,15 @@ def test_chains_ranked_by_score_show_it(ctx: KnowledgeGraph, cli: Cli, context_t
     assert [c["score"] for c in data["chains"]] == list(ranked.scores)
     tsv = cli(*args, "--format", "tsv").output.splitlines()
     assert tsv[0].endswith("\tassertions\tscore") and tsv[1].endswith("\t0.52")
+
+
+def test_every_consensus_line_names_its_aspect(ctx: KnowledgeGraph) -> None:
+    """A claim only said absent ("none") or tied ("disputed") still says which aspect, so that it does not read
+    as contradicting a claim on another aspect of the same target."""
+    from exograph.reason.summary_text import summary_table
+
+    table = summary_table(ctx.summary("TP53"))
+    assert "<> disputed secretion  exosomal secretion" in table
+    negated = summary_table(ctx.summary("RAB27A", system="in_vivo"))
+    assert "-x no change in amount  RAB27A" in negated
+    assert "\n      in vivo\n" in negated  # the system said once, not "in in vivo"
