@@ -291,6 +291,10 @@ class _Site:
                 chains=showcase.chains(found, records, self.sources, self.names, self.kinds),
                 citations=self.citations,
                 source_links=links,
+                facets=self.facets,
+                filter_options=self._filter_options(
+                    [records[i] for i in dict.fromkeys(i for c in found.chains for i in c.assertion_ids)]
+                ),
             )
             self.paths.append((f"path/{show.slug}.html", title, show.why))
         return len(self.paths)
