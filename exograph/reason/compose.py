@@ -14,18 +14,20 @@ cargo loading      B acting as vesicle cargo in recipient cells, from donors    
                    that agree (secretion of a molecule is read the same way)
 vesicle output     the vesicles (and their cargo) acting in recipient cells,    the step's
                    through a transfer link, when both name the donor cells and
-                   they agree; or a claim about the vesicle process itself
+                   the vesicles are the same (cells within the donors, diseases
+                   agree); or a claim about the vesicle process itself
 vesicle uptake     the vesicles acting in the cells that take them up           the step's
-anything else      nothing (subtype shifts, loading of unnamed cargo)           —
+anything else      nothing (subtype shifts, a subpopulation's secretion,        —
+                   loading of unnamed cargo)
 =================  ===========================================================  ==============
 
-Whatever the step: a chain never passes *through* an exposure (a condition, a treatment, a
-drug given as a condition), a phenotype, or a class node (``generic``) other than vesicles
-made specific by a transfer link; steps about a method (``scope: method``) and bindings are
-never steps; engineered vesicles (``scope: engineered``) only when asked. Each step keeps the
-assertions whose cells agree with its neighbour's; where none do, the chain is kept and the step
-marked (exograph.reason.context; ``--coherent`` drops it): only a transfer of vesicles must name
-donor (or recipient) cells that agree.
+Whatever the step: a chain never passes *through* an exposure (a condition, a treatment, a drug
+given as a condition), a phenotype, or a class node (``generic``) other than vesicles made specific
+by a transfer link, nor from a gene into what its variant does; steps about a method (``scope:
+method``) and bindings are never steps; engineered vesicles (``scope: engineered``) only when asked.
+Each step keeps the assertions whose cells agree with its neighbour's; where none do, the chain is
+kept and the step marked (exograph.reason.context; ``--coherent`` drops it): only a transfer of
+vesicles must name donor (or recipient) cells that agree.
 """
 
 from __future__ import annotations
@@ -48,8 +50,10 @@ NEVER_STEPS = frozenset({"binding"})
 END_KINDS = frozenset({"condition", "treatment", "phenotype"})
 
 #: The vesicles each vesicle process makes or takes up; narrower processes inherit from the nearest
-#: listed broader one (MVB docking is part of exosome secretion, so it makes exosomes).
-PRODUCES: Mapping[str, str] = {
+#: listed broader one (MVB docking is part of exosome secretion, so it makes exosomes). None: the
+#: secretion of a named subpopulation (half of a switch between kinds of exosomes), whose vesicles the
+#: curation names no effects of; the effects of exosomes at large are not a subpopulation's.
+PRODUCES: Mapping[str, str | None] = {
     "ev_secretion": "extracellular_vesicle",
     "small_ev_secretion": "extracellular_vesicle",
     "ev_biogenesis": "extracellular_vesicle",
@@ -57,8 +61,10 @@ PRODUCES: Mapping[str, str] = {
     "exosome_biogenesis": "exosome",
     "microvesicle_release": "microvesicle",
     "microvesicle_biogenesis": "microvesicle",
+    "late_endosomal_exosome_secretion": None,
+    "recycling_endosomal_exosome_secretion": None,
 }
-TAKES_UP: Mapping[str, str] = {"ev_uptake": "extracellular_vesicle", "exosome_uptake": "exosome"}
+TAKES_UP: Mapping[str, str | None] = {"ev_uptake": "extracellular_vesicle", "exosome_uptake": "exosome"}
 #: The class every vesicle lies within.
 VESICLE_ROOT = "extracellular_vesicle"
 
@@ -80,8 +86,8 @@ TRANSFER = "transfer"
 carried_sign = effect_sign
 
 
-def _listed(index: Index, key: str, table: Mapping[str, str]) -> str | None:
-    """The vesicle ``table`` gives ``key`` or its nearest broader process."""
+def _listed(index: Index, key: str, table: Mapping[str, str | None]) -> str | None:
+    """The vesicle ``table`` gives ``key`` or its nearest broader process (None where it lists none)."""
     todo, seen = [key], {key}
     while todo:
         current = todo.pop(0)
@@ -242,6 +248,8 @@ def follow(index: Index, before: Step, after: Step, link: str | None) -> Verdict
         return Verdict(cut=f"{before.target} is an exposure or phenotype: chains start or end there")
     if joined in index.exposures or index.kinds.get(joined) in END_KINDS:
         return Verdict(cut=f"{joined} is an exposure or phenotype: chains start or end there")
+    if link == "parent":  # the gene's amount or activity is not its variant's (stress activates p53, not a GOF mutant)
+        return Verdict(cut=f"a change in {before.target} says nothing about what its variant {joined} does")
     kind = before.effect
     if kind in (VESICLES, UPTAKE) and (after.cargo or link == TRANSFER or is_vesicle(index, joined)):
         return _transfer(index, before, after, link, "donors" if kind == VESICLES else "recipients")
@@ -296,6 +304,7 @@ def _transfer(index: Index, before: Step, after: Step, link: str | None, role: s
         after.rows,
         lambda r: _named(r.context_json, "actor") | _named(r.context_json, role),
         lambda r: _named(r.context_json, role),
+        transfer=True,
     )
     if not kept:
         return Verdict(cut=f"the {role} of the vesicles are not named by both steps, or differ")
@@ -314,6 +323,26 @@ def _via(vesicle: str, rows: Iterable[Row]) -> str:
     return text
 
 
+def _within(index: Index, first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether some cells of ``first`` are, or lie within, some of ``second`` (kept per pair of sets)."""
+    key = ("within", first, second)
+    found = index.memo.get(key)
+    if found is None:
+        found = index.memo[key] = any(b in index.ancestors(a) for a in first for b in second)
+    return found
+
+
+def _same_vesicles(index: Index, row: Row, cells: frozenset[str], vesicles: Row, donors: frozenset[str]) -> bool:
+    """Whether the vesicles ``row`` makes (in ``cells``) are those whose effects ``vesicles`` states (from
+    ``donors``): the cells are the donors or lie within them (the effects of exosomes from cancer cells are
+    those of Huh-7 exosomes, but the effects found for Huh-7 exosomes are not those of any cancer cell's),
+    and the diseases agree where both state one (breast cancer cells are not HCC cells)."""
+    if not _within(index, cells, donors):
+        return False
+    mine, theirs = _named(row.context_json, "diseases"), _named(vesicles.context_json, "diseases")
+    return not (mine and theirs) or _agree(index, mine, theirs)
+
+
 def _agreeing(
     index: Index,
     before: Iterable[Row],
@@ -321,11 +350,13 @@ def _agreeing(
     here: Any,
     there: Any,
     lenient: bool = False,
+    transfer: bool = False,
 ) -> tuple[tuple[Row, ...], tuple[Row, ...]]:
     """The rows of each step whose cells agree with some row of the other: ``here`` of a row of
     ``before``, ``there`` of a row of ``after``.
 
-    Strict: both must name cells. Lenient: a row that names none agrees with anything.
+    Strict: both must name cells. Lenient: a row that names none agrees with anything. Transfer:
+    strict, and the vesicles must be the same (:func:`_same_vesicles`), not only the cells related.
     """
     earlier = [(row, here(row)) for row in before]
     if lenient:
@@ -339,7 +370,12 @@ def _agreeing(
         agreeing = [
             r
             for r, theirs in earlier
-            if (lenient and not (cells and theirs)) or (cells and theirs and _agree(index, theirs, cells))
+            if (lenient and not (cells and theirs))
+            or (
+                cells
+                and theirs
+                and (_same_vesicles(index, r, theirs, row, cells) if transfer else _agree(index, theirs, cells))
+            )
         ]
         if agreeing:
             kept.append(row)

@@ -166,3 +166,29 @@ def test_paths_only_counted_follow_the_same_rules(ckg: KnowledgeGraph) -> None:
             assert len(few.chains) + few.query.cut == len(every.chains), (start, end)
             counted += shorter >= 1 and len(every.chains) > shorter
     assert counted
+
+
+def test_a_change_in_a_gene_does_not_continue_as_its_variant(ckg: KnowledgeGraph) -> None:
+    """KRAS activates p53; what gain-of-function mutant p53 does is not what activated p53 does."""
+    for result in (ckg.targets("KRAS", depth=3), ckg.path("KRAS", "exosome secretion", max_length=2)):
+        assert not [c for c in ids(result) if "compose2025-gof-tp53-exosome-secretion" in c], ids(result)
+    # what activated p53 itself does still follows
+    assert ["compose2025-kras-tp53-activity", "chain2025-tp53-exosome-secretion"] in ids(
+        ckg.path("KRAS", "exosome secretion", max_length=2)
+    )
+
+
+def test_a_transfer_continues_only_into_effects_of_the_same_vesicles(ckg: KnowledgeGraph) -> None:
+    """Liver tumour cells' exosomes do what exosomes from tumour cells do; not what HepG2 exosomes were found
+    to do (a finding on one cell line's vesicles is not one on any tumour cell's), nor breast tumour exosomes."""
+    (chain,) = [c for c in ckg.path("KRAS", "STAT3").chains if c.steps[0].via]
+    assert chain.assertion_ids == ["compose2025-kras-exosome-secretion", "compose2025-tumour-exosome-stat3"]
+    # the narrower donors still meet the broader claim: HepG2 exosomes are exosomes from tumour cells
+    assert chain.steps[0].via == "exosome from malignant_cell to endothelial_cell"
+
+
+def test_a_subpopulation_shift_does_not_continue_as_the_vesicles_effects(ckg: KnowledgeGraph) -> None:
+    """Fewer RAB11a-positive exosomes (half of a switch between kinds of exosomes) is not fewer exosomes."""
+    chains = ids(ckg.targets("KRAS", depth=3))
+    assert ["compose2025-kras-rab11a-exosome-secretion"] in chains  # the step itself is a finding
+    assert not [c for c in chains if c[0] == "compose2025-kras-rab11a-exosome-secretion" and len(c) > 1], chains
