@@ -15,7 +15,8 @@ cargo loading      B acting as vesicle cargo in recipient cells, from donors    
 vesicle output     the vesicles (and their cargo) acting in recipient cells,    the step's
                    through a transfer link, when both name the donor cells and
                    the vesicles are the same (cells within the donors, diseases
-                   agree); or a claim about the vesicle process itself
+                   agree); or a claim about the vesicle process itself; a named
+                   subpopulation's secretion only into that subpopulation's effects
 vesicle uptake     the vesicles acting in the cells that take them up           the step's
 anything else      nothing (subtype shifts, a subpopulation's secretion,        —
                    loading of unnamed cargo)
@@ -50,9 +51,9 @@ NEVER_STEPS = frozenset({"binding"})
 END_KINDS = frozenset({"condition", "treatment", "phenotype"})
 
 #: The vesicles each vesicle process makes or takes up; narrower processes inherit from the nearest
-#: listed broader one (MVB docking is part of exosome secretion, so it makes exosomes). None: the
-#: secretion of a named subpopulation (half of a switch between kinds of exosomes), whose vesicles the
-#: curation names no effects of; the effects of exosomes at large are not a subpopulation's.
+#: listed broader one (MVB docking is part of exosome secretion, so it makes exosomes). The secretion of
+#: a named subpopulation (half of a switch between kinds of exosomes) makes that subpopulation, whose
+#: effects are its own, not those of exosomes at large; None where the curation names no such vesicles.
 PRODUCES: Mapping[str, str | None] = {
     "ev_secretion": "extracellular_vesicle",
     "small_ev_secretion": "extracellular_vesicle",
@@ -62,7 +63,7 @@ PRODUCES: Mapping[str, str | None] = {
     "microvesicle_release": "microvesicle",
     "microvesicle_biogenesis": "microvesicle",
     "late_endosomal_exosome_secretion": None,
-    "recycling_endosomal_exosome_secretion": None,
+    "recycling_endosomal_exosome_secretion": "recycling_endosomal_exosome",
 }
 TAKES_UP: Mapping[str, str | None] = {"ev_uptake": "extracellular_vesicle", "exosome_uptake": "exosome"}
 #: The class every vesicle lies within.
@@ -109,8 +110,14 @@ def transfer_targets(index: Index, entity: str) -> list[str]:
     key = ("targets", entity)
     if key not in index.memo:
         made = _listed(index, entity, PRODUCES) or _listed(index, entity, TAKES_UP)
-        index.memo[key] = sorted(index.ancestors(made)) if made and index.kinds.get(entity) == "process" else []
+        index.memo[key] = _claimed(index, made) if made and index.kinds.get(entity) == "process" else []
     return index.memo[key]  # type: ignore[no-any-return]
+
+
+def _claimed(index: Index, made: str) -> list[str]:
+    """The vesicles whose claims speak for ``made``: a class and every broader class (a claim about EVs holds
+    for exosomes); a named subpopulation (not ``generic``) only itself, half of a switch being no more vesicles."""
+    return sorted(index.ancestors(made)) if made in index.generic else [made]
 
 
 def transfer_sources(index: Index, vesicle: str) -> list[str]:
@@ -296,7 +303,7 @@ def _transfer(index: Index, before: Step, after: Step, link: str | None, role: s
     vesicles = {v for v in made if v}
     if link not in (TRANSFER, None) or not after.cargo or not is_vesicle(index, after.regulator):
         return Verdict(cut="more or fewer vesicles compose only into the effects of those vesicles in recipient cells")
-    if not any(after.regulator in index.ancestors(v) for v in vesicles):
+    if not any(after.regulator in _claimed(index, v) for v in vesicles):
         return Verdict(cut=f"{after.regulator} are not the vesicles {'/'.join(sorted(vesicles))} made")
     mine, kept = _agreeing(
         index,

@@ -90,7 +90,7 @@ def plural(label: str) -> str:
     """'extracellular exosomes': a vesicle class names many vesicles; the noun takes the plural, not an
     abbreviation after it ('endothelial cells (HUVEC)', 'extracellular vesicles (EVs)')."""
     head, bracket, rest = label.partition(" (")
-    return label if head.endswith("s") else f"{head}s{bracket}{rest}"
+    return label if label.endswith("s") or head.endswith("s") else f"{head}s{bracket}{rest}"
 
 
 def _join(words: Sequence[str]) -> str:
