@@ -23,12 +23,13 @@ anything else      nothing (subtype shifts, a subpopulation's secretion,        
 =================  ===========================================================  ==============
 
 Whatever the step: a chain never passes *through* an exposure (a condition, a treatment, a drug
-given as a condition), a phenotype, or a class node (``generic``) other than vesicles made specific
-by a transfer link, nor from a gene into what its variant does; steps about a method (``scope:
-method``) and bindings are never steps; engineered vesicles (``scope: engineered``) only when asked.
-Each step keeps the assertions whose cells agree with its neighbour's; where none do, the chain is
-kept and the step marked (exograph.reason.context; ``--coherent`` drops it): only a transfer of
-vesicles must name donor (or recipient) cells that agree.
+given as a condition), a phenotype or cell behaviour (proliferation, migration, invasion), or a
+class node (``generic``) other than vesicles made specific by a transfer link, nor from a gene into
+what its variant does; steps about a method (``scope: method``) and bindings are never steps;
+engineered vesicles (``scope: engineered``) only when asked. Each step keeps the assertions whose
+cells agree with its neighbour's; where none do, the chain is kept and the step marked
+(exograph.reason.context; ``--coherent`` drops it): only a transfer of vesicles must name donor (or
+recipient) cells that agree.
 """
 
 from __future__ import annotations
@@ -49,6 +50,10 @@ MODIFICATIONS = frozenset({"phosphorylation", "ubiquitination", "localization"})
 NEVER_STEPS = frozenset({"binding"})
 #: Kinds a chain ends at and never passes through: exposures start chains, phenotypes end them.
 END_KINDS = frozenset({"condition", "treatment", "phenotype"})
+#: Cell behaviours curated as processes that are outcomes all the same (SIGNOR's phenotypes): a chain ends at
+#: them and at their narrower kinds (amoeboid migration); what a behaviour does to vesicle release starts one.
+#: Passed through, they were hubs: every effect on recipients' migration fed "migration regulates EV secretion".
+OUTCOMES = frozenset({"cell_proliferation", "cell_migration", "cell_motility", "cell_invasion"})
 
 #: The vesicles each vesicle process makes or takes up; narrower processes inherit from the nearest
 #: listed broader one (MVB docking is part of exosome secretion, so it makes exosomes). The secretion of
@@ -183,9 +188,14 @@ def usable(row: Row, engineered: bool) -> bool:
     return engineered or row.scope != "engineered"
 
 
+def ends(index: Index, key: str) -> bool:
+    """Whether chains start or end at ``key`` and never pass through it: an exposure, a phenotype, an outcome."""
+    return key in index.exposures or index.kinds.get(key) in END_KINDS or not OUTCOMES.isdisjoint(index.ancestors(key))
+
+
 def passable(index: Index, key: str) -> bool:
     """Whether a chain may pass through ``key`` other than by a transfer link."""
-    return not (key in index.exposures or key in index.generic or index.kinds.get(key) in END_KINDS)
+    return not (key in index.generic or ends(index, key))
 
 
 def reason_unsigned(step: Step) -> str | None:
@@ -251,10 +261,9 @@ class Verdict:
 def follow(index: Index, before: Step, after: Step, link: str | None) -> Verdict:
     """Whether ``after`` may follow ``before`` (joined through ``link``: None, a family link or transfer)."""
     joined = after.regulator
-    if before.target in index.exposures or index.kinds.get(before.target) in END_KINDS:
-        return Verdict(cut=f"{before.target} is an exposure or phenotype: chains start or end there")
-    if joined in index.exposures or index.kinds.get(joined) in END_KINDS:
-        return Verdict(cut=f"{joined} is an exposure or phenotype: chains start or end there")
+    for node in (before.target, joined):
+        if ends(index, node):
+            return Verdict(cut=f"{node} is an exposure, phenotype or cell behaviour: chains start or end there")
     if link == "parent":  # the gene's amount or activity is not its variant's (stress activates p53, not a GOF mutant)
         return Verdict(cut=f"a change in {before.target} says nothing about what its variant {joined} does")
     kind = before.effect

@@ -123,7 +123,8 @@ def test_why_not_says_where_the_search_stops(ckg: KnowledgeGraph, cli: Cli, comp
     assert "2 chains cut by the length (--max-length 2), e.g.:" in out
     hypothesis = cli("path", "HIF1A", "RAB27A", "--root", str(compose_root)).output
     assert "1 chain cut by a hypothesis (--include-hypotheses shows it), e.g.:" in hypothesis
-    assert "[hypoxic microenvironment is an exposure or phenotype: chains start or end there]" in hypothesis
+    cut = "[hypoxic microenvironment is an exposure, phenotype or cell behaviour: chains start or end there]"
+    assert cut in hypothesis
     found = cli("path", "sorafenib", "AKT", "--max-length", "4", "--root", str(compose_root)).output
     assert "Why not" not in found
     assert "Why not:" in cli("path", "sorafenib", "AKT", "--why-not", "--root", str(compose_root)).output
@@ -195,3 +196,12 @@ def test_a_subpopulation_shift_continues_only_as_that_subpopulations_effects(ckg
     assert after == [[], ["compose2025-rab11a-exosome-angiogenesis"]], chains
     (chain,) = ckg.path("KRAS", "angiogenesis").chains
     assert chain.sign == -1 and chain.steps[0].via == "recycling_endosomal_exosome from malignant_cell"
+
+
+def test_a_cell_behaviour_ends_a_chain(ckg: KnowledgeGraph) -> None:
+    """Exosomes make recipient cells migrate; "cell migration changes EV release" is no step after that: a
+    behaviour is an outcome (it was a hub every effect on migration flowed through). It still starts a chain."""
+    for chain in ckg.path("RAB27A", "EV secretion", max_length=4).chains:
+        assert "cell_migration" not in route(chain)[1:-1], route(chain)
+    assert ["compose2025-exosome-migration"] in ids(ckg.targets("exosome", depth=3))
+    assert ids(ckg.targets("cell migration", depth=2)) == [["compose2025-migration-ev-secretion"]]
