@@ -100,7 +100,7 @@ def describe(kg: KnowledgeGraph, number: int, draw: Draw) -> str:
         f"`{draw.command}` -> chain {draw.rank} of {draw.of}",
         "",
         f"    {chain_header(chain, labels, kinds)}",
-        f"    = {chain_summary(chain)}{'' if chain.coherent else '  [steps from another context]'}",
+        f"    = {chain_summary(chain, labels)}{'' if chain.coherent else '  [steps from another context]'}",
     ]
     for index, (step, following) in enumerate(zip(chain.steps, chain.joins, strict=True), 1):
         marks = step_marks(step, labels, following)
