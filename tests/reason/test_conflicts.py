@@ -329,8 +329,11 @@ def test_conflicts_sorted_by_status_then_hypothesis_then_sides(context_tree: Pat
         ("HIF1A", "explained"),
         ("hypoxia", "explained"),
     ]
-    # without its cells the neuron claim differs from the primary HCC, lung and ovarian claims in nothing
-    replace_in(path, "    context:\n      cell_types: [neuron]\n", "")
+    # without its cells the neuron claim differs from the primary HCC, lung and ovarian claims in nothing:
+    # partly explained comes after unexplained, even after an unexplained hypothesis
+    replace_in(path, "    hypothesis: true\n    context:\n      cell_types: [neuron]\n", "")
+    rab27a = "  - id: ctx2025-rab27a-exosome-secretion\n"
+    replace_in(path, rab27a, rab27a + "    hypothesis: true\n")
     assert order() == [
         ("RAB27A", "unexplained"), ("hypoxia", "partly explained"), ("TP53", "explained"), ("HIF1A", "explained")
     ]  # fmt: skip
