@@ -314,6 +314,9 @@ def test_each_step_keeps_the_assertions_whose_cells_agree(index: Index) -> None:
     assert follow(index, step(index, bare, caf), step(index, neuron, hepatocyte), None) == Verdict(
         (neuron, hepatocyte), (bare,), None
     )
+    # a claim naming only donor cells acts in them
+    sent = row("A", "B", donors=["neuron"])
+    assert follow(index, step(index, huh7, sent), after, None) == Verdict((hepatocyte,), (huh7,), None)
     # a step on vesicle cargo acts where the vesicles are received, and a cargo step starts from its donors
     received = row("miR-21", "B", cargo=True, donors=["CAF"], recipients=["Huh-7"])
     kept = follow(index, step(index, received, row("miR-21", "B", cargo=True, recipients=["neuron"])), after, None)
