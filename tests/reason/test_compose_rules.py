@@ -330,3 +330,12 @@ def test_a_transfer_keeps_the_rows_whose_donors_agree(index: Index) -> None:
     from_fibroblasts = row("exosome", "AKT", cargo=True, donors=["fibroblast"])
     found = follow(index, step(index, huh7, neuron), step(index, from_hepatocytes, from_fibroblasts), None)
     assert found == Verdict((from_hepatocytes,), (huh7,), compose.TRANSFER, "exosome from hepatocyte")
+
+
+def test_the_cells_a_claim_names_in_each_role() -> None:
+    context = {"cell_lines": ["Huh-7"], "cell_types": ["hepatocyte"], "donors": ["CAF"], "recipients": ["neuron"]}
+    assert compose._cells(context, "actor") == {"Huh-7", "hepatocyte"}
+    assert compose._cells(context, "donors") == {"CAF"}
+    assert compose._cells(context, "recipients") == {"neuron"}
+    assert compose._cells({"cell_types": ["hepatocyte"]}, "donors") == set()
+    assert compose._cells({}, "actor") == set()
