@@ -392,3 +392,61 @@ def test_a_conflict_as_plain_data(context_tree: Path) -> None:
         "differences": [{"field": "system", "first": ["in_vitro"], "second": ["in_vivo"]}],
         "stated_by_one_side_only": [],
     }
+
+
+def test_one_claim_stated_both_ways_on_two_unrelated_targets_is_two_groups(context_tree: Path) -> None:
+    """HIF1A's secretion claims on RAB27A and on exosome secretion: two groups of one claim, each listed
+    for a query about its own target (a group of another target listed first does not stop the search)."""
+    from tests.conftest import replace_in
+
+    path = context_tree / ASSERTIONS
+    for suffix in ("activation", "loss"):
+        replace_in(path, f"  - id: ctx2025-tp53-exosome-secretion-{suffix}\n    regulator: TP53\n",
+                   f"  - id: ctx2025-tp53-exosome-secretion-{suffix}\n    regulator: HIF1A\n")  # fmt: skip
+    for then in ("directness", "negated"):
+        replace_in(path, f"    target: RAB27A\n    direction: increases\n    aspect: amount\n    {then}",
+                   f"    target: RAB27A\n    direction: increases\n    aspect: secretion\n    {then}")  # fmt: skip
+    kg = exograph.load(context_tree)
+    hif1a = [(c.targets, c.aspect) for c in kg.conflicts("HIF1A").conflicts]
+    assert sorted(hif1a) == [(("RAB27A",), "secretion"), (("exosome_secretion",), "secretion")]
+    assert [c.targets for c in kg.conflicts("exosome release").conflicts if c.regulator == "HIF1A"] == [
+        ("exosome_secretion",)
+    ]
+    assert [c.targets for c in kg.conflicts("RAB27A").conflicts if c.regulator == "HIF1A"] == [("RAB27A",)]
+
+
+def test_conflicts_about_a_process_include_those_on_its_broader_process(context_tree: Path) -> None:
+    from tests.conftest import replace_in
+
+    path = context_tree / "curation/assertions/ctxreview2024.yaml"
+    replace_in(path, "    regulator: RAB27A\n    target: exosome_secretion\n",
+               "    regulator: RAB27A\n    target: ev_secretion\n")  # fmt: skip
+    replace_in(context_tree / ASSERTIONS, "    regulator: RAB27A\n    target: exosome_secretion\n",
+               "    regulator: RAB27A\n    target: ev_secretion\n")  # fmt: skip
+    kg = exograph.load(context_tree)
+    # RAB27A's claims are now on EV secretion only: a finding about EVs holds for exosomes
+    assert ("RAB27A", ("ev_secretion",)) in [
+        (c.regulator, c.targets) for c in kg.conflicts("exosome release").conflicts
+    ]
+
+
+def test_a_source_filter_compares_only_that_source_s_claims(context_tree: Path) -> None:
+    kg = exograph.load(context_tree)
+    # the review's RAB27A claim no longer meets the primary study's; its hypoxia claim leaves that group
+    found = kg.conflicts(source="ctx2025").conflicts
+    assert [c.regulator for c in found] == ["TP53", "hypoxia", "HIF1A"]
+    assert "ctxreview2024-hypoxia-ev-secretion" not in found[1].assertion_ids
+
+
+def test_the_increasing_side_is_first_against_a_negated_claim_too(context_tree: Path) -> None:
+    from exograph.reason.conflicts import _conflict, _related
+
+    index = _index(context_tree)
+    negated = _row("a-none", negated=True, cell_types=["neuron"])
+    stated = _row("b-up", cell_lines=["Huh-7"])
+    found = _conflict(index, "R", "secretion", [negated, stated], [(negated, stated)])
+    assert [(d.field, d.first, d.second) for d in found.differences] == [("cells", ("Huh-7",), ("neuron",))]
+    # claims on unrelated targets are never one claim; on a process and its broader one they are
+    assert not _related(index, "RAB27A", "HIF1A")
+    assert _related(index, "exosome_secretion", "ev_secretion") and _related(index, "ev_secretion", "exosome_secretion")
+    assert _related(index, "RAB27A", "RAB27A")
