@@ -446,6 +446,13 @@ def test_the_increasing_side_is_first_against_a_negated_claim_too(context_tree: 
     stated = _row("b-up", cell_lines=["Huh-7"])
     found = _conflict(index, "R", "secretion", [negated, stated], [(negated, stated)])
     assert [(d.field, d.first, d.second) for d in found.differences] == [("cells", ("Huh-7",), ("neuron",))]
+    # ... and the decreasing side too
+    no_fall, falls = (
+        _row("a-none", "decreases", negated=True, cell_types=["neuron"]),
+        _row("b-down", "decreases", cell_lines=["Huh-7"]),
+    )
+    found = _conflict(index, "R", "secretion", [no_fall, falls], [(no_fall, falls)])
+    assert [(d.field, d.first, d.second) for d in found.differences] == [("cells", ("Huh-7",), ("neuron",))]
     # claims on unrelated targets are never one claim; on a process and its broader one they are
     assert not _related(index, "RAB27A", "HIF1A")
     assert _related(index, "exosome_secretion", "ev_secretion") and _related(index, "ev_secretion", "exosome_secretion")
