@@ -339,3 +339,20 @@ def test_the_cells_a_claim_names_in_each_role() -> None:
     assert compose._cells(context, "recipients") == {"neuron"}
     assert compose._cells({"cell_types": ["hepatocyte"]}, "donors") == set()
     assert compose._cells({}, "actor") == set()
+
+
+def test_a_step_acting_as_cargo_starts_from_its_donors(index: Index) -> None:
+    """Loading by a regulator that is itself vesicle cargo: it acts from the cells that sent it."""
+    loading = row("miR-9", "HIF1A", "cargo_loading", cargo=True, donors=["hepatocyte"], cell_types=["fibroblast"])
+    onward = step(index, row("HIF1A", "C", cargo=True, donors=["Huh-7"]))
+    assert follow(index, step(index, loading), onward, None) == Verdict(onward.rows, (loading,), None)
+    elsewhere = row("miR-9", "HIF1A", "cargo_loading", cargo=True, donors=["neuron"], cell_types=["hepatocyte"])
+    assert follow(index, step(index, elsewhere), onward, None).cut == (
+        "the cells loading the cargo and the donors of the vesicles differ"
+    )
+
+
+def test_a_transfer_names_every_donor_and_recipient(index: Index) -> None:
+    secretion = step(index, row("RAB27A", "exosome_secretion", "secretion", donors=["Huh-7", "CAF"]))
+    exosomal = row("exosome", "AKT", cargo=True, donors=["hepatocyte", "fibroblast"], recipients=["neuron"])
+    assert follow(index, secretion, step(index, exosomal), None).via == "exosome from fibroblast, hepatocyte to neuron"
