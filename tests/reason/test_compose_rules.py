@@ -356,3 +356,12 @@ def test_a_transfer_names_every_donor_and_recipient(index: Index) -> None:
     secretion = step(index, row("RAB27A", "exosome_secretion", "secretion", donors=["Huh-7", "CAF"]))
     exosomal = row("exosome", "AKT", cargo=True, donors=["hepatocyte", "fibroblast"], recipients=["neuron"])
     assert follow(index, secretion, step(index, exosomal), None).via == "exosome from fibroblast, hepatocyte to neuron"
+
+
+def test_cells_agree_when_either_lies_within_the_other(index: Index) -> None:
+    exosomal = row("exosome", "AKT", cargo=True, donors=["Huh-7"])
+    broad = step(index, row("RAB27A", "exosome_secretion", "secretion", cell_types=["hepatocyte"]))
+    assert follow(index, broad, step(index, exosomal), None).rows == (exosomal,)
+    narrow = step(index, row("RAB27A", "exosome_secretion", "secretion", cell_lines=["Huh-7"]))
+    from_hepatocytes = row("exosome", "AKT", cargo=True, donors=["hepatocyte"])
+    assert follow(index, narrow, step(index, from_hepatocytes), None).rows == (from_hepatocytes,)
