@@ -365,3 +365,16 @@ def test_cells_agree_when_either_lies_within_the_other(index: Index) -> None:
     narrow = step(index, row("RAB27A", "exosome_secretion", "secretion", cell_lines=["Huh-7"]))
     from_hepatocytes = row("exosome", "AKT", cargo=True, donors=["hepatocyte"])
     assert follow(index, narrow, step(index, from_hepatocytes), None).rows == (from_hepatocytes,)
+
+
+def test_one_assertion_before_several_keeps_those_that_agree_and_the_link(index: Index) -> None:
+    huh7 = row("A", "B", cell_lines=["Huh-7"])
+    hepatocyte, fibroblast = row("B", "C", cell_types=["hepatocyte"]), row("B", "C", cell_types=["fibroblast"])
+    assert follow(index, step(index, huh7), step(index, hepatocyte, fibroblast), "member") == Verdict(
+        (hepatocyte,), (huh7,), "member"
+    )
+    # where none agree the whole step is kept, joined as it was
+    neuron = row("B", "C", cell_types=["neuron"])
+    assert follow(index, step(index, huh7), step(index, neuron, fibroblast), "family") == Verdict(
+        (neuron, fibroblast), (huh7,), "family"
+    )
