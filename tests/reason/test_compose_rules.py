@@ -378,3 +378,18 @@ def test_one_assertion_before_several_keeps_those_that_agree_and_the_link(index:
     assert follow(index, step(index, huh7), step(index, neuron, fibroblast), "family") == Verdict(
         (neuron, fibroblast), (huh7,), "family"
     )
+
+
+def test_a_phenotype_or_an_exposure_ends_a_chain_whatever_follows(index: Index) -> None:
+    onward = step(index, row("B", "C"))
+    assert follow(index, step(index, row("A", "chemoresistance")), onward, "family").cut == (
+        "chemoresistance is an exposure or phenotype: chains start or end there"
+    )
+    # a drug given as a condition is an exposure though its kind is chemical
+    index.exposures = index.exposures | {"sorafenib"}
+    assert follow(index, step(index, row("A", "sorafenib")), onward, "family").cut == (
+        "sorafenib is an exposure or phenotype: chains start or end there"
+    )
+    assert follow(index, step(index, row("A", "B")), step(index, row("sorafenib", "C")), None).cut == (
+        "sorafenib is an exposure or phenotype: chains start or end there"
+    )
