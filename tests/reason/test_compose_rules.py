@@ -393,3 +393,27 @@ def test_a_phenotype_or_an_exposure_ends_a_chain_whatever_follows(index: Index) 
     assert follow(index, step(index, row("A", "B")), step(index, row("sorafenib", "C")), None).cut == (
         "sorafenib is an exposure or phenotype: chains start or end there"
     )
+
+
+def test_each_cut_names_the_step_that_makes_it(index: Index) -> None:
+    onward = step(index, row("B", "C"))
+    assert follow(index, step(index, row("A", "microRNAs")), onward, "family").cut == "microRNAs is a class, not a step"
+    both = step(index, row("A", "autophagy", "cargo_loading"), row("A", "autophagy", "secretion"))
+    assert follow(index, both, step(index, row("autophagy", "C")), None).cut == (
+        "cargo_loading/secretion of autophagy says nothing about what follows"
+    )
+
+
+def test_a_join_keeps_its_link_through_every_rule(index: Index) -> None:
+    # a claim about the vesicle process itself, in the same cells, whatever rows each step rests on
+    secretion = step(
+        index,
+        row("RAB27A", "exosome_secretion", "secretion", cell_lines=["Huh-7"]),
+        row("RAB27A", "exosome_secretion", "secretion", cell_types=["neuron"]),
+    )
+    process = row("exosome_secretion", "chemoresistance", cell_types=["hepatocyte"])
+    assert follow(index, secretion, step(index, process), "member") == Verdict((process,), secretion.rows[:1], "member")
+    # loading, joined through a family
+    loading = step(index, row("A", "HIF1A", "cargo_loading"))
+    cargo = step(index, row("HIF1A", "C", cargo=True, donors=["Huh-7"]))
+    assert follow(index, loading, cargo, "family") == Verdict(cargo.rows, loading.rows, "family")
