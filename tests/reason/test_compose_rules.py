@@ -52,7 +52,7 @@ def index() -> Index:
         for parent in parents:
             built.narrower[parent].add(child)
     built.kinds = dict(KINDS)
-    built.generic = frozenset({"microRNAs", "extracellular_vesicle"})
+    built.generic = frozenset({"microRNAs", "extracellular_vesicle", "exosome", "microvesicle"})
     built.exposures = frozenset({"hypoxia", "cisplatin"})
     return built
 
@@ -186,14 +186,14 @@ def test_why_a_step_carries_no_sign(index: Index) -> None:
 def test_chains_start_or_end_at_exposures_and_phenotypes(index: Index) -> None:
     into = step(index, row("A", "hypoxia"))
     assert follow(index, into, step(index, row("hypoxia", "B")), None).cut == (
-        "hypoxia is an exposure or phenotype: chains start or end there"
+        "hypoxia is an exposure, phenotype or cell behaviour: chains start or end there"
     )
     assert follow(index, step(index, row("A", "chemoresistance")), step(index, row("chemoresistance", "B")), None).cut
     assert follow(index, step(index, row("A", "B")), step(index, row("chemoresistance", "C")), None).cut == (
-        "chemoresistance is an exposure or phenotype: chains start or end there"
+        "chemoresistance is an exposure, phenotype or cell behaviour: chains start or end there"
     )
     assert follow(index, step(index, row("A", "B")), step(index, row("cisplatin", "C")), None).cut == (
-        "cisplatin is an exposure or phenotype: chains start or end there"
+        "cisplatin is an exposure, phenotype or cell behaviour: chains start or end there"
     )
 
 
@@ -359,12 +359,24 @@ def test_a_transfer_names_every_donor_and_recipient(index: Index) -> None:
 
 
 def test_cells_agree_when_either_lies_within_the_other(index: Index) -> None:
-    exosomal = row("exosome", "AKT", cargo=True, donors=["Huh-7"])
-    broad = step(index, row("RAB27A", "exosome_secretion", "secretion", cell_types=["hepatocyte"]))
-    assert follow(index, broad, step(index, exosomal), None).rows == (exosomal,)
+    huh7, hepatocyte = row("A", "B", cell_lines=["Huh-7"]), row("A", "B", cell_types=["hepatocyte"])
+    neuron = row("A", "B", cell_types=["neuron"])
+    in_huh7, in_hepatocytes = row("B", "C", cell_lines=["Huh-7"]), row("B", "C", cell_types=["hepatocyte"])
+    assert follow(index, step(index, hepatocyte, neuron), step(index, in_huh7), None).before == (hepatocyte,)
+    assert follow(index, step(index, huh7, neuron), step(index, in_hepatocytes), None).before == (huh7,)
+
+
+def test_a_transfer_needs_the_secreting_cells_within_the_donors(index: Index) -> None:
+    """The effects of exosomes from hepatocytes are those of Huh-7 exosomes; those found for Huh-7 exosomes
+    are not any hepatocyte's; and the diseases agree where both state one."""
     narrow = step(index, row("RAB27A", "exosome_secretion", "secretion", cell_lines=["Huh-7"]))
     from_hepatocytes = row("exosome", "AKT", cargo=True, donors=["hepatocyte"])
     assert follow(index, narrow, step(index, from_hepatocytes), None).rows == (from_hepatocytes,)
+    broad = step(index, row("RAB27A", "exosome_secretion", "secretion", cell_types=["hepatocyte"]))
+    from_huh7 = step(index, row("exosome", "AKT", cargo=True, donors=["Huh-7"]))
+    assert follow(index, broad, from_huh7, None).cut == (
+        "the donors of the vesicles are not named by both steps, or differ"
+    )
 
 
 def test_one_assertion_before_several_keeps_those_that_agree_and_the_link(index: Index) -> None:
@@ -383,15 +395,15 @@ def test_one_assertion_before_several_keeps_those_that_agree_and_the_link(index:
 def test_a_phenotype_or_an_exposure_ends_a_chain_whatever_follows(index: Index) -> None:
     onward = step(index, row("B", "C"))
     assert follow(index, step(index, row("A", "chemoresistance")), onward, "family").cut == (
-        "chemoresistance is an exposure or phenotype: chains start or end there"
+        "chemoresistance is an exposure, phenotype or cell behaviour: chains start or end there"
     )
     # a drug given as a condition is an exposure though its kind is chemical
     index.exposures = index.exposures | {"sorafenib"}
     assert follow(index, step(index, row("A", "sorafenib")), onward, "family").cut == (
-        "sorafenib is an exposure or phenotype: chains start or end there"
+        "sorafenib is an exposure, phenotype or cell behaviour: chains start or end there"
     )
     assert follow(index, step(index, row("A", "B")), step(index, row("sorafenib", "C")), None).cut == (
-        "sorafenib is an exposure or phenotype: chains start or end there"
+        "sorafenib is an exposure, phenotype or cell behaviour: chains start or end there"
     )
 
 
