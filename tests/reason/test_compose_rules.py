@@ -290,6 +290,9 @@ def test_vesicles_taken_up_act_in_the_cells_that_take_them_up(index: Index) -> N
     assert follow(index, uptake, step(index, inside), None) == Verdict(
         (inside,), uptake.rows, compose.TRANSFER, "exosome to fibroblast"
     )
+    # more uptake of the vesicles themselves, stated on the vesicles rather than on the process
+    taken = step(index, row("CD9", "exosome", "uptake", recipients=["CAF"]))
+    assert follow(index, taken, step(index, inside), None).via == "exosome to fibroblast"
     # the donors of the vesicles are not where they are taken up
     donors = step(index, row("exosome", "SMAD2", cargo=True, donors=["CAF"]))
     assert follow(index, uptake, donors, None).cut == (
