@@ -95,7 +95,8 @@ class ChainOptions:
     max_chains: int = 50
     include_hypotheses: bool = False
     include_negated: bool = False
-    coherent: bool = False
+    #: Only chains whose steps share a compatible context (the default); False also returns the others, marked.
+    coherent: bool = True
     include_engineered: bool = False
     #: False only to ask which chains the composition rules cut (the "why not" of a path).
     compose: bool = True
@@ -114,6 +115,8 @@ class Chains:
     #: False when the search budget ran out before every chain was explored.
     complete: bool
     end: str | None = None
+    #: Chains left out (not counted in ``cut``) because their steps' contexts differ (``coherent``).
+    other_contexts: int = 0
 
 
 def compose(signs: Iterable[int]) -> int:
@@ -369,10 +372,15 @@ def _finish(
 ) -> Chains:
     """Rank and mark the chains; ``unbuilt`` more were found but only counted (they cannot rank)."""
     anchor_last = kind != "targets"
+    left_out = 0
     if options.coherent:  # otherwise only the chains kept need marking: ranking does not look at context
-        found = [c for c in (mark_context(index, c, anchor_last) for c in found) if c.coherent]
-    kept = [mark_context(index, c, anchor_last) for c in _best(found, options.max_chains)]
-    return Chains(kind, subject, tuple(kept), len(found) + unbuilt - len(kept), complete, end)
+        marked = [mark_context(index, c, anchor_last, options.compose) for c in found]
+        found = [c for c in marked if c.coherent]
+        left_out = len(marked) - len(found)
+        kept = _best(found, options.max_chains)
+    else:
+        kept = [mark_context(index, c, anchor_last, options.compose) for c in _best(found, options.max_chains)]
+    return Chains(kind, subject, tuple(kept), len(found) + unbuilt - len(kept), complete, end, left_out)
 
 
 def _best(found: list[Chain], count: int) -> list[Chain]:

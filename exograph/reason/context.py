@@ -117,31 +117,75 @@ def handoff(index: Index, affected: set[str], later: Iterable[Mapping[str, Any]]
     return not affected or not acting or compatible(index, affected, acting)
 
 
-def mark_context(index: Index, chain: Chain, anchor_last: bool) -> Chain:
-    """Mark the steps taken from another context than the chain's.
+def mark_context(index: Index, chain: Chain, anchor_last: bool, composed: bool = True) -> Chain:
+    """Keep each step to its assertions from the chain's context, and mark the steps that have none.
 
     The chain's disease is that of the step nearest the query's subject that states one (the last
-    step of a chain ending at the subject, the first of one starting there). Cells are followed in
-    the chain's own order: each step must act where the effect before it happened, the last cells
-    named (a transfer's recipients, else a step's cells); a step that does not is marked ``cells``,
-    or the step before it when that one is farther from the subject.
+    step of a chain ending at the subject, the first of one starting there). A step pooling
+    assertions from several diseases keeps those that agree with it (as a filter keeps the
+    assertions that pass), the steps beside it are composed again on what is left (``composed``:
+    the chain was built by the composition rules) so that a transfer link names only the cells of
+    the assertions kept; a step none of whose assertions agree is marked ``diseases``. Cells are
+    followed in the chain's own order: each step must act where the effect before it happened, the
+    last cells named (a transfer's recipients, else a step's cells); a step that does not is marked
+    ``cells``, or the step before it when that one is farther from the subject.
     """
-    order: list[Step] = list(reversed(chain.steps) if anchor_last else chain.steps)
+    steps, unkept = _kept_in_disease(index, chain, anchor_last, composed)
     anchors: dict[str, set[str]] = {}
-    marks: dict[int, list[str]] = {}
-    for step in order:
+    marks: dict[int, list[str]] = {id(steps[i]): ["diseases"] for i in unkept}
+    for step in reversed(steps) if anchor_last else steps:
         stated = values((parse_context(c) for c in step.contexts), CHAIN_FIELDS)
         off = differing(index, anchors, stated)
         for name, found in stated.items():
             anchors.setdefault(name, found)
         if off:
-            marks[id(step)] = off
+            marks.setdefault(id(step), []).extend(f for f in off if f not in marks.get(id(step), ()))
     where: set[str] = set()
-    for before, step in zip((None, *chain.steps), chain.steps, strict=False):
+    for before, step in zip((None, *steps), steps, strict=False):
         contexts = [parse_context(c) for c in step.contexts]
         if before is not None and not handoff(index, where, contexts):
             marks.setdefault(id(before if anchor_last else step), []).append("cells")
         where = set().union(*(affected_cells(c) for c in contexts)) or where
-    if not marks:
+    if not marks and steps == list(chain.steps):
         return chain
-    return replace(chain, steps=tuple(replace(s, other_context=tuple(marks.get(id(s), ()))) for s in chain.steps))
+    marked = tuple(replace(s, other_context=tuple(marks.get(id(s), ()))) for s in steps)
+    return replace(chain, steps=marked)
+
+
+def _kept_in_disease(
+    index: Index, chain: Chain, anchor_last: bool, composed: bool
+) -> tuple[list[Step], tuple[int, ...]]:
+    """The chain's steps, each kept to its assertions whose diseases agree with the chain's (all of them
+    where none do: the step is then marked), composed again where a step lost assertions; and the
+    positions of the steps to mark because the chain composes only through their other assertions."""
+    from exograph.reason.compose import follow
+    from exograph.reason.steps import narrowed, relinked
+
+    order = list(reversed(chain.steps) if anchor_last else chain.steps)
+    anchors: dict[str, set[str]] = {}
+    kept: dict[int, Step] = {}
+    for step in order:
+        rows = [r for r in step.rows if not differing(index, anchors, values([r.context], CHAIN_FIELDS))]
+        if rows and len(rows) < len(step.rows):
+            kept[id(step)] = narrowed(index, step, tuple(rows))
+        for name, found in values((parse_context(c) for c in kept.get(id(step), step).contexts), CHAIN_FIELDS).items():
+            anchors.setdefault(name, found)
+    if not kept:
+        return list(chain.steps), ()
+    steps = [kept.get(id(s), s) for s in chain.steps]
+    if not composed:
+        return steps, ()
+    changed = True
+    while changed:  # narrowing only removes assertions, so this ends
+        changed = False
+        for i in range(len(steps) - 1):
+            before, after = steps[i], steps[i + 1]
+            verdict = follow(index, before, after, before.target_link)
+            if verdict.cut is not None:  # only the assertions from other diseases compose: the chain as it was
+                return list(chain.steps), tuple(i for i, s in enumerate(chain.steps) if id(s) in kept)
+            if before.via != verdict.via:
+                before = relinked(before, before.target_link, verdict.via, before.other_context)
+            pair = [narrowed(index, before, verdict.before), narrowed(index, after, verdict.rows)]
+            changed = changed or pair[0].rows != before.rows or pair[1].rows != after.rows
+            steps[i : i + 2] = pair
+    return steps, ()

@@ -88,7 +88,7 @@ def chains_table(
     if query.end:
         name += f" to {labels.get(query.end, query.end)}"
     if not query.chains:
-        return f"No chains for {query.kind} {name} match.\n"
+        return f"No chains for {query.kind} {name} match.\n{_left_out(query.other_contexts)}"
     out = []
     for rank, chain in enumerate(query.chains, 1):
         sources = {src for s in chain.steps for src in s.sources}
@@ -117,7 +117,15 @@ def chains_table(
         summary += f"; {'at least ' if not query.complete else ''}{query.cut} more cut: raise --max-chains to see them"
     elif not query.complete:
         summary += "; search budget reached, longer chains not explored"
-    return "\n".join(out) + "\n" + summary + ")\n"
+    return "\n".join(out) + "\n" + summary + ")\n" + _left_out(query.other_contexts)
+
+
+def _left_out(count: int) -> str:
+    """The line saying how many chains were left out because their steps come from different contexts."""
+    if not count:
+        return ""
+    shown = "--across-contexts shows them, marked"
+    return f"({_plural(count, 'chain')} left out: steps from different diseases or cells; {shown})\n"
 
 
 def _step_json(
@@ -168,7 +176,13 @@ def chains_json(
         if explanations:
             item["explanation"] = explanations[rank]
         chains.append(item)
-    head = {"query": query.kind, "subject": query.subject, "end": query.end, "cut": query.cut}
+    head = {
+        "query": query.kind,
+        "subject": query.subject,
+        "end": query.end,
+        "cut": query.cut,
+        "other_contexts": query.other_contexts,
+    }
     data = {**head, "complete": query.complete, "labels": result.labels, "chains": chains}
     return _dump({**data, "why_not": why_not} if why_not is not None else data)
 
