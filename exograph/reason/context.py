@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from exograph.reason.index import Index, parse_context
@@ -134,7 +135,7 @@ def mark_context(index: Index, chain: Chain, anchor_last: bool, composed: bool =
     anchors: dict[str, set[str]] = {}
     marks: dict[int, list[str]] = {id(steps[i]): ["diseases"] for i in unkept}
     for step in reversed(steps) if anchor_last else steps:
-        stated = values((parse_context(c) for c in step.contexts), CHAIN_FIELDS)
+        stated = _stated(step.contexts)
         off = differing(index, anchors, stated)
         for name, found in stated.items():
             anchors.setdefault(name, found)
@@ -142,14 +143,33 @@ def mark_context(index: Index, chain: Chain, anchor_last: bool, composed: bool =
             marks.setdefault(id(step), []).extend(f for f in off if f not in marks.get(id(step), ()))
     where: set[str] = set()
     for before, step in zip((None, *steps), steps, strict=False):
-        contexts = [parse_context(c) for c in step.contexts]
+        contexts = _parsed(step.contexts)
         if before is not None and not handoff(index, where, contexts):
             marks.setdefault(id(before if anchor_last else step), []).append("cells")
         where = set().union(*(affected_cells(c) for c in contexts)) or where
     if not marks and steps == list(chain.steps):
         return chain
-    marked = tuple(replace(s, other_context=tuple(marks.get(id(s), ()))) for s in steps)
+    from exograph.reason.steps import relinked
+
+    marked = tuple(
+        s
+        if tuple(marks.get(id(s), ())) == s.other_context
+        else relinked(s, s.target_link, s.via, tuple(marks.get(id(s), ())))
+        for s in steps
+    )
     return replace(chain, steps=marked)
+
+
+@lru_cache(maxsize=65536)
+def _parsed(contexts: tuple[str, ...]) -> tuple[dict[str, Any], ...]:
+    """A step's compiled contexts, parsed once: a search marks the same steps in many partial chains."""
+    return tuple(parse_context(c) for c in contexts)
+
+
+@lru_cache(maxsize=65536)
+def _stated(contexts: tuple[str, ...]) -> Mapping[str, set[str]]:
+    """The chain fields (diseases) stated by a step's (or one assertion's) compiled contexts, pooled."""
+    return values(_parsed(contexts), CHAIN_FIELDS)
 
 
 def _kept_in_disease(
@@ -165,10 +185,10 @@ def _kept_in_disease(
     anchors: dict[str, set[str]] = {}
     kept: dict[int, Step] = {}
     for step in order:
-        rows = [r for r in step.rows if not differing(index, anchors, values([r.context], CHAIN_FIELDS))]
+        rows = [r for r in step.rows if not differing(index, anchors, _stated((r.context_json,)))]
         if rows and len(rows) < len(step.rows):
             kept[id(step)] = narrowed(index, step, tuple(rows))
-        for name, found in values((parse_context(c) for c in kept.get(id(step), step).contexts), CHAIN_FIELDS).items():
+        for name, found in _stated(kept.get(id(step), step).contexts).items():
             anchors.setdefault(name, found)
     if not kept:
         return list(chain.steps), ()

@@ -27,7 +27,6 @@ def test_chain_table(cli: Cli, chain_root: Path) -> None:
     ]
 
 
-
 def test_chains_from_other_contexts_are_left_out_by_default(cli: Cli, chain_root: Path) -> None:
     """Hypoxia -> HIF1A (breast cancer) -> miR-21 (HCC) joins findings from two diseases: no paper made that
     inference, so the default leaves it out and says so; --across-contexts shows it, marked; --coherent (the old

@@ -131,3 +131,14 @@ def test_a_chain_step_in_other_cells_is_marked(kg: KnowledgeGraph, chain_root: o
     after = next(c for c in found if route(c) == ["KRAS", "TP53", "miR-21"])
     # TP53 changed in fibroblasts, acting on miR-21 in malignant cells: the step farther from miR-21 is marked
     assert [s.other_context for s in after.steps] == [("cells",), ()]
+
+
+def test_chains_grown_from_other_contexts_are_counted_as_a_lower_bound(kg: KnowledgeGraph) -> None:
+    """A partial chain whose steps already come from different contexts is not grown (every longer chain
+    through it would be left out too): the count of chains left out is then said to be a lower bound."""
+    every = kg.regulators("miR-21", depth=3, across_contexts=True).chains
+    default = kg.regulators("miR-21", depth=3)
+    assert default.chains == tuple(c for c in every if c.coherent)
+    assert not default.query.other_contexts_complete
+    assert 1 <= default.query.other_contexts <= sum(not c.coherent for c in every)
+    assert kg.regulators("miR-21", depth=2).query.other_contexts_complete  # the last level is never pruned

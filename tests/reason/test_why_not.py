@@ -1,4 +1,4 @@
-"""Why a path finds nothing: said in every format `path` offers, naming the filter (or that chains from other contexts were left out) that cut."""
+"""Why a path finds nothing, in every format `path` offers, naming the filter or rule that cut (contexts too)."""
 
 from __future__ import annotations
 
