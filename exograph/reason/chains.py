@@ -561,8 +561,9 @@ def _grows(
 ) -> bool:
     """Whether a partial chain grows further (the last level's grow no further): with ``coherent``, not one
     whose steps already come from different contexts, as every longer chain through them would (the chain's
-    disease is set next to the query's subject, which growing moves away from). ``pruned`` counts them."""
-    if not options.coherent or mark_context(index, Chain(steps), anchor_last, options.compose).coherent:
+    disease is set next to the query's subject, which growing moves away from). ``pruned`` counts them.
+    Checked without narrowing steps to their assertions (cheaper; it prunes no chain narrowing keeps)."""
+    if not options.coherent or mark_context(index, Chain(steps), anchor_last, options.compose, narrow=False).coherent:
         return True
     if pruned is not None:
         pruned["partial chains"] += 1

@@ -48,9 +48,16 @@ def values(contexts: Iterable[Mapping[str, Any]], fields: Iterable[str]) -> dict
     return pooled
 
 
-def compatible(index: Index, first: set[str], second: set[str]) -> bool:
-    """Whether some value of one lies within (or is) some value of the other."""
-    return any(a in index.ancestors(b) or b in index.ancestors(a) for a in first for b in second)
+def compatible(index: Index, first: Iterable[str], second: Iterable[str]) -> bool:
+    """Whether some value of one lies within (or is) some value of the other (kept per pair: a chain search
+    compares the same contexts in every partial chain)."""
+    key = ("compatible", frozenset(first), frozenset(second))
+    found = index.memo.get(key)
+    if found is None:
+        found = index.memo[key] = any(
+            a in index.ancestors(b) or b in index.ancestors(a) for a in key[1] for b in key[2]
+        )
+    return bool(found)
 
 
 def differing(index: Index, first: Mapping[str, set[str]], second: Mapping[str, set[str]]) -> list[str]:
@@ -118,7 +125,7 @@ def handoff(index: Index, affected: set[str], later: Iterable[Mapping[str, Any]]
     return not affected or not acting or compatible(index, affected, acting)
 
 
-def mark_context(index: Index, chain: Chain, anchor_last: bool, composed: bool = True) -> Chain:
+def mark_context(index: Index, chain: Chain, anchor_last: bool, composed: bool = True, narrow: bool = True) -> Chain:
     """Keep each step to its assertions from the chain's context, and mark the steps that have none.
 
     The chain's disease is that of the step nearest the query's subject that states one (the last
@@ -130,8 +137,11 @@ def mark_context(index: Index, chain: Chain, anchor_last: bool, composed: bool =
     followed in the chain's own order: each step must act where the effect before it happened, the
     last cells named (a transfer's recipients, else a step's cells); a step that does not is marked
     ``cells``, or the step before it when that one is farther from the subject.
+
+    ``narrow=False`` keeps every step whole (a step is then marked only when none of its assertions agree):
+    cheaper, and never marks a chain that narrowing would leave coherent.
     """
-    steps, unkept = _kept_in_disease(index, chain, anchor_last, composed)
+    steps, unkept = _kept_in_disease(index, chain, anchor_last, composed) if narrow else (list(chain.steps), ())
     anchors: dict[str, set[str]] = {}
     marks: dict[int, list[str]] = {id(steps[i]): ["diseases"] for i in unkept}
     for step in reversed(steps) if anchor_last else steps:
@@ -141,12 +151,12 @@ def mark_context(index: Index, chain: Chain, anchor_last: bool, composed: bool =
             anchors.setdefault(name, found)
         if off:
             marks.setdefault(id(step), []).extend(f for f in off if f not in marks.get(id(step), ()))
-    where: set[str] = set()
+    where: frozenset[str] = frozenset()
     for before, step in zip((None, *steps), steps, strict=False):
-        contexts = _parsed(step.contexts)
-        if before is not None and not handoff(index, where, contexts):
+        acting, affected = _cells(step.contexts)
+        if before is not None and where and acting and not compatible(index, where, acting):  # see handoff
             marks.setdefault(id(before if anchor_last else step), []).append("cells")
-        where = set().union(*(affected_cells(c) for c in contexts)) or where
+        where = affected or where
     if not marks and steps == list(chain.steps):
         return chain
     from exograph.reason.steps import relinked
@@ -164,6 +174,15 @@ def mark_context(index: Index, chain: Chain, anchor_last: bool, composed: bool =
 def _parsed(contexts: tuple[str, ...]) -> tuple[dict[str, Any], ...]:
     """A step's compiled contexts, parsed once: a search marks the same steps in many partial chains."""
     return tuple(parse_context(c) for c in contexts)
+
+
+@lru_cache(maxsize=65536)
+def _cells(contexts: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """Where a step's regulator acts and where its effect happens, over its compiled contexts (see handoff)."""
+    parsed = _parsed(contexts)
+    return frozenset().union(*(acting_cells(c) for c in parsed)), frozenset().union(
+        *(affected_cells(c) for c in parsed)
+    )
 
 
 @lru_cache(maxsize=65536)
