@@ -311,7 +311,8 @@ class KnowledgeGraph:
         max_chains: int = 50,
         include_hypotheses: bool = False,
         include_negated: bool = False,
-        coherent: bool = False,
+        across_contexts: bool = False,
+        coherent: bool = True,
         include_engineered: bool = False,
         rank: str = "default",
         **filters: Any,
@@ -321,13 +322,17 @@ class KnowledgeGraph:
         ``filters``: organism, cell_line, cell_type, disease, condition, donor, recipient (names, each
         gathering its narrower terms), system (``in_vivo`` …), perturbation (``knockdown`` … or
         ``loss_of_function``/``gain_of_function``) and source (id); every step must match all of them.
-        Hypotheses and negated findings are left out unless asked for.
+        Hypotheses and negated findings are left out unless asked for; so are chains whose steps come from
+        different diseases or cells (counted in ``other_contexts``) unless ``across_contexts`` (they are then
+        marked). ``coherent`` is the old name of the default: ``coherent=False`` is ``across_contexts=True``.
         """
         return self._chains(
             "drivers",
             name,
             depth,
-            _chain_options(max_chains, include_hypotheses, include_negated, coherent, include_engineered),
+            _chain_options(
+                max_chains, include_hypotheses, include_negated, coherent and not across_contexts, include_engineered
+            ),
             filters,
             rank,
         )
@@ -340,7 +345,8 @@ class KnowledgeGraph:
         max_chains: int = 50,
         include_hypotheses: bool = False,
         include_negated: bool = False,
-        coherent: bool = False,
+        across_contexts: bool = False,
+        coherent: bool = True,
         include_engineered: bool = False,
         rank: str = "default",
         **filters: Any,
@@ -350,7 +356,9 @@ class KnowledgeGraph:
             "regulators",
             name,
             depth,
-            _chain_options(max_chains, include_hypotheses, include_negated, coherent, include_engineered),
+            _chain_options(
+                max_chains, include_hypotheses, include_negated, coherent and not across_contexts, include_engineered
+            ),
             filters,
             rank,
         )
@@ -363,7 +371,8 @@ class KnowledgeGraph:
         max_chains: int = 50,
         include_hypotheses: bool = False,
         include_negated: bool = False,
-        coherent: bool = False,
+        across_contexts: bool = False,
+        coherent: bool = True,
         include_engineered: bool = False,
         rank: str = "default",
         **filters: Any,
@@ -373,7 +382,9 @@ class KnowledgeGraph:
             "targets",
             name,
             depth,
-            _chain_options(max_chains, include_hypotheses, include_negated, coherent, include_engineered),
+            _chain_options(
+                max_chains, include_hypotheses, include_negated, coherent and not across_contexts, include_engineered
+            ),
             filters,
             rank,
         )
@@ -387,7 +398,8 @@ class KnowledgeGraph:
         max_chains: int = 50,
         include_hypotheses: bool = False,
         include_negated: bool = False,
-        coherent: bool = False,
+        across_contexts: bool = False,
+        coherent: bool = True,
         include_engineered: bool = False,
         rank: str = "default",
         **filters: Any,
@@ -395,7 +407,10 @@ class KnowledgeGraph:
         """Every chain from ``start`` to ``end`` of at most ``max_length`` steps, ranked."""
         _check_rank(rank)
         options = self._options(
-            max_length, _chain_options(max_chains, include_hypotheses, include_negated, coherent, include_engineered)
+            max_length,
+            _chain_options(
+                max_chains, include_hypotheses, include_negated, coherent and not across_contexts, include_engineered
+            ),
         )
         first, last = self.resolve(start), self.resolve(end)
         from exograph.reason import chains as chain_search
@@ -430,7 +445,8 @@ class KnowledgeGraph:
         *,
         include_hypotheses: bool = False,
         include_negated: bool = False,
-        coherent: bool = False,
+        across_contexts: bool = False,
+        coherent: bool = True,
         include_engineered: bool = False,
         **filters: Any,
     ) -> WhyNotResult:
@@ -438,7 +454,7 @@ class KnowledgeGraph:
         which length, filter, hypothesis, negated finding or composition rule cut the chains that would exist."""
         from exograph.reason.whynot import why_not
 
-        flags = (50, include_hypotheses, include_negated, coherent, include_engineered)
+        flags = (50, include_hypotheses, include_negated, coherent and not across_contexts, include_engineered)
         options = self._options(max_length, _chain_options(*flags))
         first, last = self.resolve(start), self.resolve(end)
         given = {name: value for name, value in filters.items() if value is not None}

@@ -138,7 +138,17 @@ def chain_options(func: F) -> F:
                 show_default=True,
                 help="Chains to print; the rest are counted as cut.",
             ),
-            click.option("--coherent", is_flag=True, help="Only chains whose steps share a compatible context."),
+            click.option(
+                "--across-contexts",
+                is_flag=True,
+                help="Also chains joining steps from different diseases or cells (marked).",
+            ),
+            click.option(
+                "--coherent",
+                is_flag=True,
+                expose_value=False,  # the default now: accepted so that old commands still run
+                help="Only chains whose steps share a compatible context: the default, kept for old commands.",
+            ),
             click.option("--include-hypotheses", is_flag=True, help="Let chains use speculative assertions (marked)."),
             click.option("--include-negated", is_flag=True, help="Let chains use negated findings (marked)."),
             click.option(
@@ -243,7 +253,14 @@ def run_query(kind: str, name: str, options: dict[str, Any]) -> None:
         options.pop("explain"),
     )
     hypotheses = not options.pop("no_hypotheses")
-    flags = ("max_chains", "coherent", "include_hypotheses", "include_negated", "include_engineered", "rank")
+    flags = (
+        "max_chains",
+        "across_contexts",
+        "include_hypotheses",
+        "include_negated",
+        "include_engineered",
+        "rank",
+    )
     chain = {k: options.pop(k) for k in flags}
     try:
         if depth == 1:

@@ -21,6 +21,11 @@ from exograph.safetext import visible
     "--max-chains", type=click.IntRange(1, 200), default=12, show_default=True, help="Most chains drawn for --to."
 )
 @click.option(
+    "--across-contexts",
+    is_flag=True,
+    help="With --to, also chains joining steps from different diseases or cells (as path --across-contexts).",
+)
+@click.option(
     "--dpi",
     type=click.IntRange(48, 600),
     default=192,
@@ -42,6 +47,7 @@ def render(
     max_length: int,
     limit: int,
     max_chains: int,
+    across_contexts: bool,
     dpi: int,
     output: Path,
     **filters: str | None,
@@ -65,7 +71,7 @@ def render(
         key = resolve(store, name)
         end = resolve(store, to) if to else None
         picture = (
-            diagram.between(store, key, end, max_length=max_length, max_chains=max_chains, filters=given)
+            diagram.between(store, key, end, max_length, max_chains, given, across_contexts)
             if end
             else diagram.neighbourhood(store, key, depth=depth, limit=limit, filters=given)
         )

@@ -24,7 +24,7 @@ from typing import Any
 
 from exograph import collector
 from exograph.reason import compose as rules
-from exograph.reason.context import mark_context
+from exograph.reason.context import diseases_agree, grown_coherent, mark_context
 from exograph.reason.index import Index, Row, Shapes
 from exograph.reason.steps import Step, group, make_step, narrowed, relinked
 
@@ -96,7 +96,8 @@ class ChainOptions:
     max_chains: int = 50
     include_hypotheses: bool = False
     include_negated: bool = False
-    coherent: bool = False
+    #: Only chains whose steps share a compatible context (the default); False also returns the others, marked.
+    coherent: bool = True
     include_engineered: bool = False
     #: False only to ask which chains the composition rules cut (the "why not" of a path).
     compose: bool = True
@@ -115,6 +116,10 @@ class Chains:
     #: False when the search budget ran out before every chain was explored.
     complete: bool
     end: str | None = None
+    #: Chains left out (not counted in ``cut``) because their steps' contexts differ (``coherent``).
+    other_contexts: int = 0
+    #: False when partial chains from different contexts were not grown: ``other_contexts`` is then a lower bound.
+    other_contexts_complete: bool = True
 
 
 def compose(signs: Iterable[int]) -> int:
@@ -524,13 +529,23 @@ def _finish(
     index: Index,
     end: str | None,
     unbuilt: int = 0,
+    pruned: bool = False,
 ) -> Chains:
-    """Rank and mark the chains; ``unbuilt`` more were found but only counted (they cannot rank)."""
+    """Rank and mark the chains; ``unbuilt`` more were found but only counted (they cannot rank); ``pruned``:
+    partial chains from different contexts were not grown, so the chains left out are a lower bound."""
     anchor_last = kind != "targets"
+    left_out = 0
     if options.coherent:  # otherwise only the chains kept need marking: ranking does not look at context
-        found = [c for c in (mark_context(index, c, anchor_last) for c in found) if c.coherent]
-    kept = [mark_context(index, c, anchor_last) for c in _best(found, options.max_chains)]
-    return Chains(kind, subject, tuple(kept), len(found) + unbuilt - len(kept), complete, end)
+        # a chain whose steps' diseases disagree as a whole disagrees however its steps are narrowed
+        agreeing = [c for c in found if diseases_agree(index, tuple(s.contexts for s in c.steps), anchor_last)]
+        marked = [mark_context(index, c, anchor_last, options.compose) for c in agreeing]
+        left_out = len(found) - len(agreeing)
+        found = [c for c in marked if c.coherent]
+        left_out += len(marked) - len(found)
+        kept = _best(found, options.max_chains)
+    else:
+        kept = [mark_context(index, c, anchor_last, options.compose) for c in _best(found, options.max_chains)]
+    return Chains(kind, subject, tuple(kept), len(found) + unbuilt - len(kept), complete, end, left_out, not pruned)
 
 
 def _best(found: list[Chain], count: int) -> list[Chain]:
@@ -587,6 +602,7 @@ def upstream(
     matches: Matcher,
     sign: int | None = None,
     start: tuple[str, Mapping[str, int]] | None = None,
+    pruned: Counter[str] | None = None,
 ) -> tuple[list[Chain], bool, int]:
     """Chains ending at ``subject``, built backwards one level at a time, and how many more were only counted.
 
@@ -654,7 +670,7 @@ def upstream(
                             continue
                         if not start and (sign is None or compose(s.sign for s in chain_steps) == sign):
                             found.append(Chain(chain_steps, end=subject))
-                        if depth < options.depth:  # the last level's partial chains grow no further
+                        if depth < options.depth and _grows(index, chain_steps, True, options, pruned):
                             following.append((chain_steps, held | {regulator, step.target}, regulator))
             if explored > options.budget:
                 return found, False, unbuilt
@@ -662,7 +678,9 @@ def upstream(
     return found, True, unbuilt
 
 
-def downstream(index: Index, subject: str, options: ChainOptions, matches: Matcher) -> tuple[list[Chain], bool]:
+def downstream(
+    index: Index, subject: str, options: ChainOptions, matches: Matcher, pruned: Counter[str] | None = None
+) -> tuple[list[Chain], bool]:
     """Chains starting at ``subject``, built forwards one level at a time."""
     search = _Search(index, options, matches, "regulator")
     first = index.aliases(subject)
@@ -691,12 +709,26 @@ def downstream(index: Index, subject: str, options: ChainOptions, matches: Match
                                 continue
                             chain = Chain(chain_steps, first[chain_steps[0].regulator], start=subject)
                             found.append(chain)
-                            if depth < options.depth:  # the last level's partial chains grow no further
+                            if depth < options.depth and _grows(index, chain_steps, False, options, pruned):
                                 following.append((chain_steps, held | {step.regulator, step.target}, step.target))
             if explored > options.budget:
                 return found, False
         frontier = following
     return found, True
+
+
+def _grows(
+    index: Index, steps: tuple[Step, ...], anchor_last: bool, options: ChainOptions, pruned: Counter[str] | None
+) -> bool:
+    """Whether a partial chain grows further (the last level's grow no further): with ``coherent``, not one
+    whose steps already come from different contexts, as every longer chain through them would (the chain's
+    disease is set next to the query's subject, which growing moves away from). ``pruned`` counts them.
+    Checked without narrowing steps to their assertions (cheaper; it prunes no chain narrowing keeps)."""
+    if not options.coherent or grown_coherent(index, tuple(s.contexts for s in steps), anchor_last):
+        return True
+    if pruned is not None:
+        pruned["partial chains"] += 1
+    return False
 
 
 def _joins(index: Index, entity: str) -> dict[str, str | None]:
@@ -735,19 +767,23 @@ def reachable(index: Index, start: str, depth: int) -> dict[str, int]:
 
 def chains(index: Index, kind: str, subject: str, options: ChainOptions, matches: Matcher) -> Chains:
     """drivers (chains of sign +), regulators (every chain) or targets (chains from ``subject``)."""
+    pruned: Counter[str] = Counter()
     with collector.paused():  # a search builds many objects and no cycles
         if kind == "targets":
-            found, complete = downstream(index, subject, options, matches)
-            return _finish(kind, subject, found, complete, options, index, None)
-        found, complete, unbuilt = upstream(index, subject, options, matches, 1 if kind == "drivers" else None)
-        return _finish(kind, subject, found, complete, options, index, None, unbuilt)
+            found, complete = downstream(index, subject, options, matches, pruned)
+            return _finish(kind, subject, found, complete, options, index, None, pruned=bool(pruned))
+        found, complete, unbuilt = upstream(
+            index, subject, options, matches, 1 if kind == "drivers" else None, None, pruned
+        )
+        return _finish(kind, subject, found, complete, options, index, None, unbuilt, bool(pruned))
 
 
 def paths(index: Index, start: str, end: str, options: ChainOptions, matches: Matcher) -> Chains:
     """Every chain from ``start`` to ``end`` of at most ``options.depth`` steps."""
+    pruned: Counter[str] = Counter()
     with collector.paused():
         # a step taken at the last level must start at ``start`` itself, so the search never asks
         # whether an entity is a full ``depth`` steps away: the last level of reach is not needed
         distance = reachable(index, start, options.depth - 1)
-        found, complete, unbuilt = upstream(index, end, options, matches, start=(start, distance))
-        return _finish("path", start, found, complete, options, index, end, unbuilt)
+        found, complete, unbuilt = upstream(index, end, options, matches, start=(start, distance), pruned=pruned)
+        return _finish("path", start, found, complete, options, index, end, unbuilt, bool(pruned))

@@ -14,8 +14,9 @@ cargo loading      B acting as vesicle cargo in recipient cells, from donors    
                    that agree (secretion of a molecule is read the same way)
 vesicle output     the vesicles (and their cargo) acting in recipient cells,    the step's
                    through a transfer link, when both name the donor cells and
-                   the vesicles are the same (cells within the donors, diseases
-                   agree); or a claim about the vesicle process itself; a named
+                   the vesicles are the same (cells within the donors, disease
+                   within the vesicles' disease where both state one); or a
+                   claim about the vesicle process itself; a named
                    subpopulation's secretion only into that subpopulation's effects
 vesicle uptake     the vesicles acting in the cells that take them up           the step's
 anything else      nothing (subtype shifts, a subpopulation's secretion,        —
@@ -407,11 +408,12 @@ def _same_vesicles(index: Index, row: Row, cells: frozenset[str], vesicles: Row,
     """Whether the vesicles ``row`` makes (in ``cells``) are those whose effects ``vesicles`` states (from
     ``donors``): the cells are the donors or lie within them (the effects of exosomes from cancer cells are
     those of Huh-7 exosomes, but the effects found for Huh-7 exosomes are not those of any cancer cell's),
-    and the diseases agree where both state one (breast cancer cells are not HCC cells)."""
+    and, the same way round, the disease is the vesicles' or lies within it where both state one (a finding
+    on cancer exosomes holds for HCC exosomes; one on breast-cancer exosomes not for those of any cancer)."""
     if not _within(index, cells, donors):
         return False
     mine, theirs = _named(row.context_json, "diseases"), _named(vesicles.context_json, "diseases")
-    return not (mine and theirs) or _agree(index, mine, theirs)
+    return not (mine and theirs) or _within(index, mine, theirs)
 
 
 def _agreeing(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from exograph.reason.index import Index, parse_context
@@ -47,9 +48,16 @@ def values(contexts: Iterable[Mapping[str, Any]], fields: Iterable[str]) -> dict
     return pooled
 
 
-def compatible(index: Index, first: set[str], second: set[str]) -> bool:
-    """Whether some value of one lies within (or is) some value of the other."""
-    return any(a in index.ancestors(b) or b in index.ancestors(a) for a in first for b in second)
+def compatible(index: Index, first: Iterable[str], second: Iterable[str]) -> bool:
+    """Whether some value of one lies within (or is) some value of the other (kept per pair: a chain search
+    compares the same contexts in every partial chain)."""
+    key = ("compatible", frozenset(first), frozenset(second))
+    found = index.memo.get(key)
+    if found is None:
+        found = index.memo[key] = any(
+            a in index.ancestors(b) or b in index.ancestors(a) for a in key[1] for b in key[2]
+        )
+    return bool(found)
 
 
 def differing(index: Index, first: Mapping[str, set[str]], second: Mapping[str, set[str]]) -> list[str]:
@@ -117,31 +125,165 @@ def handoff(index: Index, affected: set[str], later: Iterable[Mapping[str, Any]]
     return not affected or not acting or compatible(index, affected, acting)
 
 
-def mark_context(index: Index, chain: Chain, anchor_last: bool) -> Chain:
-    """Mark the steps taken from another context than the chain's.
+def mark_context(index: Index, chain: Chain, anchor_last: bool, composed: bool = True, narrow: bool = True) -> Chain:
+    """Keep each step to its assertions from the chain's context, and mark the steps that have none.
 
     The chain's disease is that of the step nearest the query's subject that states one (the last
-    step of a chain ending at the subject, the first of one starting there). Cells are followed in
-    the chain's own order: each step must act where the effect before it happened, the last cells
-    named (a transfer's recipients, else a step's cells); a step that does not is marked ``cells``,
-    or the step before it when that one is farther from the subject.
+    step of a chain ending at the subject, the first of one starting there). A step pooling
+    assertions from several diseases keeps those that agree with it (as a filter keeps the
+    assertions that pass), the steps beside it are composed again on what is left (``composed``:
+    the chain was built by the composition rules) so that a transfer link names only the cells of
+    the assertions kept; a step none of whose assertions agree is marked ``diseases``. Cells are
+    followed in the chain's own order: each step must act where the effect before it happened, the
+    last cells named (a transfer's recipients, else a step's cells); a step that does not is marked
+    ``cells``, or the step before it when that one is farther from the subject.
+
+    ``narrow=False`` keeps every step whole (a step is then marked only when none of its assertions agree):
+    cheaper, and never marks a chain that narrowing would leave coherent.
     """
-    order: list[Step] = list(reversed(chain.steps) if anchor_last else chain.steps)
+    steps, unkept = _kept_in_disease(index, chain, anchor_last, composed) if narrow else (list(chain.steps), ())
     anchors: dict[str, set[str]] = {}
-    marks: dict[int, list[str]] = {}
-    for step in order:
-        stated = values((parse_context(c) for c in step.contexts), CHAIN_FIELDS)
+    marks: dict[int, list[str]] = {id(steps[i]): ["diseases"] for i in unkept}
+    for step in reversed(steps) if anchor_last else steps:
+        stated = _stated(step.contexts)
         off = differing(index, anchors, stated)
         for name, found in stated.items():
             anchors.setdefault(name, found)
         if off:
-            marks[id(step)] = off
-    where: set[str] = set()
-    for before, step in zip((None, *chain.steps), chain.steps, strict=False):
-        contexts = [parse_context(c) for c in step.contexts]
-        if before is not None and not handoff(index, where, contexts):
+            marks.setdefault(id(step), []).extend(f for f in off if f not in marks.get(id(step), ()))
+    where: frozenset[str] = frozenset()
+    for before, step in zip((None, *steps), steps, strict=False):
+        acting, affected = _cells(step.contexts)
+        if before is not None and where and acting and not compatible(index, where, acting):  # see handoff
             marks.setdefault(id(before if anchor_last else step), []).append("cells")
-        where = set().union(*(affected_cells(c) for c in contexts)) or where
-    if not marks:
+        where = affected or where
+    if not marks and steps == list(chain.steps):
         return chain
-    return replace(chain, steps=tuple(replace(s, other_context=tuple(marks.get(id(s), ()))) for s in chain.steps))
+    from exograph.reason.steps import relinked
+
+    marked = tuple(
+        s
+        if tuple(marks.get(id(s), ())) == s.other_context
+        else relinked(s, s.target_link, s.via, tuple(marks.get(id(s), ())))
+        for s in steps
+    )
+    return replace(chain, steps=marked)
+
+
+def diseases_agree(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_last: bool) -> bool:
+    """Whether no step of a chain (its compiled contexts, pooled over its assertions) states a disease apart
+    from the chain's. When this is False, :func:`mark_context` marks the chain whether or not it narrows its
+    steps: the chain's disease is set by the nearest step that states one, kept whole, and a step none of
+    whose assertions agree with it is kept whole and marked."""
+    anchors: dict[str, set[str]] = {}
+    for step in reversed(contexts) if anchor_last else contexts:
+        stated = _stated(step)
+        if differing(index, anchors, stated):
+            return False
+        for name, found in stated.items():
+            anchors.setdefault(name, found)
+    return True
+
+
+#: What a partial chain's coherence passes on to the step that grows it: the diseases set so far, and the
+#: cells that step is checked against (see :func:`grown_coherent`). None: the chain is not coherent.
+_Coherence = tuple[Mapping[str, set[str]], tuple[frozenset[str], ...]] | None
+
+
+def grown_coherent(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_last: bool) -> bool:
+    """Whether a chain whose steps have these compiled contexts is coherent, as ``mark_context(...,
+    narrow=False).coherent`` says, worked out from the same answer for the chain one step shorter.
+
+    A search asks this of every partial chain it may grow, each one step longer than one it asked
+    about before, so each answer is kept (per index) and the new step is read against what the
+    shorter chain passes on: the diseases set nearer the subject, and the cells where the new step
+    must act (growing at the far end) or whose actors its effect meets (growing in front, where
+    its effect reaches each step up to the first that names where its own effect happens).
+    """
+    return _coherence(index, contexts, anchor_last) is not None
+
+
+def _coherence(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_last: bool) -> _Coherence:
+    if not contexts:
+        return {}, ()
+    key = ("coherence", anchor_last, contexts)
+    if key in index.memo:
+        found: _Coherence = index.memo[key]
+        return found
+    new, rest = (contexts[0], contexts[1:]) if anchor_last else (contexts[-1], contexts[:-1])
+    shorter = _coherence(index, rest, anchor_last)
+    found = None
+    if shorter is not None:
+        anchors, cells = shorter
+        stated = _stated(new)
+        acting, affected = _cells(new)
+        if not differing(index, anchors, stated):
+            anchors = {**stated, **anchors} if stated.keys() - anchors.keys() else anchors
+            if anchor_last:  # the new first step's effect meets the actors up to the first step naming its own
+                if not affected or all(compatible(index, affected, a) for a in cells):
+                    front = (acting,) if acting else ()
+                    found = anchors, front if affected else front + cells
+            elif not cells or not acting or compatible(index, cells[0], acting):
+                found = anchors, (affected,) if affected else cells
+    index.memo[key] = found
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _parsed(contexts: tuple[str, ...]) -> tuple[dict[str, Any], ...]:
+    """A step's compiled contexts, parsed once: a search marks the same steps in many partial chains."""
+    return tuple(parse_context(c) for c in contexts)
+
+
+@lru_cache(maxsize=65536)
+def _cells(contexts: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """Where a step's regulator acts and where its effect happens, over its compiled contexts (see handoff)."""
+    parsed = _parsed(contexts)
+    return frozenset().union(*(acting_cells(c) for c in parsed)), frozenset().union(
+        *(affected_cells(c) for c in parsed)
+    )
+
+
+@lru_cache(maxsize=65536)
+def _stated(contexts: tuple[str, ...]) -> Mapping[str, set[str]]:
+    """The chain fields (diseases) stated by a step's (or one assertion's) compiled contexts, pooled."""
+    return values(_parsed(contexts), CHAIN_FIELDS)
+
+
+def _kept_in_disease(
+    index: Index, chain: Chain, anchor_last: bool, composed: bool
+) -> tuple[list[Step], tuple[int, ...]]:
+    """The chain's steps, each kept to its assertions whose diseases agree with the chain's (all of them
+    where none do: the step is then marked), composed again where a step lost assertions; and the
+    positions of the steps to mark because the chain composes only through their other assertions."""
+    from exograph.reason.compose import follow
+    from exograph.reason.steps import narrowed, relinked
+
+    order = list(reversed(chain.steps) if anchor_last else chain.steps)
+    anchors: dict[str, set[str]] = {}
+    kept: dict[int, Step] = {}
+    for step in order:
+        rows = [r for r in step.rows if not differing(index, anchors, _stated((r.context_json,)))]
+        if rows and len(rows) < len(step.rows):
+            kept[id(step)] = narrowed(index, step, tuple(rows))
+        for name, found in _stated(kept.get(id(step), step).contexts).items():
+            anchors.setdefault(name, found)
+    if not kept:
+        return list(chain.steps), ()
+    steps = [kept.get(id(s), s) for s in chain.steps]
+    if not composed:
+        return steps, ()
+    changed = True
+    while changed:  # narrowing only removes assertions, so this ends
+        changed = False
+        for i in range(len(steps) - 1):
+            before, after = steps[i], steps[i + 1]
+            verdict = follow(index, before, after, before.target_link)
+            if verdict.cut is not None:  # only the assertions from other diseases compose: the chain as it was
+                return list(chain.steps), tuple(i for i, s in enumerate(chain.steps) if id(s) in kept)
+            if before.via != verdict.via:
+                before = relinked(before, before.target_link, verdict.via, before.other_context)
+            pair = [narrowed(index, before, verdict.before), narrowed(index, after, verdict.rows)]
+            changed = changed or pair[0].rows != before.rows or pair[1].rows != after.rows
+            steps[i : i + 2] = pair
+    return steps, ()

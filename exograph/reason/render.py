@@ -19,7 +19,7 @@ from exograph.safetext import visible
 
 if TYPE_CHECKING:
     from exograph.api import ChainResult, SearchResult
-    from exograph.reason.chains import Chain
+    from exograph.reason.chains import Chain, Chains
 
 SIGN_NAMES = {1: "increases", -1: "decreases", 0: "unsigned"}
 #: Assertions listed under a step in the table; JSON and TSV list them all.
@@ -88,7 +88,7 @@ def chains_table(
     if query.end:
         name += f" to {labels.get(query.end, query.end)}"
     if not query.chains:
-        return f"No chains for {query.kind} {name} match.\n"
+        return f"No chains for {query.kind} {name} match.\n{_left_out(query)}"
     out = []
     for rank, chain in enumerate(query.chains, 1):
         sources = {src for s in chain.steps for src in s.sources}
@@ -117,7 +117,18 @@ def chains_table(
         summary += f"; {'at least ' if not query.complete else ''}{query.cut} more cut: raise --max-chains to see them"
     elif not query.complete:
         summary += "; search budget reached, longer chains not explored"
-    return "\n".join(out) + "\n" + summary + ")\n"
+    return "\n".join(out) + "\n" + summary + ")\n" + _left_out(query)
+
+
+def _left_out(query: Chains) -> str:
+    """The line saying how many chains were left out because their steps come from different contexts (at
+    least: the search does not grow a partial chain whose steps already differ)."""
+    count = query.other_contexts
+    if not count:
+        return ""
+    least = "" if query.other_contexts_complete else "at least "
+    shown = "--across-contexts shows them, marked"
+    return f"({least}{_plural(count, 'chain')} left out: steps from different diseases or cells; {shown})\n"
 
 
 def _step_json(
@@ -168,7 +179,14 @@ def chains_json(
         if explanations:
             item["explanation"] = explanations[rank]
         chains.append(item)
-    head = {"query": query.kind, "subject": query.subject, "end": query.end, "cut": query.cut}
+    head = {
+        "query": query.kind,
+        "subject": query.subject,
+        "end": query.end,
+        "cut": query.cut,
+        "other_contexts": query.other_contexts,
+        "other_contexts_complete": query.other_contexts_complete,
+    }
     data = {**head, "complete": query.complete, "labels": result.labels, "chains": chains}
     return _dump({**data, "why_not": why_not} if why_not is not None else data)
 

@@ -97,6 +97,10 @@ def _stops(index: Index, key: str, options: ChainOptions, matches: Matcher, down
     return "no usable step starts there" if downstream_side else "no usable step ends there"
 
 
+#: The reason given for chains left out because their steps come from different contexts.
+ACROSS_CONTEXTS = "steps from different diseases or cells (--across-contexts shows them, marked)"
+
+
 def why_not(
     index: Index,
     start: str,
@@ -124,7 +128,7 @@ def why_not(
     if matches is not None and len(without or {}) != 1:
         relaxed.append(("more than one filter (dropping any one alone does not bring them back)", wide, None, None))
     if options.coherent:
-        relaxed.append(("--coherent (a step from another context)", replace(wide, coherent=False), matches, None))
+        relaxed.append((ACROSS_CONTEXTS, replace(wide, coherent=False), matches, None))
     if not options.include_hypotheses:
         relaxed.append(
             ("a hypothesis (--include-hypotheses shows it)", replace(wide, include_hypotheses=True), matches, None)

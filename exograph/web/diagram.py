@@ -424,8 +424,10 @@ def between(
     max_length: int = 3,
     max_chains: int = 40,
     filters: Mapping[str, Any] | None = None,
+    across_contexts: bool = False,
 ) -> Diagram:
-    """The chains from ``start`` to ``end`` that ``exograph path`` finds (with the same ``filters``), drawn together.
+    """The chains from ``start`` to ``end`` that ``exograph path`` finds (with the same ``filters`` and
+    ``across_contexts``), drawn together.
 
     Hypotheses and negated findings are left out, as chain queries leave them out: a drawn
     chain is one the papers state. Where a chain passes from a family to its member (or the
@@ -434,13 +436,15 @@ def between(
     from exograph.api import KnowledgeGraph
 
     graph = KnowledgeGraph(store)
-    found = graph.path(start, end, max_length, max_chains=max_chains, **(filters or {}))
+    found = graph.path(
+        start, end, max_length, max_chains=max_chains, across_contexts=across_contexts, **(filters or {})
+    )
     words = _Words(store)
     words.learn([start, end])
     notes = []
     if not found.chains:  # what `exograph path` says under an empty answer, in short
         notes.append(f"no chain of at most {max_length} steps from {words.names[start]} to {words.names[end]}")
-        why = graph.why_not(start, end, max_length, **(filters or {})).query
+        why = graph.why_not(start, end, max_length, across_contexts=across_contexts, **(filters or {})).query
         notes += [f"{cut.count} chain{'s' if cut.count != 1 else ''} cut by {cut.reason}" for cut in why.cuts]
     return drawn_chains(store, found, f"{words.names[start]} → {words.names[end]}", notes, words)
 

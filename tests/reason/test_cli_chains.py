@@ -21,11 +21,33 @@ def test_chain_table(cli: Cli, chain_root: Path) -> None:
     # the same regulator and target as vesicle cargo is another step, and its header says who sends it to whom
     assert "2. exosomal hsa-mir-21 from fibroblasts to malignant cells: decreases the amount of PDCD4" in lines
     assert "      mini2024-mir21-pdcd4  (from fibroblast; into malignant cell)" in lines
-    assert lines[-1] == "(4 chains; 3 more cut: raise --max-chains to see them)"
-    marked = cli("regulators", "miR-21", "--depth", "2", "--root", str(chain_root)).output.splitlines()
-    at = marked.index("3. Hypoxia: increases the activity of HIF1A -> increases the amount of hsa-mir-21")
+    assert lines[-2:] == [
+        "(4 chains; 2 more cut: raise --max-chains to see them)",  # 3 more before chains across contexts left out
+        "(1 chain left out: steps from different diseases or cells; --across-contexts shows them, marked)",
+    ]
+
+
+def test_chains_from_other_contexts_are_left_out_by_default(cli: Cli, chain_root: Path) -> None:
+    """Hypoxia -> HIF1A (breast cancer) -> miR-21 (HCC) joins findings from two diseases: no paper made that
+    inference, so the default leaves it out and says so; --across-contexts shows it, marked; --coherent (the old
+    way of asking for the default) is still accepted."""
+    chain = "Hypoxia: increases the activity of HIF1A -> increases the amount of hsa-mir-21"
+    default = cli("regulators", "miR-21", "--depth", "2", "--root", str(chain_root)).output.splitlines()
+    assert not any(line.endswith(chain) for line in default)
+    assert default[-2:] == [
+        "(4 chains)",
+        "(1 chain left out: steps from different diseases or cells; --across-contexts shows them, marked)",
+    ]
+    old = cli("regulators", "miR-21", "--depth", "2", "--root", str(chain_root), "--coherent")
+    assert old.exit_code == 0 and old.output.splitlines() == default
+    args = ("regulators", "miR-21", "--depth", "2", "--root", str(chain_root), "--across-contexts")
+    marked = cli(*args).output.splitlines()
+    at = marked.index("3. " + chain)
     assert marked[at + 1] == "   = increases; 2 steps; 1 supporting source  [steps from another context]"
     assert "   Hypoxia increases the activity of HIF1A  [other disease]" in marked
+    assert marked[-1] == "(5 chains)"
+    data = json.loads(cli("regulators", "miR-21", "--depth", "2", "--root", str(chain_root), "--format", "json").output)
+    assert data["other_contexts"] == 1 and len(data["chains"]) == 4
 
 
 def test_chain_json_carries_ids(cli: Cli, chain_root: Path) -> None:
@@ -67,7 +89,15 @@ def test_chain_tsv(cli: Cli, chain_root: Path) -> None:
 
 def test_path_command(cli: Cli, chain_root: Path) -> None:
     out = cli(
-        "path", "hypoxia", "exosome secretion", "--root", str(chain_root), "--include-hypotheses", "--max-length", "4"
+        "path",
+        "hypoxia",
+        "exosome secretion",
+        "--root",
+        str(chain_root),
+        "--include-hypotheses",
+        "--max-length",
+        "4",
+        "--across-contexts",  # the hypothesis chain joins steps from two diseases
     ).output
     assert "   HIF1A may increase the amount of RAB27A  [hypothesis]" in out
     assert "   HIF1A may increase the amount of RAB27A  [hypothesis; member-level of RAB27]" in out
@@ -112,3 +142,18 @@ def test_path_prints_a_quote_per_assertion_and_evidence_all(cli: Cli, chain_root
         '"KRAS promoted the degradation of TP53." [Text]'
         in cli("regulators", "TP53", "--depth", "2", "--root", str(chain_root), "--evidence").output
     )
+
+
+def test_why_not_names_the_flag_that_brings_chains_across_contexts_back(cli: Cli, chain_root: Path) -> None:
+    out = cli("path", "hypoxia", "miR-21", "--root", str(chain_root)).output.splitlines()
+    assert out[:2] == [
+        "No chains for path Hypoxia to hsa-mir-21 match.",
+        "(1 chain left out: steps from different diseases or cells; --across-contexts shows them, marked)",
+    ]
+    at = out.index(
+        "  1 chain cut by steps from different diseases or cells (--across-contexts shows them, marked), e.g.:"
+    )
+    assert out[at + 1] == "    Hypoxia: increases the activity of HIF1A -> increases the amount of hsa-mir-21"
+    shown = cli("path", "hypoxia", "miR-21", "--root", str(chain_root), "--across-contexts").output
+    assert "   = increases; 2 steps; 1 supporting source  [steps from another context]" in shown
+    assert "Why not" not in shown

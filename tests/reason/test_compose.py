@@ -205,3 +205,85 @@ def test_a_cell_behaviour_ends_a_chain(ckg: KnowledgeGraph) -> None:
         assert "cell_migration" not in route(chain)[1:-1], route(chain)
     assert ["compose2025-exosome-migration"] in ids(ckg.targets("exosome", depth=3))
     assert ids(ckg.targets("cell migration", depth=2)) == [["compose2025-migration-ev-secretion"]]
+
+
+def _stat3_chain(root: Path, first: str) -> object:
+    """The chain ``first`` -> KRAS -> exosome secretion -> [exosomes] -> STAT3 on ``root``, or None."""
+    import exograph
+
+    found = exograph.load(root).targets(first, depth=3, max_chains=500, across_contexts=True)
+    return next((c for c in found.chains if route(c)[1:] == ["KRAS", "exosome_secretion", "STAT3"]), None)
+
+
+def test_a_pooled_step_keeps_only_the_assertions_from_the_chains_disease(compose_root: Path) -> None:
+    """Hypoxia raises KRAS in HCC; KRAS raises exosome secretion (no disease stated); the exosomes -> STAT3 step
+    pools a finding from tumour cells (no disease) and one from breast-cancer cells into fibroblasts. The chain's
+    disease is HCC: the step keeps the tumour-cell finding only, and the transfer names only its cells. (Before,
+    diseases were compared over the whole step: the step, stating only breast cancer, marked the chain.)"""
+    from tests.conftest import replace_in
+
+    path = compose_root / "curation/assertions/compose2025.yaml"
+    hcc = "{cell_types: [malignant_cell], diseases: [hepatocellular_carcinoma]}"
+    replace_in(path, f"    context: {hcc}\n", "    context: {cell_types: [malignant_cell]}\n")
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(
+            "  - id: compose2025-hypoxia-kras\n    regulator: hypoxia\n    target: KRAS\n    direction: increases\n"
+            f"    aspect: amount\n    context: {hcc}\n"
+            "    evidence:\n      - {quote: Hypoxia raised KRAS in liver tumour cells., section: Text}\n"
+        )
+    _add_to_source(compose_root, "Hypoxia raised KRAS in liver tumour cells.")
+    chain = _stat3_chain(compose_root, "hypoxia")
+    assert chain is not None and chain.coherent  # type: ignore[attr-defined]
+    steps = chain.steps  # type: ignore[attr-defined]
+    assert steps[-1].assertions == ("compose2025-tumour-exosome-stat3",)
+    assert steps[-2].via == "exosome from malignant_cell to endothelial_cell"
+
+
+def test_a_transfer_follows_diseases_as_it_follows_cells(compose_root: Path) -> None:
+    """Exosomes from breast-cancer cells are exosomes from cancer cells, but what was found for them is not
+    what any cancer cell's exosomes do: a step stated for "cancer" does not reach a breast-cancer exosome finding
+    (it used to, diseases being compared both ways), as a step in any malignant cell does not reach HepG2's."""
+    from tests.conftest import replace_in
+
+    entities = compose_root / "curation/entities/reason.yaml"
+    with entities.open("a", encoding="utf-8") as handle:
+        handle.write("  - key: cancer\n    curie: MONDO:0004992\n    label: cancer\n    kind: disease\n")
+    mini = compose_root / "curation/entities/entities.yaml"
+    replace_in(
+        mini,
+        "    label: breast cancer\n    kind: disease\n",
+        "    label: breast cancer\n    kind: disease\n    broader: [cancer]\n",
+    )
+    path = compose_root / "curation/assertions/compose2025.yaml"
+    hcc = "{cell_types: [malignant_cell], diseases: [hepatocellular_carcinoma]}"
+    replace_in(path, f"    context: {hcc}\n", "    context: {cell_types: [malignant_cell], diseases: [cancer]}\n")
+    chain = next(c for c in _chains_from(compose_root, "KRAS") if route(c) == ["KRAS", "exosome_secretion", "STAT3"])
+    assert chain.steps[-1].assertions == ("compose2025-tumour-exosome-stat3",)
+    # the other way round composes: a breast-cancer step reaches a finding stated for cancer cells at large
+    replace_in(path, "diseases: [cancer]}\n", "diseases: [breast_cancer]}\n")
+    replace_in(
+        path,
+        "{donors: [malignant_cell], recipients: [endothelial_cell]}",
+        "{donors: [malignant_cell], recipients: [endothelial_cell], diseases: [cancer]}",
+    )
+    chain = next(c for c in _chains_from(compose_root, "KRAS") if route(c) == ["KRAS", "exosome_secretion", "STAT3"])
+    assert set(chain.steps[-1].assertions) == {"compose2025-tumour-exosome-stat3", "compose2025-breast-exosome-stat3"}
+
+
+def _chains_from(root: Path, name: str) -> tuple[object, ...]:
+    import exograph
+
+    return exograph.load(root).targets(name, depth=2, max_chains=500, across_contexts=True).chains  # type: ignore[return-value]
+
+
+def _add_to_source(root: Path, sentence: str) -> None:
+    """Append ``sentence`` to the fixture's source text, recording its new checksum."""
+    import hashlib
+
+    from tests.conftest import replace_in
+
+    text = root / "sources/compose2025.txt"
+    old = hashlib.sha256(text.read_bytes()).hexdigest()
+    with text.open("a", encoding="utf-8") as handle:
+        handle.write(f"\n{sentence}\n")
+    replace_in(root / "sources/compose2025.yaml", old, hashlib.sha256(text.read_bytes()).hexdigest())

@@ -1,4 +1,5 @@
-"""Context coherence: steps from another disease, cell line or cell type are marked; --coherent drops them."""
+"""Context coherence: chains joining steps from another disease, cell line or cell type are left out by default;
+--across-contexts (``across_contexts=True``) brings them back, the steps marked."""
 
 from __future__ import annotations
 
@@ -8,7 +9,11 @@ from .conftest import route
 
 
 def test_steps_from_another_context_are_marked(kg: KnowledgeGraph) -> None:
-    chain = next(c for c in kg.regulators("miR-21", depth=2).chains if route(c) == ["hypoxia", "HIF1A", "miR-21"])
+    chain = next(
+        c
+        for c in kg.regulators("miR-21", depth=2, across_contexts=True).chains
+        if route(c) == ["hypoxia", "HIF1A", "miR-21"]
+    )
     # the step next to the subject (HIF1A -> miR-21, in HCC) sets the context; hypoxia -> HIF1A is in breast cancer
     assert [s.other_context for s in chain.steps] == [("diseases",), ()]
     assert not chain.coherent
@@ -19,11 +24,17 @@ def test_unstated_or_broader_context_is_compatible(kg: KnowledgeGraph) -> None:
     assert chain.coherent  # KRAS -> TP53 states no disease
 
 
-def test_coherent_keeps_only_coherent_chains(kg: KnowledgeGraph) -> None:
-    every = kg.regulators("miR-21", depth=2).chains
-    coherent = kg.regulators("miR-21", depth=2, coherent=True).chains
-    assert coherent == tuple(c for c in every if c.coherent)
-    assert len(coherent) < len(every)
+def test_only_coherent_chains_by_default(kg: KnowledgeGraph) -> None:
+    """The default used to return every chain, marked; now it leaves the marked ones out and counts them."""
+    every = kg.regulators("miR-21", depth=2, across_contexts=True)
+    default = kg.regulators("miR-21", depth=2)
+    assert default.chains == tuple(c for c in every.chains if c.coherent)
+    assert len(default.chains) < len(every.chains)
+    assert default.query.other_contexts == len(every.chains) - len(default.chains)
+    assert every.query.other_contexts == 0
+    # coherent=True, the old way of asking, is the default; coherent=False the old default
+    assert kg.regulators("miR-21", depth=2, coherent=True).chains == default.chains
+    assert kg.regulators("miR-21", depth=2, coherent=False).chains == every.chains
 
 
 def test_coherence_uses_the_disease_hierarchy(chain_root: object) -> None:
@@ -116,9 +127,8 @@ def test_a_chain_step_in_other_cells_is_marked(kg: KnowledgeGraph, chain_root: o
     disease = "      diseases: [hepatocellular_carcinoma]\n"
     quote = "    evidence:\n      - quote: TP53 repressed"
     replace_in(path, disease + quote, disease + "      cell_types: [malignant_cell]\n" + quote)
-    after = next(
-        c for c in exograph.load(root).regulators("miR-21", depth=2).chains if route(c) == ["KRAS", "TP53", "miR-21"]
-    )
+    found = exograph.load(root).regulators("miR-21", depth=2, across_contexts=True).chains
+    after = next(c for c in found if route(c) == ["KRAS", "TP53", "miR-21"])
     # TP53 changed in fibroblasts, acting on miR-21 in malignant cells: the step farther from miR-21 is marked
     assert [s.other_context for s in after.steps] == [("cells",), ()]
 
@@ -270,3 +280,46 @@ def test_clashes_need_both_sides_to_state_the_field(context_tree: object) -> Non
         index, {"diseases": {"breast_cancer"}, "cells": {"neuron"}}, {"diseases": {"cancer"}, "cells": {"CAF"}}
     ) == ["cells"]
     assert differing(index, {"cells": {"neuron"}}, {"diseases": {"cancer"}}) == []
+
+
+def test_chains_grown_from_other_contexts_are_counted_as_a_lower_bound(kg: KnowledgeGraph) -> None:
+    """A partial chain whose steps already come from different contexts is not grown (every longer chain
+    through it would be left out too): the count of chains left out is then said to be a lower bound."""
+    every = kg.regulators("miR-21", depth=3, across_contexts=True).chains
+    default = kg.regulators("miR-21", depth=3)
+    assert default.chains == tuple(c for c in every if c.coherent)
+    assert not default.query.other_contexts_complete
+    assert 1 <= default.query.other_contexts <= sum(not c.coherent for c in every)
+    assert kg.regulators("miR-21", depth=2).query.other_contexts_complete  # the last level is never pruned
+
+
+def test_growing_a_chain_reads_coherence_as_marking_it(context_tree: object) -> None:
+    """context.grown_coherent (the search's quick check, one step at a time) against mark_context, on every
+    chain of up to three steps over contexts that name cells, donors only, recipients only, both, a disease
+    or nothing: a step with donors and no recipients passes the cells before it on to the next step."""
+    from itertools import product
+
+    from exograph.reason.context import grown_coherent, mark_context
+
+    index = _index(context_tree)
+    kinds: list[dict[str, object]] = [
+        {},
+        HCC,
+        BREAST,
+        {"cell_lines": ["Huh-7"]},
+        {"cell_types": ["neuron"]},
+        {"donors": ["CAF"]},
+        {"donors": ["hepatocyte"]},
+        {"recipients": ["macrophage"]},
+        {"recipients": ["neuron"]},
+        {"donors": ["CAF"], "recipients": ["macrophage"]},
+    ]
+    seen: dict[bool, int] = {True: 0, False: 0}
+    for size, anchor_last in product((1, 2, 3), (True, False)):
+        for contexts in product(kinds, repeat=size):
+            chain = _chain(*contexts)
+            expected = mark_context(index, chain, anchor_last, narrow=False).coherent  # type: ignore[arg-type, attr-defined]
+            compiled = tuple(s.contexts for s in chain.steps)  # type: ignore[attr-defined]
+            assert grown_coherent(index, compiled, anchor_last) == expected, (contexts, anchor_last)  # type: ignore[arg-type]
+            seen[expected] += 1
+    assert seen[True] > 100 and seen[False] > 100

@@ -109,9 +109,10 @@ def test_every_node_is_counted_by_class_as_from_every_row(graph: KnowledgeGraph)
 def test_chains_counted_by_class_are_counted_as_from_every_row(
     graph: KnowledgeGraph, counted_both_ways: list[tuple[int, int, int]]
 ) -> None:
+    # only chains across contexts are counted: coherent ones are checked one by one
     every_flag = {"include_hypotheses": True, "include_negated": True}
     for name, kind, flags, depth in product(_entities(graph), ("drivers", "regulators"), ({}, every_flag), (3, 4)):
-        getattr(graph, kind)(name, depth=depth, max_chains=1, **flags)
+        getattr(graph, kind)(name, depth=depth, max_chains=1, across_contexts=True, **flags)
     assert sum(found for _, found, _ in counted_both_ways) > 10
     assert sum(classed for _, _, classed in counted_both_ways) > 10  # most nodes were counted by class
 
@@ -122,7 +123,7 @@ def test_paths_counted_by_class_are_counted_as_from_every_row(
     keys = _entities(graph)
     for start, end in product(keys, keys):
         if start != end:
-            graph.path(start, end, max_length=3, max_chains=1, include_hypotheses=True)
+            graph.path(start, end, max_length=3, max_chains=1, include_hypotheses=True, across_contexts=True)
     assert sum(found for _, found, _ in counted_both_ways) > 5
     assert sum(classed for _, _, classed in counted_both_ways) > 3
 
@@ -159,9 +160,9 @@ def test_generated_chains_counted_by_class_are_counted_as_from_every_row(
     query = "SELECT target FROM steps GROUP BY target ORDER BY count(*) DESC, target LIMIT 4"
     busiest = [key for (key,) in generated.store.db.execute(query)]
     for name, kind in product(busiest, ("drivers", "regulators")):
-        getattr(generated, kind)(name, depth=3, max_chains=1)
+        getattr(generated, kind)(name, depth=3, max_chains=1, across_contexts=True)
     for start, end in product(busiest, busiest):
         if start != end:
-            generated.path(start, end, max_length=3, max_chains=1)
+            generated.path(start, end, max_length=3, max_chains=1, across_contexts=True)
     assert sum(found for _, found, _ in counted_both_ways) > 500
     assert sum(classed for _, _, classed in counted_both_ways) > 100

@@ -1,4 +1,4 @@
-"""Why a path finds nothing: said in every format `path` offers, naming the filter (or `--coherent`) that cut."""
+"""Why a path finds nothing, in every format `path` offers, naming the filter or rule that cut (contexts too)."""
 
 from __future__ import annotations
 
@@ -75,13 +75,16 @@ def real(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
         return exograph.load(PROJECT_ROOT)
 
 
-def test_why_not_says_when_coherent_cut_a_chain(real: KnowledgeGraph) -> None:
-    every = {tuple(c.assertion_ids) for c in real.path("hypoxia", "exosome secretion", 2, max_chains=500).chains}
-    kept = real.path("hypoxia", "exosome secretion", 2, max_chains=500, coherent=True).chains
+def test_why_not_says_when_chains_from_other_contexts_were_left_out(real: KnowledgeGraph) -> None:
+    """By default (no flag now) the chains joining steps from different contexts are left out, and why-not
+    names the flag that brings them back."""
+    found = real.path("hypoxia", "exosome secretion", 2, max_chains=500, across_contexts=True).chains
+    every = {tuple(c.assertion_ids) for c in found}
+    kept = real.path("hypoxia", "exosome secretion", 2, max_chains=500).chains
     dropped = every - {tuple(c.assertion_ids) for c in kept}
     assert dropped  # the curation has chains whose steps come from another context
-    why = real.why_not("hypoxia", "exosome secretion", 2, coherent=True)
-    (cut,) = [c for c in why.query.cuts if c.reason.startswith("--coherent")]
+    why = real.why_not("hypoxia", "exosome secretion", 2)
+    (cut,) = [c for c in why.query.cuts if "--across-contexts" in c.reason]
     assert cut.count == len(dropped)
     assert {tuple(c.assertion_ids) for c in cut.examples} <= dropped
 

@@ -205,8 +205,10 @@ def test_missing_graphviz_is_an_environment_error(
 
 
 def test_a_chain_through_a_family_draws_the_step_to_its_member() -> None:
+    """hypoxia -> HIF-1 (breast cancer) -> HIF-1α -> exosome secretion joins two diseases: drawn only when asked."""
     store = open_store(PROJECT_ROOT)
-    picture = diagram.between(store, "hypoxia", "exosome_secretion", max_chains=12)
+    assert "HIF1" not in diagram.between(store, "hypoxia", "exosome_secretion", max_chains=12).nodes
+    picture = diagram.between(store, "hypoxia", "exosome_secretion", max_chains=12, across_contexts=True)
     assert diagram.Link("HIF1", "HIF1A", "family") in picture.links  # HIF-1 is no dead end
     assert {"HIF1", "HIF1A"} <= set(picture.nodes)
 

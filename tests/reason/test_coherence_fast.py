@@ -1,0 +1,77 @@
+"""The quick coherence checks a chain search uses agree with marking the chain (context.mark_context).
+
+``grown_coherent`` decides whether a partial chain grows from the answer for the chain one step shorter;
+``diseases_agree`` leaves out found chains without marking them. Both are held here to ``mark_context`` on
+every chain the search finds across contexts, on the composition fixture and on a generated curation (whose
+assertions state diseases and cell lines, so that both answers occur often).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+import pytest
+
+import exograph
+from benchmarks.generate import write_curation
+from exograph.api import KnowledgeGraph
+from exograph.reason import chains
+from exograph.reason.context import diseases_agree, grown_coherent, mark_context
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    root = tmp_path_factory.mktemp("generated")
+    write_curation(root, 1_500)
+    return exograph.load(root)
+
+
+@pytest.fixture(params=["ckg", "generated"])
+def graph(request: pytest.FixtureRequest) -> KnowledgeGraph:
+    return request.getfixturevalue(request.param)  # type: ignore[no-any-return]
+
+
+def _found(graph: KnowledgeGraph) -> list[tuple[chains.Chain, bool]]:
+    """Every chain the search finds across contexts for the most connected entities, with its anchoring."""
+    index = graph.index
+    rows = index.store.db.execute(
+        "SELECT e FROM (SELECT regulator AS e FROM steps UNION ALL SELECT target FROM steps)"
+        " GROUP BY e ORDER BY count(*) DESC, e LIMIT 12"
+    ).fetchall()
+    options = chains.ChainOptions(depth=3, max_chains=10_000, coherent=False, include_hypotheses=True)
+    found: list[tuple[chains.Chain, bool]] = []
+    for (key,) in rows:
+        for kind in ("regulators", "targets"):
+            answer = chains.chains(index, kind, key, options, None)
+            # as the search meets them: before marking (the answer's chains are marked)
+            found += [
+                (chains.Chain(tuple(replace(s, other_context=()) for s in c.steps)), kind != "targets")
+                for c in answer.chains
+            ]
+    return found
+
+
+def test_a_partial_chain_grows_exactly_when_marking_leaves_it_coherent(graph: KnowledgeGraph) -> None:
+    index = graph.index
+    seen = Counter[bool]()
+    for chain, anchor_last in _found(graph):
+        steps = chain.steps
+        # every partial chain the search meets on the way, grown away from the subject one step at a time
+        for size in range(1, len(steps) + 1):
+            part = steps[len(steps) - size :] if anchor_last else steps[:size]
+            expected = mark_context(index, chains.Chain(part), anchor_last, narrow=False).coherent
+            assert grown_coherent(index, tuple(s.contexts for s in part), anchor_last) == expected, part
+            seen[expected] += 1
+    assert seen[True] > 5 and seen[False] > 3, seen
+
+
+def test_chains_whose_diseases_disagree_are_never_coherent(graph: KnowledgeGraph) -> None:
+    index = graph.index
+    seen = Counter[bool]()
+    for chain, anchor_last in _found(graph):
+        agree = diseases_agree(index, tuple(s.contexts for s in chain.steps), anchor_last)
+        if not agree:
+            assert not mark_context(index, chain, anchor_last).coherent
+        seen[agree] += 1
+    assert seen[True] > 5 and seen[False] > 3, seen
