@@ -42,20 +42,40 @@ def test_fixture_is_clean(mini: Path) -> None:
             "suppresses PDCD5",
             "mini2024.yaml:35:16: assertion 'mini2024-mir21-pdcd4': quote not found verbatim in sources/mini2024.txt",
         ),
-        (ASSERTIONS, "references: [2]", "references: [7]", "reference 7 is not in the reference list of 'mini2024'"),
+        (
+            ASSERTIONS,
+            "references: [2]",
+            "references: [2, 7]",
+            "mini2024.yaml:37:25: assertion 'mini2024-mir21-pdcd4': reference 7 is not in the reference list of "
+            "'mini2024' (1-2)",
+        ),
         (
             ASSERTIONS,
             "donors: [fibroblast]",
-            "donors: [breast_cancer]",
-            "context.donors 'breast_cancer' is a disease; expected one of",
+            "donors: [fibroblast, breast_cancer]",  # the second item is checked too, and pointed at
+            "mini2024.yaml:32:28: assertion 'mini2024-mir21-pdcd4': context.donors 'breast_cancer' is a disease; "
+            "expected one of: anatomy, cell_line, cell_type, organism",
+        ),
+        (
+            ASSERTIONS,
+            "donors: [fibroblast]",
+            "donors: [fibroblst]",
+            "mini2024.yaml:32:16: assertion 'mini2024-mir21-pdcd4': context.donors 'fibroblst' is not a known entity "
+            "(did you mean 'fibroblast'?)",
         ),
         (
             ASSERTIONS,
             "id: mini2024-rab27a-exosome-secretion",
             "id: mini2024-hypoxia-exosome-secretion",
-            "assertion id 'mini2024-hypoxia-exosome-secretion' is already used at curation/assertions/mini2024.yaml:3",
+            "curation/assertions/mini2024.yaml:15:9: assertion id 'mini2024-hypoxia-exosome-secretion' is already "
+            "used at curation/assertions/mini2024.yaml:3",
         ),
-        (ASSERTIONS, "id: mini2024-hif1a-rab27a", "id: other-hif1a-rab27a", "id must start with 'mini2024-'"),
+        (
+            ASSERTIONS,
+            "id: mini2024-hif1a-rab27a",
+            "id: other-hif1a-rab27a",
+            "mini2024.yaml:47:9: assertion 'other-hif1a-rab27a': id must start with 'mini2024-'",
+        ),
         (
             ASSERTIONS,
             "direction: decreases",
@@ -89,7 +109,25 @@ def test_fixture_is_clean(mini: Path) -> None:
             "    context:",
             "assertion 'mini2024-hypoxia-exosome-secretion': missing required field 'aspect'",
         ),
-        (ASSERTIONS, "source: mini2024", "source: mini2025", "source 'mini2025' is not defined in sources/"),
+        (
+            ASSERTIONS,
+            "source: mini2024",
+            "source: mini2025",
+            "mini2024.yaml:1:9: source 'mini2025' is not defined in sources/ (did you mean 'mini2024'?)",
+        ),
+        (
+            ASSERTIONS,
+            "source: mini2024",
+            "source: mini2025",
+            "mini2024.yaml:1:9: assertions of source 'mini2025' must live in curation/assertions/mini2025.yaml",
+        ),
+        # the second case of a suggestion: a name like no other gets none
+        (
+            ASSERTIONS,
+            "target: PDCD4",
+            "target: zzz",
+            "mini2024.yaml:26:13: assertion 'mini2024-mir21-pdcd4': target 'zzz' is not a known entity",
+        ),
         (
             ENTITIES,
             "curie: HGNC:4910",
@@ -152,6 +190,9 @@ def test_identical_assertions_are_reported(mini: Path) -> None:
         text + block.replace("mini2024-rab27a-exosome-secretion", "mini2024-rab27a-again"), encoding="utf-8"
     )
     assert any("'mini2024-rab27a-again' repeats 'mini2024-rab27a-exosome-secretion'" in p for p in problems(mini))
+    # at the repeated assertion (the record's dash), which is left out of what is usable
+    assert any(p.startswith(f"{ASSERTIONS}:57:5: assertion 'mini2024-rab27a-again' repeats") for p in problems(mini))
+    assert "mini2024-rab27a-again" not in {a.id for _, a in validate(Layout(mini))[0].assertions}
 
 
 def test_an_id_used_in_two_files_is_reported(mini: Path) -> None:
@@ -199,3 +240,53 @@ def test_text_index_agrees_with_substring_search() -> None:
     for probe in probes * 2:  # the second round runs on the built index
         assert (probe in index) == (probe in text), probe
     assert index.index is not None
+
+
+def test_only_clean_assertions_are_usable(mini: Path) -> None:
+    """One broken reference leaves that assertion out of what is usable, and nothing else."""
+    replace_in(mini / ASSERTIONS, "target: PDCD4", "target: PDCD")
+    checked, found = validate(Layout(mini))
+    assert len(found) == 1
+    assert {a.id for _, a in checked.assertions} == {
+        "mini2024-hypoxia-exosome-secretion",
+        "mini2024-rab27a-exosome-secretion",
+        "mini2024-sorafenib-rab27a",
+        "mini2024-hif1a-rab27a",
+    }
+
+
+def test_an_invalid_entity_is_reported_once_with_its_references_counted(mini: Path) -> None:
+    """Its users are counted, not each reported as unknown, and left out of what is usable."""
+    replace_in(mini / ENTITIES, "curie: HGNC:4910", "curie: HGNC:HIF1A")
+    checked, found = validate(Layout(mini))
+    assert [str(p) for p in found] == [
+        "curation/entities/entities.yaml:12:1: entity 'HIF1A' is defined at curation/entities/entities.yaml:12 "
+        "but invalid, so 1 reference to it could not be checked: fix the problems reported in this file",
+        "curation/entities/entities.yaml:13:12: entity 'HIF1A': curie: Value error, 'HIF1A' is not a valid HGNC "
+        "identifier (pattern ^\\d{1,5}$)",
+    ]
+    assert "mini2024-hif1a-rab27a" not in {a.id for _, a in checked.assertions}
+    assert len(checked.assertions) == 4
+
+
+def test_an_invalid_source_is_reported_once_with_its_references_counted(mini: Path) -> None:
+    replace_in(mini / SOURCE, "year: 2024", "year: '2024'")
+    checked, found = validate(Layout(mini))
+    assert [str(p) for p in found if "mini2024.yaml:" in str(p)] == [
+        "sources/mini2024.yaml:1:1: source 'mini2024' is defined at sources/mini2024.yaml:1 but invalid, so "
+        "1 reference to it could not be checked: fix the problems reported in this file",
+        "sources/mini2024.yaml:6:7: year: Input should be a valid integer",
+    ]
+    assert checked.assertions == []
+
+
+def test_an_invalid_entity_named_in_a_context_is_counted_not_reported_as_unknown(mini: Path) -> None:
+    replace_in(mini / ENTITIES, "curie: CL:0000057", "curie: CL:fibroblast")
+    checked, found = validate(Layout(mini))
+    assert [str(p).split(": ", 1)[1] for p in found if "fibroblast" in str(p)] == [
+        "entity 'fibroblast' is defined at curation/entities/entities.yaml:46 but invalid, so 1 reference to it "
+        "could not be checked: fix the problems reported in this file",
+        "entity 'fibroblast': curie: Value error, 'fibroblast' is not a valid CL identifier (pattern ^\\d{7}$)",
+    ]
+    assert "mini2024-mir21-pdcd4" not in {a.id for _, a in checked.assertions}
+    assert len(checked.assertions) == 4
