@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -121,13 +123,6 @@ def test_fixture_is_clean(mini: Path) -> None:
             "source: mini2025",
             "mini2024.yaml:1:9: assertions of source 'mini2025' must live in curation/assertions/mini2025.yaml",
         ),
-        # the second case of a suggestion: a name like no other gets none
-        (
-            ASSERTIONS,
-            "target: PDCD4",
-            "target: zzz",
-            "mini2024.yaml:26:13: assertion 'mini2024-mir21-pdcd4': target 'zzz' is not a known entity",
-        ),
         (
             ENTITIES,
             "curie: HGNC:4910",
@@ -164,8 +159,9 @@ def test_fixture_is_clean(mini: Path) -> None:
             ENTITIES,
             "  - key: PDCD4",
             "  - key: RAB27A",
-            "entity 'RAB27A' is already defined at curation/entities/entities.yaml:",
+            "entities.yaml:17:10: entity 'RAB27A' is already defined at curation/entities/entities.yaml:7",
         ),
+        (SOURCE, "  - number: 1\n", "  - number: 2\n", "sources/mini2024.yaml:14:13: reference number 2 appears twice"),
         (SOURCE, "year: 2024", "year: '2024'", "sources/mini2024.yaml:6:7: year: Input should be a valid integer"),
         (SOURCE, "sha256: ", "sha256: 0", "sha256: String should match pattern"),
     ],
@@ -290,3 +286,52 @@ def test_an_invalid_entity_named_in_a_context_is_counted_not_reported_as_unknown
     ]
     assert "mini2024-mir21-pdcd4" not in {a.id for _, a in checked.assertions}
     assert len(checked.assertions) == 4
+
+
+@pytest.mark.parametrize(("folder", "what"), [("curation/entities", "entity"), ("sources", "source")])
+def test_a_missing_folder_is_one_problem_not_one_per_reference(mini: Path, folder: str, what: str) -> None:
+    shutil.rmtree(mini / folder)
+    found = problems(mini)
+    assert [p for p in found if "not a known entity" in p or "is not defined" in p] == []
+    assert any(
+        p.startswith(f"{folder}/:1:1: ")
+        and p.endswith(f" references to {what} definitions could not be checked: the folder is missing")
+        for p in found
+    ), found
+
+
+def _link_text(mini: Path, target: Path) -> None:
+    text = mini / "sources/mini2024.txt"
+    target.write_bytes(text.read_bytes())
+    text.unlink()
+    text.symlink_to(target)
+
+
+def test_a_text_snapshot_linked_from_outside_sources_is_refused(mini: Path, tmp_path: Path) -> None:
+    _link_text(mini, tmp_path / "elsewhere.txt")
+    assert problems(mini) == [
+        "sources/mini2024.yaml:8:7: text snapshot sources/mini2024.txt is a link to a file outside sources/"
+    ]
+
+
+def test_a_text_snapshot_linked_within_sources_is_read(mini: Path) -> None:
+    _link_text(mini, mini / "sources/mini2024-original.txt")
+    assert problems(mini) == []
+
+
+def test_a_text_snapshot_with_bytes_that_are_not_utf8_is_still_checked(mini: Path) -> None:
+    """A stray byte is replaced, not a crash; the quotes around it are still found."""
+    text = mini / "sources/mini2024.txt"
+    old = hashlib.sha256(text.read_bytes()).hexdigest()
+    text.write_bytes(text.read_bytes() + b"Scanned page \xff\xfe 3.\n")
+    replace_in(mini / SOURCE, old, hashlib.sha256(text.read_bytes()).hexdigest())
+    assert problems(mini) == []
+    replace_in(mini / ASSERTIONS, "suppresses PDCD4", "suppresses PDCD5")
+    assert len(problems(mini)) == 1
+
+
+def test_a_name_like_no_other_gets_no_suggestion(mini: Path) -> None:
+    replace_in(mini / ASSERTIONS, "target: PDCD4", "target: zzz")
+    assert problems(mini) == [
+        f"{ASSERTIONS}:26:13: assertion 'mini2024-mir21-pdcd4': target 'zzz' is not a known entity"
+    ]
