@@ -98,6 +98,18 @@ def test_fixture_is_clean(mini: Path) -> None:
             "kind: isoform\n    synonyms: [HIF-1]",
             "entity 'HIF1A': an isoform needs a parent",
         ),
+        (
+            ENTITIES,
+            "kind: gene\n    synonyms: [HIF-1]",
+            "kind: variant\n    synonyms: [HIF-1]",
+            "entities.yaml:15:11: entity 'HIF1A': a variant needs a parent",
+        ),
+        (
+            ENTITIES,
+            "kind: gene\n    synonyms: [HIF-1]",
+            "kind: isoform\n    parent: RAB27\n    synonyms: [HIF-1]",
+            "entities.yaml:16:13: entity 'HIF1A': parent 'RAB27' is not a known entity (did you mean 'RAB27A'?)",
+        ),
         (ASSERTIONS, "exosomal_cargo: true", "exosomal_cargo: yes", "mini2024.yaml:30:21: 'yes' is a YAML 1.1 boolean"),
         (
             ASSERTIONS,
@@ -140,20 +152,21 @@ def test_fixture_is_clean(mini: Path) -> None:
         (
             ENTITIES,
             "broader: [ev_secretion]",
-            "broader: [ev_secretin]",
-            "broader 'ev_secretin' is not a known entity (did you mean 'ev_secretion'?)",
+            "broader: [ev_secretion, ev_secretin]",
+            "entities.yaml:41:29: entity 'exosome_secretion': broader 'ev_secretin' is not a known entity "
+            "(did you mean 'ev_secretion'?)",
         ),
         (
             ENTITIES,
             "    label: RAB27A\n    kind: gene\n",
             "    label: RAB27A\n    kind: gene\n    members: [HIF1A]\n",
-            "entity 'RAB27A': only a family has members",
+            "entities.yaml:11:14: entity 'RAB27A': only a family has members",
         ),
         (
             ENTITIES,
             "    label: RAB27A\n    kind: gene\n",
-            "    label: RAB27A\n    kind: family\n    members: [HIF1]\n",
-            "entity 'RAB27A': member 'HIF1' is not a known entity (did you mean 'HIF1A'?)",
+            "    label: RAB27A\n    kind: family\n    members: [HIF1A, HIF1]\n",
+            "entities.yaml:11:22: entity 'RAB27A': member 'HIF1' is not a known entity (did you mean 'HIF1A'?)",
         ),
         (
             ENTITIES,
@@ -335,3 +348,52 @@ def test_a_name_like_no_other_gets_no_suggestion(mini: Path) -> None:
     assert problems(mini) == [
         f"{ASSERTIONS}:26:13: assertion 'mini2024-mir21-pdcd4': target 'zzz' is not a known entity"
     ]
+
+
+def test_only_the_entities_on_a_broader_cycle_are_reported(mini: Path) -> None:
+    """ev_secretion <-> exosome_secretion is a cycle; small_ev_secretion only leads into it."""
+    replace_in(
+        mini / ENTITIES,
+        "kind: process\n    synonyms: [EV secretion]",
+        "kind: process\n    synonyms: [EV secretion]\n    broader: [exosome_secretion]",
+    )
+    (mini / ENTITIES).write_text(
+        (mini / ENTITIES).read_text(encoding="utf-8")
+        + "  - key: small_ev_secretion\n    curie: exograph:small_ev_secretion\n    label: small EV secretion\n"
+        "    kind: process\n    broader: [exosome_secretion, ev_secretion]\n",
+        encoding="utf-8",
+    )
+    assert [p.split(": ", 1)[1] for p in problems(mini) if "cycle" in p] == [
+        "entity 'ev_secretion': broader terms form a cycle",
+        "entity 'exosome_secretion': broader terms form a cycle",
+    ]
+
+
+def test_a_shared_broader_term_is_not_a_cycle(mini: Path) -> None:
+    (mini / ENTITIES).write_text(
+        (mini / ENTITIES).read_text(encoding="utf-8")
+        + "  - key: small_ev_secretion\n    curie: exograph:small_ev_secretion\n    label: small EV secretion\n"
+        "    kind: process\n    broader: [exosome_secretion, ev_secretion]\n",
+        encoding="utf-8",
+    )
+    assert problems(mini) == []
+
+
+def test_every_repeat_of_an_id_or_a_claim_names_the_first(mini: Path) -> None:
+    path = mini / ASSERTIONS
+    text = path.read_text(encoding="utf-8")
+    block = text[text.index("  - id: mini2024-rab27a-exosome-secretion") : text.index("  - id: mini2024-mir21-pdcd4")]
+    path.write_text(text + block + block, encoding="utf-8")  # lines 57 and 66
+    found = problems(mini)
+    first = f"{ASSERTIONS}:15"
+    assert found == [
+        f"{ASSERTIONS}:57:5: assertion 'mini2024-rab27a-exosome-secretion' repeats "
+        "'mini2024-rab27a-exosome-secretion' (same regulator, target, effect, context and source): merge the "
+        "evidence into one assertion",
+        f"{ASSERTIONS}:57:9: assertion id 'mini2024-rab27a-exosome-secretion' is already used at {first}",
+        f"{ASSERTIONS}:66:5: assertion 'mini2024-rab27a-exosome-secretion' repeats "
+        "'mini2024-rab27a-exosome-secretion' (same regulator, target, effect, context and source): merge the "
+        "evidence into one assertion",
+        f"{ASSERTIONS}:66:9: assertion id 'mini2024-rab27a-exosome-secretion' is already used at {first}",
+    ]
+    assert [a.id for _, a in validate(Layout(mini))[0].assertions].count("mini2024-rab27a-exosome-secretion") == 1
