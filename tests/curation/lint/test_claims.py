@@ -70,3 +70,50 @@ def test_a_vesicle_process_with_a_fitting_aspect_passes(tree: Tree, key: str, la
     tree.add_text(sentence)
     tree.add_assertion("hypoxia-vesicles", "hypoxia", key, sentence, aspect=aspect, context={"system": "in_vitro"})
     assert tree.codes("EXO204") == []
+
+
+def test_a_treatment_is_an_exposure_too(tree: Tree) -> None:
+    """The second kind of exposure: a therapy starts chains as a condition does (the target here is radioresistance)."""
+    tree.add_entity("radiotherapy", "exograph:radiotherapy", "treatment", label="radiotherapy")
+    sentence = "HIF-1 promotes resistance to radiotherapy."
+    tree.add_text(sentence)
+    tree.add_assertion("hif1a-radiotherapy", "HIF1A", "radiotherapy", sentence, aspect="activity")
+    (found,) = tree.findings("EXO203")
+    assert found.message.endswith(": the target 'radiotherapy' is an exposure (kind treatment)")
+
+
+def test_an_assertion_contradicting_several_is_flagged_once(tree: Tree) -> None:
+    """Sorafenib: no change (the mini curation), then raises, then lowers RAB27A: each later claim is flagged once,
+    against the first it contradicts."""
+    tree.add_text("Sorafenib raised RAB27A levels. Sorafenib lowered RAB27A levels.")
+    tree.add_assertion("sorafenib-up", "sorafenib", "RAB27A", "Sorafenib raised RAB27A levels.")
+    tree.add_assertion(
+        "sorafenib-down", "sorafenib", "RAB27A", "Sorafenib lowered RAB27A levels.", direction="decreases"
+    )
+    found = [f.message.split(" (", 1)[0] for f in tree.findings("EXO202")]
+    assert found == [
+        "assertion 'mini2024-sorafenib-up': says 'increases' but 'mini2024-sorafenib-rab27a'",
+        "assertion 'mini2024-sorafenib-down': says 'decreases' but 'mini2024-sorafenib-rab27a'",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("regulator", "regulator_label", "target", "target_label"),
+    [
+        ("sev", "exosome", "exosome_uptake", "exosome uptake"),  # the regulator named only by its label
+        ("exosome", "extracellular exosome", "vesicle_entry", "exosome uptake"),  # the process only by its label
+    ],
+)
+def test_an_own_process_is_recognised_by_label_as_well_as_key(
+    tree: Tree, regulator: str, regulator_label: str, target: str, target_label: str
+) -> None:
+    tree.add_entity(regulator, f"exograph:{regulator}", "component", label=regulator_label)
+    tree.add_entity(target, f"exograph:{target}", "process", label=target_label)
+    quote = "Exosomes from fibroblasts raised exosome uptake and cell migration."
+    tree.add_text(quote)
+    tree.add_assertion(
+        "vesicles-own", regulator, target, quote, aspect="activity", exosomal_cargo=True,
+        context={"donors": ["fibroblast"]},
+    )  # fmt: skip
+    (found,) = tree.findings("EXO201")
+    assert found.message.endswith(f": the target '{target}' is the regulator's own process")

@@ -133,7 +133,7 @@ def test_every_free_text_field_cut_by_a_comment_is_flagged(
 
 def test_a_comment_after_an_identifier_in_a_list_is_a_comment(tree: Tree) -> None:
     """A list entry below a record is free text only under synonyms: an xref with a comment keeps its value."""
-    tree.edit(ENTITIES, "    xrefs: ['HGNC:31586']", "    xrefs:\n      - 'HGNC:31586'  # the host gene")
+    tree.edit(ENTITIES, "    xrefs: ['HGNC:31586']", "    xrefs:\n      - HGNC:31586  # the host gene")
     tree.edit(ASSERTIONS, "      donors: [fibroblast]\n", "      donors:\n        - fibroblast  # CAFs\n")
     assert tree.codes("EXO403") == []
 
