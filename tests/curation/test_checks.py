@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from exograph.compiled.build import validate
-from exograph.curation.checks import TextIndex
-from exograph.layout import Layout
+from exograph.curation.checks import TextIndex, check
+from exograph.curation.loader import load
+from exograph.layout import Layout, digest_of
 from tests.conftest import replace_in
 
 ASSERTIONS = "curation/assertions/mini2024.yaml"
@@ -146,9 +147,14 @@ def test_fixture_is_clean(mini: Path) -> None:
             ENTITIES,
             "curie: HGNC:4910",
             "curie: HGNC:9766",
-            "entity 'HIF1A': HGNC:9766 is already the identifier of 'RAB27A'",
+            "entities.yaml:13:12: entity 'HIF1A': HGNC:9766 is already the identifier of 'RAB27A'",
         ),
-        (ENTITIES, "synonyms: [HIF-1]", "synonyms: [Rab27a]", "entity 'HIF1A': name 'rab27a' also names 'RAB27A'"),
+        (
+            ENTITIES,
+            "synonyms: [HIF-1]",
+            "synonyms: [Rab27a]",
+            "entities.yaml:12:5: entity 'HIF1A': name 'rab27a' also names 'RAB27A'",
+        ),
         (
             ENTITIES,
             "broader: [ev_secretion]",
@@ -397,3 +403,57 @@ def test_every_repeat_of_an_id_or_a_claim_names_the_first(mini: Path) -> None:
         f"{ASSERTIONS}:66:9: assertion id 'mini2024-rab27a-exosome-secretion' is already used at {first}",
     ]
     assert [a.id for _, a in validate(Layout(mini))[0].assertions].count("mini2024-rab27a-exosome-secretion") == 1
+
+
+def test_a_duplicate_key_leaves_the_later_entities_checked(mini: Path) -> None:
+    """Only the repeated record is dropped (so PDCD4 is unknown): the entities after it are still read."""
+    replace_in(mini / ENTITIES, "  - key: PDCD4", "  - key: RAB27A")
+    assert problems(mini) == [
+        f"{ASSERTIONS}:26:13: assertion 'mini2024-mir21-pdcd4': target 'PDCD4' is not a known entity",
+        f"{ENTITIES}:17:10: entity 'RAB27A' is already defined at {ENTITIES}:7",
+    ]
+
+
+def test_a_family_may_have_members(mini: Path) -> None:
+    replace_in(
+        mini / ENTITIES,
+        "    label: RAB27A\n    kind: gene\n",
+        "    label: RAB27A\n    kind: family\n    members: [HIF1A]\n",
+    )
+    assert problems(mini) == []
+
+
+def test_an_invalid_entity_named_as_parent_or_member_is_counted_not_reported_as_unknown(mini: Path) -> None:
+    replace_in(mini / ENTITIES, "curie: HGNC:4910", "curie: HGNC:HIF1A")
+    with (mini / ENTITIES).open("a", encoding="utf-8") as handle:
+        handle.write(
+            "  - key: HIF1A_short\n    curie: exograph:HIF1A_short\n    label: HIF1A short isoform\n"
+            "    kind: isoform\n    parent: HIF1A\n"
+            "  - key: HIF_family\n    curie: exograph:HIF_family\n    label: HIF family\n    kind: family\n"
+            "    members: [HIF1A]\n"
+        )
+    assert [p.split(": ", 1)[1] for p in problems(mini)] == [
+        f"entity 'HIF1A' is defined at {ENTITIES}:12 but invalid, so 3 references to it could not be checked: "
+        "fix the problems reported in this file",  # the assertion's regulator, the isoform's parent, the member
+        "entity 'HIF1A': curie: Value error, 'HIF1A' is not a valid HGNC identifier (pattern ^\\d{1,5}$)",
+    ]
+
+
+def test_a_cycle_is_found_past_an_unknown_broader_term(mini: Path) -> None:
+    replace_in(
+        mini / ENTITIES,
+        "kind: process\n    synonyms: [EV secretion]",
+        "kind: process\n    synonyms: [EV secretion]\n    broader: [exosome_secretion, ev_secretin]",
+    )
+    assert [p.split(": ", 1)[1] for p in problems(mini) if p.startswith(ENTITIES)] == [
+        "entity 'ev_secretion': broader terms form a cycle",
+        "entity 'ev_secretion': broader 'ev_secretin' is not a known entity (did you mean 'ev_secretion'?)",
+        "entity 'exosome_secretion': broader terms form a cycle",
+    ]
+
+
+def test_the_text_snapshot_is_recorded_under_the_digest_of_the_bytes_read(mini: Path) -> None:
+    """The per-file cache keeps results under the content they were made from, read once by the checks."""
+    curation = load(Layout(mini))
+    check(curation)
+    assert curation.read["sources/mini2024.txt"] == digest_of((mini / "sources/mini2024.txt").read_bytes())
