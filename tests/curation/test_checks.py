@@ -369,9 +369,9 @@ def test_only_the_entities_on_a_broader_cycle_are_reported(mini: Path) -> None:
         "    kind: process\n    broader: [exosome_secretion, ev_secretion]\n",
         encoding="utf-8",
     )
-    assert [p.split(": ", 1)[1] for p in problems(mini) if "cycle" in p] == [
-        "entity 'ev_secretion': broader terms form a cycle",
-        "entity 'exosome_secretion': broader terms form a cycle",
+    assert [p for p in problems(mini) if "cycle" in p] == [  # at each one's broader terms
+        f"{ENTITIES}:36:14: entity 'ev_secretion': broader terms form a cycle",
+        f"{ENTITIES}:42:14: entity 'exosome_secretion': broader terms form a cycle",
     ]
 
 
@@ -457,3 +457,33 @@ def test_the_text_snapshot_is_recorded_under_the_digest_of_the_bytes_read(mini: 
     curation = load(Layout(mini))
     check(curation)
     assert curation.read["sources/mini2024.txt"] == digest_of((mini / "sources/mini2024.txt").read_bytes())
+
+
+def test_an_invalid_entity_in_a_context_leaves_the_next_items_checked(mini: Path) -> None:
+    replace_in(mini / ENTITIES, "curie: CL:0000057", "curie: CL:fibroblast")
+    replace_in(mini / ASSERTIONS, "donors: [fibroblast]", "donors: [fibroblast, breast_cancer]")
+    assert any(
+        p.endswith(
+            "context.donors 'breast_cancer' is a disease; expected one of: anatomy, cell_line, cell_type, organism"
+        )
+        for p in problems(mini)
+    )
+
+
+def test_the_same_claim_from_two_sources_is_two_assertions(mini: Path) -> None:
+    """Repeats are within one source; every file's clean assertions are kept, each with its own source."""
+    source = (mini / SOURCE).read_text(encoding="utf-8").replace("id: mini2024", "id: mini2025")
+    (mini / "sources/mini2025.yaml").write_text(source, encoding="utf-8")  # the same text, another source
+    first = (mini / ASSERTIONS).read_text(encoding="utf-8")
+    block = first[
+        first.index("  - id: mini2024-rab27a-exosome-secretion") : first.index("  - id: mini2024-mir21-pdcd4")
+    ]
+    block = block.replace("id: mini2024-", "id: mini2025-")
+    (mini / "curation/assertions/mini2025.yaml").write_text(f"source: mini2025\nassertions:\n{block}", encoding="utf-8")
+    checked, found = validate(Layout(mini))
+    assert found == []
+    assert sorted((s, a.id) for s, a in checked.assertions if "rab27a-exosome" in a.id) == [
+        ("mini2024", "mini2024-rab27a-exosome-secretion"),
+        ("mini2025", "mini2025-rab27a-exosome-secretion"),
+    ]
+    assert len(checked.assertions) == 6
