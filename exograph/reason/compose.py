@@ -14,26 +14,29 @@ cargo loading      B acting as vesicle cargo in recipient cells, from donors    
                    that agree (secretion of a molecule is read the same way)
 vesicle output     the vesicles (and their cargo) acting in recipient cells,    the step's
                    through a transfer link, when both name the donor cells and
-                   they agree; or a claim about the vesicle process itself
+                   the vesicles are the same (cells within the donors, diseases
+                   agree); or a claim about the vesicle process itself; a named
+                   subpopulation's secretion only into that subpopulation's effects
 vesicle uptake     the vesicles acting in the cells that take them up           the step's
-anything else      nothing (subtype shifts, loading of unnamed cargo)           —
+anything else      nothing (subtype shifts, a subpopulation's secretion,        —
+                   loading of unnamed cargo)
 =================  ===========================================================  ==============
 
-Whatever the step: a chain never passes *through* an exposure (a condition, a treatment, a
-drug given as a condition), a phenotype, or a class node (``generic``) other than vesicles
-made specific by a transfer link; steps about a method (``scope: method``) and bindings are
-never steps; engineered vesicles (``scope: engineered``) only when asked. Each step keeps the
-assertions whose cells agree with its neighbour's; where none do, the chain is kept and the step
-marked (exograph.reason.context; ``--coherent`` drops it): only a transfer of vesicles must name
-donor (or recipient) cells that agree.
+Whatever the step: a chain never passes *through* an exposure (a condition, a treatment, a drug
+given as a condition), a phenotype or cell behaviour (proliferation, migration, invasion), or a
+class node (``generic``) other than vesicles made specific by a transfer link, nor from a gene into
+what its variant does; steps about a method (``scope: method``) and bindings are never steps;
+engineered vesicles (``scope: engineered``) only when asked. Each step keeps the assertions whose
+cells agree with its neighbour's; where none do, the chain is kept and the step marked
+(exograph.reason.context; ``--coherent`` drops it): only a transfer of vesicles must name donor (or
+recipient) cells that agree.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from exograph.reason.index import Index, Row, effect_sign, parse_context
 
@@ -46,10 +49,16 @@ MODIFICATIONS = frozenset({"phosphorylation", "ubiquitination", "localization"})
 NEVER_STEPS = frozenset({"binding"})
 #: Kinds a chain ends at and never passes through: exposures start chains, phenotypes end them.
 END_KINDS = frozenset({"condition", "treatment", "phenotype"})
+#: Cell behaviours curated as processes that are outcomes all the same (SIGNOR's phenotypes): a chain ends at
+#: them and at their narrower kinds (amoeboid migration); what a behaviour does to vesicle release starts one.
+#: Passed through, they were hubs: every effect on recipients' migration fed "migration regulates EV secretion".
+OUTCOMES = frozenset({"cell_proliferation", "cell_migration", "cell_motility", "cell_invasion"})
 
 #: The vesicles each vesicle process makes or takes up; narrower processes inherit from the nearest
-#: listed broader one (MVB docking is part of exosome secretion, so it makes exosomes).
-PRODUCES: Mapping[str, str] = {
+#: listed broader one (MVB docking is part of exosome secretion, so it makes exosomes). The secretion of
+#: a named subpopulation (half of a switch between kinds of exosomes) makes that subpopulation, whose
+#: effects are its own, not those of exosomes at large; None where the curation names no such vesicles.
+PRODUCES: Mapping[str, str | None] = {
     "ev_secretion": "extracellular_vesicle",
     "small_ev_secretion": "extracellular_vesicle",
     "ev_biogenesis": "extracellular_vesicle",
@@ -57,8 +66,10 @@ PRODUCES: Mapping[str, str] = {
     "exosome_biogenesis": "exosome",
     "microvesicle_release": "microvesicle",
     "microvesicle_biogenesis": "microvesicle",
+    "late_endosomal_exosome_secretion": None,
+    "recycling_endosomal_exosome_secretion": "recycling_endosomal_exosome",
 }
-TAKES_UP: Mapping[str, str] = {"ev_uptake": "extracellular_vesicle", "exosome_uptake": "exosome"}
+TAKES_UP: Mapping[str, str | None] = {"ev_uptake": "extracellular_vesicle", "exosome_uptake": "exosome"}
 #: The class every vesicle lies within.
 VESICLE_ROOT = "extracellular_vesicle"
 
@@ -80,8 +91,8 @@ TRANSFER = "transfer"
 carried_sign = effect_sign
 
 
-def _listed(index: Index, key: str, table: Mapping[str, str]) -> str | None:
-    """The vesicle ``table`` gives ``key`` or its nearest broader process."""
+def _listed(index: Index, key: str, table: Mapping[str, str | None]) -> str | None:
+    """The vesicle ``table`` gives ``key`` or its nearest broader process (None where it lists none)."""
     todo, seen = [key], {key}
     while todo:
         current = todo.pop(0)
@@ -103,8 +114,14 @@ def transfer_targets(index: Index, entity: str) -> list[str]:
     key = ("targets", entity)
     if key not in index.memo:
         made = _listed(index, entity, PRODUCES) or _listed(index, entity, TAKES_UP)
-        index.memo[key] = sorted(index.ancestors(made)) if made and index.kinds.get(entity) == "process" else []
+        index.memo[key] = _claimed(index, made) if made and index.kinds.get(entity) == "process" else []
     return index.memo[key]  # type: ignore[no-any-return]
+
+
+def _claimed(index: Index, made: str) -> list[str]:
+    """The vesicles whose claims speak for ``made``: a class and every broader class (a claim about EVs holds
+    for exosomes); a named subpopulation (not ``generic``) only itself, half of a switch being no more vesicles."""
+    return sorted(index.ancestors(made)) if made in index.generic else [made]
 
 
 def transfer_sources(index: Index, vesicle: str) -> list[str]:
@@ -138,11 +155,16 @@ def vesicle_taken(index: Index, target: str, aspect: str) -> str | None:
 
 
 def effect(index: Index, row: Row) -> str:
-    """What ``row`` changes about its target: which row of the table it is (kept per target and aspect)."""
-    key = ("effect", row.target, row.aspect)
+    """What ``row`` changes about its target: which row of the table it is."""
+    return effect_of(index, row.target, row.aspect)
+
+
+def effect_of(index: Index, target: str, aspect: str) -> str:
+    """What a step on ``target``'s ``aspect`` changes (kept per target and aspect)."""
+    key = ("effect", target, aspect)
     found = index.memo.get(key)
     if found is None:
-        found = index.memo[key] = _effect(index, row.target, row.aspect)
+        found = index.memo[key] = _effect(index, target, aspect)
     return found
 
 
@@ -165,14 +187,24 @@ def _effect(index: Index, target: str, aspect: str) -> str:
 
 def usable(row: Row, engineered: bool) -> bool:
     """Whether ``row`` may be a chain step at all: never a method or a binding; engineered only when asked."""
-    if row.aspect in NEVER_STEPS or row.scope == "method":
+    return usable_shape(row.aspect, row.scope, engineered)
+
+
+def usable_shape(aspect: str, scope: str, engineered: bool) -> bool:
+    """:func:`usable` of any row of this aspect and scope."""
+    if aspect in NEVER_STEPS or scope == "method":
         return False
-    return engineered or row.scope != "engineered"
+    return engineered or scope != "engineered"
+
+
+def ends(index: Index, key: str) -> bool:
+    """Whether chains start or end at ``key`` and never pass through it: an exposure, a phenotype, an outcome."""
+    return key in index.exposures or index.kinds.get(key) in END_KINDS or not OUTCOMES.isdisjoint(index.ancestors(key))
 
 
 def passable(index: Index, key: str) -> bool:
     """Whether a chain may pass through ``key`` other than by a transfer link."""
-    return not (key in index.exposures or key in index.generic or index.kinds.get(key) in END_KINDS)
+    return not (key in index.generic or ends(index, key))
 
 
 def reason_unsigned(step: Step) -> str | None:
@@ -222,9 +254,10 @@ def _where_starts(row: Row) -> frozenset[str]:
     return _named(row.context_json, "donors" if row.cargo else "actor")
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """Whether a step may follow another: the rows of the later step kept, the link, or why not."""
+class Verdict(NamedTuple):
+    """Whether a step may follow another: the rows of the later step kept, the link, or why not.
+
+    A named tuple: a path search composes thousands of pairs of steps, and makes one for each."""
 
     rows: tuple[Row, ...] = ()
     #: The rows of the earlier step kept (those some kept row of the later step agrees with).
@@ -237,35 +270,81 @@ class Verdict:
 
 def follow(index: Index, before: Step, after: Step, link: str | None) -> Verdict:
     """Whether ``after`` may follow ``before`` (joined through ``link``: None, a family link or transfer)."""
-    joined = after.regulator
-    if before.target in index.exposures or index.kinds.get(before.target) in END_KINDS:
-        return Verdict(cut=f"{before.target} is an exposure or phenotype: chains start or end there")
-    if joined in index.exposures or index.kinds.get(joined) in END_KINDS:
-        return Verdict(cut=f"{joined} is an exposure or phenotype: chains start or end there")
     kind = before.effect
-    if kind in (VESICLES, UPTAKE) and (after.cargo or link == TRANSFER or is_vesicle(index, joined)):
+    if kind not in READS_CELLS:
+        cut = cut_between(index, before.target, kind, before.aspects, after.regulator, after.cargo, link)
+        return Verdict(cut=cut) if cut else _same_cells(index, before, after, link)
+    joined = after.regulator
+    cut = _ends(index, before.target, joined, link)
+    if cut:
+        return Verdict(cut=cut)
+    if kind != LOADING and (after.cargo or link == TRANSFER or is_vesicle(index, joined)):
         return _transfer(index, before, after, link, "donors" if kind == VESICLES else "recipients")
     # otherwise a claim about the process itself follows (MVB fusion feeds exosome secretion): the same cells
     if link == TRANSFER:
-        return Verdict(cut="a transfer link follows only a step on vesicle output or uptake")
-    if before.target in index.generic or joined in index.generic:
-        return Verdict(cut=f"{before.target if before.target in index.generic else joined} is a class, not a step")
-    if kind == NOTHING:
-        return Verdict(cut=f"{'/'.join(before.aspects)} of {before.target} says nothing about what follows")
-    if kind in (VESICLES, UPTAKE):
+        return Verdict(cut=_NO_TRANSFER)
+    cut = _class(index, before.target, joined)
+    if cut:
+        return Verdict(cut=cut)
+    if kind != LOADING:
         return _same_cells(index, before, after, link)
-    if kind == LOADING:
-        if not after.cargo:
-            return Verdict(cut=f"loading {before.target} into vesicles composes only into its effects as cargo")
-        mine, kept = _agreeing(
-            index, before.rows, after.rows, _where_starts, lambda r: _named(r.context_json, "donors"), lenient=True
-        )
-        if not kept:
-            return Verdict(cut="the cells loading the cargo and the donors of the vesicles differ")
-        return Verdict(kept, mine, link)
-    if after.cargo:
-        return Verdict(cut=f"a change of {before.target} in its cells does not say it is loaded into vesicles")
-    return _same_cells(index, before, after, link)
+    if not after.cargo:
+        return Verdict(cut=f"loading {before.target} into vesicles composes only into its effects as cargo")
+    mine, kept = _agreeing(
+        index, before.rows, after.rows, _where_starts, lambda r: _named(r.context_json, "donors"), lenient=True
+    )
+    if not kept:
+        return Verdict(cut="the cells loading the cargo and the donors of the vesicles differ")
+    return Verdict(kept, mine, link)
+
+
+#: What a step changes when composition reads the cells of its rows, whatever follows it.
+READS_CELLS = frozenset({VESICLES, UPTAKE, LOADING})
+_NO_TRANSFER = "a transfer link follows only a step on vesicle output or uptake"
+
+
+def cut_between(
+    index: Index, target: str, kind: str, aspects: tuple[str, ...], joined: str, cargo: bool, link: str | None
+) -> str | None:
+    """Why a step on ``target`` that changes ``kind`` (one of the rows of the table that reads no cells) may
+    not come before a step from ``joined`` (``cargo``: acting as vesicle cargo) through ``link``; None when it
+    may, and then the two steps keep the rows whose cells agree (:func:`follow`).
+
+    The answer is the same for every pair of steps of these shapes, whatever their assertions, so it is
+    kept for the life of the index: chain search asks it of thousands of pairs, and counts chains by it.
+    """
+    key = ("cut", target, kind, aspects, joined, cargo, link)
+    if key in index.memo:
+        return index.memo[key]  # type: ignore[no-any-return]
+    cut = _ends(index, target, joined, link)
+    if not cut and link == TRANSFER:
+        cut = _NO_TRANSFER
+    cut = cut or _class(index, target, joined)
+    if not cut and kind == NOTHING:
+        cut = f"{'/'.join(aspects)} of {target} says nothing about what follows"
+    if not cut and cargo:
+        cut = f"a change of {target} in its cells does not say it is loaded into vesicles"
+    index.memo[key] = cut
+    return cut
+
+
+def _ends(index: Index, target: str, joined: str, link: str | None) -> str | None:
+    """Exposures start chains, phenotypes and cell behaviours end them: none joins two steps; nor does a gene
+    join what its variant does."""
+    for key in (target, joined):
+        if ends(index, key):
+            return f"{key} is an exposure, phenotype or cell behaviour: chains start or end there"
+    if link == "parent":  # the gene's amount or activity is not its variant's (stress activates p53, not a GOF mutant)
+        return f"a change in {target} says nothing about what its variant {joined} does"
+    return None
+
+
+def _class(index: Index, target: str, joined: str) -> str | None:
+    """A class node joins two steps only through a transfer link."""
+    for key in (target, joined):
+        if key in index.generic:
+            return f"{key} is a class, not a step"
+    return None
 
 
 def _same_cells(index: Index, before: Step, after: Step, link: str | None) -> Verdict:
@@ -288,7 +367,7 @@ def _transfer(index: Index, before: Step, after: Step, link: str | None, role: s
     vesicles = {v for v in made if v}
     if link not in (TRANSFER, None) or not after.cargo or not is_vesicle(index, after.regulator):
         return Verdict(cut="more or fewer vesicles compose only into the effects of those vesicles in recipient cells")
-    if not any(after.regulator in index.ancestors(v) for v in vesicles):
+    if not any(after.regulator in _claimed(index, v) for v in vesicles):
         return Verdict(cut=f"{after.regulator} are not the vesicles {'/'.join(sorted(vesicles))} made")
     mine, kept = _agreeing(
         index,
@@ -296,6 +375,7 @@ def _transfer(index: Index, before: Step, after: Step, link: str | None, role: s
         after.rows,
         lambda r: _named(r.context_json, "actor") | _named(r.context_json, role),
         lambda r: _named(r.context_json, role),
+        transfer=True,
     )
     if not kept:
         return Verdict(cut=f"the {role} of the vesicles are not named by both steps, or differ")
@@ -314,6 +394,26 @@ def _via(vesicle: str, rows: Iterable[Row]) -> str:
     return text
 
 
+def _within(index: Index, first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether some cells of ``first`` are, or lie within, some of ``second`` (kept per pair of sets)."""
+    key = ("within", first, second)
+    found = index.memo.get(key)
+    if found is None:
+        found = index.memo[key] = any(b in index.ancestors(a) for a in first for b in second)
+    return found
+
+
+def _same_vesicles(index: Index, row: Row, cells: frozenset[str], vesicles: Row, donors: frozenset[str]) -> bool:
+    """Whether the vesicles ``row`` makes (in ``cells``) are those whose effects ``vesicles`` states (from
+    ``donors``): the cells are the donors or lie within them (the effects of exosomes from cancer cells are
+    those of Huh-7 exosomes, but the effects found for Huh-7 exosomes are not those of any cancer cell's),
+    and the diseases agree where both state one (breast cancer cells are not HCC cells)."""
+    if not _within(index, cells, donors):
+        return False
+    mine, theirs = _named(row.context_json, "diseases"), _named(vesicles.context_json, "diseases")
+    return not (mine and theirs) or _agree(index, mine, theirs)
+
+
 def _agreeing(
     index: Index,
     before: Iterable[Row],
@@ -321,11 +421,13 @@ def _agreeing(
     here: Any,
     there: Any,
     lenient: bool = False,
+    transfer: bool = False,
 ) -> tuple[tuple[Row, ...], tuple[Row, ...]]:
     """The rows of each step whose cells agree with some row of the other: ``here`` of a row of
     ``before``, ``there`` of a row of ``after``.
 
-    Strict: both must name cells. Lenient: a row that names none agrees with anything.
+    Strict: both must name cells. Lenient: a row that names none agrees with anything. Transfer:
+    strict, and the vesicles must be the same (:func:`_same_vesicles`), not only the cells related.
     """
     earlier = [(row, here(row)) for row in before]
     if lenient:
@@ -339,7 +441,12 @@ def _agreeing(
         agreeing = [
             r
             for r, theirs in earlier
-            if (lenient and not (cells and theirs)) or (cells and theirs and _agree(index, theirs, cells))
+            if (lenient and not (cells and theirs))
+            or (
+                cells
+                and theirs
+                and (_same_vesicles(index, r, theirs, row, cells) if transfer else _agree(index, theirs, cells))
+            )
         ]
         if agreeing:
             kept.append(row)

@@ -87,8 +87,10 @@ def cells(label: str, kind: str | None = "cell_type") -> str:
 
 
 def plural(label: str) -> str:
-    """'extracellular exosomes': a vesicle class names many vesicles."""
-    return label if label.endswith("s") else f"{label}s"
+    """'extracellular exosomes': a vesicle class names many vesicles; the noun takes the plural, not an
+    abbreviation after it ('endothelial cells (HUVEC)', 'extracellular vesicles (EVs)')."""
+    head, bracket, rest = label.partition(" (")
+    return label if label.endswith("s") or head.endswith("s") else f"{head}s{bracket}{rest}"
 
 
 #: Kinds whose name is one molecule however it ends ("Hrs" is a gene, not several).
