@@ -173,7 +173,7 @@ def _effect(index: Index, target: str, aspect: str) -> str:
         return VESICLES
     if vesicle_taken(index, target, aspect):
         return UPTAKE
-    if aspect in ("amount", "activity") or (aspect == "biogenesis" and not is_vesicle(index, target)):
+    if aspect in ("amount", "activity", "biogenesis"):  # biogenesis of vesicles was answered above
         return LEVEL
     if aspect == "degradation":
         return DEGRADATION
