@@ -4,12 +4,15 @@ triple of the whole curation's export, and the table itself checked for coherenc
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 from typing import get_args
 
 import pyoxigraph
 import pytest
 
+from exograph.compiled.store import open_store
 from exograph.curation import vocab
+from exograph.export import EXPORTERS
 from exograph.export.evidence import ECO, evidence_label
 from exograph.export.relations import BFO_DISJOINT, BFO_PARENT, RELATIONS, RO, RO_TERMS, relation_name
 
@@ -144,12 +147,44 @@ def test_the_mapping_emits_exactly_the_relations_of_the_table() -> None:
         ("gene", "gene", "increases", "degradation", None, "direct", "directly negatively regulates quantity of"),
         ("chemical", "gene", "decreases", "amount", None, "indirect", "indirectly negatively regulates quantity of"),
         ("gene", "gene", "increases", "localization", None, "direct", "causally influences"),
+        # the second cases: more degradation is less target, so a sign flips, but an unsigned effect has none to flip
+        ("gene", "gene", "decreases", "degradation", None, "indirect", "indirectly positively regulates quantity of"),
+        ("gene", "gene", "regulates", "degradation", None, "direct", "directly regulates quantity of"),
+        # RO's expression/repression relations are signed: an unsigned transcriptional effect keeps the generic one
+        ("gene", "gene", "regulates", "amount", "transcription", "unstated", "regulates quantity of"),
+        ("gene", "gene", "regulates", "amount", "transcription", "direct", "directly regulates quantity of"),
+        # a process acting on an entity: "regulates levels of" only for how much there is of it
+        ("process", "gene", "increases", "activity", None, "unstated", "causally related to"),
     ],
 )
 def test_relation_table(
     regulator: str, target: str, direction: str, aspect: str, mechanism: str | None, directness: str, expected: str
 ) -> None:
     assert relation_name(regulator, target, direction, aspect, mechanism, directness) == expected
+
+
+def test_each_association_carries_the_relation_of_its_own_ends_and_effect(mini: Path, tmp_path: Path) -> None:
+    """The exporter hands every field of the assertion to the mapping: in the mini curation, a condition on a
+    process, a gene on a process, a miRNA on a gene's amount, a negated drug effect and a transcription factor
+    each get their own relation."""
+    path = tmp_path / "graph.ttl"
+    EXPORTERS["turtle"].write(open_store(mini), path)
+    graph = pyoxigraph.Store()
+    graph.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
+    query = (
+        "PREFIX biolink: <https://w3id.org/biolink/vocab/> PREFIX dcterms: <http://purl.org/dc/terms/> "
+        "SELECT ?id ?relation WHERE { ?a dcterms:identifier ?id ; biolink:original_predicate ?relation }"
+    )
+    rows = graph.query(query)
+    assert isinstance(rows, pyoxigraph.QuerySolutions)
+    found = {row["id"].value: RO_TERMS[row["relation"].value.removeprefix(OBO).replace("_", ":")].label for row in rows}
+    assert found == {
+        "mini2024-hypoxia-exosome-secretion": "causally related to",
+        "mini2024-rab27a-exosome-secretion": "involved in positive regulation of",
+        "mini2024-mir21-pdcd4": "regulates quantity of",
+        "mini2024-sorafenib-rab27a": "regulates quantity of",
+        "mini2024-hif1a-rab27a": "increases by expression quantity of",
+    }
 
 
 @pytest.mark.parametrize(
