@@ -313,3 +313,31 @@ def test_the_code_digest_changes_with_the_code_that_reads_curation(
         changed = incremental.code_digest()
         assert changed != first, name
         first = changed
+
+
+def test_a_text_snapshot_that_is_not_utf8_is_linted_all_the_same(mini: Path) -> None:
+    """The checks accept a snapshot with a byte that is not UTF-8 (it is replaced when read): so must lint."""
+    import hashlib
+
+    text = mini / "sources/mini2024.txt"
+    old = text.read_bytes()
+    text.write_bytes(old + b"caf\xe9\n")  # Latin-1, not UTF-8
+    replace_in(
+        mini / "sources/mini2024.yaml", hashlib.sha256(old).hexdigest(), hashlib.sha256(text.read_bytes()).hexdigest()
+    )
+    expected = lint(Layout(mini), cache=False)
+    assert expected.problems == [] and expected.findings
+    assert lint(Layout(mini)).findings == expected.findings
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_rows_and_lint_are_made_in_the_one_read_of_each_file(mini: Path, reads: list[str], cache: bool) -> None:
+    """Rows and lint come with the file's checks (just made, or kept): never a second read of the file."""
+    rows = incremental.validate(Layout(mini), want_rows=True, cache=cache).rows
+    assert reads == ["mini2024.yaml"] and len(rows) == 5
+    reads.clear()
+    assert len(incremental.validate(Layout(mini), lint=True, cache=cache).lint) == 1
+    assert reads == ["mini2024.yaml"]  # the kept result has no lint: the file is read again, once
+    reads.clear()
+    assert incremental.validate(Layout(mini), want_rows=True, lint=True, cache=cache).rows == rows
+    assert reads == ([] if cache else ["mini2024.yaml"])

@@ -67,7 +67,7 @@ def test_labels_are_display_names_for_any_number_of_keys(chain_root: Path) -> No
     expected = {e["key"]: e["display"] for e in store.entities()}
     assert expected["miR-21"] == "hsa-mir-21" and expected["ev_secretion"] == "extracellular vesicle secretion"
     # unknown keys sorted before the real ones (fetched in chunks of 500): real keys fall on every chunk edge
-    for unknown in range(480, 502):
+    for unknown in (*range(480, 502), 1200):
         assert store.labels([*(f"!{i:04d}" for i in range(unknown)), *expected, *expected]) == expected
     assert store.labels([]) == {}
 
@@ -215,3 +215,51 @@ def test_full_text_entries_of_entities_and_assertions(chain_root: Path) -> None:
     assert _search(store, "assertion", "chain2025-tp53-mir21")[2] == "TP53 repressed miR-21 in hepatoma cells. "
     count = store.db.execute("SELECT COUNT(*) FROM search").fetchone()[0]
     assert count == store.assertion_count() + len(list(store.entities()))
+
+
+def test_files_changed_crosses_from_a_worker_process_intact() -> None:
+    """Raised where a worker lints a file (its source text changed), it is pickled back to the command."""
+    import pickle
+
+    error = pickle.loads(pickle.dumps(FilesChanged(["sources/a.txt", "b.yaml"])))
+    assert error.files == ["sources/a.txt", "b.yaml"]
+    assert str(error).startswith("sources/a.txt, b.yaml changed while exograph read them")
+
+
+def test_only_cache_files_are_deleted_as_damaged(tmp_path: Path) -> None:
+    from exograph.compiled import store as module
+
+    cache, mine = tmp_path / "0123456789abcdef0123.sqlite", tmp_path / "notes.sqlite"
+    for path in (cache, mine):
+        path.write_bytes(b"")
+    module.OPENED[:] = [cache, mine, cache, tmp_path / "fedcba9876543210fedc.sqlite"]
+    assert module.discard_opened() == [cache]
+    assert not cache.exists() and mine.exists() and module.OPENED == []
+
+
+def test_suggestions_look_past_the_names_of_the_closest_entities(mini: Path) -> None:
+    """Up to ``n`` entities, from the 3n closest names: an entity known by many close names fills only one
+    place, so entities a little further away are still offered (and a wrong key is never repeated)."""
+    from tests.curation.lint.conftest import Tree
+
+    tree = Tree(mini)
+    for i in range(1, 5):  # four entities, each with four names very close to the query
+        names = [f"abcdefgh-{i}", f"abcdefgh_{i}", f"abcdefgh {i}"]
+        tree.add_entity(f"abcdefgh{i}", f"GO:999999{i}", "process", synonyms=names)
+    tree.add_entity("abcdefgxy", "GO:9999995", "process")  # a little further
+    tree.add_entity("abcdefxyz", "GO:9999996", "process")  # further still
+    tree.add_entity("abcdexyzw", "GO:9999997", "process")  # too far
+    store = open_store(mini)
+    close = ["abcdefgh4", "abcdefgh3", "abcdefgh2", "abcdefgh1"]  # equally close: difflib's order
+    assert store.suggest("abcdefgh", n=1) == close[:1]
+    assert store.suggest("abcdefgh") == close  # 15 names: only these four entities' (five asked for)
+    assert store.suggest("abcdefgh", n=6) == [*close, "abcdefgxy", "abcdefxyz"]
+    assert store.suggest("abcdefgh", n=7) == store.suggest("abcdefgh", n=6)
+
+
+def test_a_store_knows_its_root_and_its_file(mini: Path) -> None:
+    from exograph.compiled.store import cache_path
+
+    store = open_store(mini)
+    assert (store.root, store.path) == (mini, cache_path(mini))
+    assert open_store(mini).path == cache_path(mini)  # opened from the cache, as compiled
