@@ -341,3 +341,51 @@ def test_rows_and_lint_are_made_in_the_one_read_of_each_file(mini: Path, reads: 
     reads.clear()
     assert incremental.validate(Layout(mini), want_rows=True, lint=True, cache=cache).rows == rows
     assert reads == ([] if cache else ["mini2024.yaml"])
+
+
+def test_links_within_the_root_are_inputs_links_out_of_it_are_not(mini: Path, tmp_path: Path, reads: list[str]) -> None:
+    """A file reached through a link inside the root is kept like any other; one outside it is never read
+    (the reader refuses it), so nothing was made of its bytes and no hash of them is an input."""
+    kept = mini / "kept" / "mini2024.yaml"
+    kept.parent.mkdir()
+    (mini / FILE).rename(kept)
+    (mini / FILE).symlink_to(kept)
+    assert _problems(mini) == []
+    reads.clear()
+    outcome = incremental.validate(Layout(mini))
+    assert outcome.problems == [] and reads == [] and outcome.inputs[FILE] == digest_of(kept.read_bytes())
+    outside = tmp_path / "outside.yaml"
+    shutil.copy(kept, outside)
+    (mini / FILE).unlink()
+    (mini / FILE).symlink_to(outside)
+    assert FILE not in incremental.validate(Layout(mini)).inputs
+    # a folder of assertion files linked in from elsewhere: its files are plain files of the root
+    (mini / FILE).unlink()
+    shutil.move(mini / "curation/assertions", tmp_path / "assertions")
+    shutil.copy(kept, tmp_path / "assertions" / "mini2024.yaml")
+    (mini / "curation/assertions").symlink_to(tmp_path / "assertions")
+    assert _problems(mini) == []
+    reads.clear()
+    outcome = incremental.validate(Layout(mini))
+    assert outcome.problems == [] and reads == [] and FILE in outcome.inputs
+
+
+def test_a_change_of_the_checking_code_checks_every_file_again(
+    mini: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _problems(mini) == []
+    monkeypatch.setattr(incremental, "code_digest", lambda: b"another version of the rules")
+    reads.clear()
+    assert _problems(mini) == [] and reads == ["mini2024.yaml"]
+
+
+@pytest.mark.parametrize("damage", ["unknown source", "missing text"])
+def test_lint_of_a_file_whose_source_or_text_is_missing(mini: Path, damage: str) -> None:
+    """The file's problems are reported (lint has no text to read), never a crash."""
+    if damage == "unknown source":
+        replace_in(mini / FILE, "source: mini2024", "source: nowhere2024")
+    else:
+        (mini / "sources/mini2024.txt").unlink()
+    report = lint(Layout(mini))
+    assert [str(p) for p in report.problems] == _full(mini) and report.problems
+    assert lint(Layout(mini)).problems == report.problems

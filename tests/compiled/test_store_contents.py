@@ -25,6 +25,7 @@ def test_files_changed_names_three_files_and_counts_the_rest() -> None:
         "a.yaml changed while exograph read them: run the command again once the files are saved"
     )
     assert str(FilesChanged(["a", "b", "c"])).startswith("a, b, c changed while")
+    assert str(FilesChanged(["a", "b", "c", "d"])).startswith("a, b, c and 1 more changed while")
     assert str(FilesChanged(["a", "b", "c", "d", "e"])).startswith("a, b, c and 2 more changed while")
 
 
@@ -183,8 +184,12 @@ def test_generic_entities_are_class_nodes(chain_root: Path) -> None:
 
 
 def test_families_and_variants_are_kept_as_members(chain_root: Path) -> None:
+    from tests.curation.lint.conftest import Tree
+
+    Tree(chain_root).add_entity("KRAS_G12D", "exograph:KRAS_G12D", "variant", label="KRAS G12D", parent="KRAS")
     store = open_store(chain_root)
     assert sorted(store.db.execute("SELECT grouping, part, relation FROM members")) == [
+        ("KRAS", "KRAS_G12D", "variant"),
         ("RAB27", "RAB27A", "member"),
         ("RAB27", "RAB27B", "member"),
     ]
