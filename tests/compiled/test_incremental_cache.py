@@ -224,13 +224,13 @@ def test_an_assertion_file_saved_while_read_is_answered_and_kept_as_read(
     """The file is hashed, then changes, then is read: the answer and the kept result are those of the bytes
     read, kept under their hash (never under the hash taken before)."""
     path = mini / FILE
-    before = path.read_bytes()
+    before, read = path.read_bytes(), incremental.read_assertions
     _edit_once(monkeypatch, "read_assertions", lambda: replace_in(path, "target: PDCD4", "target: nothing"))
     outcome = incremental.validate(Layout(mini))
     assert [str(p) for p in outcome.problems] == _full(mini) and outcome.problems
     assert outcome.inputs[FILE] == digest_of(path.read_bytes())
     path.write_bytes(before)
-    monkeypatch.undo()
+    monkeypatch.setattr(incremental, "read_assertions", read)
     assert _problems(mini) == []  # the old bytes' hash never got the new bytes' problems
 
 
@@ -389,3 +389,30 @@ def test_lint_of_a_file_whose_source_or_text_is_missing(mini: Path, damage: str)
     report = lint(Layout(mini))
     assert [str(p) for p in report.problems] == _full(mini) and report.problems
     assert lint(Layout(mini)).problems == report.problems
+
+
+def test_definitions_deleted_while_read_are_never_kept_as_read(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A definitions file hashed, then deleted before it is read (a checkout switching branches): the run
+    starts again, and nothing made without the file is kept under the hash of its bytes."""
+    entities = mini / "curation/entities/entities.yaml"
+    content, load = entities.read_bytes(), incremental.load
+    calls = _edit_once(monkeypatch, "load", entities.unlink)
+    assert incremental.validate(Layout(mini)).problems  # the entities are gone: every name is unknown
+    assert len(calls) == 2  # the first attempt read fewer files than it hashed, and started again
+    entities.write_bytes(content)  # the checkout switches back
+    monkeypatch.setattr(incremental, "load", load)
+    assert _problems(mini) == []
+
+
+def test_definitions_created_while_read_are_never_kept_as_read(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other way round: a file that appears after the hashing (and is read) is no part of the keys."""
+    extra = mini / "curation/entities/extra.yaml"
+    load = incremental.load
+    text = "entities:\n  - key: PDCD4\n    curie: HGNC:8763\n    label: PDCD4\n    kind: gene\n"  # defined twice
+    calls = _edit_once(monkeypatch, "load", lambda: extra.write_text(text, encoding="utf-8"))
+    problems = _problems(mini)
+    assert problems == _full(mini) and any("PDCD4" in p for p in problems)
+    assert len(calls) == 2
+    extra.unlink()
+    monkeypatch.setattr(incremental, "load", load)
+    assert _problems(mini) == []
