@@ -328,6 +328,7 @@ def test_a_text_snapshot_that_is_not_utf8_is_linted_all_the_same(mini: Path) -> 
     expected = lint(Layout(mini), cache=False)
     assert expected.problems == [] and expected.findings
     assert lint(Layout(mini)).findings == expected.findings
+    assert lint(Layout(mini)).findings == expected.findings  # the checked text, kept, read again
 
 
 @pytest.mark.parametrize("cache", [True, False])
@@ -416,3 +417,52 @@ def test_definitions_created_while_read_are_never_kept_as_read(mini: Path, monke
     extra.unlink()
     monkeypatch.setattr(incremental, "load", load)
     assert _problems(mini) == []
+
+
+def test_files_checked_in_worker_processes_give_the_answer_of_one_process(
+    mini: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import os
+
+    from tests.conftest import FIXTURES
+
+    shutil.copytree(FIXTURES / "reason", mini, dirs_exist_ok=True)  # a second source, a second file
+    replace_in(mini / FILE, "target: PDCD4", "target: nothing")
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    answers = []
+    for parallel_from in (2, 10**6):  # two files: in two workers, then both in this process
+        monkeypatch.setattr(incremental, "PARALLEL_FROM", parallel_from)
+        monkeypatch.setenv("EXOGRAPH_CACHE_DIR", str(tmp_path / f"cache-{parallel_from}"))
+        outcome = incremental.validate(Layout(mini), want_rows=True, lint=True)
+        answers.append((outcome.problems, outcome.rows, outcome.assertions, outcome.inputs))
+        assert outcome.problems and outcome.rows
+    assert answers[0] == answers[1]
+
+
+def test_checking_shows_its_progress_on_a_terminal(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    incremental.validate(Layout(mini))
+    assert "checking assertion files: 1/1" in terminal.getvalue()
+
+
+def test_compiled_records_are_those_of_a_full_build(mini: Path) -> None:
+    """Each record with its source's cited references, as :func:`exograph.compiled.records.build` makes it."""
+    import json
+
+    from exograph.compiled.records import build
+
+    checked, problems = full_validate(Layout(mini))
+    assert problems == []
+    for _ in range(2):  # made, then kept
+        compiled = incremental.compile_rows(Layout(mini))
+        assert [json.loads(row[5]) for row in compiled.rows] == build(checked)[1]
+    cited = next(json.loads(r[5]) for r in compiled.rows if r[0] == "mini2024-hypoxia-exosome-secretion")
+    assert cited["evidence"][0]["references"][0]["doi"] == "10.1000/test.1"
