@@ -8,6 +8,7 @@ same chains, however it finds them, passes; one that drops, adds, reorders or mi
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -220,3 +221,69 @@ def test_what_a_chain_says_of_itself(kg: KnowledgeGraph) -> None:
     assert unsigned.joins == [None]  # a targets query names no end
     path = kg.path("KRAS", "PDCD4", max_length=3).chains[0]
     assert path.joins == ["HIF1A", "miR-21", "PDCD4"] and (path.start, path.end) == ("KRAS", "PDCD4")
+
+
+DEEPEST: dict[str, Callable[[KnowledgeGraph, int], ChainResult]] = {
+    "regulators PDCD4": lambda kg, d: kg.regulators("PDCD4", depth=d),
+    "regulators exosome secretion": lambda kg, d: kg.regulators(
+        "exosome secretion", depth=d, include_hypotheses=True, include_negated=True
+    ),
+    "targets KRAS": lambda kg, d: kg.targets("KRAS", depth=d),
+    "targets hypoxia": lambda kg, d: kg.targets("hypoxia", depth=d),
+    "targets sorafenib": lambda kg, d: kg.targets("sorafenib", depth=d),
+    "path KRAS to PDCD4": lambda kg, d: kg.path("KRAS", "PDCD4", max_length=d),
+    "path hypoxia to PDCD4": lambda kg, d: kg.path("hypoxia", "PDCD4", max_length=d),
+    "path sorafenib to exosome secretion": lambda kg, d: kg.path("sorafenib", "exosome secretion", max_length=d),
+}
+
+
+@pytest.mark.parametrize("name", DEEPEST)
+def test_a_shallower_query_answers_the_deeper_ones_short_chains(kg: KnowledgeGraph, name: str) -> None:
+    """Depth bounds the chains and nothing else: the answer at depth d is the answer at depth 4 without the
+    chains longer than d, in the same order."""
+    ask = DEEPEST[name]
+    deepest = ask(kg, 4).chains
+    assert max(len(c.steps) for c in deepest) >= 2
+    for depth in range(1, 4):
+        assert answer(ask(kg, depth)) == [read(c) for c in deepest if len(c.steps) <= depth], depth
+
+
+def test_a_path_holds_to_its_filters(kg: KnowledgeGraph) -> None:
+    """hypoxia > HIF1A is stated in breast cancer, HIF1A > miR-21 in hepatocellular carcinoma."""
+    assert answer(kg.path("hypoxia", "PDCD4", max_length=3)) == ["hypoxia>HIF1A HIF1A>miR-21 miR-21>PDCD4 -"]
+    assert kg.path("hypoxia", "PDCD4", max_length=3, disease="breast cancer").chains == ()
+    assert answer(kg.path("hypoxia", "miR-21", max_length=2, disease="HCC")) == []
+    assert answer(kg.path("HIF1A", "miR-21", max_length=2, disease="HCC")) == ["HIF1A>miR-21 +"]
+
+
+@pytest.fixture
+def loop(chain_root: Path) -> KnowledgeGraph:
+    """The chain fixture with a loop: PDCD4 raises miR-21 (which lowers PDCD4), and HIF1A."""
+    import exograph
+    from tests.curation.lint.conftest import Tree
+
+    tree = Tree(chain_root)
+    tree.add_text("PDCD4 raised miR-21 levels. PDCD4 raised HIF1A levels.")
+    tree.add_assertion("a-pdcd4-mir21", "PDCD4", "miR-21", "PDCD4 raised miR-21 levels.")
+    tree.add_assertion("b-pdcd4-hif1a", "PDCD4", "HIF1A", "PDCD4 raised HIF1A levels.")
+    return exograph.load(chain_root)
+
+
+def test_no_entity_twice_and_the_way_past_a_loop(loop: KnowledgeGraph) -> None:
+    """Past PDCD4 the loop back to miR-21 is closed (miR-21 is in the chain), the way on to HIF1A is not."""
+    assert answer(loop.targets("TP53", depth=3)) == [
+        "TP53>ev_secretion -",
+        "TP53>exosome_secretion +",
+        "TP53>miR-21 -",
+        "TP53>miR-21 miR-21>PDCD4 +",
+        "TP53>miR-21 miR-21>PDCD4 PDCD4>HIF1A +",
+    ]
+    assert answer(loop.regulators("HIF1A", depth=3)) == [
+        "hypoxia>HIF1A +",
+        "KRAS>HIF1A 0",
+        "PDCD4>HIF1A +",
+        "miR-21>PDCD4 PDCD4>HIF1A -",
+        "miR-21>PDCD4 PDCD4>HIF1A -",
+        "TP53>miR-21 miR-21>PDCD4 PDCD4>HIF1A +",
+    ]
+    assert answer(loop.path("TP53", "HIF1A", max_length=3)) == ["TP53>miR-21 miR-21>PDCD4 PDCD4>HIF1A +"]
