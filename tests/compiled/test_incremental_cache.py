@@ -466,3 +466,25 @@ def test_compiled_records_are_those_of_a_full_build(mini: Path) -> None:
         assert [json.loads(row[5]) for row in compiled.rows] == build(checked)[1]
     cited = next(json.loads(r[5]) for r in compiled.rows if r[0] == "mini2024-hypoxia-exosome-secretion")
     assert cited["evidence"][0]["references"][0]["doi"] == "10.1000/test.1"
+
+
+def test_definitions_through_a_link_or_unreadable(mini: Path, reads: list[str]) -> None:
+    """An entity file linked within the root is an input like any other; one that cannot be read (a named
+    pipe) is reported, and nothing made while it was there is reused."""
+    import os
+
+    entities = mini / "curation/entities/entities.yaml"
+    kept = mini / "kept.yaml"
+    entities.rename(kept)
+    entities.symlink_to(kept)
+    assert _problems(mini) == []
+    reads.clear()
+    assert _problems(mini) == [] and reads == []
+    os.mkfifo(mini / "curation/entities/pipe.yaml")
+    for _ in range(2):
+        reads.clear()
+        problems = _problems(mini)
+        assert problems == [
+            "curation/entities/pipe.yaml:1:1: is not a regular file: replace it with a YAML file or remove it"
+        ]
+        assert reads == ["mini2024.yaml"]
