@@ -157,9 +157,13 @@ def test_chain_steps_hold_what_composition_reads(chain_root: Path) -> None:
 
 
 def test_nodes_mark_exposures_and_class_nodes(chain_root: Path) -> None:
+    from tests.curation.lint.conftest import Tree
+
+    Tree(chain_root).add_entity("irradiation", "exograph:irradiation", "treatment")
     store = open_store(chain_root)
     nodes = {key: rest for key, *rest in store.db.execute("SELECT key, kind, generic, exposure FROM nodes")}
     assert nodes["hypoxia"] == ["condition", 0, 1]
+    assert nodes["irradiation"] == ["treatment", 0, 1]
     assert nodes["RAB27A"] == ["gene", 0, 0]
     assert nodes["sorafenib"] == ["chemical", 0, 0]  # a regulator, never given as a condition here
     assert len(nodes) == len(list(store.entities()))
