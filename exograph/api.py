@@ -86,6 +86,8 @@ class ChainResult:
     labels: dict[str, str] = field(default_factory=dict)
     #: The kind of every entity the chains name, so that steps read right ("increases exosomal secretion").
     kinds: dict[str, str] = field(default_factory=dict)
+    #: With ``rank="score"``: each chain's score (its weakest step's claim score), in the order of ``chains``.
+    scores: tuple[float, ...] = ()
 
     @property
     def chains(self) -> tuple[Chain, ...]:
@@ -105,6 +107,12 @@ class WhyNotResult:
         from exograph.reason.whynot import text
 
         return text(self.query, self.labels, self.kinds, self.max_length)
+
+    def as_json(self) -> dict[str, Any]:
+        """The same facts as :meth:`text`, as data (``exograph path --format json`` prints it as ``why_not``)."""
+        from exograph.reason.whynot import as_json
+
+        return as_json(self.query, self.labels, self.kinds, self.max_length)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,10 +253,11 @@ class KnowledgeGraph:
         _check_rank(rank)
         chain_options = self._options(depth, options)
         found = chain_search.chains(self.index, kind, self.resolve(name), chain_options, self._matcher(filters))
-        return self._labelled(self._ranked(found, rank))
+        return self._ranked(found, rank)
 
-    def _ranked(self, found: Chains, rank: str) -> Chains:
-        """With ``rank="score"``, the chains found ordered by their weakest step's claim score, best first.
+    def _ranked(self, found: Chains, rank: str) -> ChainResult:
+        """The chains labelled; with ``rank="score"``, ordered by their weakest step's claim score, best
+        first, each with its score.
 
         A step's score is the best of its aspects' claims; the chains are those the usual ranking kept
         (``max_chains``), reordered.
@@ -256,7 +265,7 @@ class KnowledgeGraph:
         from dataclasses import replace
 
         if rank == "default":
-            return found
+            return self._labelled(found)
         scores: dict[tuple[str, str, str], float] = {}
         for (regulator, target, aspect, _), score in self._claim_scores(
             {s.regulator for c in found.chains for s in c.steps}
@@ -267,7 +276,9 @@ class KnowledgeGraph:
         def weakest(chain: Chain) -> float:
             return min(max(scores.get((s.regulator, s.target, a), 0.0) for a in s.aspects) for s in chain.steps)
 
-        return replace(found, chains=tuple(sorted(found.chains, key=lambda c: -weakest(c))))
+        ordered = sorted(found.chains, key=lambda c: -weakest(c))
+        result = self._labelled(replace(found, chains=tuple(ordered)))
+        return replace(result, scores=tuple(weakest(c) for c in ordered))
 
     def _matcher(self, filters: dict[str, Any]) -> chain_search.Matcher:
         checked = _filters(True, True, filters)
@@ -390,7 +401,7 @@ class KnowledgeGraph:
         from exograph.reason import chains as chain_search
 
         found = chain_search.paths(self.index, first, last, options, self._matcher(filters))
-        return self._labelled(self._ranked(found, rank))
+        return self._ranked(found, rank)
 
     # -- conflicts, consensus, explanations, search ---------------------------------------------
     def summary(self, name: str, **filters: Any) -> SummaryResult:
@@ -430,7 +441,12 @@ class KnowledgeGraph:
         flags = (50, include_hypotheses, include_negated, coherent, include_engineered)
         options = self._options(max_length, _chain_options(*flags))
         first, last = self.resolve(start), self.resolve(end)
-        found = why_not(self.index, first, last, options, self._matcher(filters))
+        given = {name: value for name, value in filters.items() if value is not None}
+        without = {
+            (name, str(value)): self._matcher({k: v for k, v in given.items() if k != name})
+            for name, value in given.items()
+        }
+        found = why_not(self.index, first, last, options, self._matcher(filters), without)
         keys = {first, last, *found.reaches, *found.reached_from}
         chains = [c for cut in found.cuts for c in cut.examples]
         keys |= {k for c in chains for s in c.steps for k in (s.regulator, s.target)}

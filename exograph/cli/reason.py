@@ -20,20 +20,27 @@ from exograph.cli.common import (
 from exograph.cli.terminal import show
 
 
-def print_chains(graph: Any, result: Any, fmt: str, quotes: str, explain: bool) -> None:
-    """Chains as a table (with ``quotes``: none, first or all), JSON or TSV; ``explain`` adds paragraphs."""
+def print_chains(graph: Any, result: Any, fmt: str, quotes: str, explain: bool, why_not: Any = None) -> None:
+    """Chains as a table (with ``quotes``: none, first or all), JSON or TSV; ``explain`` adds paragraphs.
+
+    ``why_not`` (a :class:`exograph.api.WhyNotResult`) is said in each format's own way: lines under
+    the table, a ``why_not`` object in JSON, and, so that a TSV stays one table, its lines on stderr.
+    """
     from exograph.reason import render
 
     explanations = {rank: graph.explain(c) for rank, c in enumerate(result.chains, 1)} if explain else None
     if fmt == "json":
-        text = render.chains_json(result, explanations)
+        text = render.chains_json(result, explanations, why_not.as_json() if why_not else None)
     elif fmt == "tsv":
         text = render.chains_tsv(result, explanations)
     else:
         records = graph.assertions(i for c in result.chains for i in c.assertion_ids)
         labelled = replace(result, labels={**graph.labels_for(records.values()), **result.labels})
         text = render.chains_table(labelled, records, quotes, explanations)
+        text += why_not.text() if why_not else ""
     show(text, fmt)
+    if why_not and fmt == "tsv":
+        click.echo(why_not.text(), nl=False, err=True)
 
 
 def _usage_errors(func: Any) -> Any:
@@ -68,11 +75,11 @@ def path(start: str, end: str, max_length: int, **options: Any) -> None:
     fmt, evidence, explain = options.pop("fmt"), options.pop("evidence"), options.pop("explain")
     asked = options.pop("why_not")
     result = graph.path(start, end, max_length, **options)
-    print_chains(graph, result, fmt, "all" if evidence else "first", explain)
-    if fmt == "table" and (asked or not result.chains):
-        options.pop("max_chains")
-        options.pop("rank")
-        click.echo(graph.why_not(start, end, max_length, **options).text(), nl=False)
+    why = None
+    if asked or not result.chains:
+        flags = {k: v for k, v in options.items() if k not in ("max_chains", "rank")}
+        why = graph.why_not(start, end, max_length, **flags)
+    print_chains(graph, result, fmt, "all" if evidence else "first", explain, why)
 
 
 @click.command()

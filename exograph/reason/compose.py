@@ -14,18 +14,22 @@ cargo loading      B acting as vesicle cargo in recipient cells, from donors    
                    that agree (secretion of a molecule is read the same way)
 vesicle output     the vesicles (and their cargo) acting in recipient cells,    the step's
                    through a transfer link, when both name the donor cells and
-                   they agree; or a claim about the vesicle process itself
+                   the vesicles are the same (cells within the donors, diseases
+                   agree); or a claim about the vesicle process itself; a named
+                   subpopulation's secretion only into that subpopulation's effects
 vesicle uptake     the vesicles acting in the cells that take them up           the step's
-anything else      nothing (subtype shifts, loading of unnamed cargo)           —
+anything else      nothing (subtype shifts, a subpopulation's secretion,        —
+                   loading of unnamed cargo)
 =================  ===========================================================  ==============
 
-Whatever the step: a chain never passes *through* an exposure (a condition, a treatment, a
-drug given as a condition), a phenotype, or a class node (``generic``) other than vesicles
-made specific by a transfer link; steps about a method (``scope: method``) and bindings are
-never steps; engineered vesicles (``scope: engineered``) only when asked. Each step keeps the
-assertions whose cells agree with its neighbour's; where none do, the chain is kept and the step
-marked (exograph.reason.context; ``--coherent`` drops it): only a transfer of vesicles must name
-donor (or recipient) cells that agree.
+Whatever the step: a chain never passes *through* an exposure (a condition, a treatment, a drug
+given as a condition), a phenotype or cell behaviour (proliferation, migration, invasion), or a
+class node (``generic``) other than vesicles made specific by a transfer link, nor from a gene into
+what its variant does; steps about a method (``scope: method``) and bindings are never steps;
+engineered vesicles (``scope: engineered``) only when asked. Each step keeps the assertions whose
+cells agree with its neighbour's; where none do, the chain is kept and the step marked
+(exograph.reason.context; ``--coherent`` drops it): only a transfer of vesicles must name donor (or
+recipient) cells that agree.
 """
 
 from __future__ import annotations
@@ -46,10 +50,16 @@ MODIFICATIONS = frozenset({"phosphorylation", "ubiquitination", "localization"})
 NEVER_STEPS = frozenset({"binding"})
 #: Kinds a chain ends at and never passes through: exposures start chains, phenotypes end them.
 END_KINDS = frozenset({"condition", "treatment", "phenotype"})
+#: Cell behaviours curated as processes that are outcomes all the same (SIGNOR's phenotypes): a chain ends at
+#: them and at their narrower kinds (amoeboid migration); what a behaviour does to vesicle release starts one.
+#: Passed through, they were hubs: every effect on recipients' migration fed "migration regulates EV secretion".
+OUTCOMES = frozenset({"cell_proliferation", "cell_migration", "cell_motility", "cell_invasion"})
 
 #: The vesicles each vesicle process makes or takes up; narrower processes inherit from the nearest
-#: listed broader one (MVB docking is part of exosome secretion, so it makes exosomes).
-PRODUCES: Mapping[str, str] = {
+#: listed broader one (MVB docking is part of exosome secretion, so it makes exosomes). The secretion of
+#: a named subpopulation (half of a switch between kinds of exosomes) makes that subpopulation, whose
+#: effects are its own, not those of exosomes at large; None where the curation names no such vesicles.
+PRODUCES: Mapping[str, str | None] = {
     "ev_secretion": "extracellular_vesicle",
     "small_ev_secretion": "extracellular_vesicle",
     "ev_biogenesis": "extracellular_vesicle",
@@ -57,8 +67,10 @@ PRODUCES: Mapping[str, str] = {
     "exosome_biogenesis": "exosome",
     "microvesicle_release": "microvesicle",
     "microvesicle_biogenesis": "microvesicle",
+    "late_endosomal_exosome_secretion": None,
+    "recycling_endosomal_exosome_secretion": "recycling_endosomal_exosome",
 }
-TAKES_UP: Mapping[str, str] = {"ev_uptake": "extracellular_vesicle", "exosome_uptake": "exosome"}
+TAKES_UP: Mapping[str, str | None] = {"ev_uptake": "extracellular_vesicle", "exosome_uptake": "exosome"}
 #: The class every vesicle lies within.
 VESICLE_ROOT = "extracellular_vesicle"
 
@@ -80,8 +92,8 @@ TRANSFER = "transfer"
 carried_sign = effect_sign
 
 
-def _listed(index: Index, key: str, table: Mapping[str, str]) -> str | None:
-    """The vesicle ``table`` gives ``key`` or its nearest broader process."""
+def _listed(index: Index, key: str, table: Mapping[str, str | None]) -> str | None:
+    """The vesicle ``table`` gives ``key`` or its nearest broader process (None where it lists none)."""
     todo, seen = [key], {key}
     while todo:
         current = todo.pop(0)
@@ -103,8 +115,14 @@ def transfer_targets(index: Index, entity: str) -> list[str]:
     key = ("targets", entity)
     if key not in index.memo:
         made = _listed(index, entity, PRODUCES) or _listed(index, entity, TAKES_UP)
-        index.memo[key] = sorted(index.ancestors(made)) if made and index.kinds.get(entity) == "process" else []
+        index.memo[key] = _claimed(index, made) if made and index.kinds.get(entity) == "process" else []
     return index.memo[key]  # type: ignore[no-any-return]
+
+
+def _claimed(index: Index, made: str) -> list[str]:
+    """The vesicles whose claims speak for ``made``: a class and every broader class (a claim about EVs holds
+    for exosomes); a named subpopulation (not ``generic``) only itself, half of a switch being no more vesicles."""
+    return sorted(index.ancestors(made)) if made in index.generic else [made]
 
 
 def transfer_sources(index: Index, vesicle: str) -> list[str]:
@@ -170,9 +188,14 @@ def usable(row: Row, engineered: bool) -> bool:
     return engineered or row.scope != "engineered"
 
 
+def ends(index: Index, key: str) -> bool:
+    """Whether chains start or end at ``key`` and never pass through it: an exposure, a phenotype, an outcome."""
+    return key in index.exposures or index.kinds.get(key) in END_KINDS or not OUTCOMES.isdisjoint(index.ancestors(key))
+
+
 def passable(index: Index, key: str) -> bool:
     """Whether a chain may pass through ``key`` other than by a transfer link."""
-    return not (key in index.exposures or key in index.generic or index.kinds.get(key) in END_KINDS)
+    return not (key in index.generic or ends(index, key))
 
 
 def reason_unsigned(step: Step) -> str | None:
@@ -238,10 +261,11 @@ class Verdict:
 def follow(index: Index, before: Step, after: Step, link: str | None) -> Verdict:
     """Whether ``after`` may follow ``before`` (joined through ``link``: None, a family link or transfer)."""
     joined = after.regulator
-    if before.target in index.exposures or index.kinds.get(before.target) in END_KINDS:
-        return Verdict(cut=f"{before.target} is an exposure or phenotype: chains start or end there")
-    if joined in index.exposures or index.kinds.get(joined) in END_KINDS:
-        return Verdict(cut=f"{joined} is an exposure or phenotype: chains start or end there")
+    for node in (before.target, joined):
+        if ends(index, node):
+            return Verdict(cut=f"{node} is an exposure, phenotype or cell behaviour: chains start or end there")
+    if link == "parent":  # the gene's amount or activity is not its variant's (stress activates p53, not a GOF mutant)
+        return Verdict(cut=f"a change in {before.target} says nothing about what its variant {joined} does")
     kind = before.effect
     if kind in (VESICLES, UPTAKE) and (after.cargo or link == TRANSFER or is_vesicle(index, joined)):
         return _transfer(index, before, after, link, "donors" if kind == VESICLES else "recipients")
@@ -288,7 +312,7 @@ def _transfer(index: Index, before: Step, after: Step, link: str | None, role: s
     vesicles = {v for v in made if v}
     if link not in (TRANSFER, None) or not after.cargo or not is_vesicle(index, after.regulator):
         return Verdict(cut="more or fewer vesicles compose only into the effects of those vesicles in recipient cells")
-    if not any(after.regulator in index.ancestors(v) for v in vesicles):
+    if not any(after.regulator in _claimed(index, v) for v in vesicles):
         return Verdict(cut=f"{after.regulator} are not the vesicles {'/'.join(sorted(vesicles))} made")
     mine, kept = _agreeing(
         index,
@@ -296,6 +320,7 @@ def _transfer(index: Index, before: Step, after: Step, link: str | None, role: s
         after.rows,
         lambda r: _named(r.context_json, "actor") | _named(r.context_json, role),
         lambda r: _named(r.context_json, role),
+        transfer=True,
     )
     if not kept:
         return Verdict(cut=f"the {role} of the vesicles are not named by both steps, or differ")
@@ -314,6 +339,26 @@ def _via(vesicle: str, rows: Iterable[Row]) -> str:
     return text
 
 
+def _within(index: Index, first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether some cells of ``first`` are, or lie within, some of ``second`` (kept per pair of sets)."""
+    key = ("within", first, second)
+    found = index.memo.get(key)
+    if found is None:
+        found = index.memo[key] = any(b in index.ancestors(a) for a in first for b in second)
+    return found
+
+
+def _same_vesicles(index: Index, row: Row, cells: frozenset[str], vesicles: Row, donors: frozenset[str]) -> bool:
+    """Whether the vesicles ``row`` makes (in ``cells``) are those whose effects ``vesicles`` states (from
+    ``donors``): the cells are the donors or lie within them (the effects of exosomes from cancer cells are
+    those of Huh-7 exosomes, but the effects found for Huh-7 exosomes are not those of any cancer cell's),
+    and the diseases agree where both state one (breast cancer cells are not HCC cells)."""
+    if not _within(index, cells, donors):
+        return False
+    mine, theirs = _named(row.context_json, "diseases"), _named(vesicles.context_json, "diseases")
+    return not (mine and theirs) or _agree(index, mine, theirs)
+
+
 def _agreeing(
     index: Index,
     before: Iterable[Row],
@@ -321,11 +366,13 @@ def _agreeing(
     here: Any,
     there: Any,
     lenient: bool = False,
+    transfer: bool = False,
 ) -> tuple[tuple[Row, ...], tuple[Row, ...]]:
     """The rows of each step whose cells agree with some row of the other: ``here`` of a row of
     ``before``, ``there`` of a row of ``after``.
 
-    Strict: both must name cells. Lenient: a row that names none agrees with anything.
+    Strict: both must name cells. Lenient: a row that names none agrees with anything. Transfer:
+    strict, and the vesicles must be the same (:func:`_same_vesicles`), not only the cells related.
     """
     earlier = [(row, here(row)) for row in before]
     if lenient:
@@ -339,7 +386,12 @@ def _agreeing(
         agreeing = [
             r
             for r, theirs in earlier
-            if (lenient and not (cells and theirs)) or (cells and theirs and _agree(index, theirs, cells))
+            if (lenient and not (cells and theirs))
+            or (
+                cells
+                and theirs
+                and (_same_vesicles(index, r, theirs, row, cells) if transfer else _agree(index, theirs, cells))
+            )
         ]
         if agreeing:
             kept.append(row)

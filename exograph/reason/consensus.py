@@ -140,11 +140,13 @@ def claim(assertions: list[AssertionRecord], sources: Mapping[str, SourceRecord]
         supporting = [a for a in stated if a["direction"] == direction]
         dissenting = [a for a in stated if a["direction"] == opposite]
         dissenting += [a for a in assertions if a["negated"] and a["direction"] == direction]
-    elif direction == "disputed":  # as much for as against: the score says 0
+    elif direction == "disputed":  # as much for as against: increases count as support, so the score says 0
         supporting = [a for a in stated if a["direction"] == "increases"]
         dissenting = [a for a in stated if a["direction"] == "decreases"]
-    else:
-        supporting, dissenting = stated, []
+        dissenting += [a for a in assertions if a["negated"] and a["direction"] == "increases"]
+    else:  # only unsigned (regulates), or only negated: a finding that the effect is absent dissents
+        supporting = stated
+        dissenting = [a for a in assertions if a["negated"] and a["direction"] == "regulates"] if stated else []
     support, dissent = _by_study(supporting, sources), _by_study(dissenting, sources)
     kinds = [evidence_kind(a, sources) for a in assertions]
     contexts = {k for a in assertions for f in CONTEXT_FIELDS for k in a["context"].get(f, [])}

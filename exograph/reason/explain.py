@@ -87,8 +87,24 @@ def cells(label: str, kind: str | None = "cell_type") -> str:
 
 
 def plural(label: str) -> str:
-    """'extracellular exosomes': a vesicle class names many vesicles."""
-    return label if label.endswith("s") else f"{label}s"
+    """'extracellular exosomes': a vesicle class names many vesicles; the noun takes the plural, not an
+    abbreviation after it ('endothelial cells (HUVEC)', 'extracellular vesicles (EVs)')."""
+    head, bracket, rest = label.partition(" (")
+    return label if label.endswith("s") or head.endswith("s") else f"{head}s{bracket}{rest}"
+
+
+#: Kinds whose name is one molecule however it ends ("Hrs" is a gene, not several).
+_SINGLE_KINDS = frozenset({"gene", "protein", "isoform", "variant"})
+
+
+def many(label: str, kind: str | None) -> bool:
+    """Whether a name is a plural noun ("Rab GTPases", "cancer risk factors", "microRNAs"), so that its
+    verb agrees ("Rab GTPases increase"); not "stress", "metastasis", "virus", "Ras" or a gene."""
+    words = label.split(" (", maxsplit=1)[0].split()
+    word = words[-1] if words else ""
+    if kind in _SINGLE_KINDS or len(word) <= 3:
+        return False
+    return word.endswith("s") and not word.endswith(("ss", "is", "us"))
 
 
 def _join(words: Sequence[str]) -> str:
@@ -107,7 +123,7 @@ def setting(context: Mapping[str, object], labels: Mapping[str, str], named: Col
     where = [cells(c, "cell_line") for c in listed("cell_lines")] + [cells(c) for c in listed("cell_types")]
     diseases, organisms = listed("diseases"), listed("organisms")
     system = context.get("system")
-    said = _SYSTEMS.get(system, "") if isinstance(system, str) else ""
+    said = SYSTEM_WORDS.get(system, "") if isinstance(system, str) else ""
     if where:
         details = organisms + diseases + ([said] if said else [])
         text = f"In {_join(where)}" + (f" ({'; '.join(details)})" if details else "")
@@ -123,7 +139,7 @@ def setting(context: Mapping[str, object], labels: Mapping[str, str], named: Col
 
 
 #: How each experimental system is said in a sentence's setting.
-_SYSTEMS = {
+SYSTEM_WORDS = {
     "in_vitro": "in vitro",
     "in_vivo": "in vivo",
     "ex_vivo": "ex vivo",
@@ -157,7 +173,7 @@ def parts(
 ) -> tuple[str, str, str, str, set[str]]:
     """(subject, verb, object, mechanism, cells named) of an assertion: the pieces every sentence uses."""
     regulator = labels.get(a["regulator"], a["regulator"])
-    subject, named, plural_subject = regulator, set(), False
+    subject, named, plural_subject = regulator, set(), many(regulator, kinds.get(a["regulator"]))
     if a["exosomal_cargo"]:
         donors = list(a["context"].get("donors", []))
         recipients = list(a["context"].get("recipients", []))
@@ -188,7 +204,7 @@ def sentence(
     text = f"{setting(a['context'], labels, named)}{subject} {verb} {what}{how}".replace(",, ", ", ")
     if text.endswith(","):
         text = text[:-1]
-    text = text[0].upper() + text[1:]
+    text = capital(text)
     assays = list(dict.fromkeys(ev["assay"] for ev in a["evidence"] if ev["assay"]))
     refs = sorted({r["number"] for ev in a["evidence"] for r in ev["references"]})
     cite = [citation(sources.get(a["source"]), a["source"])]
@@ -196,6 +212,13 @@ def sentence(
     if refs:
         cite.append("citing ref. " + ", ".join(map(str, refs)))
     return f"{text} [{'; '.join(cite)}]."
+
+
+def capital(text: str) -> str:
+    """``text`` with a capital first letter when its first word is a plain lower-case word ("hypoxia",
+    "exosomal"); a name whose case means something ("pVHL", "miR-21", "p53", "mTORC1") is left as it is."""
+    first = text.split(" ", 1)[0]
+    return text[0].upper() + text[1:] if first.isascii() and first.isalpha() and first.islower() else text
 
 
 def step_phrase(step: Step, labels: Mapping[str, str], kinds: Mapping[str, str]) -> str:
@@ -207,11 +230,13 @@ def step_phrase(step: Step, labels: Mapping[str, str], kinds: Mapping[str, str])
     target = labels.get(step.target, step.target)
     aspect = step.aspects[0]
     what = _target_phrase(aspect, step.target, kinds, labels)
+    name = labels.get(step.regulator, step.regulator)
+    # plural: "exosomes increase", "Rab GTPases increase"
+    several = (step.cargo and kinds.get(step.regulator) == "component") or many(name, kinds.get(step.regulator))
     if step.negated:
-        return f"{'do' if step.cargo and kinds.get(step.regulator) == 'component' else 'does'} not change {what}"
+        return f"{'do' if several else 'does'} not change {what}"
     verb = {1: "increase", -1: "decrease", 0: "regulate"}[_direction(step)]
-    vesicles = step.cargo and kinds.get(step.regulator) == "component"  # plural: "exosomes increase"
-    verb = f"may {verb}" if step.hypothesis else verb if vesicles else f"{verb}s"
+    verb = f"may {verb}" if step.hypothesis else verb if several else f"{verb}s"
     tail = ""
     if aspect in ("phosphorylation", "ubiquitination", "localization"):
         tail = " (what that does to it is not stated)"
@@ -271,6 +296,12 @@ def via_text(via: str, labels: Mapping[str, str], kinds: Mapping[str, str]) -> s
     return text
 
 
+def worded(reason: str, labels: Mapping[str, str]) -> str:
+    """A reason the reasoning modules give with entity keys (``... the activity of RAB5_family``), each key
+    replaced by its name, so that no printed sentence shows a key."""
+    return " ".join(labels.get(word, word) for word in reason.split(" "))
+
+
 def together(chain: Chain, labels: Mapping[str, str], kinds: Mapping[str, str]) -> str:
     """The chain summed up in one sentence that keeps its weakest hedge."""
     start = labels.get(chain.steps[0].regulator, chain.steps[0].regulator)
@@ -281,7 +312,7 @@ def together(chain: Chain, labels: Mapping[str, str], kinds: Mapping[str, str]) 
     if negated:
         return f"Together: no effect of {start} on {end} follows, since step {negated[0]} found no change {count}."
     if chain.sign == 0:
-        why = chain.unsigned_because or "a step states no sign"
+        why = worded(chain.unsigned_because or "a step states no sign", labels)
         verb = "may affect" if chain.hedge == "may" else "affects"
         return f"Together: {start} {verb} {end}, in a direction not determined ({why}) {count}."
     word = {1: "increase", -1: "decrease"}[chain.sign]
@@ -290,6 +321,17 @@ def together(chain: Chain, labels: Mapping[str, str], kinds: Mapping[str, str]) 
     if chain.hedge == "may":
         return f"Together: {start} may {word} {end}{through}, if the hypothesis in the chain holds {count}."
     return f"Together: {start} is expected to {word} {end}{through} {count}."
+
+
+def _best(step: Step, records: Mapping[str, AssertionRecord], sources: Mapping[str, SourceRecord]) -> str:
+    """The assertion a step is said by: a stated finding before a hypothesis (a step that is not all
+    hypotheses reads without "may"), then primary research, then the first."""
+
+    def rank(i: str) -> tuple[bool, bool]:
+        source = sources.get(records[i]["source"])
+        return records[i]["hypothesis"], source is None or source["kind"] == "review"
+
+    return min(step.assertions, key=rank)
 
 
 def paragraph(
@@ -306,7 +348,7 @@ def paragraph(
         out.append(f"{labels.get(begin, begin)} is {LINKS[chain.start_link]} {labels.get(chain.start, chain.start)}.")
     for step, joins in zip(chain.steps, chain.joins, strict=True):
         more = len(step.assertions) - 1
-        text = sentence(records[step.assertions[0]], labels, kinds, sources)
+        text = sentence(records[_best(step, records, sources)], labels, kinds, sources)
         if more:
             text += f" ({more} more assertion{'s' if more > 1 else ''} say{'s' if more == 1 else ''} the same.)"
         link = link_phrase(step, joins, labels, kinds)

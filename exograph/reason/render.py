@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from exograph.compiled.records import AssertionRecord
 from exograph.query.text import context_text
-from exograph.reason.explain import LINKS, cargo_text, link_phrase, step_phrase, subject
+from exograph.reason.explain import LINKS, cargo_text, link_phrase, step_phrase, subject, worded
 from exograph.reason.quotes import excerpt
 from exograph.reason.steps import Step
 from exograph.safetext import visible
@@ -67,12 +67,12 @@ def chain_header(chain: Chain, labels: Mapping[str, str], kinds: Mapping[str, st
     return out
 
 
-def chain_summary(chain: Chain) -> str:
+def chain_summary(chain: Chain, labels: Mapping[str, str]) -> str:
     """'increases', 'may increase', 'no change (a negated step)', 'unsigned (why)'."""
     if chain.hedge == "does not":
         return "no change (a negated step)"
     if chain.sign == 0:
-        return f"unsigned ({chain.unsigned_because})"
+        return f"unsigned ({worded(chain.unsigned_because or '', labels)})"
     word = SIGN_NAMES[chain.sign]
     return f"may {word[:-1]}" if chain.hedge == "may" else word
 
@@ -95,7 +95,8 @@ def chains_table(
         context = "" if chain.coherent else "  [steps from another context]"
         counts = f"{_plural(len(chain.steps), 'step')}; {_plural(len(sources), 'supporting source')}"
         out.append(f"{rank}. {chain_header(chain, labels, kinds)}")
-        out.append(f"   = {chain_summary(chain)}; {counts}{context}")
+        score = f"; score {result.scores[rank - 1]:.2f}" if result.scores else ""
+        out.append(f"   = {chain_summary(chain, labels)}; {counts}{score}{context}")
         for step, following in zip(chain.steps, chain.joins, strict=True):
             marks = step_marks(step, labels, following)
             line = f"   {subject(step, labels, kinds)} {step_phrase(step, labels, kinds)}"
@@ -142,7 +143,10 @@ def _step_json(
     }
 
 
-def chains_json(result: ChainResult, explanations: Mapping[int, str] | None = None) -> str:
+def chains_json(
+    result: ChainResult, explanations: Mapping[int, str] | None = None, why_not: dict[str, Any] | None = None
+) -> str:
+    """The chains as JSON; ``why_not`` (:func:`exograph.reason.whynot.as_json`) is added as its own object."""
     query = result.query
     chains = []
     for rank, chain in enumerate(query.chains, 1):
@@ -154,16 +158,19 @@ def chains_json(result: ChainResult, explanations: Mapping[int, str] | None = No
             "start_link": chain.start_link,
             "header": chain_header(chain, result.labels, result.kinds),
             "hedge": chain.hedge,
-            "unsigned_because": chain.unsigned_because,
+            "unsigned_because": worded(chain.unsigned_because, result.labels) if chain.unsigned_because else None,
             "steps": [
                 _step_json(s, result.labels, result.kinds, f) for s, f in zip(chain.steps, chain.joins, strict=True)
             ],
         }
+        if result.scores:
+            item["score"] = result.scores[rank - 1]
         if explanations:
             item["explanation"] = explanations[rank]
         chains.append(item)
     head = {"query": query.kind, "subject": query.subject, "end": query.end, "cut": query.cut}
-    return _dump({**head, "complete": query.complete, "labels": result.labels, "chains": chains})
+    data = {**head, "complete": query.complete, "labels": result.labels, "chains": chains}
+    return _dump({**data, "why_not": why_not} if why_not is not None else data)
 
 
 CHAIN_TSV = (
@@ -185,7 +192,7 @@ CHAIN_TSV = (
 
 
 def chains_tsv(result: ChainResult, explanations: Mapping[int, str] | None = None) -> str:
-    rows = [list(CHAIN_TSV) + (["explanation"] if explanations else [])]
+    rows = [list(CHAIN_TSV) + (["score"] if result.scores else []) + (["explanation"] if explanations else [])]
     labels = result.labels
     for rank, chain in enumerate(result.query.chains, 1):
         for number, (step, following) in enumerate(zip(chain.steps, chain.joins, strict=True), 1):
@@ -205,6 +212,7 @@ def chains_tsv(result: ChainResult, explanations: Mapping[int, str] | None = Non
                     "; ".join(step_marks(step, labels, following)),
                     "|".join(step.sources),
                     "|".join(step.assertions),
+                    *([f"{result.scores[rank - 1]:.2f}"] if result.scores else []),
                     *([explanations[rank]] if explanations else []),
                 ]
             )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from exograph.query.text import ARROWS
 from exograph.reason.consensus import Claim, as_json
+from exograph.reason.explain import SYSTEM_WORDS
 from exograph.safetext import visible
 
 if TYPE_CHECKING:
@@ -60,7 +61,9 @@ def summary_table(result: SummaryResult) -> str:
     header = ("SCORE", "REGULATOR", "CONSENSUS", "TARGET", "TALLY", "SOURCES", "EVIDENCE", "DIRECT", "PERTURBATIONS")
     rows = [header]
     for c in result.claims:
-        said = c.direction if c.direction in ("disputed", "none") else f"{c.direction} {c.aspect.replace('_', ' ')}"
+        aspect = c.aspect.replace("_", " ")
+        # the aspect always shows: "none RAB27A" beside "increases activity RAB27A" would read as a contradiction
+        said = f"no change in {aspect}" if c.direction == "none" else f"{c.direction} {aspect}"
         evidence = "/".join(
             f"{n} {k}" for n, k in ((c.primary, "primary"), (c.cited, "cited"), (c.review, "review")) if n
         )
@@ -85,7 +88,9 @@ def summary_table(result: SummaryResult) -> str:
     out = [line(header)]
     for row, c in zip(rows[1:], result.claims, strict=True):
         out.append(line(row))
-        details = [f"in {_names(c.contexts + c.systems, labels)}"] if c.contexts or c.systems else []
+        where = [f"in {_names(c.contexts, labels)}"] if c.contexts else []
+        where += [SYSTEM_WORDS.get(system, system) for system in c.systems]  # "in vivo", not "in in vivo"
+        details = ["; ".join(where)] if where else []
         details += [f"dissent: {', '.join(c.dissenting)}"] if c.dissenting else []
         details += [f"may (speculative): {', '.join(c.speculative)}"] if c.speculative else []
         details += [f"does not (negated): {', '.join(c.negated_ids)}"] if c.negated_ids else []

@@ -396,6 +396,8 @@ def neighbourhood(
     ranked = _rank(focus, assertions, depth_of, groups)
     collapsed = set(ranked[limit:])
     omitted = []
+    if matches is not None and not assertions:
+        omitted.append(f"no assertion about {words.names.get(key, key)} passes the filters")
     if collapsed:
         omitted.append(
             f"{len(collapsed)} more neighbour{'s' if len(collapsed) != 1 else ''} not drawn (fewest sources); "
@@ -431,14 +433,15 @@ def between(
     """
     from exograph.api import KnowledgeGraph
 
-    found = KnowledgeGraph(store).path(start, end, max_length, max_chains=max_chains, **(filters or {}))
+    graph = KnowledgeGraph(store)
+    found = graph.path(start, end, max_length, max_chains=max_chains, **(filters or {}))
     words = _Words(store)
     words.learn([start, end])
-    notes = (
-        []
-        if found.chains
-        else [f"no chain of at most {max_length} steps from {words.names[start]} to {words.names[end]}"]
-    )
+    notes = []
+    if not found.chains:  # what `exograph path` says under an empty answer, in short
+        notes.append(f"no chain of at most {max_length} steps from {words.names[start]} to {words.names[end]}")
+        why = graph.why_not(start, end, max_length, **(filters or {})).query
+        notes += [f"{cut.count} chain{'s' if cut.count != 1 else ''} cut by {cut.reason}" for cut in why.cuts]
     return drawn_chains(store, found, f"{words.names[start]} → {words.names[end]}", notes, words)
 
 

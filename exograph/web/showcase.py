@@ -158,7 +158,7 @@ def chains(
         out.append(
             {
                 "header": chain_header(chain, labels, kinds),
-                "summary": chain_summary(chain),
+                "summary": chain_summary(chain, labels),
                 "together": together(chain, labels, kinds) if len(chain.steps) > 1 else "",
                 "coherent": chain.coherent,
                 "steps": steps,

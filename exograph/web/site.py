@@ -19,10 +19,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from exograph.compiled.records import AssertionRecord, SourceRecord
+from exograph.compiled.records import AssertionRecord, SourceRecord, filter_context
 from exograph.compiled.store import Store
 from exograph.curation.vocab import CONTEXT_LIST_FIELDS
 from exograph.export.prefixes import iri
+from exograph.query.filters import FILTER_KINDS, PERTURBATION_CLASSES
+from exograph.query.neighbours import Filters
 from exograph.query.text import context_text
 from exograph.reason.explain import citation
 from exograph.web import showcase
@@ -41,12 +43,25 @@ FACETS = (
     ("donors", "Donor"),
     ("recipients", "Recipient"),
     ("system", "System"),
+    ("perturbation", "Perturbation"),
     ("sign", "Sign"),
     ("cargo", "Exosomal cargo"),
     ("hypothesis", "Hypothesis"),
     ("negated", "Negated"),
     ("source", "Source"),
 )
+#: The context facets and the query filter each one is (``--cell-type`` …): a value is offered for a row
+#: exactly when that filter, given the value, keeps the row (its fields, narrower terms, kinds).
+_FILTER_OF = {
+    "diseases": "disease",
+    "cell_lines": "cell_line",
+    "cell_types": "cell_type",
+    "conditions": "condition",
+    "donors": "donor",
+    "recipients": "recipient",
+}
+#: Facets shown as a tree of broader and narrower values.
+_TREES = frozenset(_FILTER_OF)
 #: File name of each export format on the downloads page (a folder format is zipped).
 _SUFFIX = {"turtle": "ttl", "indra": "indra.json", "json": "json", "signor": "signor.tsv", "omnipath": "omnipath.tsv"}
 
@@ -107,10 +122,20 @@ class _Site:
         return found
 
     def _facets(self, a: AssertionRecord) -> dict[str, list[str]]:
-        context = a["context"]
-        facets = {name: list(context.get(name, [])) for name, _ in FACETS[:6]}
-        facets["diseases"] = list(dict.fromkeys(k for d in facets["diseases"] for k in self.ancestors.get(d, [d])))
+        """The values each filter of a page matches for ``a``, as the query filters match them: a cell type
+        also in the cell lines, donors and recipients, each value with everything broader of the filter's kinds
+        (choosing "fibroblast" keeps CAF donors), a perturbation with its class (loss or gain of function)."""
+        context = filter_context(a)
+        fields = dict(Filters.FIELDS)
+        facets = {}
+        for facet, option in _FILTER_OF.items():
+            stated = (k for f in fields[option] for k in context.get(f, []))
+            broader = (k for key in stated for k in self.ancestors.get(key, [key]))
+            facets[facet] = list(dict.fromkeys(k for k in broader if self.kinds.get(k) in FILTER_KINDS[option]))
         facets["system"] = [context["system"]] if context.get("system") else []
+        done = context.get("perturbations", [])
+        classes = [name for name, members in PERTURBATION_CLASSES.items() if members & set(done)]
+        facets["perturbation"] = [*done, *classes]
         facets["sign"] = ["negated" if a["negated"] else a["direction"]]
         facets["cargo"] = ["yes" if a["exosomal_cargo"] else "no"]
         facets["hypothesis"] = ["yes" if a["hypothesis"] else "no"]
@@ -125,7 +150,7 @@ class _Site:
             values = list(dict.fromkeys(v for a in rows for v in self.facets[a["id"]][name]))
             if (len(values) < 2 and name not in ("diseases",)) or not values:
                 continue
-            if name == "diseases":
+            if name in _TREES:
                 depth = {v: len(self.ancestors.get(v, [v])) - 1 for v in values}
                 choices = [(v, self.names.get(v, v), depth[v]) for v in _tree(values, self.ancestors, self.names)]
             elif name == "source":
@@ -134,7 +159,7 @@ class _Site:
                 words = {"increases": "increases", "decreases": "decreases", "regulates": "unsigned",
                          "negated": "no change (negated)"}  # fmt: skip
                 choices = [(v, words[v], 0) for v in sorted(values)]
-            elif name == "system":
+            elif name in ("system", "perturbation"):
                 choices = [(v, v.replace("_", " "), 0) for v in sorted(values)]
             elif name in ("cargo", "hypothesis", "negated"):
                 choices = [(v, v, 0) for v in sorted(values, reverse=True)]
@@ -266,6 +291,10 @@ class _Site:
                 chains=showcase.chains(found, records, self.sources, self.names, self.kinds),
                 citations=self.citations,
                 source_links=links,
+                facets=self.facets,
+                filter_options=self._filter_options(
+                    [records[i] for i in dict.fromkeys(i for c in found.chains for i in c.assertion_ids)]
+                ),
             )
             self.paths.append((f"path/{show.slug}.html", title, show.why))
         return len(self.paths)

@@ -82,7 +82,7 @@ def test_path_command(cli: Cli, chain_root: Path) -> None:
         "No chains for path PDCD4 to KRAS match.",
         "Why not:",
         "  PDCD4 reaches nothing in up to 3 steps (no usable step starts there).",
-        "  Nothing reaches KRAS in up to 3 steps.",
+        "  Nothing reaches KRAS in up to 3 steps (no usable step ends there).",
         "  No chain is cut by the length, the filters, hypotheses, negated findings or the composition rules.",
     ]
 

@@ -123,7 +123,8 @@ def test_why_not_says_where_the_search_stops(ckg: KnowledgeGraph, cli: Cli, comp
     assert "2 chains cut by the length (--max-length 2), e.g.:" in out
     hypothesis = cli("path", "HIF1A", "RAB27A", "--root", str(compose_root)).output
     assert "1 chain cut by a hypothesis (--include-hypotheses shows it), e.g.:" in hypothesis
-    assert "[hypoxic microenvironment is an exposure or phenotype: chains start or end there]" in hypothesis
+    cut = "[hypoxic microenvironment is an exposure, phenotype or cell behaviour: chains start or end there]"
+    assert cut in hypothesis
     found = cli("path", "sorafenib", "AKT", "--max-length", "4", "--root", str(compose_root)).output
     assert "Why not" not in found
     assert "Why not:" in cli("path", "sorafenib", "AKT", "--why-not", "--root", str(compose_root)).output
@@ -166,3 +167,41 @@ def test_paths_only_counted_follow_the_same_rules(ckg: KnowledgeGraph) -> None:
             assert len(few.chains) + few.query.cut == len(every.chains), (start, end)
             counted += shorter >= 1 and len(every.chains) > shorter
     assert counted
+
+
+def test_a_change_in_a_gene_does_not_continue_as_its_variant(ckg: KnowledgeGraph) -> None:
+    """KRAS activates p53; what gain-of-function mutant p53 does is not what activated p53 does."""
+    for result in (ckg.targets("KRAS", depth=3), ckg.path("KRAS", "exosome secretion", max_length=2)):
+        assert not [c for c in ids(result) if "compose2025-gof-tp53-exosome-secretion" in c], ids(result)
+    # what activated p53 itself does still follows
+    assert ["compose2025-kras-tp53-activity", "chain2025-tp53-exosome-secretion"] in ids(
+        ckg.path("KRAS", "exosome secretion", max_length=2)
+    )
+
+
+def test_a_transfer_continues_only_into_effects_of_the_same_vesicles(ckg: KnowledgeGraph) -> None:
+    """Liver tumour cells' exosomes do what exosomes from tumour cells do; not what HepG2 exosomes were found
+    to do (a finding on one cell line's vesicles is not one on any tumour cell's), nor breast tumour exosomes."""
+    (chain,) = [c for c in ckg.path("KRAS", "STAT3").chains if c.steps[0].via]
+    assert chain.assertion_ids == ["compose2025-kras-exosome-secretion", "compose2025-tumour-exosome-stat3"]
+    # the narrower donors still meet the broader claim: HepG2 exosomes are exosomes from tumour cells
+    assert chain.steps[0].via == "exosome from malignant_cell to endothelial_cell"
+
+
+def test_a_subpopulation_shift_continues_only_as_that_subpopulations_effects(ckg: KnowledgeGraph) -> None:
+    """Fewer RAB11a-positive exosomes (half of a switch between kinds of exosomes) is not fewer exosomes:
+    it continues into what RAB11a-positive exosomes do, never into what exosomes at large do."""
+    chains = ids(ckg.targets("KRAS", depth=3))
+    after = [c[1:] for c in chains if c[0] == "compose2025-kras-rab11a-exosome-secretion"]
+    assert after == [[], ["compose2025-rab11a-exosome-angiogenesis"]], chains
+    (chain,) = ckg.path("KRAS", "angiogenesis").chains
+    assert chain.sign == -1 and chain.steps[0].via == "recycling_endosomal_exosome from malignant_cell"
+
+
+def test_a_cell_behaviour_ends_a_chain(ckg: KnowledgeGraph) -> None:
+    """Exosomes make recipient cells migrate; "cell migration changes EV release" is no step after that: a
+    behaviour is an outcome (it was a hub every effect on migration flowed through). It still starts a chain."""
+    for chain in ckg.path("RAB27A", "EV secretion", max_length=4).chains:
+        assert "cell_migration" not in route(chain)[1:-1], route(chain)
+    assert ["compose2025-exosome-migration"] in ids(ckg.targets("exosome", depth=3))
+    assert ids(ckg.targets("cell migration", depth=2)) == [["compose2025-migration-ev-secretion"]]

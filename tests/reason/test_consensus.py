@@ -3,6 +3,7 @@ documents, computed here by hand from the fixture's assertions (tests/fixtures/c
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 import exograph
 from exograph.api import KnowledgeGraph
+from tests.conftest import replace_in
 
 from .conftest import Cli
 
@@ -141,3 +143,69 @@ def test_chains_ranked_by_their_weakest_step(ctx: KnowledgeGraph) -> None:
     # sorafenib -> RAB27A (0.44) -> exosome secretion (0.33) ranks by its weaker step, above HIF1A's (0.14)
     routes = [[s.regulator for s in c.steps] for c in ranked]
     assert routes.index(["sorafenib", "RAB27A"]) < routes.index(["HIF1A", "RAB27A"])
+
+
+def test_negated_findings_dissent_from_unsigned_and_disputed_claims(context_tree: Path) -> None:
+    """As docs/reasoning.md defines ``D``: negated findings of the consensus direction dissent, also when
+    that direction is ``regulates`` (only unsigned) or a tie (increases counted as support)."""
+    text = context_tree / "sources" / "ctx2025.txt"
+    before = hashlib.sha256(text.read_bytes()).hexdigest()
+    replace_in(
+        text,
+        "\n",
+        "\np53 controlled RAB27A levels in HCC cells. p53 did not change RAB27A levels in mice. "
+        "p53 did not raise exosome release in mice.\n",
+    )
+    replace_in(context_tree / "sources" / "ctx2025.yaml", before, hashlib.sha256(text.read_bytes()).hexdigest())
+    with (context_tree / "curation" / "assertions" / "ctx2025.yaml").open("a", encoding="utf-8") as out:
+        out.write(
+            "  - id: ctx2025-tp53-rab27a-regulates\n    regulator: TP53\n    target: RAB27A\n"
+            "    direction: regulates\n    aspect: amount\n    evidence:\n"
+            "      - {quote: p53 controlled RAB27A levels in HCC cells., section: Text}\n"
+            "  - id: ctx2025-tp53-rab27a-negated\n    regulator: TP53\n    target: RAB27A\n"
+            "    direction: regulates\n    aspect: amount\n    negated: true\n    evidence:\n"
+            "      - {quote: p53 did not change RAB27A levels in mice., section: Text}\n"
+            "  - id: ctx2025-tp53-exosome-secretion-negated\n    regulator: TP53\n    target: exosome_secretion\n"
+            "    direction: increases\n    aspect: secretion\n    negated: true\n    evidence:\n"
+            "      - {quote: p53 did not raise exosome release in mice., section: Text}\n"
+        )
+    kg = exograph.load(context_tree)
+    unsigned = claim_of(kg, "TP53", "TP53", "RAB27A", "amount")
+    assert unsigned.direction == "regulates" and unsigned.negated_ids == ("ctx2025-tp53-rab27a-negated",)
+    assert unsigned.dissenting == unsigned.negated_ids
+    assert (unsigned.support, unsigned.dissent) == (0.64, 0.64) and unsigned.score == 0.0  # one study, each side
+    disputed = claim_of(kg, "TP53", "TP53", "exosome_secretion", "secretion")
+    assert disputed.direction == "disputed"
+    assert disputed.dissenting == ("ctx2025-tp53-exosome-secretion-loss", "ctx2025-tp53-exosome-secretion-negated")
+    summary = kg.summary("TP53")
+    from exograph.reason.summary_text import summary_table
+
+    table = summary_table(summary)
+    assert "      dissent: ctx2025-tp53-rab27a-negated" in table
+    assert "      dissent: ctx2025-tp53-exosome-secretion-loss, ctx2025-tp53-exosome-secretion-negated" in table
+
+
+def test_chains_ranked_by_score_show_it(ctx: KnowledgeGraph, cli: Cli, context_tree: Path) -> None:
+    """`--rank score` orders chains by their weakest step's score, and every format shows that score."""
+    ranked = ctx.regulators("PDCD4", depth=2, rank="score")
+    assert len(ranked.scores) == len(ranked.chains) and ranked.scores[0] == 0.52
+    assert list(ranked.scores) == sorted(ranked.scores, reverse=True)
+    assert ctx.regulators("PDCD4", depth=2).scores == ()
+    args = ("regulators", "PDCD4", "--depth", "2", "--rank", "score", "--root", str(context_tree))
+    assert "   = decreases; 1 step; 2 supporting sources; score 0.52" in cli(*args).output
+    data = json.loads(cli(*args, "--format", "json").output)
+    assert [c["score"] for c in data["chains"]] == list(ranked.scores)
+    tsv = cli(*args, "--format", "tsv").output.splitlines()
+    assert tsv[0].endswith("\tassertions\tscore") and tsv[1].endswith("\t0.52")
+
+
+def test_every_consensus_line_names_its_aspect(ctx: KnowledgeGraph) -> None:
+    """A claim only said absent ("none") or tied ("disputed") still says which aspect, so that it does not read
+    as contradicting a claim on another aspect of the same target."""
+    from exograph.reason.summary_text import summary_table
+
+    table = summary_table(ctx.summary("TP53"))
+    assert "<> disputed secretion  exosomal secretion" in table
+    negated = summary_table(ctx.summary("RAB27A", system="in_vivo"))
+    assert "-x no change in amount  RAB27A" in negated
+    assert "\n      in vivo\n" in negated  # the system said once, not "in in vivo"

@@ -87,3 +87,12 @@ def test_explain_json_and_tsv(cli: Cli, chain_root: Path) -> None:
     sentence = "KRAS regulates the activity of HIF1A [Roe et al. 2025]."
     assert json.loads(cli(*args, "json").output) == [{"id": "chain2025-kras-hif1a", "sentence": sentence}]
     assert cli(*args, "tsv").output.splitlines() == ["id\tsentence", f"chain2025-kras-hif1a\t{sentence}"]
+
+
+def test_the_plural_goes_on_the_noun() -> None:
+    from exograph.reason.explain import plural
+
+    assert plural("umbilical vein endothelial cell (HUVEC)") == "umbilical vein endothelial cells (HUVEC)"
+    assert plural("extracellular vesicles (EVs)") == "extracellular vesicles (EVs)"
+    assert plural("Rab11a+ (recycling-endosomal) exosomes") == "Rab11a+ (recycling-endosomal) exosomes"
+    assert plural("extracellular exosome") == "extracellular exosomes"

@@ -25,6 +25,8 @@ TOP = 40
 #: What a step on each aspect changes (the table's rows), re-stated.
 MODIFIED = {"phosphorylation", "ubiquitination", "localization"}
 VESICLE_PROCESS_ROOTS = {"ev_secretion", "ev_biogenesis", "ev_uptake"}
+#: Cell behaviours, outcomes a chain ends at (the table's "phenotypes end them").
+BEHAVIOURS = {"cell_proliferation", "cell_migration", "cell_motility", "cell_invasion"}
 
 
 @dataclass
@@ -107,8 +109,8 @@ def _pair_problem(c: Curation, first: list[AssertionRecord], then: list[Assertio
     """Whether some assertion of ``then`` may follow some of ``first`` (joined at entity ``joined``)."""
     target = first[0]["target"]
     for node in {target, joined}:
-        if node in c.exposures or c.kinds.get(node) == "phenotype":
-            return f"passes through the exposure or phenotype {node}"
+        if node in c.exposures or c.kinds.get(node) == "phenotype" or c.up(node) & BEHAVIOURS:
+            return f"passes through the exposure, phenotype or cell behaviour {node}"
     aspects = {a["aspect"] for a in first}
     makes_vesicles = any(
         (a["aspect"] in ("secretion", "biogenesis", "amount") and c.vesicle(target))

@@ -36,6 +36,8 @@ def faults(text: str) -> Iterator[str]:
         yield f"empty preposition or gap: {_EMPTY.search(text).group(0)!r}"  # type: ignore[union-attr]
     if "expected to affect" in text:
         yield "'expected to affect'"
+    if re.search(r"\)s\b", text):
+        yield "a plural after a parenthesis: 'cell (HUVEC)s'"
 
 
 def assertion_faults(a: AssertionRecord, sentence: str, labels: dict[str, str]) -> Iterator[str]:
@@ -47,7 +49,9 @@ def assertion_faults(a: AssertionRecord, sentence: str, labels: dict[str, str]) 
         yield "a hypothesis without 'may'"
     rest = body
     for end in (a["regulator"], a["target"]):  # an entity's own name may hold a cell's ("T cell proliferation")
-        rest = rest.replace(labels.get(end, end), "@")
+        head, bracket, tail = labels.get(end, end).partition(" (")  # also as a plural: "regulatory T cells (Treg)"
+        for form in (f"{head}s{bracket}{tail}", labels.get(end, end)):
+            rest = rest.replace(form, "@")
     context = a["context"]
     cells = {labels.get(k, k) for k in (*context.get("donors", []), *context.get("recipients", []))}
     cells |= {labels.get(k, k) for k in context.get("cell_lines", [])}
@@ -59,7 +63,7 @@ def assertion_faults(a: AssertionRecord, sentence: str, labels: dict[str, str]) 
             yield f"cells {name!r} named twice"
     if a["exosomal_cargo"] and (context.get("donors") or context.get("recipients")):
         named = [labels.get(k, k) for k in (*context.get("donors", []), *context.get("recipients", []))]
-        if not all(n.partition(" of ")[0] in body for n in named):
+        if not all(n.partition(" of ")[0].partition(" (")[0] in body for n in named):  # "cells (HUVEC)"
             yield "vesicle cargo without who sends and who takes it up"
 
 

@@ -161,6 +161,25 @@ def test_path_pages_read_each_chain_step_by_step(browser: Any, served: str) -> N
     assert "sorafenib does not change the amount of RAB27A" in text and "no change (a negated step)" in text
 
 
+def test_path_pages_filter_their_chains(browser: Any, served: str) -> None:
+    """A path page's filters are the query filters: a chain stays when every step keeps an assertion that
+    passes them (only those assertions shown), as `path --disease ...` keeps chains."""
+    browser.get(served + "path/hypoxia-exosome-secretion.html")
+    count = "return document.querySelectorAll('ol.chains > li.chain:not([hidden])').length"
+    every = browser.execute_script(count)
+    Select(browser.find_element(By.CSS_SELECTOR, "select[data-facet=diseases]")).select_by_value("ovarian_cancer")
+    kept = browser.execute_script(count)
+    assert 0 < kept < every
+    assert browser.find_element(By.ID, "shown").text == f"{kept} of {every} shown"
+    for chain in browser.find_elements(By.CSS_SELECTOR, "ol.chains > li.chain:not([hidden])"):
+        for step in chain.find_elements(By.CSS_SELECTOR, "ol.steps > li.step:not(.transfer):not(.link)"):
+            shown = step.find_elements(By.CSS_SELECTOR, "li.evidence:not([hidden])")
+            assert shown, chain.text
+            assert all("ovarian cancer" in item.text for item in shown)
+    Select(browser.find_element(By.CSS_SELECTOR, "select[data-facet=diseases]")).select_by_value("")
+    assert browser.execute_script(count) == every
+
+
 def test_search_works_by_keyboard(browser: Any, served: str) -> None:
     browser.get(served + "index.html")
     box = browser.find_element(By.ID, "q")

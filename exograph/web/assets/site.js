@@ -244,10 +244,34 @@
     form.querySelectorAll("select[data-facet]").forEach(function (s) {
       if (s.value) { chosen.push([s.getAttribute("data-facet"), s.value]); }
     });
+    function passes(item) {
+      var facets = JSON.parse(item.getAttribute("data-facets"));
+      return chosen.every(function (c) { return (facets[c[0]] || []).indexOf(c[1]) >= 0; });
+    }
+    var chainList = document.querySelectorAll("ol.chains > li.chain");
+    if (chainList.length) { /* a path page: a chain stays when every step keeps an assertion that passes */
+      var kept = 0;
+      chainList.forEach(function (chain) {
+        var whole = true;
+        chain.querySelectorAll("ol.steps > li.step:not(.transfer):not(.link)").forEach(function (step) {
+          var any = false;
+          step.querySelectorAll("li.evidence").forEach(function (item) {
+            var ok = passes(item);
+            item.hidden = !ok;
+            any = any || ok;
+          });
+          whole = whole && any;
+        });
+        chain.hidden = !whole;
+        if (whole) { kept += 1; }
+      });
+      var said = document.getElementById("shown");
+      if (said) { said.textContent = kept + " of " + chainList.length + " shown"; }
+      return;
+    }
     var shown = {}, total = 0, count = 0;
     document.querySelectorAll("table.assertions tbody tr").forEach(function (row) {
-      var facets = JSON.parse(row.getAttribute("data-facets"));
-      var ok = chosen.every(function (c) { return (facets[c[0]] || []).indexOf(c[1]) >= 0; });
+      var ok = passes(row);
       row.hidden = !ok;
       var id = row.getAttribute("data-id");
       if (!(id in shown)) { total += 1; if (ok) { count += 1; } }
