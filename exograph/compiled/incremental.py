@@ -22,7 +22,6 @@ results; a kept result without them counts as missing for a run that wants them.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import hashlib
 import json
@@ -174,11 +173,13 @@ def _definitions(layout: Layout, files: FileCache, base: _Base) -> tuple[_Defini
         found, texts = kept
         read = {rel: content for rel, content in base.files.items() if rel.endswith(".yaml") and content is not None}
         for source_id, name in texts:
-            with contextlib.suppress(OSError):
-                path = layout.root / "sources" / name
+            path = layout.root / "sources" / name
+            try:
                 raw = path.read_bytes()
-                read[layout.relative(path)] = digest_of(raw)
-                found.checked.texts[source_id] = TextIndex(raw.decode("utf-8", errors="replace"))
+            except OSError:  # hashed with the rest, gone now: the kept checks quoted it
+                raise FilesChanged([layout.relative(path)]) from None
+            read[layout.relative(path)] = digest_of(raw)
+            found.checked.texts[source_id] = TextIndex(raw.decode("utf-8", errors="replace"))
         base.check(read)
         return found, read
     curation = load(layout, assertions=False)

@@ -142,6 +142,9 @@ def test_inputs_are_the_hashes_of_every_file_read(mini: Path) -> None:
     expected = {str(p.relative_to(mini)): digest_of(p.read_bytes()) for p in files}
     assert incremental.validate(Layout(mini)).inputs == expected
     assert incremental.validate(Layout(mini)).inputs == expected  # from the cache: the same
+    (mini / "sources/notes.md").write_text("no source names this file", encoding="utf-8")
+    assert incremental.validate(Layout(mini)).inputs == expected  # read by nothing: no input
+    assert incremental.validate(Layout(mini)).inputs == expected
 
 
 def test_problems_come_sorted_from_every_file(mini: Path) -> None:
@@ -491,3 +494,22 @@ def test_definitions_through_a_link_or_unreadable(mini: Path, reads: list[str]) 
             "curation/entities/pipe.yaml:1:1: is not a regular file: replace it with a YAML file or remove it"
         ]
         assert reads == ["mini2024.yaml"]
+
+
+def test_a_kept_text_deleted_while_read_starts_the_run_again(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checked definitions are kept; their text is hashed, then deleted before it is read again: no
+    answer is made of the kept checks (which quoted the text), the run starts again and finds it gone."""
+    assert _problems(mini) == []
+    text = mini / "sources/mini2024.txt"
+    calls: list[int] = []
+    real = incremental.FileCache.checks
+
+    def delete_first(self: incremental.FileCache, *args: object, **kwargs: object) -> dict[bytes, bytes]:
+        if not calls:
+            text.unlink()
+        calls.append(1)
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(incremental.FileCache, "checks", delete_first)
+    problems = _problems(mini)
+    assert problems == _full(mini) and problems
