@@ -52,6 +52,7 @@ def test_suggestions_are_close_names_or_names_containing_the_words(mini: Path) -
     assert store.suggest("  exosome ")[:1] == ["exosome_secretion"]  # contained in 'exosome secretion'
     assert "ev_secretion" in store.suggest("secretion", n=10)
     assert len(store.suggest("secretion", n=1)) == 1
+    assert store.suggest("vesicle") == ["ev_secretion"]  # only contained, in 'extracellular vesicle secretion'
     assert store.suggest("zzzzzz") == []
     assert store.suggest("   ") == []  # nothing asked: no name contains it by accident
 
@@ -76,7 +77,7 @@ def test_labels_are_display_names_for_any_number_of_keys(chain_root: Path) -> No
 def test_entity_reads(chain_root: Path) -> None:
     store = open_store(chain_root)
     assert store.entity("TP53")["note"] == "the guardian of the genome, a tumour suppressor"
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match="nothing"):
         store.entity("nothing")
     keys = [e["key"] for e in store.entities()]
     assert keys == sorted(keys) and "RAB27" in keys
