@@ -117,6 +117,7 @@ class _Base:
     code): the hash of each file by path (None for one that cannot be read), and one hash of them all that
     every key starts from."""
 
+    root: Path
     files: dict[str, bytes | None]
     digest: bytes
 
@@ -132,16 +133,18 @@ class _Base:
             content = files[layout.relative(path)] = _digest(path, layout.root)
             kept = content or os.urandom(16)  # unreadable: nothing may be reused
             digest.update(layout.relative(path).encode() + b"\0" + kept + b"\0")
-        return cls(files, digest.digest())
+        return cls(layout.root, files, digest.digest())
 
     def check(self, read: dict[str, bytes], every: bool = False) -> None:
         """Raise :class:`FilesChanged` unless every file was read as the bytes the keys were made of; with
         ``every`` (``read`` holds all the definitions read), also unless every readable source and entity
         file hashed was read: one deleted in between would leave results made without it under its hash."""
         changed = {rel for rel, content in read.items() if self.files.get(rel) != content}
-        if every:
+        if every:  # one the reader refused (an empty file, reported) must still hold the bytes hashed
             hashed = (rel for rel, content in self.files.items() if content is not None and rel.endswith(".yaml"))
-            changed |= {rel for rel in hashed if rel not in read}
+            changed |= {
+                rel for rel in hashed if rel not in read and _digest(self.root / rel, self.root) != self.files[rel]
+            }
         if changed:
             raise FilesChanged(sorted(changed))
 
