@@ -513,3 +513,29 @@ def test_a_kept_text_deleted_while_read_starts_the_run_again(mini: Path, monkeyp
     monkeypatch.setattr(incremental.FileCache, "checks", delete_first)
     problems = _problems(mini)
     assert problems == _full(mini) and problems
+
+
+def test_reasoning_rows_hold_the_labels_of_both_ends(mini: Path) -> None:
+    from exograph.compiled.store import reasoning_rows
+
+    compiled = incremental.compile_rows(Layout(mini))
+    labels = {key: entity.label for key, entity in compiled.checked.entities.items()}
+    import json
+
+    assert compiled.reasoning == [reasoning_rows(json.loads(row[5]), labels) for row in compiled.rows]
+    assert any(entry[3] == "hsa-mir-21 PDCD4" for _, entry in compiled.reasoning)
+
+
+def test_references_to_an_invalid_entity_are_counted_from_every_file(mini: Path) -> None:
+    replace_in(mini / "curation/entities/entities.yaml", "curie: HGNC:8763", "curie: HGNC:not-a-number")
+    for _ in range(2):  # made, then kept
+        problems = _problems(mini)
+        assert problems == _full(mini) and any("PDCD4" in p for p in problems[1:])
+
+
+def test_the_entities_lint_comes_with_the_cached_lint(mini: Path) -> None:
+    Tree(mini).add_entity("TP53", "HGNC:11998", "gene")  # named by no assertion
+    expected = lint(Layout(mini), cache=False).findings
+    assert any(f.file == "curation/entities/entities.yaml" for f in expected)
+    for _ in range(2):
+        assert lint(Layout(mini)).findings == expected
