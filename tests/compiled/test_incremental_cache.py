@@ -539,3 +539,10 @@ def test_the_entities_lint_comes_with_the_cached_lint(mini: Path) -> None:
     assert any(f.file == "curation/entities/entities.yaml" for f in expected)
     for _ in range(2):
         assert lint(Layout(mini)).findings == expected
+
+
+def test_references_to_an_invalid_source_are_counted_from_every_file(mini: Path) -> None:
+    replace_in(mini / "sources/mini2024.yaml", "year: 2024", "year: twenty")
+    for _ in range(2):  # made, then kept
+        problems = _problems(mini)
+        assert problems == _full(mini) and len(problems) > 1
