@@ -16,10 +16,11 @@ import json
 import os
 import re
 import sqlite3
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from exograph import __version__
 from exograph.compiled.records import AssertionRecord, EntityRecord, SourceRecord, filter_context
@@ -53,6 +54,7 @@ CREATE TABLE steps (
     direction TEXT NOT NULL, aspect TEXT NOT NULL, hypothesis INTEGER NOT NULL, negated INTEGER NOT NULL,
     context TEXT NOT NULL, mechanism TEXT, scope TEXT NOT NULL, cargo INTEGER NOT NULL
 );
+CREATE TABLE step_shapes (target TEXT NOT NULL, shapes TEXT NOT NULL, regulators INTEGER NOT NULL);
 CREATE TABLE nodes (key TEXT PRIMARY KEY, kind TEXT NOT NULL, generic INTEGER NOT NULL, exposure INTEGER NOT NULL);
 CREATE TABLE members (grouping TEXT NOT NULL, part TEXT NOT NULL, relation TEXT NOT NULL);
 CREATE VIRTUAL TABLE search USING fts5(
@@ -60,10 +62,11 @@ CREATE VIRTUAL TABLE search USING fts5(
 );
 """
 REASONING_INDEXES = """
-CREATE INDEX steps_regulator ON steps (regulator);
-CREATE INDEX steps_target ON steps (target);
+CREATE INDEX steps_regulator ON steps (regulator, target);
+CREATE INDEX steps_target ON steps (target, regulator);
+CREATE INDEX step_shapes_target ON step_shapes (target);
 """
-CACHE_FORMAT = "10"
+CACHE_FORMAT = "11"
 #: How many compiled caches (one per curation root) the cache directory keeps; older ones are evicted.
 KEEP_CACHES = 16
 _CACHE_NAME = re.compile(r"^[0-9a-f]{20}\.sqlite$")
@@ -328,6 +331,7 @@ def _write_reasoning(
     # side by side are read from a few pages rather than one page each (half the time at 100,000 assertions)
     steps.sort(key=itemgetter(3, 0))
     db.executemany("INSERT INTO steps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", steps)
+    db.executemany("INSERT INTO step_shapes VALUES (?, ?, ?)", step_shapes(steps))
     db.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?, ?)", search)
     # what composition needs of every entity; a chemical named as a condition of some claim (a drug given to
     # cells) is an exposure, as conditions and treatments are: chains start there and never pass through it
@@ -340,6 +344,33 @@ def _write_reasoning(
         " (SELECT value FROM steps, json_each(steps.context, '$.conditions'))"
     )
     db.executescript(REASONING_INDEXES)
+
+
+#: What of a step row chain search counts by (its columns in :data:`Step`): direction, aspect, hypothesis,
+#: negated, scope and whether the regulator acts as vesicle cargo; not its regulator, source or context.
+_SHAPE = itemgetter(4, 5, 6, 7, 10, 11)
+
+
+def step_shapes(steps: Iterable[Step]) -> list[tuple[str, str, int]]:
+    """For each target, each distinct set of shapes one regulator's steps into it have (as JSON), and how
+    many regulators have that set.
+
+    Why: the last level of a long chain query is only counted (exograph.reason.chains), and a count
+    needs of each regulator only the shapes of its steps, except where composition reads the cells
+    of a step: tens of thousands of step rows then come down to a few per target.
+    """
+    by_pair: dict[tuple[str, str], set[tuple[Any, ...]]] = defaultdict(set)
+    for step in steps:
+        by_pair[(step[3], step[2])].add(_SHAPE(step))
+    texts: dict[frozenset[tuple[Any, ...]], str] = {}  # the same few sets recur at every target: each written once
+    sets: Counter[tuple[str, str]] = Counter()
+    for (target, _), shapes in by_pair.items():
+        key = frozenset(shapes)
+        text = texts.get(key)
+        if text is None:
+            text = texts[key] = json.dumps(sorted(shapes), separators=(",", ":"))
+        sets[(target, text)] += 1
+    return [(target, shapes, n) for (target, shapes), n in sorted(sets.items())]
 
 
 def _names(entities: dict[str, EntityRecord]) -> Iterator[tuple[str, str]]:

@@ -8,15 +8,14 @@ that later checks can point at the exact spot.
 
 from __future__ import annotations
 
-import gc
 import math
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from exograph import collector
 
 try:  # libyaml is several times faster; fall back to the pure-Python parser.
     from yaml import CSafeLoader as _Loader
@@ -61,23 +60,6 @@ class Document:
         while path not in self.marks and path:
             path = path[:-1]
         return self.marks.get(path, Mark(1, 1))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building one file's values.
-
-    Reading allocates hundreds of thousands of small objects that hold no cycles; left on, the
-    collector rescans everything alive (the whole curation, late in a run) again and again,
-    which doubled the time of reading a file.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _mark(event: Any) -> Mark:
@@ -257,7 +239,7 @@ def read_yaml(raw: bytes) -> tuple[Document | None, list[YamlError]]:
 
 def _parse(text: str) -> tuple[Document | None, list[YamlError]]:
     try:
-        with _collector_paused():
+        with collector.paused():
             events = list(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -273,7 +255,7 @@ def _parse(text: str) -> tuple[Document | None, list[YamlError]]:
         return Document(None, {(): Mark(1, 1)}), _indent_tabs(text, [])
     builder.next()  # DocumentStart
     try:
-        with _collector_paused():
+        with collector.paused():
             data = builder.value(())
     except RecursionError:
         return None, [YamlError("values are nested too deeply", Mark(1, 1))]

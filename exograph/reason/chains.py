@@ -22,9 +22,10 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from exograph import collector
 from exograph.reason import compose as rules
 from exograph.reason.context import mark_context
-from exograph.reason.index import Index, Row
+from exograph.reason.index import Index, Row, Shapes
 from exograph.reason.steps import Step, group, make_step, narrowed, relinked
 
 #: How far a chain query may reach; deeper questions are better asked as paths between two names.
@@ -142,6 +143,8 @@ class _Search:
         self.composing: dict[tuple[Any, ...], tuple[tuple[Step, ...], bool]] = {}
         #: Steps already marked with a link (see :meth:`linked`), each beside the step it was made from.
         self.links: dict[tuple[int, str | None], tuple[Step, Step]] = {}
+        #: The classes of the steps into each target, for counting (see :meth:`count`; None: count its rows).
+        self.classes: dict[str, Counter[tuple[int, str, str]] | None] = {}
         #: Pairs of steps already composed (see :meth:`join`).
         self.joined: dict[tuple[int, int, str | None], tuple[Step, Step, tuple[Step, Step] | None]] = {}
 
@@ -163,14 +166,19 @@ class _Search:
         return self.known
 
     def usable(self, row: Row) -> bool:
-        options = self.options
-        if (row.hypothesis and not options.include_hypotheses) or (row.negated and not options.include_negated):
-            return False
-        if row.scope == "engineered" and not options.include_engineered:
-            return False
-        if options.compose and not rules.usable(row, engineered=True):  # methods and bindings: never steps
+        if not self.allowed(row.hypothesis, row.negated, row.scope, row.aspect):
             return False
         return self.matches is None or self.matches(row.source, row.context)
+
+    def allowed(self, hypothesis: bool, negated: bool, scope: str, aspect: str) -> bool:
+        """Whether the options allow a step of this kind (filters aside)."""
+        options = self.options
+        if (hypothesis and not options.include_hypotheses) or (negated and not options.include_negated):
+            return False
+        if scope == "engineered" and not options.include_engineered:
+            return False
+        # methods and bindings: never steps
+        return not options.compose or rules.usable_shape(aspect, scope, engineered=True)
 
     def linked(self, step: Step, link: str | None) -> Step:
         """``step`` marked with how its target joins the next (made once per step and link: a search
@@ -189,6 +197,16 @@ class _Search:
         Kept by the steps' identity: a search meets the same pair of steps in many partial chains
         (the steps themselves are kept with the answer, so an id is never reused meanwhile).
         """
+        if len(before.rows) == 1 == len(after.rows) and before.effect not in rules.READS_CELLS and self.options.compose:
+            # most pairs: decided by the steps' classes, and one row each leaves nothing to narrow (compose.follow)
+            index = self.index
+            if rules.cut_between(
+                index, before.target, before.effect, before.aspects, after.regulator, after.cargo, link
+            ):
+                return None
+            if before.target_link != link or before.via is not None:
+                before = relinked(before, link, None, before.other_context)
+            return before, after
         key = (id(before), id(after), link)
         known = self.joined.get(key)
         if known is not None:
@@ -246,80 +264,161 @@ class _Search:
     ) -> tuple[int, int]:
         """For the last level's partial chains: how many chains one step longer upstream would explore and find.
 
-        Without building them: the rows are classed by all that composition reads of them (target,
-        aspect, cargo, the cells), and each class is checked once against each step it would precede.
-        A step is found when any of its rows composes, as :meth:`join` keeps the rows that do.
-        ``regulators``: only steps from these (a path's last level: its start).
+        Without building them: a step is found when any of its rows composes, as :meth:`join` keeps the
+        rows that do. Where composition reads no cells of the steps that would come first and each partial
+        chain's first step rests on one row (the usual case), whether a step composes depends only on its
+        class (:func:`compose.cut_between`), so a node's steps are counted by class: from the compiled shapes
+        of the steps into it (:meth:`Index.shapes`; then only the steps from entities a partial chain holds,
+        which are never tried, are read one by one), or, for a path's last level (``regulators``: only steps
+        from these, a few), from its rows. Elsewhere each row is checked.
         """
-        wanted = {a for alias in feeders.values() for a in alias}
-        # each usable row with what its class reads of it, worked out once (a row may feed several nodes)
-        by_target: dict[str, list[tuple[Row, int, str]]] = defaultdict(list)
-        index, usable = self.index, self.usable
-        for row in index.rows("target", wanted, regulators, ordered=False):  # counts need no order
-            if usable(row):
-                effect = rules.effect(index, row)
-                by_target[row.target].append((row, 0 if row.negated else row.sign, effect))
+        # each partial chain counts on its own; those whose first step rests on one row are counted by class
+        single: dict[str, list[_Partial]] = {node: [] for node in batch}
+        several: dict[str, list[_Partial]] = {node: [] for node in batch}
+        for node, partials in batch.items():
+            for partial in partials:
+                (single if len(partial[0][0].rows) == 1 else several)[node].append(partial)
+        classes: dict[str, tuple[list[_Class], dict[str, list[_Class]]]] = {}
+        if regulators is None:
+            classes = self._shaped({node: partials for node, partials in single.items() if partials}, feeders)
+            by_rows = {node for node in batch if several[node] or node not in classes}
+            rows = self._rows_into({a for node in by_rows for a in feeders[node]}, None)
+        else:
+            rows = self._rows_into({a for node in batch for a in feeders[node]}, regulators)
+            for node in batch:
+                by_regulator = _steps_by_regulator(feeders[node], rows)
+                if by_regulator is not None:
+                    classes[node] = ([c for steps in by_regulator.values() for c in steps], by_regulator)
         explored = found = 0
         for node, partials in batch.items():
-            # the steps that may end at ``node``, each with its rows (and how its target joins ``node``)
-            keyed: dict[tuple[Any, ...], list[tuple[Row, str | None]]] = defaultdict(list)
-            for a, link in feeders[node].items():
-                for row, step_sign, effect in by_target.get(a, ()):
-                    keyed[(row.regulator, row.target, step_sign, row.negated, effect, row.cargo, link)].append(
-                        (row, link)
-                    )
-            regulators = Counter(key[0] for key in keyed)
-            # partial chains that read the same to composition share one answer per step
-            groups: dict[tuple[Any, ...], list[_Partial]] = defaultdict(list)
-            for partial in partials:
-                steps = partial[0]
-                groups[(_reading(steps), compose(s.sign for s in steps))].append(partial)
-            for (_, below), members in groups.items():
-                steps = members[0][0]
-                composing: Counter[str] = Counter()
-                # with a first step on one row, a row of no vesicle effect is answered by its shape alone
-                # (see :meth:`composes`), which is the same for every row of that shape here
-                single = len(steps[0].rows) == 1
-                shapes: dict[tuple[Any, ...], bool] = {}
-                for key, rows in keyed.items():
-                    if sign is not None and below * key[2] != sign:
-                        continue
-                    effect = key[4]
-                    by_shape = single and effect not in _CELL_EFFECTS
-                    for row, link in rows:
-                        if by_shape:
-                            shape = (row.target, row.aspect, row.cargo, link)
-                            ok = shapes.get(shape)
-                            if ok is None:
-                                ok = shapes[shape] = self.composes(row, effect, link, steps)
-                        else:
-                            ok = self.composes(row, effect, link, steps)
-                        if ok:
-                            composing[key[0]] += 1
-                            break
-                total = sum(composing.values())
-                for _, held, _ in members:  # steps from an entity the chain holds are never tried
-                    explored += len(keyed)
-                    found += total
-                    for h in held:
-                        explored -= regulators.get(h, 0)
-                        found -= composing.get(h, 0)
+            if node in classes:
+                tried, counted = _count_classes(self.index, node, single[node], *classes[node], sign)
+                more = several[node]
+            else:
+                tried, counted, more = 0, 0, partials
+            if more:
+                by_row = self._count_rows(more, feeders[node], rows, sign)
+                tried, counted = tried + by_row[0], counted + by_row[1]
+            explored, found = explored + tried, found + counted
+        return explored, found
+
+    def _rows_into(self, targets: set[str], regulators: Collection[str] | None) -> dict[str, list[_Counted]]:
+        """The usable rows into ``targets`` (from ``regulators``), each with its carried sign and effect."""
+        found: dict[str, list[_Counted]] = defaultdict(list)
+        if targets:
+            index = self.index
+            for row in index.rows("target", targets, regulators, ordered=False):  # counts need no order
+                if self.usable(row):
+                    found[row.target].append((row, 0 if row.negated else row.sign, rules.effect(index, row)))
+        return found
+
+    def _shaped(
+        self, batch: dict[str, list[_Partial]], feeders: dict[str, dict[str, str | None]]
+    ) -> dict[str, tuple[list[_Class], dict[str, list[_Class]]]]:
+        """For the nodes whose steps composition reads no cells of: the classes of the steps into each (from the
+        compiled shapes), and the steps from each entity its partial chains hold (read one by one)."""
+        shapes = self.index.shapes({a for node in batch for a in feeders[node]})
+        classes = {node: c for node in batch if (c := self._classes(feeders[node], shapes)) is not None}
+        holding = {node: frozenset().union(*(held for _, held, _ in batch[node])) for node in classes}
+        pairs = {(h, a) for node, held in holding.items() for h in held for a in feeders[node]}
+        from_held: dict[str, list[_Counted]] = defaultdict(list)
+        index = self.index
+        for row in index.between(pairs) if pairs else ():
+            if self.usable(row):
+                from_held[row.target].append((row, 0 if row.negated else row.sign, rules.effect(index, row)))
+        found = {}
+        for node, mine in classes.items():
+            theirs = _steps_by_regulator(feeders[node], from_held) or {}  # never None: checked by shape above
+            found[node] = (mine, {h: steps for h, steps in theirs.items() if h in holding[node]})
+        return found
+
+    def _classes(
+        self, feeders: dict[str, str | None], shapes: Mapping[str, list[tuple[Shapes, int]]]
+    ) -> list[_Class] | None:
+        """How many steps end at each of ``feeders`` in each class (target, link, carried sign, effect, an
+        aspect), from the compiled shapes; None when composition reads the cells of some of them."""
+        classes: list[_Class] = []
+        for target, link in feeders.items():
+            counts = self._classes_at(target, shapes)
+            if counts is None:
+                return None
+            classes += [(target, link, *key, n) for key, n in counts.items()]
+        return classes
+
+    def _classes_at(
+        self, target: str, shapes: Mapping[str, list[tuple[Shapes, int]]]
+    ) -> Counter[tuple[int, str, str]] | None:
+        """:meth:`_classes` of one target (kept: families and broader concepts feed many nodes)."""
+        if target in self.classes:
+            return self.classes[target]
+        counts: Counter[tuple[int, str, str]] | None = Counter()
+        for profile, regulators in shapes.get(target, ()):
+            # the steps one regulator with these shapes has into ``target``, as :func:`group` makes them
+            steps: dict[tuple[int, bool, str, bool], str] = {}
+            for shape in profile:
+                if not self.allowed(shape.hypothesis, shape.negated, shape.scope, shape.aspect):
+                    continue
+                effect = rules.effect_of(self.index, target, shape.aspect)
+                if effect in rules.READS_CELLS:
+                    counts = None
+                    break
+                steps.setdefault((0 if shape.negated else shape.sign, shape.negated, effect, shape.cargo), shape.aspect)
+            if counts is None:
+                break
+            for (step_sign, _, effect, _), aspect in steps.items():
+                counts[(step_sign, effect, aspect)] += regulators
+        self.classes[target] = counts
+        return counts
+
+    def _count_rows(
+        self,
+        partials: list[_Partial],
+        feeders: dict[str, str | None],
+        rows: Mapping[str, list[_Counted]],
+        sign: int | None,
+    ) -> tuple[int, int]:
+        """:meth:`count` of one node from every row into its feeders: each row is checked against each group of
+        partial chains that read the same to composition, until one row of its step composes."""
+        # the steps that may end at the node, each with its rows (and how its target joins the node)
+        keyed: dict[tuple[Any, ...], list[tuple[Row, str | None]]] = defaultdict(list)
+        for a, link in feeders.items():
+            for row, step_sign, effect in rows.get(a, ()):
+                keyed[(row.regulator, row.target, step_sign, row.negated, effect, row.cargo, link)].append((row, link))
+        counts = Counter(key[0] for key in keyed)
+        groups: dict[tuple[Any, ...], list[_Partial]] = defaultdict(list)
+        for partial in partials:
+            steps = partial[0]
+            groups[(_reading(steps), compose(s.sign for s in steps))].append(partial)
+        explored = found = 0
+        for (_, below), members in groups.items():
+            steps = members[0][0]
+            composing: Counter[str] = Counter()
+            for key, pairs in keyed.items():
+                if sign is not None and below * key[2] != sign:
+                    continue
+                if any(self.composes(row, key[4], link, steps) for row, link in pairs):
+                    composing[key[0]] += 1
+            total = sum(composing.values())
+            for _, held, _ in members:  # steps from an entity the chain holds are never tried
+                explored += len(keyed)
+                found += total
+                for h in held:
+                    explored -= counts.get(h, 0)
+                    found -= composing.get(h, 0)
         return explored, found
 
     def composes(self, row: Row, effect: str, link: str | None, steps: tuple[Step, ...]) -> bool:
         """Whether a step resting on ``row`` may come before ``steps`` (checked once per class of row)."""
         after = steps[0]
-        shaped = effect not in _CELL_EFFECTS and len(after.rows) == 1
-        if shaped:
-            # composition reads no cells of these rows (compose._same_cells): one answer for the class
-            key: tuple[Any, ...] = ("shape", row.target, row.aspect, row.cargo, link, after.regulator, after.cargo)
-        else:
-            key = ("composes", row.target, row.aspect, row.cargo, row.context_json, link, _reading(steps))
+        if effect not in rules.READS_CELLS and len(after.rows) == 1:
+            # composition reads no cells of these rows: one answer for the class
+            return not rules.cut_between(
+                self.index, row.target, effect, (row.aspect,), after.regulator, after.cargo, link
+            )
+        key = ("composes", row.target, row.aspect, row.cargo, row.context_json, link, _reading(steps))
         known = self.composing.get(key)
         if known is not None:
             return known[1]
-        if shaped:
-            row = row._replace(context_json="{}")
         step = _linked(make_step(self.index, [row], effect), link)
         verdict = rules.follow(self.index, step, after, link)
         if verdict.cut is not None:
@@ -332,8 +431,67 @@ class _Search:
         return found
 
 
-#: What a step changes when composition reads its cells whatever follows (compose.follow).
-_CELL_EFFECTS = frozenset({rules.VESICLES, rules.UPTAKE, rules.LOADING})
+#: A class of steps into a node, counted together: target, link, carried sign, effect, an aspect, how many.
+_Class = tuple[str, str | None, int, str, str, int]
+#: A usable row with its carried sign and effect.
+_Counted = tuple[Row, int, str]
+
+
+def _steps_by_regulator(
+    feeders: dict[str, str | None], rows: Mapping[str, list[_Counted]]
+) -> dict[str, list[_Class]] | None:
+    """The steps the rows into ``feeders`` make (as :func:`group` makes them), by regulator, each a class of
+    one; None when composition reads the cells of one of them."""
+    steps: dict[str, dict[tuple[str, int, bool, str, bool], str]] = defaultdict(dict)
+    for target in feeders:
+        for row, step_sign, effect in rows.get(target, ()):
+            if effect in rules.READS_CELLS:
+                return None
+            steps[row.regulator].setdefault((target, step_sign, row.negated, effect, row.cargo), row.aspect)
+    return {
+        r: [(k[0], feeders[k[0]], k[1], k[3], aspect, 1) for k, aspect in keys.items()] for r, keys in steps.items()
+    }
+
+
+def _count_classes(
+    index: Index,
+    node: str,
+    partials: list[_Partial],
+    classes: list[_Class],
+    held_steps: dict[str, list[_Class]],
+    sign: int | None,
+) -> tuple[int, int]:
+    """:meth:`_Search.count` of one node from the classes of the steps into it (``held_steps``: those from
+    entities the partial chains hold, by entity): partial chains alike to composition (the first step's
+    cargo, the sign so far) share one answer per class."""
+    every = sum(c[-1] for c in classes)
+    groups: dict[tuple[bool, int], list[_Partial]] = defaultdict(list)
+    for partial in partials:
+        steps = partial[0]
+        groups[(steps[0].cargo, compose(s.sign for s in steps))].append(partial)
+    explored = found = 0
+    for (cargo, below), members in groups.items():
+        total = _composing(index, classes, node, cargo, below, sign)
+        composing = {h: _composing(index, steps, node, cargo, below, sign) for h, steps in held_steps.items()}
+        explored += every * len(members)
+        found += total * len(members)
+        for _, held, _ in members:  # steps from an entity the chain holds are never tried
+            for h, count in composing.items():
+                if h in held:
+                    explored -= len(held_steps[h])
+                    found -= count
+    return explored, found
+
+
+def _composing(index: Index, classes: list[_Class], node: str, cargo: bool, below: int, sign: int | None) -> int:
+    """How many steps of ``classes`` compose before a partial chain from ``node`` (its first step's ``cargo``)
+    whose steps so far carry ``below``, and give a chain of ``sign`` (None: any)."""
+    return sum(
+        n
+        for target, link, step_sign, effect, aspect, n in classes
+        if (sign is None or below * step_sign == sign)
+        and not rules.cut_between(index, target, effect, (aspect,), node, cargo, link)
+    )
 
 
 def _reading(steps: tuple[Step, ...]) -> tuple[Any, ...]:
@@ -577,17 +735,19 @@ def reachable(index: Index, start: str, depth: int) -> dict[str, int]:
 
 def chains(index: Index, kind: str, subject: str, options: ChainOptions, matches: Matcher) -> Chains:
     """drivers (chains of sign +), regulators (every chain) or targets (chains from ``subject``)."""
-    if kind == "targets":
-        found, complete = downstream(index, subject, options, matches)
-        return _finish(kind, subject, found, complete, options, index, None)
-    found, complete, unbuilt = upstream(index, subject, options, matches, 1 if kind == "drivers" else None)
-    return _finish(kind, subject, found, complete, options, index, None, unbuilt)
+    with collector.paused():  # a search builds many objects and no cycles
+        if kind == "targets":
+            found, complete = downstream(index, subject, options, matches)
+            return _finish(kind, subject, found, complete, options, index, None)
+        found, complete, unbuilt = upstream(index, subject, options, matches, 1 if kind == "drivers" else None)
+        return _finish(kind, subject, found, complete, options, index, None, unbuilt)
 
 
 def paths(index: Index, start: str, end: str, options: ChainOptions, matches: Matcher) -> Chains:
     """Every chain from ``start`` to ``end`` of at most ``options.depth`` steps."""
-    # a step taken at the last level must start at ``start`` itself, so the search never asks
-    # whether an entity is a full ``depth`` steps away: the last level of reach is not needed
-    distance = reachable(index, start, options.depth - 1)
-    found, complete, unbuilt = upstream(index, end, options, matches, start=(start, distance))
-    return _finish("path", start, found, complete, options, index, end, unbuilt)
+    with collector.paused():
+        # a step taken at the last level must start at ``start`` itself, so the search never asks
+        # whether an entity is a full ``depth`` steps away: the last level of reach is not needed
+        distance = reachable(index, start, options.depth - 1)
+        found, complete, unbuilt = upstream(index, end, options, matches, start=(start, distance))
+        return _finish("path", start, found, complete, options, index, end, unbuilt)

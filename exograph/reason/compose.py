@@ -35,9 +35,8 @@ recipient) cells that agree.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from exograph.reason.index import Index, Row, effect_sign, parse_context
 
@@ -156,11 +155,16 @@ def vesicle_taken(index: Index, target: str, aspect: str) -> str | None:
 
 
 def effect(index: Index, row: Row) -> str:
-    """What ``row`` changes about its target: which row of the table it is (kept per target and aspect)."""
-    key = ("effect", row.target, row.aspect)
+    """What ``row`` changes about its target: which row of the table it is."""
+    return effect_of(index, row.target, row.aspect)
+
+
+def effect_of(index: Index, target: str, aspect: str) -> str:
+    """What a step on ``target``'s ``aspect`` changes (kept per target and aspect)."""
+    key = ("effect", target, aspect)
     found = index.memo.get(key)
     if found is None:
-        found = index.memo[key] = _effect(index, row.target, row.aspect)
+        found = index.memo[key] = _effect(index, target, aspect)
     return found
 
 
@@ -169,7 +173,7 @@ def _effect(index: Index, target: str, aspect: str) -> str:
         return VESICLES
     if vesicle_taken(index, target, aspect):
         return UPTAKE
-    if aspect in ("amount", "activity") or (aspect == "biogenesis" and not is_vesicle(index, target)):
+    if aspect in ("amount", "activity", "biogenesis"):  # biogenesis of vesicles was answered above
         return LEVEL
     if aspect == "degradation":
         return DEGRADATION
@@ -183,9 +187,14 @@ def _effect(index: Index, target: str, aspect: str) -> str:
 
 def usable(row: Row, engineered: bool) -> bool:
     """Whether ``row`` may be a chain step at all: never a method or a binding; engineered only when asked."""
-    if row.aspect in NEVER_STEPS or row.scope == "method":
+    return usable_shape(row.aspect, row.scope, engineered)
+
+
+def usable_shape(aspect: str, scope: str, engineered: bool) -> bool:
+    """:func:`usable` of any row of this aspect and scope."""
+    if aspect in NEVER_STEPS or scope == "method":
         return False
-    return engineered or row.scope != "engineered"
+    return engineered or scope != "engineered"
 
 
 def ends(index: Index, key: str) -> bool:
@@ -245,9 +254,10 @@ def _where_starts(row: Row) -> frozenset[str]:
     return _named(row.context_json, "donors" if row.cargo else "actor")
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """Whether a step may follow another: the rows of the later step kept, the link, or why not."""
+class Verdict(NamedTuple):
+    """Whether a step may follow another: the rows of the later step kept, the link, or why not.
+
+    A named tuple: a path search composes thousands of pairs of steps, and makes one for each."""
 
     rows: tuple[Row, ...] = ()
     #: The rows of the earlier step kept (those some kept row of the later step agrees with).
@@ -260,36 +270,81 @@ class Verdict:
 
 def follow(index: Index, before: Step, after: Step, link: str | None) -> Verdict:
     """Whether ``after`` may follow ``before`` (joined through ``link``: None, a family link or transfer)."""
-    joined = after.regulator
-    for node in (before.target, joined):
-        if ends(index, node):
-            return Verdict(cut=f"{node} is an exposure, phenotype or cell behaviour: chains start or end there")
-    if link == "parent":  # the gene's amount or activity is not its variant's (stress activates p53, not a GOF mutant)
-        return Verdict(cut=f"a change in {before.target} says nothing about what its variant {joined} does")
     kind = before.effect
-    if kind in (VESICLES, UPTAKE) and (after.cargo or link == TRANSFER or is_vesicle(index, joined)):
+    if kind not in READS_CELLS:
+        cut = cut_between(index, before.target, kind, before.aspects, after.regulator, after.cargo, link)
+        return Verdict(cut=cut) if cut else _same_cells(index, before, after, link)
+    joined = after.regulator
+    cut = _ends(index, before.target, joined, link)
+    if cut:
+        return Verdict(cut=cut)
+    if kind != LOADING and (after.cargo or link == TRANSFER or is_vesicle(index, joined)):
         return _transfer(index, before, after, link, "donors" if kind == VESICLES else "recipients")
     # otherwise a claim about the process itself follows (MVB fusion feeds exosome secretion): the same cells
     if link == TRANSFER:
-        return Verdict(cut="a transfer link follows only a step on vesicle output or uptake")
-    if before.target in index.generic or joined in index.generic:
-        return Verdict(cut=f"{before.target if before.target in index.generic else joined} is a class, not a step")
-    if kind == NOTHING:
-        return Verdict(cut=f"{'/'.join(before.aspects)} of {before.target} says nothing about what follows")
-    if kind in (VESICLES, UPTAKE):
+        return Verdict(cut=_NO_TRANSFER)
+    cut = _class(index, before.target, joined)
+    if cut:
+        return Verdict(cut=cut)
+    if kind != LOADING:
         return _same_cells(index, before, after, link)
-    if kind == LOADING:
-        if not after.cargo:
-            return Verdict(cut=f"loading {before.target} into vesicles composes only into its effects as cargo")
-        mine, kept = _agreeing(
-            index, before.rows, after.rows, _where_starts, lambda r: _named(r.context_json, "donors"), lenient=True
-        )
-        if not kept:
-            return Verdict(cut="the cells loading the cargo and the donors of the vesicles differ")
-        return Verdict(kept, mine, link)
-    if after.cargo:
-        return Verdict(cut=f"a change of {before.target} in its cells does not say it is loaded into vesicles")
-    return _same_cells(index, before, after, link)
+    if not after.cargo:
+        return Verdict(cut=f"loading {before.target} into vesicles composes only into its effects as cargo")
+    mine, kept = _agreeing(
+        index, before.rows, after.rows, _where_starts, lambda r: _named(r.context_json, "donors"), lenient=True
+    )
+    if not kept:
+        return Verdict(cut="the cells loading the cargo and the donors of the vesicles differ")
+    return Verdict(kept, mine, link)
+
+
+#: What a step changes when composition reads the cells of its rows, whatever follows it.
+READS_CELLS = frozenset({VESICLES, UPTAKE, LOADING})
+_NO_TRANSFER = "a transfer link follows only a step on vesicle output or uptake"
+
+
+def cut_between(
+    index: Index, target: str, kind: str, aspects: tuple[str, ...], joined: str, cargo: bool, link: str | None
+) -> str | None:
+    """Why a step on ``target`` that changes ``kind`` (one of the rows of the table that reads no cells) may
+    not come before a step from ``joined`` (``cargo``: acting as vesicle cargo) through ``link``; None when it
+    may, and then the two steps keep the rows whose cells agree (:func:`follow`).
+
+    The answer is the same for every pair of steps of these shapes, whatever their assertions, so it is
+    kept for the life of the index: chain search asks it of thousands of pairs, and counts chains by it.
+    """
+    key = ("cut", target, kind, aspects, joined, cargo, link)
+    if key in index.memo:
+        return index.memo[key]  # type: ignore[no-any-return]
+    cut = _ends(index, target, joined, link)
+    if not cut and link == TRANSFER:
+        cut = _NO_TRANSFER
+    cut = cut or _class(index, target, joined)
+    if not cut and kind == NOTHING:
+        cut = f"{'/'.join(aspects)} of {target} says nothing about what follows"
+    if not cut and cargo:
+        cut = f"a change of {target} in its cells does not say it is loaded into vesicles"
+    index.memo[key] = cut
+    return cut
+
+
+def _ends(index: Index, target: str, joined: str, link: str | None) -> str | None:
+    """Exposures start chains, phenotypes and cell behaviours end them: none joins two steps; nor does a gene
+    join what its variant does."""
+    for key in (target, joined):
+        if ends(index, key):
+            return f"{key} is an exposure, phenotype or cell behaviour: chains start or end there"
+    if link == "parent":  # the gene's amount or activity is not its variant's (stress activates p53, not a GOF mutant)
+        return f"a change in {target} says nothing about what its variant {joined} does"
+    return None
+
+
+def _class(index: Index, target: str, joined: str) -> str | None:
+    """A class node joins two steps only through a transfer link."""
+    for key in (target, joined):
+        if key in index.generic:
+            return f"{key} is a class, not a step"
+    return None
 
 
 def _same_cells(index: Index, before: Step, after: Step, link: str | None) -> Verdict:

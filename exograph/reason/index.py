@@ -75,6 +75,31 @@ def stated_sign(direction: str, aspect: str) -> int:
     return -sign if aspect == "degradation" else sign
 
 
+class Shape(NamedTuple):
+    """What chain search counts of a step row: all of it but its regulator, source and context."""
+
+    direction: str
+    aspect: str
+    hypothesis: bool
+    negated: bool
+    scope: str
+    cargo: bool
+
+    @property
+    def sign(self) -> int:
+        return effect_sign(self.direction, self.aspect)
+
+
+#: The distinct shapes of one regulator's steps into one target.
+Shapes = tuple[Shape, ...]
+
+
+@lru_cache(maxsize=4096)
+def _shapes(text: str) -> Shapes:
+    """The same few sets of shapes recur at every target: each is parsed once."""
+    return tuple(Shape(d, a, bool(h), bool(n), s, bool(c)) for d, a, h, n, s, c in json.loads(text))
+
+
 @lru_cache(maxsize=65536)
 def parse_context(text: str) -> dict[str, Any]:
     """Contexts repeat (most are empty or shared by a paper's claims): parse each text once."""
@@ -197,6 +222,23 @@ class Index:
         if ordered:
             found.sort(key=itemgetter(0))
         return [_row(r) for r in found]
+
+    def between(self, pairs: Iterable[tuple[str, str]]) -> list[Row]:
+        """Every step from each (regulator, target) pair, in one query (unordered: for a caller that counts)."""
+        query = (
+            f"SELECT {_COLUMNS} FROM steps WHERE (regulator, target) IN"
+            " (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))"
+        )
+        return [_row(r) for r in self.store.db.execute(query, (json.dumps(sorted(set(pairs))),))]
+
+    def shapes(self, targets: Iterable[str]) -> dict[str, list[tuple[Shapes, int]]]:
+        """For each of ``targets``, the shapes of the steps one regulator has into it, and how many regulators
+        have those (the compiled ``step_shapes``: a count of chains needs no more of most steps)."""
+        query = "SELECT target, shapes, regulators FROM step_shapes WHERE target IN (SELECT value FROM json_each(?))"
+        found: dict[str, list[tuple[Shapes, int]]] = defaultdict(list)
+        for target, text, count in self.store.db.execute(query, (json.dumps(sorted(set(targets))),)):
+            found[target].append((_shapes(text), count))
+        return found
 
     def targets(self, regulators: Iterable[str]) -> set[str]:
         """The entities some step from one of ``regulators`` reaches (no row is built)."""

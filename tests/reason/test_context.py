@@ -121,3 +121,152 @@ def test_a_chain_step_in_other_cells_is_marked(kg: KnowledgeGraph, chain_root: o
     )
     # TP53 changed in fibroblasts, acting on miR-21 in malignant cells: the step farther from miR-21 is marked
     assert [s.other_context for s in after.steps] == [("cells",), ()]
+
+
+# -- the reading itself, on tests/fixtures/context's hierarchies: chains built by hand, one field at a time --
+
+
+def _chain(*contexts: dict[str, object]) -> object:
+    """A chain of len(contexts) steps A0 -> A1 -> ..., each step stated in one context."""
+    import json
+
+    from exograph.reason.chains import Chain
+    from exograph.reason.steps import Step
+
+    steps = tuple(
+        Step(f"A{i}", f"A{i + 1}", 1, ("amount",), (f"a{i}",), ("s",), 1, False, False, (json.dumps(c),))
+        for i, c in enumerate(contexts)
+    )
+    return Chain(steps)
+
+
+def _marks(context_tree: object, anchor_last: bool, *contexts: dict[str, object]) -> list[tuple[str, ...]]:
+    from exograph.reason.context import mark_context
+
+    marked = mark_context(_index(context_tree), _chain(*contexts), anchor_last)  # type: ignore[arg-type]
+    return [s.other_context for s in marked.steps]
+
+
+HCC, BREAST, CANCER = ({"diseases": [k]} for k in ("hepatocellular_carcinoma", "breast_cancer", "cancer"))
+
+
+def test_the_step_next_to_the_subject_sets_the_disease(context_tree: object) -> None:
+    # a chain ending at the subject (regulators, drivers): the last step's disease; one starting there (targets)
+    assert _marks(context_tree, True, BREAST, HCC) == [("diseases",), ()]
+    assert _marks(context_tree, False, BREAST, HCC) == [(), ("diseases",)]
+    # the nearest step that states a disease sets it, and it stays set: every later step is read against it
+    assert _marks(context_tree, False, {}, HCC, BREAST, BREAST) == [(), (), ("diseases",), ("diseases",)]
+    assert _marks(context_tree, True, BREAST, BREAST, HCC, {}) == [("diseases",), ("diseases",), (), ()]
+    # broader and narrower diseases, or none stated, are one context
+    assert _marks(context_tree, False, HCC, CANCER, {}, HCC) == [(), (), (), ()]
+    # cells and the rest are not chain fields of the disease kind: only diseases are marked so
+    assert _marks(context_tree, False, {"organisms": ["mouse"]}, {"organisms": ["human"]}) == [(), ()]
+
+
+def test_the_cells_a_step_acts_in_are_where_the_step_before_had_its_effect(context_tree: object) -> None:
+    transfer = {"donors": ["CAF"], "recipients": ["macrophage"]}
+    neuron, macrophage = {"cell_types": ["neuron"]}, {"cell_types": ["macrophage"]}
+    assert _marks(context_tree, False, transfer, macrophage) == [(), ()]
+    # the step that does not act where the one before had its effect is marked, or the one before it when
+    # that one is farther from the subject
+    assert _marks(context_tree, False, transfer, neuron) == [(), ("cells",)]
+    assert _marks(context_tree, True, transfer, neuron) == [("cells",), ()]
+    # a step that names no cells passes the last cells named on: Huh-7 then (nothing) then neurons do not meet
+    huh7 = {"cell_lines": ["Huh-7"]}
+    assert _marks(context_tree, False, huh7, {}, neuron) == [(), (), ("cells",)]
+    assert _marks(context_tree, False, huh7, {}, {"donors": ["hepatocyte"]}) == [(), (), ()]
+    # the first step has nothing before it, and a step naming no cells may act anywhere
+    assert _marks(context_tree, False, neuron, {}, neuron) == [(), (), ()]
+    # one step's cells and disease both off: both fields are said
+    assert _marks(context_tree, False, {**HCC, **huh7}, {**BREAST, **neuron}) == [(), ("diseases", "cells")]
+
+
+def test_an_unmarked_chain_is_coherent_and_a_marked_one_is_not(context_tree: object) -> None:
+    from exograph.reason.context import mark_context
+
+    index = _index(context_tree)
+    plain = _chain(HCC, CANCER)
+    assert mark_context(index, plain, True) == plain and plain.coherent  # type: ignore[arg-type, attr-defined]
+    assert not mark_context(index, _chain(HCC, BREAST), True).coherent  # type: ignore[arg-type]
+
+
+def test_where_a_step_acts_and_where_its_effect_happens() -> None:
+    from exograph.reason.context import acting_cells, affected_cells
+
+    cells = {"cell_lines": ["Huh-7"], "cell_types": ["hepatocyte"]}
+    transfer = {"donors": ["CAF"], "recipients": ["macrophage"], "cell_types": ["neuron"]}
+    assert acting_cells(transfer) == {"CAF"} and affected_cells(transfer) == {"macrophage"}
+    assert acting_cells(cells) == affected_cells(cells) == {"Huh-7", "hepatocyte"}
+    assert acting_cells({"donors": [], **cells}) == {"Huh-7", "hepatocyte"}
+    assert acting_cells({}) == affected_cells({}) == set()
+
+
+def test_a_handoff_needs_cells_on_both_sides_to_fail(context_tree: object) -> None:
+    from exograph.reason.context import handoff
+
+    index = _index(context_tree)
+    assert handoff(index, set(), [{"cell_types": ["neuron"]}])
+    assert handoff(index, {"macrophage"}, [{}, {"organisms": ["human"]}])
+    assert not handoff(index, {"macrophage"}, [{"cell_types": ["neuron"]}])
+    # several contexts of one step: it acts where any of them does
+    assert handoff(index, {"macrophage"}, [{"cell_types": ["neuron"]}, {"donors": ["macrophage"]}])
+    # a broader cell of the step before contains the narrower one of the next, and the other way round
+    assert handoff(index, {"fibroblast"}, [{"donors": ["CAF"]}])
+    assert handoff(index, {"CAF"}, [{"donors": ["fibroblast"]}])
+
+
+def test_values_pool_fields_over_contexts() -> None:
+    from exograph.reason.context import values
+
+    contexts = [
+        {"cell_lines": ["Huh-7"], "diseases": ["hcc"], "system": "in_vitro"},
+        {"cell_types": ["hepatocyte"], "diseases": [], "system": "in_vivo", "organisms": ["human"]},
+    ]
+    assert values(contexts, ["cells", "diseases", "system"]) == {
+        "cells": {"Huh-7", "hepatocyte"},
+        "diseases": {"hcc"},
+        "system": {"in_vitro", "in_vivo"},  # a single value is one value, not its letters
+    }
+    assert values(contexts, ["conditions"]) == {}  # a field no context states is left out
+
+
+def test_only_one_side_states_it() -> None:
+    from exograph.reason.context import one_sided
+
+    first = {"diseases": ["hcc"], "cell_lines": ["Huh-7"], "system": "in_vitro", "organisms": []}
+    second = {"diseases": ["lung"], "recipients": ["neuron"], "organisms": ["human"]}
+    assert one_sided(first, second) == ["organisms", "cells", "recipients", "system"]
+    assert one_sided(first, first) == []
+
+
+def test_gain_against_loss_of_function_is_a_clash_and_nothing_else_is() -> None:
+    from exograph.reason.context import perturbation_clash
+
+    gain, loss = {"perturbations": ["overexpression"]}, {"perturbations": ["knockdown", "inhibition"]}
+    assert perturbation_clash(gain, loss) == (("overexpression",), ("knockdown", "inhibition"))
+    assert perturbation_clash(loss, gain) == (("knockdown", "inhibition"), ("overexpression",))
+    assert perturbation_clash(loss, {"perturbations": ["knockout"]}) is None  # two losses
+    assert perturbation_clash(gain, {}) is None and perturbation_clash({}, loss) is None
+    # a perturbation that is neither (a mutation, a treatment) says nothing about the function
+    assert perturbation_clash({"perturbations": ["mutation"]}, loss) is None
+    # one side both gained and lost it: the two sides share a change, so nothing tells them apart
+    assert perturbation_clash({"perturbations": ["activation", "knockout"]}, loss) is None
+
+
+def test_clashes_need_both_sides_to_state_the_field(context_tree: object) -> None:
+    from exograph.reason.context import cell_clash, differing, field_clash
+
+    index = _index(context_tree)
+    assert cell_clash(index, {}, {"cell_types": ["neuron"]}) is None
+    assert cell_clash(index, {"cell_types": ["neuron"]}, {}) is None
+    # every value of each side is given, sorted
+    assert cell_clash(index, {"cell_types": ["neuron", "macrophage"]}, {"cell_lines": ["Huh-7"]}) == (
+        ("macrophage", "neuron"),
+        ("Huh-7",),
+    )
+    # some value of one side within some value of the other is enough
+    assert field_clash(index, "diseases", {"diseases": ["breast_cancer", "liver_cancer"]}, HCC) is None
+    assert differing(
+        index, {"diseases": {"breast_cancer"}, "cells": {"neuron"}}, {"diseases": {"cancer"}, "cells": {"CAF"}}
+    ) == ["cells"]
+    assert differing(index, {"cells": {"neuron"}}, {"diseases": {"cancer"}}) == []
