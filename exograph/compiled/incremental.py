@@ -22,7 +22,6 @@ results; a kept result without them counts as missing for a run that wants them.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import hashlib
 import json
@@ -115,9 +114,11 @@ def _digest(path: Path, root: Path) -> bytes | None:
 @dataclass(frozen=True, slots=True)
 class _Base:
     """What every assertion file is checked against (sources, their text snapshots of any name, entities, the
-    code): the hash of each file by path, and one hash of them all that every key starts from."""
+    code): the hash of each file by path (None for one that cannot be read), and one hash of them all that
+    every key starts from."""
 
-    files: dict[str, bytes]
+    root: Path
+    files: dict[str, bytes | None]
     digest: bytes
 
     @classmethod
@@ -126,19 +127,26 @@ class _Base:
             snapshots = sorted(p for p in (layout.root / "sources").iterdir() if p.suffix != ".yaml")
         except OSError:
             snapshots = []
-        files: dict[str, bytes] = {}
+        files: dict[str, bytes | None] = {}
         digest = hashlib.blake2b(code_digest(), digest_size=16)
         for path in [*layout.sources, *snapshots, *layout.entities]:
-            content = _digest(path, layout.root) or os.urandom(16)  # unreadable: nothing may be reused
-            files[layout.relative(path)] = content
-            digest.update(layout.relative(path).encode() + b"\0" + content + b"\0")
-        return cls(files, digest.digest())
+            content = files[layout.relative(path)] = _digest(path, layout.root)
+            kept = content or os.urandom(16)  # unreadable: nothing may be reused
+            digest.update(layout.relative(path).encode() + b"\0" + kept + b"\0")
+        return cls(layout.root, files, digest.digest())
 
-    def check(self, read: dict[str, bytes]) -> None:
-        """Raise :class:`FilesChanged` unless every file was read as the bytes the keys were made of."""
-        changed = sorted(rel for rel, content in read.items() if self.files.get(rel, content) != content)
+    def check(self, read: dict[str, bytes], every: bool = False) -> None:
+        """Raise :class:`FilesChanged` unless every file was read as the bytes the keys were made of; with
+        ``every`` (``read`` holds all the definitions read), also unless every readable source and entity
+        file hashed was read: one deleted in between would leave results made without it under its hash."""
+        changed = {rel for rel, content in read.items() if self.files.get(rel) != content}
+        if every:  # one the reader refused (an empty file, reported) must still hold the bytes hashed
+            hashed = (rel for rel, content in self.files.items() if content is not None and rel.endswith(".yaml"))
+            changed |= {
+                rel for rel in hashed if rel not in read and _digest(self.root / rel, self.root) != self.files[rel]
+            }
         if changed:
-            raise FilesChanged(changed)
+            raise FilesChanged(sorted(changed))
 
 
 #: What the key of the checked sources and entities starts with (no assertion file has this name).
@@ -166,18 +174,20 @@ def _definitions(layout: Layout, files: FileCache, base: _Base) -> tuple[_Defini
     if stored is not None:
         kept: tuple[_Definitions, list[tuple[str, str]]] = pickle.loads(stored)
         found, texts = kept
-        read = {rel: content for rel, content in base.files.items() if rel.endswith(".yaml")}
+        read = {rel: content for rel, content in base.files.items() if rel.endswith(".yaml") and content is not None}
         for source_id, name in texts:
-            with contextlib.suppress(OSError):
-                path = layout.root / "sources" / name
+            path = layout.root / "sources" / name
+            try:
                 raw = path.read_bytes()
-                read[layout.relative(path)] = digest_of(raw)
-                found.checked.texts[source_id] = TextIndex(raw.decode("utf-8", errors="replace"))
+            except OSError:  # hashed with the rest, gone now: the kept checks quoted it
+                raise FilesChanged([layout.relative(path)]) from None
+            read[layout.relative(path)] = digest_of(raw)
+            found.checked.texts[source_id] = TextIndex(raw.decode("utf-8", errors="replace"))
         base.check(read)
         return found, read
     curation = load(layout, assertions=False)
     checked, problems, bad_entities, bad_sources = check_definitions(curation)
-    base.check(curation.read)
+    base.check(curation.read, every=True)
     found = _Definitions(checked, problems, bad_entities, bad_sources, lint_entities(curation, checked))
     texts = [(source_id, checked.sources[source_id].text) for source_id in checked.texts]
     files.store([(key, pickle.dumps((replace(found, checked=replace(checked, texts={})), texts)), b"", None)])

@@ -1,0 +1,289 @@
+"""Chain search's whole answer on the tiny fixture: which chains, in which order, with which sign, links and
+hedges; how many are cut for each number shown; what a budget, coherence or a filter leaves out.
+
+Each answer is read off the fixture's claims by hand (the comments say why), so any search that finds the
+same chains, however it finds them, passes; one that drops, adds, reorders or mis-signs a chain does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from exograph.api import ChainResult, KnowledgeGraph
+from exograph.reason.chains import Chain, ChainOptions, chains, paths
+
+
+def read(chain: Chain) -> str:
+    """A chain as one line: its steps (each with how its target joins the next), sign, hedge, and * if marked."""
+    start = f"({chain.start_link}) " if chain.start_link else ""
+    steps = " ".join(
+        f"{s.regulator}>{s.target}" + (f" ({s.target_link})" if s.target_link else "") for s in chain.steps
+    )
+    sign = {1: "+", -1: "-", 0: "0"}[chain.sign]
+    return f"{start}{steps} {sign}" + (f" {chain.hedge}" if chain.hedge else "") + (" *" if chain.marked else "")
+
+
+def answer(result: ChainResult) -> list[str]:
+    return [read(c) for c in result.chains]
+
+
+Query = Callable[..., ChainResult]
+
+#: Each query, by what it asks, and every chain it answers, best first.
+ANSWERS: dict[str, tuple[Callable[[KnowledgeGraph], Query], list[str]]] = {
+    # miR-21 -| PDCD4 in two sources (two steps: one primary, one review); upstream HIF1A (+) and TP53 (-) on
+    # miR-21; hypoxia (+) on HIF1A; KRAS regulates HIF1A (no sign) and raises TP53's degradation (-)
+    "regulators PDCD4, 3 steps": (
+        lambda kg: lambda **o: kg.regulators("PDCD4", depth=3, **o),
+        [
+            "miR-21>PDCD4 -",
+            "miR-21>PDCD4 -",
+            "HIF1A>miR-21 miR-21>PDCD4 -",
+            "TP53>miR-21 miR-21>PDCD4 +",
+            "hypoxia>HIF1A HIF1A>miR-21 miR-21>PDCD4 -",
+            "KRAS>HIF1A HIF1A>miR-21 miR-21>PDCD4 0",
+            "KRAS>TP53 TP53>miR-21 miR-21>PDCD4 -",
+        ],
+    ),
+    "drivers PDCD4, 3 steps": (
+        lambda kg: lambda **o: kg.drivers("PDCD4", depth=3, **o),
+        ["TP53>miR-21 miR-21>PDCD4 +"],
+    ),
+    # with hypotheses (HIF1A may drive RAB27A) and negated findings (sorafenib does not change RAB27A); the
+    # family RAB27 joins its member RAB27A both ways, marked
+    "regulators exosome secretion, 2 steps, every finding": (
+        lambda kg: (
+            lambda **o: kg.regulators("exosome secretion", depth=2, include_hypotheses=True, include_negated=True, **o)
+        ),
+        [
+            "RAB27A>exosome_secretion +",
+            "hypoxia>exosome_secretion -",
+            "RAB27>exosome_secretion +",
+            "TP53>exosome_secretion +",
+            "hypoxia>exosome_secretion +",
+            "sorafenib>RAB27 (family) RAB27A>exosome_secretion + *",
+            "KRAS>TP53 TP53>exosome_secretion -",
+            "sorafenib>RAB27 RAB27>exosome_secretion +",
+            "HIF1A>RAB27A RAB27A>exosome_secretion + may *",
+            "sorafenib>RAB27A RAB27A>exosome_secretion 0 does not *",
+            "HIF1A>RAB27A (member) RAB27>exosome_secretion + may *",
+            "sorafenib>RAB27A (member) RAB27>exosome_secretion 0 does not *",
+        ],
+    ),
+    # a broad process gathers its narrower one: EV secretion and exosome secretion
+    "regulators EV secretion, 2 steps": (
+        lambda kg: lambda **o: kg.regulators("ev_secretion", depth=2, **o),
+        [
+            "RAB27A>exosome_secretion +",
+            "hypoxia>exosome_secretion -",
+            "RAB27>exosome_secretion +",
+            "TP53>ev_secretion -",
+            "TP53>exosome_secretion +",
+            "hypoxia>exosome_secretion +",
+            "sorafenib>RAB27 (family) RAB27A>exosome_secretion + *",
+            "KRAS>TP53 TP53>ev_secretion +",
+            "KRAS>TP53 TP53>exosome_secretion -",
+            "sorafenib>RAB27 RAB27>exosome_secretion +",
+        ],
+    ),
+    "targets KRAS, 3 steps": (
+        lambda kg: lambda **o: kg.targets("KRAS", depth=3, **o),
+        [
+            "KRAS>HIF1A 0",
+            "KRAS>TP53 -",
+            "KRAS>HIF1A HIF1A>miR-21 0",
+            "KRAS>TP53 TP53>ev_secretion +",
+            "KRAS>TP53 TP53>exosome_secretion -",
+            "KRAS>TP53 TP53>miR-21 +",
+            "KRAS>HIF1A HIF1A>miR-21 miR-21>PDCD4 0",
+            "KRAS>TP53 TP53>miR-21 miR-21>PDCD4 -",
+        ],
+    ),
+    "targets hypoxia, 3 steps": (
+        lambda kg: lambda **o: kg.targets("hypoxia", depth=3, **o),
+        [
+            "hypoxia>exosome_secretion -",
+            "hypoxia>HIF1A +",
+            "hypoxia>exosome_secretion +",
+            "hypoxia>HIF1A HIF1A>miR-21 +",
+            "hypoxia>HIF1A HIF1A>miR-21 miR-21>PDCD4 -",
+        ],
+    ),
+    # a family's targets include its members' (marked), a member's its family's
+    "targets RAB27": (
+        lambda kg: lambda **o: kg.targets("RAB27", depth=2, **o),
+        ["(member) RAB27A>exosome_secretion + *", "RAB27>exosome_secretion +"],
+    ),
+    "targets RAB27A": (
+        lambda kg: lambda **o: kg.targets("RAB27A", depth=2, **o),
+        ["RAB27A>exosome_secretion +", "(family) RAB27>exosome_secretion + *"],
+    ),
+    "path KRAS to exosome secretion": (
+        lambda kg: lambda **o: kg.path("KRAS", "exosome secretion", max_length=3, **o),
+        ["KRAS>TP53 TP53>exosome_secretion -"],
+    ),
+    "path KRAS to PDCD4": (
+        lambda kg: lambda **o: kg.path("KRAS", "PDCD4", max_length=3, **o),
+        ["KRAS>HIF1A HIF1A>miR-21 miR-21>PDCD4 0", "KRAS>TP53 TP53>miR-21 miR-21>PDCD4 -"],
+    ),
+    "path RAB27 to exosome secretion": (
+        lambda kg: lambda **o: kg.path("RAB27", "exosome secretion", max_length=2, **o),
+        ["(member) RAB27A>exosome_secretion + *", "RAB27>exosome_secretion +"],
+    ),
+    "path sorafenib to exosome secretion": (
+        lambda kg: lambda **o: kg.path("sorafenib", "exosome secretion", max_length=2, **o),
+        ["sorafenib>RAB27 (family) RAB27A>exosome_secretion + *", "sorafenib>RAB27 RAB27>exosome_secretion +"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", ANSWERS)
+def test_every_chain_in_rank_order(kg: KnowledgeGraph, name: str) -> None:
+    ask, expected = ANSWERS[name]
+    result = ask(kg)()
+    assert answer(result) == expected
+    assert (result.query.cut, result.query.complete) == (0, True)
+
+
+@pytest.mark.parametrize("name", ANSWERS)
+def test_the_first_chains_and_how_many_were_cut(kg: KnowledgeGraph, name: str) -> None:
+    ask, expected = ANSWERS[name]
+    for shown in range(1, len(expected) + 2):
+        result = ask(kg)(max_chains=shown)
+        assert answer(result) == expected[:shown], shown
+        assert result.query.cut == max(len(expected) - shown, 0), shown
+        assert result.query.complete
+
+
+def test_a_budget_stops_the_search_and_says_so(kg: KnowledgeGraph) -> None:
+    """Past its budget of partial chains a search stops: what it found is part of the answer, never more, and
+    the answer says it is incomplete (so its count of cut chains is a lower bound)."""
+    index, pdcd4, kras = kg.index, kg.resolve("PDCD4"), kg.resolve("KRAS")
+    searches = {
+        "regulators": lambda o: chains(index, "regulators", pdcd4, o, None),
+        "drivers": lambda o: chains(index, "drivers", pdcd4, o, None),
+        "targets": lambda o: chains(index, "targets", kras, o, None),
+        "path": lambda o: paths(index, kras, pdcd4, o, None),
+    }
+    for kind, search in searches.items():
+        full = search(ChainOptions(depth=3))
+        assert full.complete and search(ChainOptions(depth=3, budget=10**6)).complete, kind
+        bounded = search(ChainOptions(depth=3, budget=1))
+        assert not bounded.complete, kind
+        assert {read(c) for c in bounded.chains} <= {read(c) for c in full.chains}, kind
+        assert len(bounded.chains) < len(full.chains), kind
+
+
+def test_no_chain_asked_for_cuts_them_all(kg: KnowledgeGraph) -> None:
+    for kind, name in (("regulators", "PDCD4"), ("targets", "KRAS"), ("drivers", "PDCD4")):
+        found = chains(kg.index, kind, kg.resolve(name), ChainOptions(depth=3, max_chains=0), None)
+        every = chains(kg.index, kind, kg.resolve(name), ChainOptions(depth=3), None)
+        assert found.chains == () and found.cut == len(every.chains) > 0, kind
+
+
+def test_coherent_chains_are_counted_among_themselves(kg: KnowledgeGraph) -> None:
+    """hypoxia > HIF1A holds in breast cancer, HIF1A > miR-21 in hepatocellular carcinoma: not coherent."""
+    _, expected = ANSWERS["regulators PDCD4, 3 steps"]
+    coherent = [c for c in expected if not c.startswith("hypoxia")]
+    assert answer(kg.regulators("PDCD4", depth=3, coherent=True)) == coherent
+    few = kg.regulators("PDCD4", depth=3, coherent=True, max_chains=2)
+    assert answer(few) == coherent[:2] and few.query.cut == len(coherent) - 2
+    every = kg.regulators("PDCD4", depth=3)
+    assert [c.coherent for c in every.chains] == [not c.startswith("hypoxia") for c in expected]
+
+
+def test_a_filter_holds_for_every_step(kg: KnowledgeGraph) -> None:
+    """Only TP53 -| miR-21 and HIF1A > miR-21 state hepatocellular carcinoma; their upstream steps do not."""
+    assert answer(kg.regulators("miR-21", depth=3, disease="HCC")) == ["HIF1A>miR-21 +", "TP53>miR-21 -"]
+    assert answer(kg.regulators("miR-21", depth=3, disease="HCC", max_chains=1)) == ["HIF1A>miR-21 +"]
+    assert kg.regulators("miR-21", depth=3, disease="HCC", max_chains=1).query.cut == 1
+
+
+def test_what_a_chain_says_of_itself(kg: KnowledgeGraph) -> None:
+    every = kg.regulators("exosome secretion", depth=2, include_hypotheses=True, include_negated=True).chains
+    by_reading = {read(c): c for c in every}
+    family = by_reading["sorafenib>RAB27 (family) RAB27A>exosome_secretion + *"]
+    assert family.joins == ["RAB27A", "exosome_secretion"]
+    assert family.assertion_ids == [
+        "chain2025-sorafenib-rab27",
+        "chain2025-rab27a-exosome-secretion",
+        "mini2024-rab27a-exosome-secretion",
+    ]
+    assert family.unsigned_because is None and family.sign == 1
+    negated = by_reading["sorafenib>RAB27A RAB27A>exosome_secretion 0 does not *"]
+    assert negated.unsigned_because == "a negated finding says there is no change"
+    unsigned = kg.targets("KRAS", depth=2).chains[0]
+    assert read(unsigned) == "KRAS>HIF1A 0"
+    assert unsigned.unsigned_because == "the finding states no direction (regulates)"
+    assert unsigned.joins == [None]  # a targets query names no end
+    path = kg.path("KRAS", "PDCD4", max_length=3).chains[0]
+    assert path.joins == ["HIF1A", "miR-21", "PDCD4"] and (path.start, path.end) == ("KRAS", "PDCD4")
+
+
+DEEPEST: dict[str, Callable[[KnowledgeGraph, int], ChainResult]] = {
+    "regulators PDCD4": lambda kg, d: kg.regulators("PDCD4", depth=d),
+    "regulators exosome secretion": lambda kg, d: kg.regulators(
+        "exosome secretion", depth=d, include_hypotheses=True, include_negated=True
+    ),
+    "targets KRAS": lambda kg, d: kg.targets("KRAS", depth=d),
+    "targets hypoxia": lambda kg, d: kg.targets("hypoxia", depth=d),
+    "targets sorafenib": lambda kg, d: kg.targets("sorafenib", depth=d),
+    "path KRAS to PDCD4": lambda kg, d: kg.path("KRAS", "PDCD4", max_length=d),
+    "path hypoxia to PDCD4": lambda kg, d: kg.path("hypoxia", "PDCD4", max_length=d),
+    "path sorafenib to exosome secretion": lambda kg, d: kg.path("sorafenib", "exosome secretion", max_length=d),
+}
+
+
+@pytest.mark.parametrize("name", DEEPEST)
+def test_a_shallower_query_answers_the_deeper_ones_short_chains(kg: KnowledgeGraph, name: str) -> None:
+    """Depth bounds the chains and nothing else: the answer at depth d is the answer at depth 4 without the
+    chains longer than d, in the same order."""
+    ask = DEEPEST[name]
+    deepest = ask(kg, 4).chains
+    assert max(len(c.steps) for c in deepest) >= 2
+    for depth in range(1, 4):
+        assert answer(ask(kg, depth)) == [read(c) for c in deepest if len(c.steps) <= depth], depth
+
+
+def test_a_path_holds_to_its_filters(kg: KnowledgeGraph) -> None:
+    """hypoxia > HIF1A is stated in breast cancer, HIF1A > miR-21 in hepatocellular carcinoma."""
+    assert answer(kg.path("hypoxia", "PDCD4", max_length=3)) == ["hypoxia>HIF1A HIF1A>miR-21 miR-21>PDCD4 -"]
+    assert kg.path("hypoxia", "PDCD4", max_length=3, disease="breast cancer").chains == ()
+    assert answer(kg.path("hypoxia", "miR-21", max_length=2, disease="HCC")) == []
+    assert answer(kg.path("HIF1A", "miR-21", max_length=2, disease="HCC")) == ["HIF1A>miR-21 +"]
+
+
+@pytest.fixture
+def loop(chain_root: Path) -> KnowledgeGraph:
+    """The chain fixture with a loop: PDCD4 raises miR-21 (which lowers PDCD4), and HIF1A."""
+    import exograph
+    from tests.curation.lint.conftest import Tree
+
+    tree = Tree(chain_root)
+    tree.add_text("PDCD4 raised miR-21 levels. PDCD4 raised HIF1A levels.")
+    tree.add_assertion("a-pdcd4-mir21", "PDCD4", "miR-21", "PDCD4 raised miR-21 levels.")
+    tree.add_assertion("b-pdcd4-hif1a", "PDCD4", "HIF1A", "PDCD4 raised HIF1A levels.")
+    return exograph.load(chain_root)
+
+
+def test_no_entity_twice_and_the_way_past_a_loop(loop: KnowledgeGraph) -> None:
+    """Past PDCD4 the loop back to miR-21 is closed (miR-21 is in the chain), the way on to HIF1A is not."""
+    assert answer(loop.targets("TP53", depth=3)) == [
+        "TP53>ev_secretion -",
+        "TP53>exosome_secretion +",
+        "TP53>miR-21 -",
+        "TP53>miR-21 miR-21>PDCD4 +",
+        "TP53>miR-21 miR-21>PDCD4 PDCD4>HIF1A +",
+    ]
+    assert answer(loop.regulators("HIF1A", depth=3)) == [
+        "hypoxia>HIF1A +",
+        "KRAS>HIF1A 0",
+        "PDCD4>HIF1A +",
+        "miR-21>PDCD4 PDCD4>HIF1A -",
+        "miR-21>PDCD4 PDCD4>HIF1A -",
+        "TP53>miR-21 miR-21>PDCD4 PDCD4>HIF1A +",
+    ]
+    assert answer(loop.path("TP53", "HIF1A", max_length=3)) == ["TP53>miR-21 miR-21>PDCD4 PDCD4>HIF1A +"]
