@@ -143,7 +143,7 @@ ANSWERS: dict[str, tuple[Callable[[KnowledgeGraph], Query], list[str]]] = {
 @pytest.mark.parametrize("name", ANSWERS)
 def test_every_chain_in_rank_order(kg: KnowledgeGraph, name: str) -> None:
     ask, expected = ANSWERS[name]
-    result = ask(kg)()
+    result = ask(kg)(across_contexts=True)  # every chain that composes; coherence is tested on its own below
     assert answer(result) == expected
     assert (result.query.cut, result.query.complete) == (0, True)
 
@@ -152,7 +152,7 @@ def test_every_chain_in_rank_order(kg: KnowledgeGraph, name: str) -> None:
 def test_the_first_chains_and_how_many_were_cut(kg: KnowledgeGraph, name: str) -> None:
     ask, expected = ANSWERS[name]
     for shown in range(1, len(expected) + 2):
-        result = ask(kg)(max_chains=shown)
+        result = ask(kg)(max_chains=shown, across_contexts=True)
         assert answer(result) == expected[:shown], shown
         assert result.query.cut == max(len(expected) - shown, 0), shown
         assert result.query.complete
@@ -188,10 +188,11 @@ def test_coherent_chains_are_counted_among_themselves(kg: KnowledgeGraph) -> Non
     """hypoxia > HIF1A holds in breast cancer, HIF1A > miR-21 in hepatocellular carcinoma: not coherent."""
     _, expected = ANSWERS["regulators PDCD4, 3 steps"]
     coherent = [c for c in expected if not c.startswith("hypoxia")]
-    assert answer(kg.regulators("PDCD4", depth=3, coherent=True)) == coherent
-    few = kg.regulators("PDCD4", depth=3, coherent=True, max_chains=2)
+    assert answer(kg.regulators("PDCD4", depth=3)) == coherent  # the default
+    assert answer(kg.regulators("PDCD4", depth=3, coherent=True)) == coherent  # its old spelling
+    few = kg.regulators("PDCD4", depth=3, max_chains=2)
     assert answer(few) == coherent[:2] and few.query.cut == len(coherent) - 2
-    every = kg.regulators("PDCD4", depth=3)
+    every = kg.regulators("PDCD4", depth=3, across_contexts=True)
     assert [c.coherent for c in every.chains] == [not c.startswith("hypoxia") for c in expected]
 
 
@@ -223,34 +224,41 @@ def test_what_a_chain_says_of_itself(kg: KnowledgeGraph) -> None:
     assert path.joins == ["HIF1A", "miR-21", "PDCD4"] and (path.start, path.end) == ("KRAS", "PDCD4")
 
 
-DEEPEST: dict[str, Callable[[KnowledgeGraph, int], ChainResult]] = {
-    "regulators PDCD4": lambda kg, d: kg.regulators("PDCD4", depth=d),
-    "regulators exosome secretion": lambda kg, d: kg.regulators(
-        "exosome secretion", depth=d, include_hypotheses=True, include_negated=True
+DEEPEST: dict[str, Callable[..., ChainResult]] = {
+    "regulators PDCD4": lambda kg, d, **o: kg.regulators("PDCD4", depth=d, **o),
+    "regulators exosome secretion": lambda kg, d, **o: kg.regulators(
+        "exosome secretion", depth=d, include_hypotheses=True, include_negated=True, **o
     ),
-    "targets KRAS": lambda kg, d: kg.targets("KRAS", depth=d),
-    "targets hypoxia": lambda kg, d: kg.targets("hypoxia", depth=d),
-    "targets sorafenib": lambda kg, d: kg.targets("sorafenib", depth=d),
-    "path KRAS to PDCD4": lambda kg, d: kg.path("KRAS", "PDCD4", max_length=d),
-    "path hypoxia to PDCD4": lambda kg, d: kg.path("hypoxia", "PDCD4", max_length=d),
-    "path sorafenib to exosome secretion": lambda kg, d: kg.path("sorafenib", "exosome secretion", max_length=d),
+    "targets KRAS": lambda kg, d, **o: kg.targets("KRAS", depth=d, **o),
+    "targets hypoxia": lambda kg, d, **o: kg.targets("hypoxia", depth=d, **o),
+    "targets sorafenib": lambda kg, d, **o: kg.targets("sorafenib", depth=d, **o),
+    "path KRAS to PDCD4": lambda kg, d, **o: kg.path("KRAS", "PDCD4", max_length=d, **o),
+    "path hypoxia to PDCD4": lambda kg, d, **o: kg.path("hypoxia", "PDCD4", max_length=d, **o),
+    "path sorafenib to exosome secretion": lambda kg, d, **o: kg.path(
+        "sorafenib", "exosome secretion", max_length=d, **o
+    ),
 }
 
 
+@pytest.mark.parametrize("across", [True, False], ids=["across contexts", "coherent"])
 @pytest.mark.parametrize("name", DEEPEST)
-def test_a_shallower_query_answers_the_deeper_ones_short_chains(kg: KnowledgeGraph, name: str) -> None:
+def test_a_shallower_query_answers_the_deeper_ones_short_chains(kg: KnowledgeGraph, name: str, across: bool) -> None:
     """Depth bounds the chains and nothing else: the answer at depth d is the answer at depth 4 without the
-    chains longer than d, in the same order."""
+    chains longer than d, in the same order (coherent chains, the default, and across contexts)."""
     ask = DEEPEST[name]
-    deepest = ask(kg, 4).chains
-    assert max(len(c.steps) for c in deepest) >= 2
+    deepest = ask(kg, 4, across_contexts=across).chains
+    if across:  # every query here has a chain of two steps or more (coherent ones may not)
+        assert max(len(c.steps) for c in deepest) >= 2
     for depth in range(1, 4):
-        assert answer(ask(kg, depth)) == [read(c) for c in deepest if len(c.steps) <= depth], depth
+        shallower = ask(kg, depth, across_contexts=across)
+        assert answer(shallower) == [read(c) for c in deepest if len(c.steps) <= depth], depth
 
 
 def test_a_path_holds_to_its_filters(kg: KnowledgeGraph) -> None:
     """hypoxia > HIF1A is stated in breast cancer, HIF1A > miR-21 in hepatocellular carcinoma."""
-    assert answer(kg.path("hypoxia", "PDCD4", max_length=3)) == ["hypoxia>HIF1A HIF1A>miR-21 miR-21>PDCD4 -"]
+    assert kg.path("hypoxia", "PDCD4", max_length=3).chains == ()  # not coherent: left out by default
+    chain = ["hypoxia>HIF1A HIF1A>miR-21 miR-21>PDCD4 -"]
+    assert answer(kg.path("hypoxia", "PDCD4", max_length=3, across_contexts=True)) == chain
     assert kg.path("hypoxia", "PDCD4", max_length=3, disease="breast cancer").chains == ()
     assert answer(kg.path("hypoxia", "miR-21", max_length=2, disease="HCC")) == []
     assert answer(kg.path("HIF1A", "miR-21", max_length=2, disease="HCC")) == ["HIF1A>miR-21 +"]

@@ -294,6 +294,8 @@ def test_filters_change_the_rows_and_the_network(browser: Any, served: str) -> N
     )
     rows, edges = browser.execute_script(count)
     Select(browser.find_element(By.CSS_SELECTOR, "select[data-facet=sign]")).select_by_value("decreases")
+    # the network may redraw after the table on a loaded machine (once seen in CI): wait for it, within reason
+    WebDriverWait(browser, 10).until(lambda d: d.execute_script(count)[1] < edges)
     fewer_rows, fewer_edges = browser.execute_script(count)
     assert 0 < fewer_rows < rows and 0 < fewer_edges < edges
     shown = browser.find_elements(By.CSS_SELECTOR, "table.assertions tbody tr:not([hidden])")
