@@ -38,6 +38,7 @@ KINDS = {
     ),
     **dict.fromkeys(["exosome_uptake", "ev_uptake", "autophagy", "exosome_biogenesis"], "process"),
     "chemoresistance": "phenotype",
+    "p53_loss": "phenotype",
     "hypoxia": "condition",
     "cisplatin": "treatment",
 }
@@ -380,6 +381,21 @@ def test_a_transfer_needs_the_secreting_cells_within_the_donors(index: Index) ->
     assert follow(index, broad, from_huh7, None).cut == (
         "the donors of the vesicles are not named by both steps, or differ"
     )
+
+
+def test_a_transfer_needs_the_donors_state_where_the_vesicles_are_made(index: Index) -> None:
+    """The effects of EVs from cells that lost p53 are not those of any EVs from those cells: the state the
+    vesicles' claim states of their donors must hold where the first step makes them. An exposure the
+    vesicles were made under (hypoxia) is what a chain starts from, and does not cut it."""
+    made = step(index, row("RAB27A", "exosome_secretion", "secretion", cell_lines=["Huh-7"]))
+    made_after_loss = step(
+        index, row("RAB27A", "exosome_secretion", "secretion", cell_lines=["Huh-7"], conditions=["p53_loss"])
+    )
+    from_lost = step(index, row("exosome", "AKT", cargo=True, donors=["Huh-7"], conditions=["p53_loss"]))
+    assert follow(index, made, from_lost, None).cut is not None
+    assert follow(index, made_after_loss, from_lost, None).cut is None
+    under_hypoxia = step(index, row("exosome", "AKT", cargo=True, donors=["Huh-7"], conditions=["hypoxia"]))
+    assert follow(index, made, under_hypoxia, None).cut is None
 
 
 def test_one_assertion_before_several_keeps_those_that_agree_and_the_link(index: Index) -> None:
