@@ -35,7 +35,7 @@ class Cascade:
     def problems(self) -> list[Problem]:
         if self.missing_folder is not None and self.counts:
             total = sum(self.counts.values())
-            message = f"{total} references to {self.what} definitions could not be checked: the folder is missing"
+            message = f"{_references(total)} to {self.what} definitions could not be checked: the folder is missing"
             return [Problem(self.missing_folder, 1, 1, message)]
         by_file: dict[str, list[str]] = {}
         for name in sorted(self.counts):

@@ -307,14 +307,17 @@ def test_an_invalid_entity_named_in_a_context_is_counted_not_reported_as_unknown
     assert len(checked.assertions) == 4
 
 
-@pytest.mark.parametrize(("folder", "what"), [("curation/entities", "entity"), ("sources", "source")])
-def test_a_missing_folder_is_one_problem_not_one_per_reference(mini: Path, folder: str, what: str) -> None:
+@pytest.mark.parametrize(
+    ("folder", "what", "count"),
+    [("curation/entities", "entity", "references"), ("sources", "source", "1 reference")],
+)
+def test_a_missing_folder_is_one_problem_not_one_per_reference(mini: Path, folder: str, what: str, count: str) -> None:
     shutil.rmtree(mini / folder)
     found = problems(mini)
     assert [p for p in found if "not a known entity" in p or "is not defined" in p] == []
     assert any(
         p.startswith(f"{folder}/:1:1: ")
-        and p.endswith(f" references to {what} definitions could not be checked: the folder is missing")
+        and p.endswith(f"{count} to {what} definitions could not be checked: the folder is missing")
         for p in found
     ), found
 
