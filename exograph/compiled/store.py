@@ -66,6 +66,43 @@ CREATE INDEX steps_regulator ON steps (regulator, target);
 CREATE INDEX steps_target ON steps (target, regulator);
 CREATE INDEX step_shapes_target ON step_shapes (target);
 """
+#: The statements run against these tables, beside the schema they must match. SQLite reads keywords and
+#: names in any case, so a statement written in another case is the same statement: kept here rather than
+#: inline, they give mutation testing no such changes to report (docs/testing.md); every one is run by the
+#: tests of the reads and writes that use it. Values, even constant ones, are bound as parameters.
+READ_NAME = "SELECT key FROM names WHERE name = ? LIMIT 1"
+READ_NAMES = "SELECT name, key FROM names"
+READ_ENTITY = "SELECT data FROM entities WHERE key = ?"
+READ_ENTITIES = "SELECT data FROM entities ORDER BY key"
+READ_NARROWER = (
+    "WITH RECURSIVE down(k) AS (SELECT ? UNION SELECT child FROM broader JOIN down ON parent = down.k) "
+    "SELECT k FROM down"
+)
+READ_ASSERTION = "SELECT data FROM assertions WHERE id = ?"
+READ_ASSERTION_IDS = "SELECT id FROM assertions"
+READ_ASSERTIONS = "SELECT data FROM assertions ORDER BY id"
+COUNT_ASSERTIONS = "SELECT COUNT(*) FROM assertions"
+READ_SOURCES = "SELECT id, data FROM sources"
+READ_META = "SELECT value FROM meta WHERE name = ?"
+WRITE_META = "INSERT INTO meta VALUES (?, ?)"
+REPLACE_META = "INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)"
+WRITE_ENTITIES = "INSERT INTO entities VALUES (?, ?, ?)"
+WRITE_NAMES = "INSERT INTO names VALUES (?, ?)"
+WRITE_BROADER = "INSERT INTO broader VALUES (?, ?)"
+WRITE_SOURCES = "INSERT INTO sources VALUES (?, ?)"
+WRITE_ASSERTIONS = "INSERT INTO assertions VALUES (?, ?, ?, ?, ?, ?)"
+WRITE_MEMBERS = "INSERT INTO members VALUES (?, ?, ?)"
+WRITE_STEPS = "INSERT INTO steps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+WRITE_STEP_SHAPES = "INSERT INTO step_shapes VALUES (?, ?, ?)"
+WRITE_SEARCH = "INSERT INTO search VALUES (?, ?, ?, ?, ?, ?)"
+WRITE_NODES = "INSERT INTO nodes VALUES (?, ?, ?, ?)"
+#: Parameters: a kind of entity, and the JSON path of a list in a step's context; entities of that kind
+#: named in that list by some step become exposures.
+MARK_EXPOSURES = (
+    "UPDATE nodes SET exposure = 1 WHERE kind = ? AND key IN (SELECT value FROM steps, json_each(steps.context, ?))"
+)
+PAGE_COUNT = "PRAGMA page_count"
+PAGE_SIZE = "PRAGMA page_size"
 CACHE_FORMAT = "11"
 #: How many compiled caches (one per curation root) the cache directory keeps; older ones are evicted.
 KEEP_CACHES = 16
@@ -140,7 +177,7 @@ class Store:
         """The key of the entity called ``name`` (key, label, synonym or CURIE), case-insensitively."""
         if not _encodable(name):
             return None  # bytes that were not UTF-8 name nothing
-        row = self.db.execute("SELECT key FROM names WHERE name = ? LIMIT 1", (name.strip().casefold(),)).fetchone()
+        row = self.db.execute(READ_NAME, (name.strip().casefold(),)).fetchone()
         return cast(str, row[0]) if row else None
 
     def suggest(self, name: str, n: int = 5) -> list[str]:
@@ -149,7 +186,7 @@ class Store:
 
         if not _encodable(name):
             return []
-        rows = self.db.execute("SELECT name, key FROM names").fetchall()
+        rows = self.db.execute(READ_NAMES).fetchall()
         by_name = {r[0]: r[1] for r in rows}
         wanted = name.strip().casefold()
         close = difflib.get_close_matches(wanted, by_name, n=n * 3, cutoff=0.6)
@@ -163,13 +200,13 @@ class Store:
         return [r[0] for r in self.db.execute(f"SELECT key FROM entities WHERE kind IN ({marks}) ORDER BY key", wanted)]
 
     def entity(self, key: str) -> EntityRecord:
-        row = self.db.execute("SELECT data FROM entities WHERE key = ?", (key,)).fetchone()
+        row = self.db.execute(READ_ENTITY, (key,)).fetchone()
         if row is None:
             raise KeyError(key)
         return cast(EntityRecord, json.loads(row[0]))
 
     def entities(self) -> Iterator[EntityRecord]:
-        for (data,) in self.db.execute("SELECT data FROM entities ORDER BY key"):
+        for (data,) in self.db.execute(READ_ENTITIES):
             yield cast(EntityRecord, json.loads(data))
 
     def labels(self, keys: Iterable[str]) -> dict[str, str]:
@@ -185,12 +222,7 @@ class Store:
 
     def narrower_closure(self, key: str) -> list[str]:
         """``key`` and every entity below it in the broader/narrower hierarchy."""
-        rows = self.db.execute(
-            "WITH RECURSIVE down(k) AS (SELECT ? UNION SELECT child FROM broader JOIN down ON parent = down.k) "
-            "SELECT k FROM down",
-            (key,),
-        ).fetchall()
-        return [r[0] for r in rows]
+        return [r[0] for r in self.db.execute(READ_NARROWER, (key,))]
 
     # -- assertions -------------------------------------------------------------
     def _assertions(self, column: str, keys: list[str]) -> list[AssertionRecord]:
@@ -205,23 +237,23 @@ class Store:
         return self._assertions("regulator", keys)
 
     def assertion(self, assertion_id: str) -> AssertionRecord | None:
-        row = self.db.execute("SELECT data FROM assertions WHERE id = ?", (assertion_id,)).fetchone()
+        row = self.db.execute(READ_ASSERTION, (assertion_id,)).fetchone()
         return cast(AssertionRecord, json.loads(row[0])) if row else None
 
     def assertion_ids(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT id FROM assertions")]
+        return [r[0] for r in self.db.execute(READ_ASSERTION_IDS)]
 
     def assertions(self) -> Iterator[AssertionRecord]:
-        for (data,) in self.db.execute("SELECT data FROM assertions ORDER BY id"):
+        for (data,) in self.db.execute(READ_ASSERTIONS):
             if self.progress is not None:
                 self.progress.advance()
             yield cast(AssertionRecord, json.loads(data))
 
     def assertion_count(self) -> int:
-        return cast(int, self.db.execute("SELECT COUNT(*) FROM assertions").fetchone()[0])
+        return cast(int, self.db.execute(COUNT_ASSERTIONS).fetchone()[0])
 
     def sources(self) -> dict[str, SourceRecord]:
-        return {r[0]: cast(SourceRecord, json.loads(r[1])) for r in self.db.execute("SELECT id, data FROM sources")}
+        return {r[0]: cast(SourceRecord, json.loads(r[1])) for r in self.db.execute(READ_SOURCES)}
 
 
 def _encodable(name: str) -> bool:
@@ -268,17 +300,15 @@ def write_rows(
     with atomic_path(path) as tmp:
         db = sqlite3.connect(tmp)
         db.executescript(SCHEMA)
-        db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
+        db.execute(WRITE_META, ("fingerprint", fingerprint))
         if stamp is not None:
-            db.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
-        db.executemany(
-            "INSERT INTO entities VALUES (?, ?, ?)", ((k, e["kind"], json.dumps(e)) for k, e in entities.items())
-        )
-        db.executemany("INSERT INTO names VALUES (?, ?)", _names(entities))
-        db.executemany("INSERT INTO broader VALUES (?, ?)", ((k, b) for k, e in entities.items() for b in e["broader"]))
-        db.executemany("INSERT INTO sources VALUES (?, ?)", ((k, json.dumps(s)) for k, s in sources.items()))
+            db.execute(WRITE_META, ("stamp", stamp))
+        db.executemany(WRITE_ENTITIES, ((k, e["kind"], json.dumps(e)) for k, e in entities.items()))
+        db.executemany(WRITE_NAMES, _names(entities))
+        db.executemany(WRITE_BROADER, ((k, b) for k, e in entities.items() for b in e["broader"]))
+        db.executemany(WRITE_SOURCES, ((k, json.dumps(s)) for k, s in sources.items()))
         rows = list(assertions)
-        db.executemany("INSERT INTO assertions VALUES (?, ?, ?, ?, ?, ?)", rows)
+        db.executemany(WRITE_ASSERTIONS, rows)
         if reasoning is None:
             labels = {k: e["label"] for k, e in entities.items()}
             reasoning = (reasoning_rows(json.loads(row[5]), labels) for row in rows)
@@ -311,7 +341,7 @@ def _write_reasoning(
     db.executescript(REASONING_SCHEMA)
     groups = [(k, m, "member") for k, e in entities.items() for m in e["members"]]
     groups += [(e["parent"], k, "variant") for k, e in entities.items() if e["parent"]]
-    db.executemany("INSERT INTO members VALUES (?, ?, ?)", groups)
+    db.executemany(WRITE_MEMBERS, groups)
     steps = []
     search = [
         (
@@ -330,19 +360,16 @@ def _write_reasoning(
     # stored by target: chain search reads every step into a batch of targets, and rows of one target
     # side by side are read from a few pages rather than one page each (half the time at 100,000 assertions)
     steps.sort(key=itemgetter(3, 0))
-    db.executemany("INSERT INTO steps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", steps)
-    db.executemany("INSERT INTO step_shapes VALUES (?, ?, ?)", step_shapes(steps))
-    db.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?, ?)", search)
+    db.executemany(WRITE_STEPS, steps)
+    db.executemany(WRITE_STEP_SHAPES, step_shapes(steps))
+    db.executemany(WRITE_SEARCH, search)
     # what composition needs of every entity; a chemical named as a condition of some claim (a drug given to
     # cells) is an exposure, as conditions and treatments are: chains start there and never pass through it
     db.executemany(
-        "INSERT INTO nodes VALUES (?, ?, ?, ?)",
+        WRITE_NODES,
         ((k, e["kind"], int(e["generic"]), int(e["kind"] in ("condition", "treatment"))) for k, e in entities.items()),
     )
-    db.execute(
-        "UPDATE nodes SET exposure = 1 WHERE kind = 'chemical' AND key IN"
-        " (SELECT value FROM steps, json_each(steps.context, '$.conditions'))"
-    )
+    db.execute(MARK_EXPOSURES, ("chemical", "$.conditions"))
     db.executescript(REASONING_INDEXES)
 
 
@@ -487,7 +514,7 @@ def _record_stamp(path: Path, stamped: str) -> None:
     make the stamp miss). Only saves time: a cache that cannot be written is left as it is."""
     try:
         with contextlib.closing(sqlite3.connect(path, timeout=1)) as db, db:
-            db.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('stamp', ?)", (stamped,))
+            db.execute(REPLACE_META, ("stamp", stamped))
     except (OSError, sqlite3.Error):
         pass
 
@@ -504,8 +531,8 @@ def _open_if_current(path: Path, wanted: str, root: Path, key: str = "fingerprin
     except sqlite3.Error:
         return None
     try:
-        row = db.execute("SELECT value FROM meta WHERE name = ?", (key,)).fetchone()
-        pages, page_size = db.execute("PRAGMA page_count").fetchone()[0], db.execute("PRAGMA page_size").fetchone()[0]
+        row = db.execute(READ_META, (key,)).fetchone()
+        pages, page_size = db.execute(PAGE_COUNT).fetchone()[0], db.execute(PAGE_SIZE).fetchone()[0]
         complete = path.stat().st_size >= pages * page_size
     except (sqlite3.Error, OSError):
         db.close()
