@@ -406,9 +406,9 @@ def _names(entities: dict[str, EntityRecord]) -> Iterator[tuple[str, str]]:
             yield name, key
 
 
-def fingerprint(layout: Layout, digests: dict[str, bytes] | None = None) -> str:
-    """The key of a root's compiled store: of ``digests`` (:meth:`Layout.digests`) when given."""
-    return f"{CACHE_FORMAT}:{__version__}:{fingerprint_of(digests) if digests is not None else layout.fingerprint()}"
+def fingerprint(digests: dict[str, bytes]) -> str:
+    """The key of a root's compiled store, from the hashes of its files (:meth:`Layout.digests`)."""
+    return f"{CACHE_FORMAT}:{__version__}:{fingerprint_of(digests)}"
 
 
 def _fallback_path(primary: Path, create: bool) -> Path | None:
@@ -462,7 +462,7 @@ def open_store(root: Path) -> Store:
     if stamped is not None and (store := _open_if_current(primary, stamped, root, "stamp")) is not None:
         return store  # the fastest path: no file changed since the cache was built, nothing to hash
     digests = layout.digests()
-    wanted = fingerprint(layout, digests)
+    wanted = fingerprint(digests)
     if (store := _open_if_current(primary, wanted, root)) is not None:
         if stamped is not None:  # compiled while a file was too fresh to trust, or touched since: trust it now
             _record_stamp(primary, stamped)
@@ -477,17 +477,19 @@ def open_store(root: Path) -> Store:
         if attempt:  # files changed since they were hashed: hash them again (the status taken first is stale)
             digests, stamped = layout.digests(), None
         compiled = compile_rows(layout)
-        # The store is kept under the hash of the files: only if they were compiled as the bytes hashed.
+        # The store is kept under the hash of the files: only if they were compiled as the bytes hashed. Every
+        # file read must have been hashed (a text snapshot too), and every curation file hashed must have been
+        # read (other files in sources/ are hashed but only read when a source names them).
         changed = sorted(
-            {r for r, d in compiled.inputs.items() if digests.get(r, d) != d}.union(
-                r for r in set(digests).symmetric_difference(compiled.inputs) if r.endswith(".yaml")
+            {r for r, d in compiled.inputs.items() if digests.get(r) != d}.union(
+                r for r in set(digests).difference(compiled.inputs) if r.endswith(".yaml")
             )
         )
         if not changed:
             break
     else:
         raise FilesChanged(changed)
-    wanted = fingerprint(layout, digests)
+    wanted = fingerprint(digests)
     entities, _, sources = build(compiled.checked)
     errors = []
     for candidate in (primary, None):

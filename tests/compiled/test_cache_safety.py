@@ -60,10 +60,21 @@ def test_fallback_folder_is_created_private(mini: Path, temp_dir: Path) -> None:
     assert (folder / cache_path(mini).name).is_file()
 
 
-def test_own_fallback_folder_readable_by_others_is_closed(mini: Path, temp_dir: Path) -> None:
+def test_fallback_folder_is_private_whatever_the_umask(mini: Path, temp_dir: Path) -> None:
+    before = os.umask(0)
+    try:
+        open_store(mini)
+    finally:
+        os.umask(before)
+    folder = temp_dir / f"exograph-{os.getuid()}"
+    assert folder.stat().st_mode & 0o777 == 0o700 and (folder / cache_path(mini).name).is_file()
+
+
+@pytest.mark.parametrize("mode", [0o755, 0o750, 0o640])  # as an older exograph made it; group-readable
+def test_own_fallback_folder_readable_by_others_is_closed(mini: Path, temp_dir: Path, mode: int) -> None:
     folder = temp_dir / f"exograph-{os.getuid()}"
     folder.mkdir()
-    folder.chmod(0o755)  # as an older exograph made it
+    folder.chmod(mode)
     open_store(mini)
     assert folder.stat().st_mode & 0o777 == 0o700
     assert (folder / cache_path(mini).name).is_file()
@@ -85,6 +96,20 @@ def test_fallback_folder_not_ours_is_never_used(mini: Path, temp_dir: Path, kind
         open_store(mini)
     assert not any(elsewhere.iterdir())
     assert not folder.is_dir() or folder.is_symlink() or not any(folder.iterdir())
+
+
+def test_fallback_folder_of_another_user_is_never_used(
+    mini: Path, temp_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A private folder with the right name that another user made (here: as if this process ran as the next
+    user id) could hold a cache planted for this user."""
+    other = os.getuid() + 1
+    folder = temp_dir / f"exograph-{other}"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setattr(os, "getuid", lambda: other)
+    with pytest.raises(CacheError, match="no private per-user folder in the temp directory"):
+        open_store(mini)
+    assert not any(folder.iterdir())
 
 
 def test_unwritable_cache_is_a_usage_error(mini: Path, temp_dir: Path, cli: Callable[..., Result]) -> None:

@@ -137,6 +137,15 @@ def test_a_file_created_while_compiled_is_compiled_again(mini: Path, monkeypatch
     assert len(compiles) == 3
 
 
+def test_a_file_deleted_while_compiled_is_compiled_again(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = mini / "curation/entities/extra.yaml"
+    extra.write_text(KRAS, encoding="utf-8")
+    compiles = _compiled_after(monkeypatch, [extra.unlink])
+    assert open_store(mini).resolve("KRAS") is None and len(compiles) == 2
+    extra.write_text(KRAS, encoding="utf-8")  # back again: the key of the files with it never held the answer without
+    assert open_store(mini).resolve("KRAS") == "KRAS"
+
+
 def test_files_saved_at_every_compile_are_named(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from exograph.compiled.incremental import ATTEMPTS
     from exograph.compiled.store import FilesChanged
@@ -193,3 +202,16 @@ def test_a_cache_in_the_private_folder_is_read_again(
     assert open_store(mini).path == path
     built = path.stat().st_mtime_ns
     assert open_store(mini).path == path and path.stat().st_mtime_ns == built  # read, not compiled again
+
+
+def test_a_text_snapshot_created_while_compiled_is_compiled_again(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The snapshot was missing when the files were hashed and there when they were read: the answer made with
+    it must not be kept under the hash of the files without it, or deleting it again would go unnoticed."""
+    snapshot = mini / "sources/mini2024.txt"
+    text = snapshot.read_bytes()
+    snapshot.unlink()
+    compiles = _compiled_after(monkeypatch, [lambda: snapshot.write_bytes(text)])
+    assert len(open_store(mini).assertion_ids()) == 5 and len(compiles) == 2
+    snapshot.unlink()
+    with pytest.raises(CurationError):
+        open_store(mini)
