@@ -201,7 +201,8 @@ def test_a_cache_in_the_private_folder_is_read_again(
     path = tmp_path / f"exograph-{os.getuid()}" / cache_path(mini).name
     assert open_store(mini).path == path
     built = path.stat().st_mtime_ns
-    assert open_store(mini).path == path and path.stat().st_mtime_ns == built  # read, not compiled again
+    again = open_store(mini)
+    assert (again.root, again.path) == (mini, path) and path.stat().st_mtime_ns == built  # read, not compiled again
 
 
 def test_a_text_snapshot_created_while_compiled_is_compiled_again(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
