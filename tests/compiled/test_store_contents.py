@@ -304,3 +304,18 @@ def test_step_shapes_count_the_regulators_of_each_target_by_the_shapes_of_their_
         key = (target, tuple(sorted(shapes)))
         expected[key] = expected.get(key, 0) + 1
     assert stored == expected and len(stored) == 12
+
+
+def test_full_text_of_a_claim_holds_every_quote_and_assay(mini: Path) -> None:
+    from tests.curation.lint.conftest import Tree
+
+    tree = Tree(mini)
+    tree.add_text("Rab27a-null cells released fewer exosomes.")
+    tree.edit(
+        "curation/assertions/mini2024.yaml",
+        "        perturbation: knockdown\n",
+        "        perturbation: knockdown\n      - quote: Rab27a-null cells released fewer exosomes.\n"
+        "        section: Text\n        assay: NTA\n",
+    )
+    body = _search(open_store(mini), "assertion", "mini2024-rab27a-exosome-secretion")[2]
+    assert body == "Knockdown of RAB27A reduced exosome release.  Rab27a-null cells released fewer exosomes. NTA"
