@@ -107,8 +107,12 @@ def test_fallback_folder_of_another_user_is_never_used(
     folder = temp_dir / f"exograph-{other}"
     folder.mkdir(mode=0o700)
     monkeypatch.setattr(os, "getuid", lambda: other)
-    with pytest.raises(CacheError, match="no private per-user folder in the temp directory"):
+    with pytest.raises(CacheError) as info:
         open_store(mini)
+    assert str(info.value) == (
+        f"cannot write the exograph cache ({temp_dir.parent / 'blocker' / 'cache'}: Not a directory; "
+        "no private per-user folder in the temp directory): set EXOGRAPH_CACHE_DIR to a writable folder"
+    )
     assert not any(folder.iterdir())
 
 
