@@ -521,6 +521,12 @@ def _record_stamp(path: Path, stamped: str) -> None:
         pass
 
 
+def read_only(path: Path) -> sqlite3.Connection:
+    """The SQLite file at ``path``, opened read-only: by URI, in which a '#', '?' or '%' of its name is escaped
+    (unescaped, SQLite would open another file, or make one)."""
+    return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+
+
 def _open_if_current(path: Path, wanted: str, root: Path, key: str = "fingerprint") -> Store | None:
     """The cache at ``path`` if it is complete and compiled from exactly these files, else None.
 
@@ -529,7 +535,7 @@ def _open_if_current(path: Path, wanted: str, root: Path, key: str = "fingerprin
     if not path.is_file():
         return None
     try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        db = read_only(path)
     except sqlite3.Error:
         return None
     try:

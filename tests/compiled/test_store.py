@@ -216,3 +216,22 @@ def test_a_text_snapshot_created_while_compiled_is_compiled_again(mini: Path, mo
     snapshot.unlink()
     with pytest.raises(CurationError):
         open_store(mini)
+
+
+@pytest.mark.parametrize("name", ["a#b", "a?b", "a%41b", "a b"])
+def test_a_cache_folder_of_any_name_is_read_again(
+    mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """Characters that mean something in a URI (how SQLite is asked to open the cache read-only) are only
+    characters of the name: the cache there is read, and no file is made anywhere else."""
+    import tempfile
+
+    monkeypatch.setenv("EXOGRAPH_CACHE_DIR", str(tmp_path / name / "cache"))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / name))  # the private fallback folder, if ever made
+    (tmp_path / name).mkdir()
+    before = sorted(tmp_path.iterdir())
+    assert open_store(mini).path == cache_path(mini)
+    built = cache_path(mini).stat().st_mtime_ns
+    again = open_store(mini)
+    assert again.path == cache_path(mini) and cache_path(mini).stat().st_mtime_ns == built
+    assert sorted(tmp_path.iterdir()) == before and sorted(p.name for p in (tmp_path / name).iterdir()) == ["cache"]
