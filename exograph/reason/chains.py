@@ -24,7 +24,7 @@ from typing import Any
 
 from exograph import collector
 from exograph.reason import compose as rules
-from exograph.reason.context import diseases_agree, grown_coherent, mark_context
+from exograph.reason.context import EMPTY, Coherence, coherence, diseases_agree, grown, mark_context
 from exograph.reason.index import Index, Row, Shapes
 from exograph.reason.steps import Step, group, make_step, narrowed, relinked
 
@@ -324,7 +324,7 @@ class _Search:
         compiled shapes), and the steps from each entity its partial chains hold (read one by one)."""
         shapes = self.index.shapes({a for node in batch for a in feeders[node]})
         classes = {node: c for node in batch if (c := self._classes(feeders[node], shapes)) is not None}
-        holding = {node: frozenset().union(*(held for _, held, _ in batch[node])) for node in classes}
+        holding = {node: frozenset().union(*(held for _, held, _, _ in batch[node])) for node in classes}
         pairs = {(h, a) for node, held in holding.items() for h in held for a in feeders[node]}
         from_held: dict[str, list[_Counted]] = defaultdict(list)
         index = self.index
@@ -404,7 +404,7 @@ class _Search:
                 if any(self.composes(row, key[4], link, steps) for row, link in pairs):
                     composing[key[0]] += 1
             total = sum(composing.values())
-            for _, held, _ in members:  # steps from an entity the chain holds are never tried
+            for _, held, _, _ in members:  # steps from an entity the chain holds are never tried
                 explored += len(keyed)
                 found += total
                 for h in held:
@@ -480,7 +480,7 @@ def _count_classes(
         composing = {h: _composing(index, steps, node, cargo, below, sign) for h, steps in held_steps.items()}
         explored += every * len(members)
         found += total * len(members)
-        for _, held, _ in members:  # steps from an entity the chain holds are never tried
+        for _, held, _, _ in members:  # steps from an entity the chain holds are never tried
             for h, count in composing.items():
                 if h in held:
                     explored -= len(held_steps[h])
@@ -566,8 +566,9 @@ def _best(found: list[Chain], count: int) -> list[Chain]:
 #: Frontier entities whose steps are fetched in one SQL query; the budget is checked between batches.
 BATCH = 256
 
-#: A partial chain during search: its steps, the entities it holds, and the entity it grows from.
-_Partial = tuple[tuple[Step, ...], frozenset[str], str]
+#: A partial chain during search: its steps, the entities it holds, the entity it grows from, and its coherence
+#: (what the context check passes on to the step that grows it; see :func:`_grown`).
+_Partial = tuple[tuple[Step, ...], frozenset[str], str, Coherence]
 
 
 def _batches(frontier: list[_Partial]) -> Iterator[dict[str, list[_Partial]]]:
@@ -619,7 +620,7 @@ def upstream(
     one that composes is found, as the unsigned count finds it.
     """
     search = _Search(index, options, matches, "target")
-    frontier: list[_Partial] = [((), frozenset({subject}), subject)]  # steps downstream first
+    frontier: list[_Partial] = [((), frozenset({subject}), subject, EMPTY)]  # steps downstream first
     start_aliases = index.aliases(start[0]) if start else {}
     found: list[Chain] = []
     explored = unbuilt = 0
@@ -656,7 +657,7 @@ def upstream(
                     ]
                 else:
                     choices = [search.linked(step, link) for a, link in feeders[node].items() for step in by_target[a]]
-                for steps, held, _ in partials:
+                for steps, held, _, state in partials:
                     for step in choices:
                         regulator = step.regulator
                         if regulator in held:
@@ -670,8 +671,10 @@ def upstream(
                             continue
                         if not start and (sign is None or compose(s.sign for s in chain_steps) == sign):
                             found.append(Chain(chain_steps, end=subject))
-                        if depth < options.depth and _grows(index, chain_steps, True, options, pruned):
-                            following.append((chain_steps, held | {regulator, step.target}, regulator))
+                        if depth < options.depth:
+                            grown_state = _grown(index, state, steps, chain_steps, True, options, pruned)
+                            if grown_state is not None:
+                                following.append((chain_steps, held | {regulator, step.target}, regulator, grown_state))
             if explored > options.budget:
                 return found, False, unbuilt
         frontier = following
@@ -684,7 +687,7 @@ def downstream(
     """Chains starting at ``subject``, built forwards one level at a time."""
     search = _Search(index, options, matches, "regulator")
     first = index.aliases(subject)
-    frontier: list[_Partial] = [((), frozenset({subject}), subject)]  # steps upstream first
+    frontier: list[_Partial] = [((), frozenset({subject}), subject, EMPTY)]  # steps upstream first
     found: list[Chain] = []
     explored = 0
     for depth in range(1, options.depth + 1):
@@ -694,7 +697,7 @@ def downstream(
             joins = {node: _joins(index, node) if partials[0][0] else first for node, partials in batch.items()}
             grouped = search.steps_at({r for j in joins.values() for r in j})
             for node, partials in batch.items():
-                for steps, held, _ in partials:
+                for steps, held, _, state in partials:
                     for regulator, link in joins[node].items():
                         for step in grouped.get(regulator, ()):
                             if step.target in held:
@@ -709,26 +712,44 @@ def downstream(
                                 continue
                             chain = Chain(chain_steps, first[chain_steps[0].regulator], start=subject)
                             found.append(chain)
-                            if depth < options.depth and _grows(index, chain_steps, False, options, pruned):
-                                following.append((chain_steps, held | {step.regulator, step.target}, step.target))
+                            if depth < options.depth:
+                                grown_state = _grown(index, state, steps, chain_steps, False, options, pruned)
+                                if grown_state is not None:
+                                    held_now = held | {step.regulator, step.target}
+                                    following.append((chain_steps, held_now, step.target, grown_state))
             if explored > options.budget:
                 return found, False
         frontier = following
     return found, True
 
 
-def _grows(
-    index: Index, steps: tuple[Step, ...], anchor_last: bool, options: ChainOptions, pruned: Counter[str] | None
-) -> bool:
-    """Whether a partial chain grows further (the last level's grow no further): with ``coherent``, not one
-    whose steps already come from different contexts, as every longer chain through them would (the chain's
+def _grown(
+    index: Index,
+    state: Coherence,
+    before: tuple[Step, ...],
+    after: tuple[Step, ...],
+    anchor_last: bool,
+    options: ChainOptions,
+    pruned: Counter[str] | None,
+) -> Coherence:
+    """The coherence of partial chain ``after``, grown by one step from ``before`` (whose coherence is
+    ``state``), or None: it grows no further. With ``coherent``, a chain whose steps already come from
+    different contexts does not grow, as no longer chain through them would be coherent either (the chain's
     disease is set next to the query's subject, which growing moves away from). ``pruned`` counts them.
-    Checked without narrowing steps to their assertions (cheaper; it prunes no chain narrowing keeps)."""
-    if not options.coherent or grown_coherent(index, tuple(s.contexts for s in steps), anchor_last):
-        return True
-    if pruned is not None:
+
+    Worked out from ``state`` and the new step alone, unless composing the new step kept an earlier one to
+    fewer assertions; without narrowing steps to their assertions (cheaper; it prunes no chain narrowing
+    keeps)."""
+    if not options.coherent:
+        return EMPTY
+    kept = after[1:] if anchor_last else after[:-1]
+    if all(a.contexts == b.contexts for a, b in zip(kept, before, strict=True)):
+        found = grown(index, state, (after[0] if anchor_last else after[-1]).contexts, anchor_last)
+    else:  # composing the new step narrowed an earlier one
+        found = coherence(index, tuple(s.contexts for s in after), anchor_last)
+    if found is None and pruned is not None:
         pruned["partial chains"] += 1
-    return False
+    return found
 
 
 def _joins(index: Index, entity: str) -> dict[str, str | None]:
