@@ -24,7 +24,15 @@ from typing import Any
 
 from exograph import collector
 from exograph.reason import compose as rules
-from exograph.reason.context import EMPTY, Coherence, coherence, diseases_agree, grown, mark_context
+from exograph.reason.context import (
+    EMPTY,
+    Coherence,
+    coherence,
+    diseases_agree,
+    diseases_follow,
+    grown,
+    mark_context,
+)
 from exograph.reason.index import Index, Row, Shapes
 from exograph.reason.steps import Step, group, make_step, narrowed, relinked
 
@@ -528,23 +536,22 @@ def _finish(
     options: ChainOptions,
     index: Index,
     end: str | None,
+    tally: Counter[str],
     unbuilt: int = 0,
-    pruned: bool = False,
 ) -> Chains:
-    """Rank and mark the chains; ``unbuilt`` more were found but only counted (they cannot rank); ``pruned``:
-    partial chains from different contexts were not grown, so the chains left out are a lower bound."""
+    """Rank and mark the chains; ``unbuilt`` more were found but only counted (they cannot rank). ``tally``:
+    the chains the search already left out (their diseases disagree), and the partial chains from different
+    contexts it did not grow (so the chains left out are a lower bound)."""
     anchor_last = kind != "targets"
-    left_out = 0
+    left_out = tally["left out"]
     if options.coherent:  # otherwise only the chains kept need marking: ranking does not look at context
-        # a chain whose steps' diseases disagree as a whole disagrees however its steps are narrowed
-        agreeing = [c for c in found if diseases_agree(index, tuple(s.contexts for s in c.steps), anchor_last)]
-        marked = [mark_context(index, c, anchor_last, options.compose) for c in agreeing]
-        left_out = len(found) - len(agreeing)
+        marked = [mark_context(index, c, anchor_last, options.compose) for c in found]
         found = [c for c in marked if c.coherent]
         left_out += len(marked) - len(found)
         kept = _best(found, options.max_chains)
     else:
         kept = [mark_context(index, c, anchor_last, options.compose) for c in _best(found, options.max_chains)]
+    pruned = tally["partial chains"] > 0
     return Chains(kind, subject, tuple(kept), len(found) + unbuilt - len(kept), complete, end, left_out, not pruned)
 
 
@@ -603,7 +610,7 @@ def upstream(
     matches: Matcher,
     sign: int | None = None,
     start: tuple[str, Mapping[str, int]] | None = None,
-    pruned: Counter[str] | None = None,
+    tally: Counter[str] | None = None,
 ) -> tuple[list[Chain], bool, int]:
     """Chains ending at ``subject``, built backwards one level at a time, and how many more were only counted.
 
@@ -618,6 +625,9 @@ def upstream(
     must look at each) they are counted, exactly as they would have been found, but not built.
     A path's last level takes only steps from its start (the entities at distance 0), and every
     one that composes is found, as the unsigned count finds it.
+
+    With ``tally`` (and ``coherent``), chains whose diseases disagree are left out as they are found
+    (marking would leave them out), and counted there with the partial chains not grown.
     """
     search = _Search(index, options, matches, "target")
     frontier: list[_Partial] = [((), frozenset({subject}), subject, EMPTY)]  # steps downstream first
@@ -667,12 +677,14 @@ def upstream(
                         if chain_steps is None:
                             continue
                         if start and regulator in start_aliases:
-                            found.append(Chain(chain_steps, start_aliases[regulator], start[0], subject))
+                            if _kept(index, state, steps, chain_steps, True, options, tally):
+                                found.append(Chain(chain_steps, start_aliases[regulator], start[0], subject))
                             continue
-                        if not start and (sign is None or compose(s.sign for s in chain_steps) == sign):
+                        signed = sign is None or compose(s.sign for s in chain_steps) == sign
+                        if not start and signed and _kept(index, state, steps, chain_steps, True, options, tally):
                             found.append(Chain(chain_steps, end=subject))
                         if depth < options.depth:
-                            grown_state = _grown(index, state, steps, chain_steps, True, options, pruned)
+                            grown_state = _grown(index, state, steps, chain_steps, True, options, tally)
                             if grown_state is not None:
                                 following.append((chain_steps, held | {regulator, step.target}, regulator, grown_state))
             if explored > options.budget:
@@ -682,9 +694,9 @@ def upstream(
 
 
 def downstream(
-    index: Index, subject: str, options: ChainOptions, matches: Matcher, pruned: Counter[str] | None = None
+    index: Index, subject: str, options: ChainOptions, matches: Matcher, tally: Counter[str] | None = None
 ) -> tuple[list[Chain], bool]:
-    """Chains starting at ``subject``, built forwards one level at a time."""
+    """Chains starting at ``subject``, built forwards one level at a time (``tally``: as for :func:`upstream`)."""
     search = _Search(index, options, matches, "regulator")
     first = index.aliases(subject)
     frontier: list[_Partial] = [((), frozenset({subject}), subject, EMPTY)]  # steps upstream first
@@ -710,10 +722,10 @@ def downstream(
                                 chain_steps = search.add((*steps[:-1], last), step, before=False)
                             if chain_steps is None:
                                 continue
-                            chain = Chain(chain_steps, first[chain_steps[0].regulator], start=subject)
-                            found.append(chain)
+                            if _kept(index, state, steps, chain_steps, False, options, tally):
+                                found.append(Chain(chain_steps, first[chain_steps[0].regulator], start=subject))
                             if depth < options.depth:
-                                grown_state = _grown(index, state, steps, chain_steps, False, options, pruned)
+                                grown_state = _grown(index, state, steps, chain_steps, False, options, tally)
                                 if grown_state is not None:
                                     held_now = held | {step.regulator, step.target}
                                     following.append((chain_steps, held_now, step.target, grown_state))
@@ -730,26 +742,55 @@ def _grown(
     after: tuple[Step, ...],
     anchor_last: bool,
     options: ChainOptions,
-    pruned: Counter[str] | None,
+    tally: Counter[str] | None,
 ) -> Coherence:
     """The coherence of partial chain ``after``, grown by one step from ``before`` (whose coherence is
     ``state``), or None: it grows no further. With ``coherent``, a chain whose steps already come from
     different contexts does not grow, as no longer chain through them would be coherent either (the chain's
-    disease is set next to the query's subject, which growing moves away from). ``pruned`` counts them.
+    disease is set next to the query's subject, which growing moves away from). ``tally`` counts them.
 
     Worked out from ``state`` and the new step alone, unless composing the new step kept an earlier one to
     fewer assertions; without narrowing steps to their assertions (cheaper; it prunes no chain narrowing
     keeps)."""
     if not options.coherent:
         return EMPTY
-    kept = after[1:] if anchor_last else after[:-1]
-    if all(a.contexts == b.contexts for a, b in zip(kept, before, strict=True)):
-        found = grown(index, state, (after[0] if anchor_last else after[-1]).contexts, anchor_last)
-    else:  # composing the new step narrowed an earlier one
+    if _narrowed_before(before, after, anchor_last):
         found = coherence(index, tuple(s.contexts for s in after), anchor_last)
-    if found is None and pruned is not None:
-        pruned["partial chains"] += 1
+    else:
+        found = grown(index, state, (after[0] if anchor_last else after[-1]).contexts, anchor_last)
+    if found is None and tally is not None:
+        tally["partial chains"] += 1
     return found
+
+
+def _kept(
+    index: Index,
+    state: Coherence,
+    before: tuple[Step, ...],
+    after: tuple[Step, ...],
+    anchor_last: bool,
+    options: ChainOptions,
+    tally: Counter[str] | None,
+) -> bool:
+    """Whether a chain found is kept for ranking: with ``tally`` (a coherent search; it counts the others),
+    not one whose diseases disagree, which marking would leave out (:func:`context.diseases_agree`, read
+    from ``state``, the coherence of ``before``, as :func:`_grown` reads it)."""
+    if tally is None or not options.coherent:
+        return True
+    if state is not None and not _narrowed_before(before, after, anchor_last):
+        agree = diseases_follow(index, state, (after[0] if anchor_last else after[-1]).contexts)
+    else:
+        agree = diseases_agree(index, tuple(s.contexts for s in after), anchor_last)
+    if not agree:
+        tally["left out"] += 1
+    return agree
+
+
+def _narrowed_before(before: tuple[Step, ...], after: tuple[Step, ...], anchor_last: bool) -> bool:
+    """Whether composing the step that grew ``before`` into ``after`` kept an earlier step to fewer
+    assertions (then what ``before``'s coherence passes on no longer holds)."""
+    kept = after[1:] if anchor_last else after[:-1]
+    return not all(a.contexts == b.contexts for a, b in zip(kept, before, strict=True))
 
 
 def _joins(index: Index, entity: str) -> dict[str, str | None]:
@@ -788,23 +829,22 @@ def reachable(index: Index, start: str, depth: int) -> dict[str, int]:
 
 def chains(index: Index, kind: str, subject: str, options: ChainOptions, matches: Matcher) -> Chains:
     """drivers (chains of sign +), regulators (every chain) or targets (chains from ``subject``)."""
-    pruned: Counter[str] = Counter()
+    tally: Counter[str] = Counter()
     with collector.paused():  # a search builds many objects and no cycles
         if kind == "targets":
-            found, complete = downstream(index, subject, options, matches, pruned)
-            return _finish(kind, subject, found, complete, options, index, None, pruned=bool(pruned))
-        found, complete, unbuilt = upstream(
-            index, subject, options, matches, 1 if kind == "drivers" else None, None, pruned
-        )
-        return _finish(kind, subject, found, complete, options, index, None, unbuilt, bool(pruned))
+            found, complete = downstream(index, subject, options, matches, tally)
+            return _finish(kind, subject, found, complete, options, index, None, tally)
+        sign = 1 if kind == "drivers" else None
+        found, complete, unbuilt = upstream(index, subject, options, matches, sign, None, tally)
+        return _finish(kind, subject, found, complete, options, index, None, tally, unbuilt)
 
 
 def paths(index: Index, start: str, end: str, options: ChainOptions, matches: Matcher) -> Chains:
     """Every chain from ``start`` to ``end`` of at most ``options.depth`` steps."""
-    pruned: Counter[str] = Counter()
+    tally: Counter[str] = Counter()
     with collector.paused():
         # a step taken at the last level must start at ``start`` itself, so the search never asks
         # whether an entity is a full ``depth`` steps away: the last level of reach is not needed
         distance = reachable(index, start, options.depth - 1)
-        found, complete, unbuilt = upstream(index, end, options, matches, start=(start, distance), pruned=pruned)
-        return _finish("path", start, found, complete, options, index, end, unbuilt, bool(pruned))
+        found, complete, unbuilt = upstream(index, end, options, matches, start=(start, distance), tally=tally)
+        return _finish("path", start, found, complete, options, index, end, tally, unbuilt)

@@ -188,7 +188,8 @@ def diseases_agree(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_l
 
 #: What a partial chain's coherence passes on to the step that grows it: the diseases set so far, and the
 #: cells that step is checked against (see :func:`grown`). None: the chain is not coherent.
-Coherence = tuple[Mapping[str, frozenset[str]], tuple[frozenset[str], ...]] | None
+Passed = tuple[Mapping[str, frozenset[str]], tuple[frozenset[str], ...]]
+Coherence = Passed | None
 #: The coherence of a chain of no steps, which every step may grow.
 EMPTY: Coherence = ({}, ())
 
@@ -232,6 +233,12 @@ def grown(index: Index, shorter: Coherence, new: tuple[str, ...], anchor_last: b
     if cells and acting and not compatible(index, cells[0], acting):
         return None
     return anchors, (affected,) if affected else cells
+
+
+def diseases_follow(index: Index, shorter: Passed, new: tuple[str, ...]) -> bool:
+    """Whether the diseases of a chain one step longer than a coherent one (which passes on ``shorter``) agree,
+    as :func:`diseases_agree` says, the new step having these compiled contexts."""
+    return not differing(index, shorter[0], _stated(new))
 
 
 @lru_cache(maxsize=65536)
