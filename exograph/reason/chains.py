@@ -676,15 +676,16 @@ def upstream(
                         chain_steps = search.add(steps, step, before=True)
                         if chain_steps is None:
                             continue
+                        carried = _carried(state, steps, chain_steps, True) if options.coherent else None
                         if start and regulator in start_aliases:
-                            if _kept(index, state, steps, chain_steps, True, options, tally):
+                            if _kept(index, carried, chain_steps, True, options, tally):
                                 found.append(Chain(chain_steps, start_aliases[regulator], start[0], subject))
                             continue
                         signed = sign is None or compose(s.sign for s in chain_steps) == sign
-                        if not start and signed and _kept(index, state, steps, chain_steps, True, options, tally):
+                        if not start and signed and _kept(index, carried, chain_steps, True, options, tally):
                             found.append(Chain(chain_steps, end=subject))
                         if depth < options.depth:
-                            grown_state = _grown(index, state, steps, chain_steps, True, options, tally)
+                            grown_state = _grown(index, carried, chain_steps, True, options, tally)
                             if grown_state is not None:
                                 following.append((chain_steps, held | {regulator, step.target}, regulator, grown_state))
             if explored > options.budget:
@@ -722,10 +723,11 @@ def downstream(
                                 chain_steps = search.add((*steps[:-1], last), step, before=False)
                             if chain_steps is None:
                                 continue
-                            if _kept(index, state, steps, chain_steps, False, options, tally):
+                            carried = _carried(state, steps, chain_steps, False) if options.coherent else None
+                            if _kept(index, carried, chain_steps, False, options, tally):
                                 found.append(Chain(chain_steps, first[chain_steps[0].regulator], start=subject))
                             if depth < options.depth:
-                                grown_state = _grown(index, state, steps, chain_steps, False, options, tally)
+                                grown_state = _grown(index, carried, chain_steps, False, options, tally)
                                 if grown_state is not None:
                                     held_now = held | {step.regulator, step.target}
                                     following.append((chain_steps, held_now, step.target, grown_state))
@@ -735,29 +737,33 @@ def downstream(
     return found, True
 
 
+def _carried(state: Coherence, before: tuple[Step, ...], after: tuple[Step, ...], anchor_last: bool) -> Coherence:
+    """What partial chain ``before`` (whose coherence is ``state``) passes on to the step that grew it into
+    ``after``; None when composing that step kept an earlier one to fewer assertions (another step then, as
+    narrowing makes one: see :func:`exograph.reason.steps.narrowed`), so that ``after`` must be read whole."""
+    kept = after[1:] if anchor_last else after[:-1]
+    return None if any(a.contexts is not b.contexts for a, b in zip(kept, before, strict=True)) else state
+
+
 def _grown(
     index: Index,
-    state: Coherence,
-    before: tuple[Step, ...],
+    carried: Coherence,
     after: tuple[Step, ...],
     anchor_last: bool,
     options: ChainOptions,
     tally: Counter[str] | None,
 ) -> Coherence:
-    """The coherence of partial chain ``after``, grown by one step from ``before`` (whose coherence is
-    ``state``), or None: it grows no further. With ``coherent``, a chain whose steps already come from
+    """The coherence of partial chain ``after``, from what the chain it grew from passes on (``carried``:
+    :func:`_carried`), or None: it grows no further. With ``coherent``, a chain whose steps already come from
     different contexts does not grow, as no longer chain through them would be coherent either (the chain's
     disease is set next to the query's subject, which growing moves away from). ``tally`` counts them.
-
-    Worked out from ``state`` and the new step alone, unless composing the new step kept an earlier one to
-    fewer assertions; without narrowing steps to their assertions (cheaper; it prunes no chain narrowing
-    keeps)."""
+    Checked without narrowing steps to their assertions (cheaper; it prunes no chain narrowing keeps)."""
     if not options.coherent:
         return EMPTY
-    if _narrowed_before(before, after, anchor_last):
+    if carried is None:
         found = coherence(index, tuple(s.contexts for s in after), anchor_last)
     else:
-        found = grown(index, state, (after[0] if anchor_last else after[-1]).contexts, anchor_last)
+        found = grown(index, carried, (after[0] if anchor_last else after[-1]).contexts, anchor_last)
     if found is None and tally is not None:
         tally["partial chains"] += 1
     return found
@@ -765,8 +771,7 @@ def _grown(
 
 def _kept(
     index: Index,
-    state: Coherence,
-    before: tuple[Step, ...],
+    carried: Coherence,
     after: tuple[Step, ...],
     anchor_last: bool,
     options: ChainOptions,
@@ -774,23 +779,16 @@ def _kept(
 ) -> bool:
     """Whether a chain found is kept for ranking: with ``tally`` (a coherent search; it counts the others),
     not one whose diseases disagree, which marking would leave out (:func:`context.diseases_agree`, read
-    from ``state``, the coherence of ``before``, as :func:`_grown` reads it)."""
+    from what the chain it grew from passes on, as :func:`_grown` reads it)."""
     if tally is None or not options.coherent:
         return True
-    if state is not None and not _narrowed_before(before, after, anchor_last):
-        agree = diseases_follow(index, state, (after[0] if anchor_last else after[-1]).contexts)
-    else:
+    if carried is None:
         agree = diseases_agree(index, tuple(s.contexts for s in after), anchor_last)
+    else:
+        agree = diseases_follow(index, carried, (after[0] if anchor_last else after[-1]).contexts)
     if not agree:
         tally["left out"] += 1
     return agree
-
-
-def _narrowed_before(before: tuple[Step, ...], after: tuple[Step, ...], anchor_last: bool) -> bool:
-    """Whether composing the step that grew ``before`` into ``after`` kept an earlier step to fewer
-    assertions (then what ``before``'s coherence passes on no longer holds)."""
-    kept = after[1:] if anchor_last else after[:-1]
-    return not all(a.contexts == b.contexts for a, b in zip(kept, before, strict=True))
 
 
 def _joins(index: Index, entity: str) -> dict[str, str | None]:

@@ -121,7 +121,13 @@ def test_a_step_that_composing_narrowed_is_read_again(ckg: KnowledgeGraph) -> No
         grown = (new, narrowed) if anchor_last else (narrowed, replace(new, regulator="s", target="w"))
         state = coherence(index, (pooled.contexts,), anchor_last)
         assert state is not None
-        assert chains._grown(index, state, (pooled,), grown, anchor_last, options, None) is None
+        carried = chains._carried(state, (pooled,), grown, anchor_last)
+        assert chains._grown(index, carried, grown, anchor_last, options, None) is None
+        tally = Counter[str]()
+        assert not chains._kept(index, carried, grown, anchor_last, options, tally)  # found: left out, counted
+        assert tally["left out"] == 1
         # not narrowed: the carried answer is used, and the pooled step agrees with the new one
         whole = (new, pooled) if anchor_last else (pooled, grown[1])
-        assert chains._grown(index, state, (pooled,), whole, anchor_last, options, None) is not None
+        assert chains._carried(state, (pooled,), whole, anchor_last) is state
+        assert chains._grown(index, state, whole, anchor_last, options, None) is not None
+        assert chains._kept(index, state, whole, anchor_last, options, tally)
