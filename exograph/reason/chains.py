@@ -731,8 +731,8 @@ def downstream(
                                 if grown_state is not None:
                                     held_now = held | {step.regulator, step.target}
                                     following.append((chain_steps, held_now, step.target, grown_state))
-            if explored > options.budget:
-                return found, False
+                if explored > options.budget:  # per entity: one batch may hold many times the budget
+                    return found, False
         frontier = following
     return found, True
 
