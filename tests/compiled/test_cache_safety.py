@@ -120,6 +120,35 @@ def test_fallback_folder_of_another_user_is_never_used(
     assert not any(folder.iterdir())
 
 
+def test_a_full_disk_while_writing_the_cache_names_each_folder(
+    mini: Path, temp_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite's own error (it has no strerror, as an OSError has), for the cache folder and the private one; no
+    partial file is left (a file size limit stands in for the full disk)."""
+    import resource
+    import signal
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("EXOGRAPH_CACHE_DIR", str(cache))  # a writable one, not temp_dir's blocked one
+    open_store(mini).db.close()  # the per-file results are kept: only the store is written below
+    cache_path(mini).unlink()
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (60_000, hard))  # the store is about twice as large
+    try:
+        with pytest.raises(CacheError) as info:
+            open_store(mini)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)
+    folder = temp_dir / f"exograph-{os.getuid()}"
+    assert str(info.value) == (
+        f"cannot write the exograph cache ({cache}: disk I/O error; {folder}: disk I/O error): "
+        "set EXOGRAPH_CACHE_DIR to a writable folder"
+    )
+    assert sorted(p.name for p in cache.iterdir()) == ["files"] and not any(folder.iterdir())
+
+
 def test_unwritable_cache_is_a_usage_error(mini: Path, temp_dir: Path, cli: Callable[..., Result]) -> None:
     (temp_dir / f"exograph-{os.getuid()}").write_text("x", encoding="utf-8")
     result = cli("drivers", "RAB27A", "--root", str(mini))
