@@ -266,7 +266,7 @@ def _kept_in_disease(
         rows = [r for r in step.rows if not differing(index, anchors, _stated((r.context_json,)))]
         if rows and len(rows) < len(step.rows):
             kept[id(step)] = narrowed(index, step, tuple(rows))
-        for name, found in _stated(kept.get(id(step), step).contexts).items():
+        for name, found in _stated(step.contexts).items():  # a narrowed step's diseases are set already
             anchors.setdefault(name, found)
     if not kept:
         return list(chain.steps), ()
