@@ -150,7 +150,8 @@ def mark_context(index: Index, chain: Chain, anchor_last: bool, composed: bool =
         for name, found in stated.items():
             anchors.setdefault(name, found)
         if off:
-            marks.setdefault(id(step), []).extend(f for f in off if f not in marks.get(id(step), ()))
+            mine = marks.setdefault(id(step), [])
+            mine.extend(f for f in off if f not in mine)
     where: frozenset[str] = frozenset()
     for before, step in zip((None, *steps), steps, strict=False):
         acting, affected = _cells(step.contexts)

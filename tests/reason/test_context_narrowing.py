@@ -72,9 +72,12 @@ def test_a_pooled_step_keeps_the_assertions_in_the_chain_s_disease(index: Index)
     # a broader disease (liver cancer) keeps the HCC claim
     liver = step(index, row("B", "C", diseases=LIVER))
     assert kept(mark_context(index, Chain((pooled, liver)), anchor_last=True)) == ids(step(index, in_hcc), liver)
+    # narrow=False (the search's cheaper reading) keeps every step whole: some of its claims agree, so unmarked
+    whole = mark_context(index, Chain((pooled, hcc)), anchor_last=True, narrow=False)
+    assert whole == Chain((pooled, hcc)) and kept(whole) == ids(pooled, hcc)
     # a chain starting at the subject A (targets): the pooled first step sets both diseases, so it stays whole
     both = Chain((pooled, hcc))
-    assert mark_context(index, both, anchor_last=False) is both
+    assert mark_context(index, both, anchor_last=False) == both
     # ... and a pooled step farther from the subject is narrowed at that end too
     later = step(index, row("C", "D", diseases=BREAST), row("C", "D", diseases=HCC))
     found = mark_context(index, Chain((hcc, later)), anchor_last=False)
@@ -154,12 +157,46 @@ def test_a_chain_composing_only_through_another_disease_s_assertions_is_kept_as_
     assert kept(found) == kept(chain)
     assert marks(found) == [(), ("diseases",), ("diseases",)]
     assert found.steps[1].via == found_as.via == "exosome from MCF-7, hepatocyte"
+    assert found.steps[1].target_link == compose.TRANSFER
+    # kept whole (narrow=False), each step states only breast cancer: marked as well
+    assert marks(mark_context(index, chain, anchor_last=False, narrow=False)) == marks(found)
     # narrowed without composing again (a chain the composition rules did not build: composed=False), both steps
     # keep their claims that state no disease; the cells are still followed: hepatocytes do not send MCF-7's
     # exosomes, so the step acting after them is marked
     plain = mark_context(index, chain, anchor_last=False, composed=False)
     assert kept(plain) == [start.assertions, made.assertions[:1], carried.assertions[1:]]
     assert marks(plain) == [(), (), ("cells",)]
+
+
+def test_a_step_whose_claims_in_the_chain_s_disease_do_not_compose_is_marked_though_it_states_that_disease(
+    index: Index,
+) -> None:
+    """A loads miR-21 into vesicles in HCC fibroblasts and in breast-cancer macrophages; exosomes from HCC
+    macrophages and from breast-cancer fibroblasts carry miR-21, which lowers PDCD4; PDCD4 then acts in HCC.
+    Each step states HCC among its diseases, but in HCC the fibroblasts load miR-21 and the macrophages send
+    it: the chain holds only by joining claims across the two diseases, so both steps are marked."""
+    loads = ("A", "miR-21", "cargo_loading")
+    loading = step(
+        index,
+        row(*loads, cell_types=["fibroblast"], diseases=HCC),
+        row(*loads, cell_types=["macrophage"], diseases=BREAST),
+    )
+    lowers = ("miR-21", "PDCD4", "amount", "decreases", True)
+    carried = step(
+        index, row(*lowers, donors=["macrophage"], diseases=HCC), row(*lowers, donors=["fibroblast"], diseases=BREAST)
+    )
+    onward = step(index, row("PDCD4", "AKT", diseases=HCC))
+    assert follow(index, loading, carried, None).rows == carried.rows  # as the search found it: every claim meets one
+    chain = Chain((loading, carried, onward))
+    found = mark_context(index, chain, anchor_last=True)
+    assert kept(found) == kept(chain)
+    assert marks(found) == [("diseases",), ("diseases",), ()]
+    # kept whole (narrow=False), every step has a claim in HCC: none is marked
+    assert mark_context(index, chain, anchor_last=True, narrow=False) == chain
+    # narrowed without composing again (composed=False): the HCC claims, and the cells that do not meet are marked
+    plain = mark_context(index, chain, anchor_last=True, composed=False)
+    assert kept(plain) == [loading.assertions[:1], carried.assertions[:1], onward.assertions]
+    assert marks(plain) == [("cells",), (), ()]
 
 
 def test_the_search_s_quick_check_reads_diseases_from_the_subject_s_end(index: Index) -> None:
