@@ -282,8 +282,8 @@ def _kept_in_disease(
             verdict = follow(index, before, after, before.target_link)
             if verdict.cut is not None:  # only the assertions from other diseases compose: the chain as it was
                 return list(chain.steps), tuple(i for i, s in enumerate(chain.steps) if id(s) in kept)
-            if before.via != verdict.via:
-                before = relinked(before, before.target_link, verdict.via, before.other_context)
+            if before.via != verdict.via:  # (marks are set afterwards, by mark_context)
+                before = relinked(before, before.target_link, verdict.via)
             pair = [narrowed(index, before, verdict.before), narrowed(index, after, verdict.rows)]
             changed = changed or pair[0].rows != before.rows or pair[1].rows != after.rows
             steps[i : i + 2] = pair

@@ -129,6 +129,13 @@ def test_narrowing_one_step_narrows_every_step_whose_cells_met_only_the_assertio
     found = mark_context(index, Chain((first, second, last)), anchor_last=False)
     assert kept(found) == [s.assertions[:1] for s in (first, second, last)]
     assert found.coherent
+    # and forward: D's step in HCC sets the disease of a chain to D (regulators); A -> B pools HCC hepatocytes and
+    # breast-cancer macrophages, keeps the first, and B -> C keeps its claim in the same cells
+    pooled = step(index, row("A", "B", diseases=HCC, **cells[0]), row("A", "B", diseases=BREAST, **cells[1]))
+    end = step(index, row("C", "D", diseases=HCC))
+    found = mark_context(index, Chain((pooled, second, end)), anchor_last=True)
+    assert kept(found) == [pooled.assertions[:1], second.assertions[:1], end.assertions]
+    assert found.coherent
 
 
 def test_a_chain_composing_only_through_another_disease_s_assertions_is_kept_as_it_was_and_marked(
@@ -203,13 +210,15 @@ def test_the_search_s_quick_check_reads_diseases_from_the_subject_s_end(index: I
     """diseases_agree (the search leaves out a chain it is False for, unmarked) reads the steps in the order
     marking does: the nearest step stating diseases sets them. A pooled step next to the subject sets both of
     its diseases, and the chain is coherent; the same steps read from the other end are not."""
-    from exograph.reason.context import diseases_agree
+    from exograph.reason.context import diseases_agree, grown_coherent
 
     in_hcc, in_breast = row("A", "B", diseases=HCC), row("B", "C", diseases=BREAST)
     pooled = step(index, row("C", "D", diseases=HCC), row("C", "D", diseases=BREAST))
     steps = (step(index, in_hcc), step(index, in_breast), pooled)
     contexts = tuple(s.contexts for s in steps)
     assert diseases_agree(index, contexts, anchor_last=True)
+    assert grown_coherent(index, contexts, anchor_last=True)  # the check a partial chain grows by: the same
+    assert not grown_coherent(index, contexts, anchor_last=False)
     assert mark_context(index, Chain(steps), anchor_last=True).coherent
     assert not diseases_agree(index, contexts, anchor_last=False)
     assert not mark_context(index, Chain(steps), anchor_last=False).coherent
