@@ -408,14 +408,15 @@ def _same_vesicles(index: Index, row: Row, cells: frozenset[str], vesicles: Row,
     """Whether the vesicles ``row`` makes (in ``cells``) are those whose effects ``vesicles`` states (from
     ``donors``): the cells are the donors or lie within them (the effects of exosomes from cancer cells are
     those of Huh-7 exosomes, but the effects found for Huh-7 exosomes are not those of any cancer cell's),
-    and, the same way round, the disease is the vesicles' or lies within it where both state one (a finding
-    on cancer exosomes holds for HCC exosomes; one on breast-cancer exosomes not for those of any cancer);
+    and, the same way round, the disease is the vesicles' or lies within it where both have one (a finding
+    on cancer exosomes holds for HCC exosomes; one on breast-cancer exosomes not for those of any cancer; a
+    claim's disease is also that of its cell lines, :meth:`Index.diseases`: K-562 cells make CML exosomes);
     and every state of their donor cells the vesicles' claim states as a condition (EVs from cells that
     lost p53) is stated, or a narrower one, where they are made: the effects of EVs from p53-deficient
     cells are not those of any cancer cell's EVs."""
     if not _within(index, cells, donors):
         return False
-    mine, theirs = _named(row.context_json, "diseases"), _named(vesicles.context_json, "diseases")
+    mine, theirs = index.diseases(row.context_json), index.diseases(vesicles.context_json)
     if mine and theirs and not _within(index, mine, theirs):
         return False
     # the state of the cells the vesicles come from (p53 loss) holds where they are made; an exposure (sorafenib,

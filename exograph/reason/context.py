@@ -5,6 +5,10 @@ is the same as, or broader than, some value of the other, following the curated 
 hierarchy (a claim about cancer holds for hepatocellular carcinoma; a claim in breast cancer
 does not carry over to hepatocellular carcinoma). Like is compared with like:
 
+- diseases with diseases, a claim's disease being the one its row states or, narrower, the disease
+  of the cell lines it names (a claim in K-562 cells is a claim in chronic myelogenous leukemia,
+  :meth:`exograph.reason.index.Index.diseases`);
+
 - cells with cells, a cell line and a cell type pooled, so that Huh-7 lies within hepatocyte when
   the curation says Huh-7's ``broader`` is hepatocyte;
 - donors with donors and recipients with recipients (exosomes from CAFs are exosomes from
@@ -27,9 +31,6 @@ if TYPE_CHECKING:
     from exograph.reason.chains import Chain
     from exograph.reason.steps import Step
 
-#: The fields every step of a chain must agree on with the chain's own (cells are followed step by step
-#: instead, see :func:`handoff`: vesicles carry an effect from one cell to another).
-CHAIN_FIELDS = ("diseases",)
 #: The fields whose difference may explain why two claims disagree (cells: cell lines and types pooled).
 CONFLICT_FIELDS = ("organisms", "diseases", "cells", "conditions", "donors", "recipients", "system")
 #: The context fields pooled as ``cells``: a cell line lies within its cell type.
@@ -145,7 +146,7 @@ def mark_context(index: Index, chain: Chain, anchor_last: bool, composed: bool =
     anchors: dict[str, set[str]] = {}
     marks: dict[int, list[str]] = {id(steps[i]): ["diseases"] for i in unkept}
     for step in reversed(steps) if anchor_last else steps:
-        stated = _stated(step.contexts)
+        stated = _stated(index, step.contexts)
         off = differing(index, anchors, stated)
         for name, found in stated.items():
             anchors.setdefault(name, found)
@@ -177,7 +178,7 @@ def diseases_agree(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_l
     whose assertions agree with it is kept whole and marked."""
     anchors: dict[str, set[str]] = {}
     for step in reversed(contexts) if anchor_last else contexts:
-        stated = _stated(step)
+        stated = _stated(index, step)
         if differing(index, anchors, stated):
             return False
         for name, found in stated.items():
@@ -215,7 +216,7 @@ def _coherence(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_last:
     found = None
     if shorter is not None:
         anchors, cells = shorter
-        stated = _stated(new)
+        stated = _stated(index, new)
         acting, affected = _cells(new)
         if not differing(index, anchors, stated):
             anchors = {**stated, **anchors} if stated.keys() - anchors.keys() else anchors
@@ -244,10 +245,17 @@ def _cells(contexts: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
-@lru_cache(maxsize=65536)
-def _stated(contexts: tuple[str, ...]) -> Mapping[str, set[str]]:
-    """The chain fields (diseases) stated by a step's (or one assertion's) compiled contexts, pooled."""
-    return values(_parsed(contexts), CHAIN_FIELDS)
+def _stated(index: Index, contexts: tuple[str, ...]) -> Mapping[str, set[str]]:
+    """The fields every step of a chain must agree on with the chain's own, over a step's (or one assertion's)
+    compiled contexts, pooled: the diseases, each assertion's stated ones and those of its cell lines
+    (:meth:`Index.diseases`). Cells are followed step by step instead (see :func:`handoff`: vesicles carry an
+    effect from one cell to another)."""
+    key = ("stated", contexts)
+    found: Mapping[str, set[str]] | None = index.memo.get(key)
+    if found is None:
+        diseases = set().union(*(index.diseases(c) for c in contexts))
+        found = index.memo[key] = {"diseases": diseases} if diseases else {}
+    return found
 
 
 def _kept_in_disease(
@@ -263,10 +271,10 @@ def _kept_in_disease(
     anchors: dict[str, set[str]] = {}
     kept: dict[int, Step] = {}
     for step in order:
-        rows = [r for r in step.rows if not differing(index, anchors, _stated((r.context_json,)))]
+        rows = [r for r in step.rows if not differing(index, anchors, _stated(index, (r.context_json,)))]
         if rows and len(rows) < len(step.rows):
             kept[id(step)] = narrowed(index, step, tuple(rows))
-        for name, found in _stated(kept.get(id(step), step).contexts).items():
+        for name, found in _stated(index, kept.get(id(step), step).contexts).items():
             anchors.setdefault(name, found)
     if not kept:
         return list(chain.steps), ()
