@@ -244,7 +244,9 @@ def _check_file(path: Path, against: _Against) -> Read:
         valid = [ok for *_, ok in found.assertions]
         for assertion, ok in zip(loaded.model.assertions, valid, strict=True):
             record = assertion_record(loaded.model.source, assertion, refs) if ok else None
-            rows.append((_row(record), reasoning_rows(record, against.labels, against.lines)) if record is not None else None)
+            rows.append(
+                (_row(record), reasoning_rows(record, against.labels, against.lines)) if record is not None else None
+            )
         if against.lint:
             linted = lint_file(loaded, against.checked, valid, against.text(loaded.model.source))
     results = pickle.dumps((problems, found)), pickle.dumps(rows), pickle.dumps(linted) if against.lint else None

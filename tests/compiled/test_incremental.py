@@ -24,8 +24,7 @@ from exograph.compiled.build import validate as full_validate
 from exograph.compiled.filecache import FileCache
 from exograph.compiled.incremental import compile_rows
 from exograph.compiled.incremental import validate as cached_validate
-from exograph.compiled.records import build
-from exograph.compiled.records import line_diseases
+from exograph.compiled.records import build, line_diseases
 from exograph.compiled.store import reasoning_rows
 from exograph.curation.problems import CurationError
 from exograph.layout import Layout

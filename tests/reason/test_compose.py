@@ -287,7 +287,9 @@ def test_a_transfer_reads_the_disease_of_the_donor_cell_line(compose_root: Path)
     assert chain.steps[-2].via == "exosome from malignant_cell to endothelial_cell"
     # with the breast-cancer finding alone the transfer is cut, not kept and marked (a coherence mark is for a
     # join that composes; these are not the same vesicles)
-    tumour = "    context: {donors: [malignant_cell], recipients: [endothelial_cell]}\n    evidence:\n      - {quote: Exo"
+    tumour = (
+        "    context: {donors: [malignant_cell], recipients: [endothelial_cell]}\n    evidence:\n      - {quote: Exo"
+    )
     replace_in(path, tumour, tumour.replace("malignant_cell", "fibroblast"))
     found = [route(c) for c in _chains_from(compose_root, "KRAS")]
     assert ["KRAS", "exosome_secretion", "STAT3"] not in found and ["KRAS", "exosome_secretion"] in found

@@ -352,6 +352,7 @@ def test_a_step_in_a_cell_line_is_in_the_line_s_disease(context_tree: object) ->
     import exograph
 
     kg = exograph.load(_lines_root(context_tree))
+
     def huh7(chains: tuple[Chain, ...]) -> list[Chain]:
         return [c for c in chains if route(c)[0] == "HIF1A" and BREAST_SECRETION in c.steps[-1].assertions]
 

@@ -101,7 +101,10 @@ def test_a_step_in_k562_cells_is_a_step_in_chronic_myelogenous_leukemia(real: Kn
     every = real.regulators("cell proliferation", depth=3, max_chains=2000, across_contexts=True)
     assert every.query.complete
     # CML cells' exosomes are not the vesicles whose effect was found in myeloma: the transfer no longer composes
-    assert not [c for c in every.chains if K562_AUTOPHAGY in c.steps[0].assertions and myeloma in c.steps[-1].assertions]
+    assert not [
+        c for c in every.chains if K562_AUTOPHAGY in c.steps[0].assertions and myeloma in c.steps[-1].assertions
+    ]
+
     # a K-562 step joined to a step in ovarian and pancreatic cancer (macrophage PD-L1) is marked and left out by
     # default; joined to tumour exosomes at large it is not
     def k562(chains: tuple[Chain, ...], last: str) -> list[Chain]:
@@ -120,5 +123,8 @@ def test_the_disease_filter_finds_claims_made_in_a_line_of_that_disease(real: Kn
     found = real.regulators("exosome secretion", disease="leukemia")
     assert K562_AUTOPHAGY in {a for c in found.chains for s in c.steps for a in s.assertions}
     assert K562_AUTOPHAGY not in {
-        a for c in real.regulators("exosome secretion", disease="breast cancer").chains for s in c.steps for a in s.assertions
+        a
+        for c in real.regulators("exosome secretion", disease="breast cancer").chains
+        for s in c.steps
+        for a in s.assertions
     }
