@@ -35,14 +35,17 @@ if TYPE_CHECKING:
 CONFLICT_FIELDS = ("organisms", "diseases", "cells", "conditions", "donors", "recipients", "system")
 #: The context fields pooled as ``cells``: a cell line lies within its cell type.
 CELL_FIELDS = ("cell_lines", "cell_types")
+#: The compiled context fields pooled as ``diseases``: those stated, and those of the cell lines named.
+DISEASE_FIELDS = ("diseases", "cell_line_diseases")
 
 
 def values(contexts: Iterable[Mapping[str, Any]], fields: Iterable[str]) -> dict[str, set[str]]:
-    """The stated values of each field, pooled over several contexts (``cells``: lines and types together)."""
+    """The stated values of each field, pooled over several contexts (``cells``: lines and types together;
+    ``diseases``: with the diseases of the cell lines, not narrowed: :meth:`Index.diseases` narrows them)."""
     pooled: dict[str, set[str]] = {}
     for context in contexts:
         for name in fields:
-            for source in CELL_FIELDS if name == "cells" else (name,):
+            for source in CELL_FIELDS if name == "cells" else DISEASE_FIELDS if name == "diseases" else (name,):
                 stated = context.get(source)
                 if stated:
                     pooled.setdefault(name, set()).update([stated] if isinstance(stated, str) else stated)
