@@ -179,6 +179,24 @@ class Index:
             found = self.memo[("ancestors", key)] = frozenset(self._closure(key, self.broader))
         return found
 
+    def diseases(self, context_json: str) -> frozenset[str]:
+        """The diseases a claim (its compiled context) holds in: those its row states and those of the cell
+        lines it names (``cell_line_diseases``), each dropped where one of the other is narrower. A claim in
+        K-562 cells holds in chronic myelogenous leukemia, whether its row states no disease or "cancer".
+
+        Kept per context: coherence and composition ask it of every step of every partial chain.
+        """
+        key = ("diseases", context_json)
+        found: frozenset[str] | None = self.memo.get(key)
+        if found is None:
+            context = parse_context(context_json)
+            stated, lines = set(context.get("diseases", ())), set(context.get("cell_line_diseases", ()))
+            found = self.memo[key] = frozenset(
+                {s for s in stated if not any(s != d and s in self.ancestors(d) for d in lines)}
+                | {d for d in lines if not any(s != d and d in self.ancestors(s) for s in stated)}
+            )
+        return found
+
     def aliases(self, key: str) -> dict[str, str | None]:
         """The entities whose assertions speak for ``key``, each with how it relates to ``key``.
 
