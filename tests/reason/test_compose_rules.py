@@ -508,3 +508,21 @@ def test_a_transfer_cut_names_every_state_and_disease_and_reads_every_claim(inde
         "the vesicles differ in disease: RAB27A -> exosome_secretion is in HCC and cholangiocarcinoma"
         " and exosome -> AKT is found for vesicles in breast_cancer and lung_cancer"
     )
+
+
+def test_a_step_that_reads_cells_ends_at_exposures_and_does_not_continue_as_a_variant(index: Index) -> None:
+    """The rows of the table that read cells (loading, vesicles, uptake) stop where the others do: a drug loaded
+    into exosomes (cisplatin exported in them) is an exposure, where chains start; and the loading of a gene
+    says nothing about what its variant does as cargo."""
+    exported = step(index, row("ABCC1", "cisplatin", "cargo_loading", cell_lines=["Huh-7"]))
+    assert exported.effect == compose.LOADING
+    carried = step(index, row("cisplatin", "AKT", cargo=True, donors=["Huh-7"]))
+    assert follow(index, exported, carried, None).cut == (
+        "cisplatin is an exposure, phenotype or cell behaviour: chains start or end there"
+    )
+    loading = step(index, row("A", "TP53", "cargo_loading", cell_lines=["Huh-7"]))
+    variant = step(index, row("TP53_R273H", "AKT", cargo=True, donors=["Huh-7"]))
+    assert follow(index, loading, variant, None).cut is None  # as any other cargo
+    assert follow(index, loading, variant, "parent").cut == (
+        "a change in TP53 says nothing about what its variant TP53_R273H does"
+    )
