@@ -526,3 +526,7 @@ def test_a_step_that_reads_cells_ends_at_exposures_and_does_not_continue_as_a_va
     assert follow(index, loading, variant, "parent").cut == (
         "a change in TP53 says nothing about what its variant TP53_R273H does"
     )
+    # nor does it continue into a class its cargo belongs to (miR-21 loaded, then "microRNAs" as cargo)
+    mir21 = step(index, row("hnRNPA2B1", "miR-21", "cargo_loading", cell_lines=["Huh-7"]))
+    microRNAs = step(index, row("microRNAs", "AKT", cargo=True, donors=["Huh-7"]))
+    assert follow(index, mir21, microRNAs, "family").cut == "microRNAs is a class, not a step"
