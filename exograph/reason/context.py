@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -178,10 +178,10 @@ def diseases_agree(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_l
     whose assertions agree with it is kept whole and marked."""
     anchors: dict[str, frozenset[str]] = {}
     for step in reversed(contexts) if anchor_last else contexts:
-        stated = _stated(index, step)
-        if differing(index, anchors, stated):
+        reading = _reading(index, step)
+        if differing(index, anchors, reading.binding):
             return False
-        for name, found in stated.items():
+        for name, found in reading.stated.items():
             anchors.setdefault(name, found)
     return True
 
@@ -195,8 +195,9 @@ EMPTY: Coherence = ({}, ())
 
 
 def grown_coherent(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_last: bool) -> bool:
-    """Whether a chain whose steps have these compiled contexts is coherent, as ``mark_context(...,
-    narrow=False).coherent`` says."""
+    """Whether a chain whose steps have these compiled contexts may be coherent: as ``mark_context(...,
+    narrow=False).coherent`` says where each step's assertions state the same fields; where only some of
+    them state one, it binds nothing (:class:`_Reading`), so that no chain marking keeps is left out."""
     return coherence(index, contexts, anchor_last) is not None
 
 
@@ -220,25 +221,60 @@ def grown(index: Index, shorter: Coherence, new: tuple[str, ...], anchor_last: b
     if shorter is None:
         return None
     anchors, cells = shorter
-    stated = _stated(index, new)
-    if differing(index, anchors, stated):
+    reading = _reading(index, new)
+    if differing(index, anchors, reading.binding):
         return None
-    acting, affected = _cells(new)
+    stated, acting, affected = reading.stated, reading.acting, reading.affected
     anchors = {**stated, **anchors} if stated.keys() - anchors.keys() else anchors
     if anchor_last:  # the new first step's effect meets the actors up to the first step naming its own
         if affected and not all(compatible(index, affected, a) for a in cells):
             return None
         front = (acting,) if acting else ()
-        return anchors, front if affected else front + cells
+        return anchors, front + cells if affected == frozenset() else front
     if cells and acting and not compatible(index, cells[0], acting):
         return None
-    return anchors, (affected,) if affected else cells
+    return anchors, (affected,) if affected else (() if affected is None else cells)
 
 
 def diseases_follow(index: Index, shorter: Passed, new: tuple[str, ...]) -> bool:
     """Whether the diseases of a chain one step longer than a coherent one (which passes on ``shorter``) agree,
     as :func:`diseases_agree` says, the new step having these compiled contexts."""
-    return not differing(index, shorter[0], _stated(index, new))
+    return not differing(index, shorter[0], _reading(index, new).binding)
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What the quick checks read of a step, pooled over its assertions. Marking may keep a step to some of
+    its assertions (those in the chain's disease, those that compose): the quick checks must never leave out
+    a chain that marking keeps, so a field that some of the assertions state and others do not binds nothing
+    (the assertions kept may be those that leave it open). Where every assertion states it, the pooled
+    values bind: any assertions kept state some of them, and fewer values are never more compatible."""
+
+    #: The diseases the step sets for the chain when it is the first to state one.
+    stated: Mapping[str, frozenset[str]]
+    #: The diseases the step must agree with the chain's on: ``stated`` when every assertion states one.
+    binding: Mapping[str, frozenset[str]]
+    #: Where the regulator acts and where the effect happens; empty: no assertion says; None: some do.
+    acting: frozenset[str] | None
+    affected: frozenset[str] | None
+
+
+def _reading(index: Index, contexts: tuple[str, ...]) -> _Reading:
+    """A step's :class:`_Reading`, kept per index (the search reads the same steps in many partial chains)."""
+    key = ("reading", contexts)
+    found: _Reading | None = index.memo.get(key)
+    if found is None:
+        stated = _stated(index, contexts)
+        every = all(_stated(index, (c,)) for c in contexts)
+        acting, affected = _cells(contexts)
+        parsed = _parsed(contexts)
+        found = index.memo[key] = _Reading(
+            stated,
+            stated if every else {},
+            acting if all(acting_cells(c) for c in parsed) or not acting else None,
+            affected if all(affected_cells(c) for c in parsed) or not affected else None,
+        )
+    return found
 
 
 @lru_cache(maxsize=65536)

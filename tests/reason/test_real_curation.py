@@ -128,3 +128,17 @@ def test_the_disease_filter_finds_claims_made_in_a_line_of_that_disease(real: Kn
         for s in c.steps
         for a in s.assertions
     }
+
+
+@pytest.mark.parametrize("name", ["miR-23a", "miR-301a", "hypoxia"])
+def test_the_default_keeps_every_chain_marking_leaves_coherent(real: KnowledgeGraph, name: str) -> None:
+    """The chains printed by default are exactly those printed across contexts without a mark. Exosomal
+    miR-23a raises HIF-1a in lung cancer, and HIF-alpha's step to RAB22A pools a claim stated in breast cancer
+    with claims that state no disease: kept to those, the chain holds in lung cancer (it was left out)."""
+    coherent = real.targets(name, depth=3, max_chains=100_000)
+    across = real.targets(name, depth=3, max_chains=100_000, across_contexts=True)
+    expected = [c.assertion_ids for c in across.chains if not any(s.other_context for s in c.steps)]
+    assert sorted(c.assertion_ids for c in coherent.chains) == sorted(expected)
+    left_out = len(across.chains) - len(expected)  # counted exactly unless partial chains were not grown
+    assert coherent.query.other_contexts == left_out or not coherent.query.other_contexts_complete
+    assert 0 < coherent.query.other_contexts <= left_out
