@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -178,10 +178,10 @@ def diseases_agree(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_l
     whose assertions agree with it is kept whole and marked."""
     anchors: dict[str, frozenset[str]] = {}
     for step in reversed(contexts) if anchor_last else contexts:
-        reading = _reading(index, step)
-        if differing(index, anchors, reading.binding):
+        stated, binding = _diseases(index, step)
+        if differing(index, anchors, binding):
             return False
-        for name, found in reading.stated.items():
+        for name, found in stated.items():
             anchors.setdefault(name, found)
     return True
 
@@ -197,7 +197,7 @@ EMPTY: Coherence = ({}, ())
 def grown_coherent(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_last: bool) -> bool:
     """Whether a chain whose steps have these compiled contexts may be coherent: as ``mark_context(...,
     narrow=False).coherent`` says where each step's assertions state the same fields; where only some of
-    them state one, it binds nothing (:class:`_Reading`), so that no chain marking keeps is left out."""
+    them state one, it binds nothing (:func:`_diseases`, :func:`_where`), so that no chain marking keeps is left out."""
     return coherence(index, contexts, anchor_last) is not None
 
 
@@ -221,10 +221,10 @@ def grown(index: Index, shorter: Coherence, new: tuple[str, ...], anchor_last: b
     if shorter is None:
         return None
     anchors, cells = shorter
-    reading = _reading(index, new)
-    if differing(index, anchors, reading.binding):
+    stated, binding = _diseases(index, new)
+    if differing(index, anchors, binding):
         return None
-    stated, acting, affected = reading.stated, reading.acting, reading.affected
+    acting, affected = _where(new)
     anchors = {**stated, **anchors} if stated.keys() - anchors.keys() else anchors
     if anchor_last:  # the new first step's effect meets the actors up to the first step naming its own
         if affected and not all(compatible(index, affected, a) for a in cells):
@@ -239,42 +239,43 @@ def grown(index: Index, shorter: Coherence, new: tuple[str, ...], anchor_last: b
 def diseases_follow(index: Index, shorter: Passed, new: tuple[str, ...]) -> bool:
     """Whether the diseases of a chain one step longer than a coherent one (which passes on ``shorter``) agree,
     as :func:`diseases_agree` says, the new step having these compiled contexts."""
-    return not differing(index, shorter[0], _reading(index, new).binding)
+    return not differing(index, shorter[0], _diseases(index, new)[1])
 
 
-@dataclass(frozen=True, slots=True)
-class _Reading:
-    """What the quick checks read of a step, pooled over its assertions. Marking may keep a step to some of
-    its assertions (those in the chain's disease, those that compose): the quick checks must never leave out
-    a chain that marking keeps, so a field that some of the assertions state and others do not binds nothing
-    (the assertions kept may be those that leave it open). Where every assertion states it, the pooled
-    values bind: any assertions kept state some of them, and fewer values are never more compatible."""
+def _diseases(
+    index: Index, contexts: tuple[str, ...]
+) -> tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]]:
+    """The diseases a step (or one assertion) states, pooled over its compiled contexts (each assertion's own
+    and those of its cell lines, :meth:`Index.diseases`), and those it is bound by in the quick checks.
 
-    #: The diseases the step sets for the chain when it is the first to state one.
-    stated: Mapping[str, frozenset[str]]
-    #: The diseases the step must agree with the chain's on: ``stated`` when every assertion states one.
-    binding: Mapping[str, frozenset[str]]
-    #: Where the regulator acts and where the effect happens; empty: no assertion says; None: some do.
-    acting: frozenset[str] | None
-    affected: frozenset[str] | None
-
-
-def _reading(index: Index, contexts: tuple[str, ...]) -> _Reading:
-    """A step's :class:`_Reading`, kept per index (the search reads the same steps in many partial chains)."""
-    key = ("reading", contexts)
-    found: _Reading | None = index.memo.get(key)
+    Marking may keep a step to some of its assertions (those in the chain's disease, those that compose), and
+    the quick checks must never leave out a chain marking keeps: where only some assertions state a disease,
+    the others may be the ones kept, so the step binds nothing. Where every assertion states one, any kept
+    state some of the pooled diseases, and fewer are never more compatible: the pooled ones bind. Frozen:
+    :func:`compatible` keys its answers by them; kept per index, as the search asks it of the same steps in
+    many partial chains."""
+    key = ("step diseases", contexts)
+    found: tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]] | None = index.memo.get(key)
     if found is None:
-        stated = _stated(index, contexts)
-        every = all(_stated(index, (c,)) for c in contexts)
-        acting, affected = _cells(contexts)
-        parsed = _parsed(contexts)
-        found = index.memo[key] = _Reading(
-            stated,
-            stated if every else {},
-            acting if all(acting_cells(c) for c in parsed) or not acting else None,
-            affected if all(affected_cells(c) for c in parsed) or not affected else None,
-        )
+        each = [index.diseases(c) for c in contexts]
+        pooled = frozenset().union(*each)
+        stated = {"diseases": pooled} if pooled else {}
+        found = index.memo[key] = (stated, stated if all(each) else {})
     return found
+
+
+@lru_cache(maxsize=65536)
+def _where(contexts: tuple[str, ...]) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """Where a step's regulator acts and where its effect happens, as the quick checks are bound by them
+    (as :func:`_diseases`): pooled where every assertion states them, empty where none does, None where only
+    some do."""
+    parsed = _parsed(contexts)
+    return _binding([acting_cells(c) for c in parsed]), _binding([affected_cells(c) for c in parsed])
+
+
+def _binding(each: list[set[str]]) -> frozenset[str] | None:
+    pooled = frozenset().union(*each)
+    return pooled if all(each) or not pooled else None
 
 
 @lru_cache(maxsize=65536)
@@ -294,16 +295,9 @@ def _cells(contexts: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
 
 def _stated(index: Index, contexts: tuple[str, ...]) -> Mapping[str, frozenset[str]]:
     """The fields every step of a chain must agree on with the chain's own, over a step's (or one assertion's)
-    compiled contexts, pooled: the diseases, each assertion's stated ones and those of its cell lines
-    (:meth:`Index.diseases`). Cells are followed step by step instead (see :func:`handoff`: vesicles carry an
-    effect from one cell to another). Frozen: :func:`compatible` keys its answers by them, and a frozenset
-    keeps its hash; kept per index, as the search asks it of the same steps in many partial chains."""
-    key = ("stated", contexts)
-    found: Mapping[str, frozenset[str]] | None = index.memo.get(key)
-    if found is None:
-        diseases = frozenset().union(*(index.diseases(c) for c in contexts))
-        found = index.memo[key] = {"diseases": diseases} if diseases else {}
-    return found
+    compiled contexts, pooled: the diseases (:func:`_diseases`). Cells are followed step by step instead (see
+    :func:`handoff`: vesicles carry an effect from one cell to another)."""
+    return _diseases(index, contexts)[0]
 
 
 def _kept_in_disease(

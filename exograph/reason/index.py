@@ -191,10 +191,14 @@ class Index:
         if found is None:
             context = parse_context(context_json)
             stated, lines = set(context.get("diseases", ())), set(context.get("cell_line_diseases", ()))
-            found = self.memo[key] = frozenset(
-                {s for s in stated if not any(s != d and s in self.ancestors(d) for d in lines)}
-                | {d for d in lines if not any(s != d and d in self.ancestors(s) for s in stated)}
-            )
+            if stated and lines:
+                found = frozenset(
+                    {s for s in stated if not any(s != d and s in self.ancestors(d) for d in lines)}
+                    | {d for d in lines if not any(s != d and d in self.ancestors(s) for s in stated)}
+                )
+            else:  # most claims name no cell line of known disease
+                found = frozenset(stated or lines)
+            self.memo[key] = found
         return found
 
     def aliases(self, key: str) -> dict[str, str | None]:
