@@ -265,12 +265,26 @@ def _stated(index: Index, contexts: tuple[str, ...]) -> Mapping[str, frozenset[s
     (:meth:`Index.diseases`). Cells are followed step by step instead (see :func:`handoff`: vesicles carry an
     effect from one cell to another). Frozen: :func:`compatible` keys its answers by them, and a frozenset
     keeps its hash; kept per index, as the search asks it of the same steps in many partial chains."""
+    found = _stated_as_written(contexts)
+    if found is not None:
+        return found
     key = ("stated", contexts)
-    found: Mapping[str, frozenset[str]] | None = index.memo.get(key)
+    found = index.memo.get(key)
     if found is None:
         diseases = frozenset().union(*(index.diseases(c) for c in contexts))
         found = index.memo[key] = {"diseases": diseases} if diseases else {}
     return found
+
+
+@lru_cache(maxsize=65536)
+def _stated_as_written(contexts: tuple[str, ...]) -> Mapping[str, frozenset[str]] | None:
+    """:func:`_stated` where no context names a cell line's disease (most steps): the diseases as written,
+    whatever the hierarchy, so kept for every index; None where the hierarchy must narrow them."""
+    parsed = _parsed(contexts)
+    if any(c.get("cell_line_diseases") for c in parsed):
+        return None
+    diseases = frozenset(d for c in parsed for d in c.get("diseases", ()))
+    return {"diseases": diseases} if diseases else {}
 
 
 def _kept_in_disease(
