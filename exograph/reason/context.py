@@ -35,14 +35,17 @@ if TYPE_CHECKING:
 CONFLICT_FIELDS = ("organisms", "diseases", "cells", "conditions", "donors", "recipients", "system")
 #: The context fields pooled as ``cells``: a cell line lies within its cell type.
 CELL_FIELDS = ("cell_lines", "cell_types")
+#: The compiled context fields pooled as ``diseases``: those stated, and those of the cell lines named.
+DISEASE_FIELDS = ("diseases", "cell_line_diseases")
 
 
 def values(contexts: Iterable[Mapping[str, Any]], fields: Iterable[str]) -> dict[str, set[str]]:
-    """The stated values of each field, pooled over several contexts (``cells``: lines and types together)."""
+    """The stated values of each field, pooled over several contexts (``cells``: lines and types together;
+    ``diseases``: with the diseases of the cell lines, not narrowed: :meth:`Index.diseases` narrows them)."""
     pooled: dict[str, set[str]] = {}
     for context in contexts:
         for name in fields:
-            for source in CELL_FIELDS if name == "cells" else (name,):
+            for source in CELL_FIELDS if name == "cells" else DISEASE_FIELDS if name == "diseases" else (name,):
                 stated = context.get(source)
                 if stated:
                     pooled.setdefault(name, set()).update([stated] if isinstance(stated, str) else stated)
@@ -252,16 +255,31 @@ def _diseases(
     the quick checks must never leave out a chain marking keeps: where only some assertions state a disease,
     the others may be the ones kept, so the step binds nothing. Where every assertion states one, any kept
     state some of the pooled diseases, and fewer are never more compatible: the pooled ones bind. Frozen:
-    :func:`compatible` keys its answers by them; kept per index, as the search asks it of the same steps in
-    many partial chains."""
-    key = ("step diseases", contexts)
-    found: tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]] | None = index.memo.get(key)
+    :func:`compatible` keys its answers by them. Kept for every index where no context names a cell line's
+    disease (most steps: the diseases as written, whatever the hierarchy), else per index."""
+    found = _diseases_as_written(contexts)
     if found is None:
-        each = [index.diseases(c) for c in contexts]
-        pooled = frozenset().union(*each)
-        stated = {"diseases": pooled} if pooled else {}
-        found = index.memo[key] = (stated, stated if all(each) else {})
+        key = ("step diseases", contexts)
+        found = index.memo.get(key)
+        if found is None:
+            found = index.memo[key] = _pooled([index.diseases(c) for c in contexts])
     return found
+
+
+@lru_cache(maxsize=65536)
+def _diseases_as_written(
+    contexts: tuple[str, ...],
+) -> tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]] | None:
+    parsed = _parsed(contexts)
+    if any(c.get("cell_line_diseases") for c in parsed):
+        return None
+    return _pooled([frozenset(c.get("diseases", ())) for c in parsed])
+
+
+def _pooled(each: list[frozenset[str]]) -> tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]]:
+    pooled = frozenset().union(*each)
+    stated = {"diseases": pooled} if pooled else {}
+    return stated, stated if all(each) else {}
 
 
 @lru_cache(maxsize=65536)
