@@ -69,6 +69,49 @@ def differing(index: Index, first: Mapping[str, AbstractSet[str]], second: Mappi
     return [f for f in first if f in second and not compatible(index, first[f], second[f])]
 
 
+def narrower(
+    index: Index, chain: Mapping[str, frozenset[str]], step: Mapping[str, frozenset[str]]
+) -> Mapping[str, frozenset[str]]:
+    """The chain's diseases once a step that agrees with them (:func:`differing`) states these: of each pair
+    that agree, the narrower. A chain in cancer whose next step holds in breast cancer holds in breast cancer,
+    so a step in gastric cancer no longer agrees with it; a step in cancer still does."""
+    if not step:
+        return chain
+    found = dict(chain)
+    for name, values in step.items():
+        have = found.get(name)
+        found[name] = values if have is None else _narrowest(index, have, values)
+    return found
+
+
+def _narrowest(index: Index, first: frozenset[str], second: frozenset[str]) -> frozenset[str]:
+    key = ("narrowest", first, second)
+    found: frozenset[str] | None = index.memo.get(key)
+    if found is None:
+        pairs = {
+            b if a in index.ancestors(b) else a
+            for a in first
+            for b in second
+            if a in index.ancestors(b) or b in index.ancestors(a)
+        }
+        found = index.memo[key] = frozenset(pairs) or first
+    return found
+
+
+def _grown_anchors(
+    index: Index,
+    chain: Mapping[str, frozenset[str]],
+    stated: Mapping[str, frozenset[str]],
+    binding: Mapping[str, frozenset[str]],
+) -> Mapping[str, frozenset[str]]:
+    """:func:`narrower`, as the quick checks read a step (:func:`_diseases`): a step that sets the chain's
+    diseases sets all it states; one that narrows them narrows by what binds it (the assertions marking keeps
+    may be those that state none)."""
+    if stated.keys() - chain.keys():
+        chain = {**stated, **chain}
+    return narrower(index, chain, {k: v for k, v in binding.items() if k in chain}) if binding else chain
+
+
 def field_clash(
     index: Index, name: str, first: Mapping[str, Any], second: Mapping[str, Any]
 ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -146,15 +189,15 @@ def mark_context(index: Index, chain: Chain, anchor_last: bool, composed: bool =
     cheaper, and never marks a chain that narrowing would leave coherent.
     """
     steps, unkept = _kept_in_disease(index, chain, anchor_last, composed) if narrow else (list(chain.steps), ())
-    anchors: dict[str, frozenset[str]] = {}
+    anchors: Mapping[str, frozenset[str]] = {}
     marks: dict[int, list[str]] = {id(steps[i]): ["diseases"] for i in unkept}
     for step in reversed(steps) if anchor_last else steps:
         stated = _stated(index, step.contexts)
         off = differing(index, anchors, stated)
-        for name, found in stated.items():
-            anchors.setdefault(name, found)
         if off:
             marks.setdefault(id(step), []).extend(f for f in off if f not in marks.get(id(step), ()))
+        else:
+            anchors = narrower(index, anchors, stated)
     where: frozenset[str] = frozenset()
     for before, step in zip((None, *steps), steps, strict=False):
         acting, affected = _cells(step.contexts)
@@ -179,13 +222,12 @@ def diseases_agree(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_l
     from the chain's. When this is False, :func:`mark_context` marks the chain whether or not it narrows its
     steps: the chain's disease is set by the nearest step that states one, kept whole, and a step none of
     whose assertions agree with it is kept whole and marked."""
-    anchors: dict[str, frozenset[str]] = {}
+    anchors: Mapping[str, frozenset[str]] = {}
     for step in reversed(contexts) if anchor_last else contexts:
         stated, binding = _diseases(index, step)
         if differing(index, anchors, binding):
             return False
-        for name, found in stated.items():
-            anchors.setdefault(name, found)
+        anchors = _grown_anchors(index, anchors, stated, binding)
     return True
 
 
@@ -228,7 +270,7 @@ def grown(index: Index, shorter: Coherence, new: tuple[str, ...], anchor_last: b
     if differing(index, anchors, binding):
         return None
     acting, affected = _where(new)
-    anchors = {**stated, **anchors} if stated.keys() - anchors.keys() else anchors
+    anchors = _grown_anchors(index, anchors, stated, binding)
     if anchor_last:  # the new first step's effect meets the actors up to the first step naming its own
         if affected and not all(compatible(index, affected, a) for a in cells):
             return None
@@ -328,14 +370,14 @@ def _kept_in_disease(
     from exograph.reason.steps import narrowed, relinked
 
     order = list(reversed(chain.steps) if anchor_last else chain.steps)
-    anchors: dict[str, frozenset[str]] = {}
+    anchors: Mapping[str, frozenset[str]] = {}
     kept: dict[int, Step] = {}
     for step in order:
         rows = [r for r in step.rows if not differing(index, anchors, _stated(index, (r.context_json,)))]
         if rows and len(rows) < len(step.rows):
             kept[id(step)] = narrowed(index, step, tuple(rows))
-        for name, found in _stated(index, kept.get(id(step), step).contexts).items():
-            anchors.setdefault(name, found)
+        if rows:
+            anchors = narrower(index, anchors, _stated(index, kept.get(id(step), step).contexts))
     if not kept:
         return list(chain.steps), ()
     steps = [kept.get(id(s), s) for s in chain.steps]
