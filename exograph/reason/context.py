@@ -176,7 +176,8 @@ def mark_context(index: Index, chain: Chain, anchor_last: bool, composed: bool =
     """Keep each step to its assertions from the chain's context, and mark the steps that have none.
 
     The chain's disease is that of the step nearest the query's subject that states one (the last
-    step of a chain ending at the subject, the first of one starting there). A step pooling
+    step of a chain ending at the subject, the first of one starting there), narrowed by each later step
+    that names a narrower one (:func:`narrower`). A step pooling
     assertions from several diseases keeps those that agree with it (as a filter keeps the
     assertions that pass), the steps beside it are composed again on what is left (``composed``:
     the chain was built by the composition rules) so that a transfer link names only the cells of

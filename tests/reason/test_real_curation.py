@@ -142,3 +142,15 @@ def test_the_default_keeps_every_chain_marking_leaves_coherent(real: KnowledgeGr
     left_out = len(across.chains) - len(expected)  # counted exactly unless partial chains were not grown
     assert coherent.query.other_contexts == left_out or not coherent.query.other_contexts_complete
     assert 0 < coherent.query.other_contexts <= left_out
+
+
+def test_a_chain_through_cancer_does_not_join_gastric_and_breast_cancer(real: KnowledgeGraph) -> None:
+    """Exosomal miR-301a raises HIF-1a in gastric cancer cells; HIF-alpha's step to microvesicle release holds in
+    breast cancer; EVs' step to proliferation holds in 'cancer'. Each agrees with cancer, but the chain would
+    join two cancers (blind review, seed 5150, chain 2): left out by default, marked across contexts."""
+    joined = {"mu2025-a-exosomal-mir301a-hif1a", "neoplasia2021-b-r-hif-microvesicle-release"}
+    default = real.path("miR-301a", "cell proliferation")
+    assert default.chains and not [c for c in default.chains if joined <= set(c.assertion_ids)]
+    across = real.path("miR-301a", "cell proliferation", across_contexts=True).chains
+    marked = [c for c in across if joined <= set(c.assertion_ids)]
+    assert marked and all("diseases" in c.steps[0].other_context for c in marked)
