@@ -154,3 +154,22 @@ def test_a_chain_through_cancer_does_not_join_gastric_and_breast_cancer(real: Kn
     across = real.path("miR-301a", "cell proliferation", across_contexts=True).chains
     marked = [c for c in across if joined <= set(c.assertion_ids)]
     assert marked and all("diseases" in c.steps[0].other_context for c in marked)
+
+
+def test_a_ubiquitination_whose_quote_states_the_degradation_is_read_as_degradation(real: KnowledgeGraph) -> None:
+    """pVHL's ubiquitination of HIF-1a and its degradation are curated from one sentence ("... ubiquitination by
+    the E3 ubiquitin ligase VHL and degradation via the proteasome pathway"): chains read it as degradation,
+    signed, and never also print it as an unsigned ubiquitination whose consequence 'is not stated' (blind
+    review, seed 5150, chain 31). Counting the chains not shown agrees with building them."""
+    modification, degradation = "mu2025-a-vhl-hif1a-ubiquitination", "mu2025-a-vhl-hif1a-degradation"
+    for ask in (
+        lambda **o: real.path("VHL", "exosome secretion", **o),
+        lambda **o: real.regulators("miR-21", depth=3, **o),
+        lambda **o: real.regulators("exosome secretion", depth=2, **o),  # pVHL -> HIF-1a only counted
+    ):
+        every = ask(max_chains=100_000, across_contexts=True)
+        used = {i for c in every.chains for i in c.assertion_ids}
+        assert degradation in used and modification not in used
+        few = ask(max_chains=3, across_contexts=True)
+        assert len(few.chains) + few.query.cut == len(every.chains)
+    assert modification in {a["id"] for a in real.neighbours("targets", "VHL").assertions}  # still a finding
