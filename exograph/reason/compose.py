@@ -198,6 +198,32 @@ def usable_shape(aspect: str, scope: str, engineered: bool) -> bool:
     return engineered or scope != "engineered"
 
 
+def spoken_for(index: Index, row: Row) -> bool:
+    """Whether a modification's own quote also states the degradation that follows, curated from the same
+    quote as the same regulator's degradation of the same target. A ubiquitination the curation states as
+    degradation is degradation (the table): that assertion speaks for it in chains, so a chain through the
+    modification, unsigned ("the curation does not say what ubiquitination does"), is not printed beside
+    the signed one. Asked only of modification rows (rare): kept per index."""
+    if row.aspect not in MODIFICATIONS:
+        return False
+    key = ("spoken for", row.id)
+    found: bool | None = index.memo.get(key)
+    if found is None:
+        store = index.store
+        quotes = _quotes(store.assertion(row.id))
+        others = store.db.execute(
+            "SELECT id FROM steps WHERE regulator = ? AND target = ? AND aspect = 'degradation' AND direction = ?"
+            " AND hypothesis = ? AND negated = ?",
+            (row.regulator, row.target, row.direction, row.hypothesis, row.negated),
+        )
+        found = index.memo[key] = any(quotes & _quotes(store.assertion(i)) for (i,) in others)
+    return found
+
+
+def _quotes(record: Mapping[str, Any] | None) -> frozenset[str]:
+    return frozenset(e["quote"] for e in record["evidence"]) if record else frozenset()
+
+
 def ends(index: Index, key: str) -> bool:
     """Whether chains start or end at ``key`` and never pass through it: an exposure, a phenotype, an outcome."""
     return key in index.exposures or index.kinds.get(key) in END_KINDS or not OUTCOMES.isdisjoint(index.ancestors(key))

@@ -69,6 +69,49 @@ def differing(index: Index, first: Mapping[str, AbstractSet[str]], second: Mappi
     return [f for f in first if f in second and not compatible(index, first[f], second[f])]
 
 
+def narrower(
+    index: Index, chain: Mapping[str, frozenset[str]], step: Mapping[str, frozenset[str]]
+) -> Mapping[str, frozenset[str]]:
+    """The chain's diseases once a step that agrees with them (:func:`differing`) states these: of each pair
+    that agree, the narrower. A chain in cancer whose next step holds in breast cancer holds in breast cancer,
+    so a step in gastric cancer no longer agrees with it; a step in cancer still does."""
+    if not step:
+        return chain
+    found = dict(chain)
+    for name, values in step.items():
+        have = found.get(name)
+        found[name] = values if have is None else _narrowest(index, have, values)
+    return found
+
+
+def _narrowest(index: Index, first: frozenset[str], second: frozenset[str]) -> frozenset[str]:
+    key = ("narrowest", first, second)
+    found: frozenset[str] | None = index.memo.get(key)
+    if found is None:
+        pairs = {
+            b if a in index.ancestors(b) else a
+            for a in first
+            for b in second
+            if a in index.ancestors(b) or b in index.ancestors(a)
+        }
+        found = index.memo[key] = frozenset(pairs) or first
+    return found
+
+
+def _grown_anchors(
+    index: Index,
+    chain: Mapping[str, frozenset[str]],
+    stated: Mapping[str, frozenset[str]],
+    binding: Mapping[str, frozenset[str]],
+) -> Mapping[str, frozenset[str]]:
+    """:func:`narrower`, as the quick checks read a step (:func:`_diseases`): a step that sets the chain's
+    diseases sets all it states; one that narrows them narrows by what binds it (the assertions marking keeps
+    may be those that state none)."""
+    if stated.keys() - chain.keys():
+        chain = {**stated, **chain}
+    return narrower(index, chain, {k: v for k, v in binding.items() if k in chain}) if binding else chain
+
+
 def field_clash(
     index: Index, name: str, first: Mapping[str, Any], second: Mapping[str, Any]
 ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -133,7 +176,8 @@ def mark_context(index: Index, chain: Chain, anchor_last: bool, composed: bool =
     """Keep each step to its assertions from the chain's context, and mark the steps that have none.
 
     The chain's disease is that of the step nearest the query's subject that states one (the last
-    step of a chain ending at the subject, the first of one starting there). A step pooling
+    step of a chain ending at the subject, the first of one starting there), narrowed by each later step
+    that names a narrower one (:func:`narrower`). A step pooling
     assertions from several diseases keeps those that agree with it (as a filter keeps the
     assertions that pass), the steps beside it are composed again on what is left (``composed``:
     the chain was built by the composition rules) so that a transfer link names only the cells of
@@ -146,16 +190,16 @@ def mark_context(index: Index, chain: Chain, anchor_last: bool, composed: bool =
     cheaper, and never marks a chain that narrowing would leave coherent.
     """
     steps, unkept = _kept_in_disease(index, chain, anchor_last, composed) if narrow else (list(chain.steps), ())
-    anchors: dict[str, frozenset[str]] = {}
+    anchors: Mapping[str, frozenset[str]] = {}
     marks: dict[int, list[str]] = {id(steps[i]): ["diseases"] for i in unkept}
     for step in reversed(steps) if anchor_last else steps:
         stated = _stated(index, step.contexts)
         off = differing(index, anchors, stated)
-        for name, found in stated.items():
-            anchors.setdefault(name, found)
         if off:
             mine = marks.setdefault(id(step), [])
             mine.extend(f for f in off if f not in mine)
+        else:
+            anchors = narrower(index, anchors, stated)
     where: frozenset[str] = frozenset()
     for before, step in zip((None, *steps), steps, strict=False):
         acting, affected = _cells(step.contexts)
@@ -180,13 +224,12 @@ def diseases_agree(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_l
     from the chain's. When this is False, :func:`mark_context` marks the chain whether or not it narrows its
     steps: the chain's disease is set by the nearest step that states one, kept whole, and a step none of
     whose assertions agree with it is kept whole and marked."""
-    anchors: dict[str, frozenset[str]] = {}
+    anchors: Mapping[str, frozenset[str]] = {}
     for step in reversed(contexts) if anchor_last else contexts:
-        stated = _stated(index, step)
-        if differing(index, anchors, stated):
+        stated, binding = _diseases(index, step)
+        if differing(index, anchors, binding):
             return False
-        for name, found in stated.items():
-            anchors.setdefault(name, found)
+        anchors = _grown_anchors(index, anchors, stated, binding)
     return True
 
 
@@ -199,8 +242,9 @@ EMPTY: Coherence = ({}, ())
 
 
 def grown_coherent(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_last: bool) -> bool:
-    """Whether a chain whose steps have these compiled contexts is coherent, as ``mark_context(...,
-    narrow=False).coherent`` says."""
+    """Whether a chain whose steps have these compiled contexts may be coherent: as ``mark_context(...,
+    narrow=False).coherent`` says where each step's assertions state the same fields; where only some of
+    them state one, it binds nothing (:func:`_diseases`, :func:`_where`), so that no chain marking keeps is left out."""
     return coherence(index, contexts, anchor_last) is not None
 
 
@@ -224,25 +268,76 @@ def grown(index: Index, shorter: Coherence, new: tuple[str, ...], anchor_last: b
     if shorter is None:
         return None
     anchors, cells = shorter
-    stated = _stated(index, new)
-    if differing(index, anchors, stated):
+    stated, binding = _diseases(index, new)
+    if differing(index, anchors, binding):
         return None
-    acting, affected = _cells(new)
-    anchors = {**stated, **anchors} if stated.keys() - anchors.keys() else anchors
+    acting, affected = _where(new)
+    anchors = _grown_anchors(index, anchors, stated, binding)
     if anchor_last:  # the new first step's effect meets the actors up to the first step naming its own
         if affected and not all(compatible(index, affected, a) for a in cells):
             return None
         front = (acting,) if acting else ()
-        return anchors, front if affected else front + cells
+        return anchors, front + cells if affected == frozenset() else front
     if cells and acting and not compatible(index, cells[0], acting):
         return None
-    return anchors, (affected,) if affected else cells
+    return anchors, (affected,) if affected else (() if affected is None else cells)
 
 
 def diseases_follow(index: Index, shorter: Passed, new: tuple[str, ...]) -> bool:
     """Whether the diseases of a chain one step longer than a coherent one (which passes on ``shorter``) agree,
     as :func:`diseases_agree` says, the new step having these compiled contexts."""
-    return not differing(index, shorter[0], _stated(index, new))
+    return not differing(index, shorter[0], _diseases(index, new)[1])
+
+
+def _diseases(
+    index: Index, contexts: tuple[str, ...]
+) -> tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]]:
+    """The diseases a step (or one assertion) states, pooled over its compiled contexts (each assertion's own
+    and those of its cell lines, :meth:`Index.diseases`), and those it is bound by in the quick checks.
+
+    Marking may keep a step to some of its assertions (those in the chain's disease, those that compose), and
+    the quick checks must never leave out a chain marking keeps: where only some assertions state a disease,
+    the others may be the ones kept, so the step binds nothing. Where every assertion states one, any kept
+    state some of the pooled diseases, and fewer are never more compatible: the pooled ones bind. Frozen:
+    :func:`compatible` keys its answers by them. Kept for every index where no context names a cell line's
+    disease (most steps: the diseases as written, whatever the hierarchy), else per index."""
+    found = _diseases_as_written(contexts)
+    if found is None:
+        key = ("step diseases", contexts)
+        found = index.memo.get(key)
+        if found is None:
+            found = index.memo[key] = _pooled([index.diseases(c) for c in contexts])
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _diseases_as_written(
+    contexts: tuple[str, ...],
+) -> tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]] | None:
+    parsed = _parsed(contexts)
+    if any(c.get("cell_line_diseases") for c in parsed):
+        return None
+    return _pooled([frozenset(c.get("diseases", ())) for c in parsed])
+
+
+def _pooled(each: list[frozenset[str]]) -> tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]]:
+    pooled = frozenset().union(*each)
+    stated = {"diseases": pooled} if pooled else {}
+    return stated, stated if all(each) else {}
+
+
+@lru_cache(maxsize=65536)
+def _where(contexts: tuple[str, ...]) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """Where a step's regulator acts and where its effect happens, as the quick checks are bound by them
+    (as :func:`_diseases`): pooled where every assertion states them, empty where none does, None where only
+    some do."""
+    parsed = _parsed(contexts)
+    return _binding([acting_cells(c) for c in parsed]), _binding([affected_cells(c) for c in parsed])
+
+
+def _binding(each: list[set[str]]) -> frozenset[str] | None:
+    pooled = frozenset().union(*each)
+    return pooled if all(each) or not pooled else None
 
 
 @lru_cache(maxsize=65536)
@@ -262,16 +357,9 @@ def _cells(contexts: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
 
 def _stated(index: Index, contexts: tuple[str, ...]) -> Mapping[str, frozenset[str]]:
     """The fields every step of a chain must agree on with the chain's own, over a step's (or one assertion's)
-    compiled contexts, pooled: the diseases, each assertion's stated ones and those of its cell lines
-    (:meth:`Index.diseases`). Cells are followed step by step instead (see :func:`handoff`: vesicles carry an
-    effect from one cell to another). Frozen: :func:`compatible` keys its answers by them, and a frozenset
-    keeps its hash; kept per index, as the search asks it of the same steps in many partial chains."""
-    key = ("stated", contexts)
-    found: Mapping[str, frozenset[str]] | None = index.memo.get(key)
-    if found is None:
-        diseases = frozenset().union(*(index.diseases(c) for c in contexts))
-        found = index.memo[key] = {"diseases": diseases} if diseases else {}
-    return found
+    compiled contexts, pooled: the diseases (:func:`_diseases`). Cells are followed step by step instead (see
+    :func:`handoff`: vesicles carry an effect from one cell to another)."""
+    return _diseases(index, contexts)[0]
 
 
 def _kept_in_disease(
@@ -284,14 +372,14 @@ def _kept_in_disease(
     from exograph.reason.steps import narrowed, relinked
 
     order = list(reversed(chain.steps) if anchor_last else chain.steps)
-    anchors: dict[str, frozenset[str]] = {}
+    anchors: Mapping[str, frozenset[str]] = {}
     kept: dict[int, Step] = {}
     for step in order:
         rows = [r for r in step.rows if not differing(index, anchors, _stated(index, (r.context_json,)))]
         if rows and len(rows) < len(step.rows):
             kept[id(step)] = narrowed(index, step, tuple(rows))
-        for name, found in _stated(index, step.contexts).items():  # a narrowed step's diseases are set already
-            anchors.setdefault(name, found)
+        if rows:
+            anchors = narrower(index, anchors, _stated(index, kept.get(id(step), step).contexts))
     if not kept:
         return list(chain.steps), ()
     steps = [kept.get(id(s), s) for s in chain.steps]

@@ -381,9 +381,20 @@ def paragraph(
         elif link:
             text += f" {link}."
         if step.other_context:
-            fields = ", ".join(f.rstrip("s").replace("_", " ") for f in step.other_context)
+            fields = ", ".join(other_context(step, f, labels).removeprefix("other ") for f in step.other_context)
             text += f" (This step is from another {fields}.)"
         out.append(text)
     if len(chain.steps) > 1:
         out.append(together(chain, labels, kinds))
     return " ".join(out)
+
+
+def other_context(step: Step, field: str, labels: Mapping[str, str]) -> str:
+    """'other disease (breast cancer)': a step marked as from another context, and, for a disease, which (the
+    context line of an assertion in K-562 cells names no disease: its cell line's is chronic myelogenous
+    leukemia)."""
+    text = f"other {field.rstrip('s').replace('_', ' ')}"
+    from exograph.reason.steps import stated_diseases
+
+    diseases = stated_diseases(step) if field == "diseases" else []
+    return f"{text} ({' and '.join(labels.get(d, d) for d in diseases)})" if diseases else text

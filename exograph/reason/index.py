@@ -106,6 +106,13 @@ def parse_context(text: str) -> dict[str, Any]:
     return json.loads(text)  # type: ignore[no-any-return]
 
 
+@lru_cache(maxsize=65536)
+def _diseases(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The diseases a compiled context states, and those of its cell lines (read once per context)."""
+    context = parse_context(text)
+    return frozenset(context.get("diseases", ())), frozenset(context.get("cell_line_diseases", ()))
+
+
 def _row(values: tuple[Any, ...]) -> Row:
     i, source, regulator, target, direction, aspect, hypothesis, negated, context, mechanism, scope, cargo = values
     return Row(
@@ -186,11 +193,12 @@ class Index:
 
         Kept per context: coherence and composition ask it of every step of every partial chain.
         """
+        stated, lines = _diseases(context_json)
+        if not lines:  # most claims: what the row states, whatever the hierarchy
+            return stated
         key = ("diseases", context_json)
         found: frozenset[str] | None = self.memo.get(key)
         if found is None:
-            context = parse_context(context_json)
-            stated, lines = set(context.get("diseases", ())), set(context.get("cell_line_diseases", ()))
             found = self.memo[key] = frozenset(
                 {s for s in stated if not any(s != d and s in self.ancestors(d) for d in lines)}
                 | {d for d in lines if not any(s != d and d in self.ancestors(s) for s in stated)}

@@ -19,7 +19,7 @@ import exograph
 from benchmarks.generate import write_curation
 from exograph.api import KnowledgeGraph
 from exograph.reason import chains
-from exograph.reason.context import coherence, diseases_agree, grown_coherent, mark_context
+from exograph.reason.context import coherence, diseases_agree, diseases_follow, grown, grown_coherent, mark_context
 from exograph.reason.steps import Step
 
 
@@ -162,3 +162,26 @@ def test_a_step_that_composing_narrowed_is_read_again(ckg: KnowledgeGraph) -> No
         assert chains._carried(state, (pooled,), whole, anchor_last) is state
         assert chains._grown(index, state, whole, anchor_last, options, None) is not None
         assert chains._kept(index, state, whole, anchor_last, options, tally)
+
+
+def test_a_field_only_some_of_a_steps_assertions_state_binds_nothing(ckg: KnowledgeGraph) -> None:
+    """Marking may keep a step to those of its assertions that leave a field open (those in the chain's
+    disease, those that compose), so the quick checks never let such a field cut a chain: the step's other
+    assertions may be the ones kept. Where every assertion states it, it binds."""
+    index = ckg.index
+    liver, breast, unstated = '{"diseases": ["liver_cancer_q"]}', '{"diseases": ["breast_cancer_q"]}', "{}"
+    for anchor_last in (True, False):
+        in_breast = coherence(index, ((breast,),), anchor_last)
+        assert in_breast is not None
+        assert grown(index, in_breast, (liver,), anchor_last) is None
+        assert grown(index, in_breast, (liver, unstated), anchor_last) is not None
+        assert not diseases_follow(index, in_breast, (liver,))
+        assert diseases_follow(index, in_breast, (liver, unstated))
+        chain = ((breast,), (liver, unstated)) if not anchor_last else ((liver, unstated), (breast,))
+        assert diseases_agree(index, chain, anchor_last)
+        assert not diseases_agree(index, tuple((c[0],) for c in chain), anchor_last)
+    fibroblast, hepatocyte = '{"cell_types": ["fibroblast_q"]}', '{"cell_types": ["hepatocyte_q"]}'
+    for anchor_last in (True, False):  # the next step acts in hepatocytes; the one before it has its effect
+        in_hepatocytes = coherence(index, ((hepatocyte,),), anchor_last)
+        assert grown(index, in_hepatocytes, (fibroblast,), anchor_last) is None
+        assert grown(index, in_hepatocytes, (fibroblast, unstated), anchor_last) is not None

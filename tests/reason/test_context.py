@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from exograph.api import Chain, KnowledgeGraph
 
 from .conftest import route
@@ -383,3 +385,35 @@ def test_a_stated_disease_is_narrowed_by_the_cell_line_s(context_tree: object) -
     assert [set(index.diseases(json.dumps(c))) for c, _ in cases] == [want for _, want in cases]
     assert _marks(context_tree, False, {**in_huh7, **CANCER}, BREAST) == [(), ("diseases",)]
     assert _marks(context_tree, False, CANCER, BREAST) == [(), ()]  # stated alone, cancer holds for breast cancer
+
+
+def test_a_chain_in_cancer_narrows_to_the_cancer_a_step_names(context_tree: object) -> None:
+    """Every step agrees with 'cancer', but a chain that holds in breast cancer at one step and in liver cancer
+    at another joins two cancers: the chain's disease narrows as its steps name narrower ones. A broader step
+    after a narrower one still agrees. The quick checks and marking read it alike."""
+    import json
+
+    from exograph.reason.context import diseases_agree, grown_coherent
+
+    index = _index(context_tree)
+    cancer, breast, liver, hcc = (
+        (json.dumps({"diseases": [k]}),)
+        for k in ("cancer", "breast_cancer", "liver_cancer", "hepatocellular_carcinoma")
+    )
+    for anchor_last in (True, False):
+        order = _from_the_subject(anchor_last)
+        assert not diseases_agree(index, order(cancer, breast, liver), anchor_last)  # type: ignore[arg-type]
+        assert not grown_coherent(index, order(cancer, breast, liver), anchor_last)  # type: ignore[arg-type]
+        for agreeing in (order(cancer, breast, cancer), order(cancer, liver, hcc), order(liver, cancer, hcc)):
+            assert diseases_agree(index, agreeing, anchor_last)  # type: ignore[arg-type]
+            assert grown_coherent(index, agreeing, anchor_last)  # type: ignore[arg-type]
+        assert not grown_coherent(index, order(hcc, cancer, liver, breast), anchor_last)  # type: ignore[arg-type]
+
+
+def _from_the_subject(anchor_last: bool) -> Callable[..., tuple[tuple[str, ...], ...]]:
+    """Steps given from the query's subject outwards, in the chain's order."""
+
+    def order(*steps: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+        return tuple(reversed(steps)) if anchor_last else steps
+
+    return order

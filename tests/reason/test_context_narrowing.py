@@ -206,23 +206,19 @@ def test_a_step_whose_claims_in_the_chain_s_disease_do_not_compose_is_marked_tho
     assert marks(plain) == [("cells",), (), ()]
 
 
-def test_the_search_s_quick_check_reads_diseases_from_the_subject_s_end(index: Index) -> None:
-    """diseases_agree (the search leaves out a chain it is False for, unmarked) reads the steps in the order
-    marking does: the nearest step stating diseases sets them. A pooled step next to the subject sets both of
-    its diseases, and the chain is coherent; the same steps read from the other end are not."""
+def test_the_search_s_quick_checks_leave_out_what_marking_marks_from_either_end(index: Index) -> None:
+    """A -> B in HCC, B -> C in breast cancer, C -> D pooling both. Read from A (targets) the second step
+    disagrees; read from D (regulators) the pooled step allows both diseases, B -> C narrows the chain's to
+    breast cancer, and A -> B disagrees. The quick checks (diseases_agree, grown_coherent) leave the chain out
+    either way, as marking marks it."""
     from exograph.reason.context import diseases_agree, grown_coherent
 
     in_hcc, in_breast = row("A", "B", diseases=HCC), row("B", "C", diseases=BREAST)
     pooled = step(index, row("C", "D", diseases=HCC), row("C", "D", diseases=BREAST))
     steps = (step(index, in_hcc), step(index, in_breast), pooled)
     contexts = tuple(s.contexts for s in steps)
-    assert diseases_agree(index, contexts, anchor_last=True)
-    assert grown_coherent(index, contexts, anchor_last=True)  # the check a partial chain grows by: the same
-    assert not grown_coherent(index, contexts, anchor_last=False)
-    assert mark_context(index, Chain(steps), anchor_last=True).coherent
-    assert not diseases_agree(index, contexts, anchor_last=False)
-    assert not mark_context(index, Chain(steps), anchor_last=False).coherent
-    # and the other way round: the pooled step first
-    backward = tuple(reversed(contexts))
-    assert diseases_agree(index, backward, anchor_last=False)
-    assert not diseases_agree(index, backward, anchor_last=True)
+    assert marks(mark_context(index, Chain(steps), anchor_last=True)) == [("diseases",), (), ()]
+    assert marks(mark_context(index, Chain(steps), anchor_last=False)) == [(), ("diseases",), ()]
+    for anchor_last in (True, False):
+        assert not diseases_agree(index, contexts, anchor_last)
+        assert not grown_coherent(index, contexts, anchor_last)

@@ -128,3 +128,48 @@ def test_the_disease_filter_finds_claims_made_in_a_line_of_that_disease(real: Kn
         for s in c.steps
         for a in s.assertions
     }
+
+
+@pytest.mark.parametrize("name", ["miR-23a", "miR-301a", "hypoxia"])
+def test_the_default_keeps_every_chain_marking_leaves_coherent(real: KnowledgeGraph, name: str) -> None:
+    """The chains printed by default are exactly those printed across contexts without a mark. Exosomal
+    miR-23a raises HIF-1a in lung cancer, and HIF-alpha's step to RAB22A pools a claim stated in breast cancer
+    with claims that state no disease: kept to those, the chain holds in lung cancer (it was left out)."""
+    coherent = real.targets(name, depth=3, max_chains=100_000)
+    across = real.targets(name, depth=3, max_chains=100_000, across_contexts=True)
+    expected = [c.assertion_ids for c in across.chains if not any(s.other_context for s in c.steps)]
+    assert sorted(c.assertion_ids for c in coherent.chains) == sorted(expected)
+    left_out = len(across.chains) - len(expected)  # counted exactly unless partial chains were not grown
+    assert coherent.query.other_contexts == left_out or not coherent.query.other_contexts_complete
+    assert 0 < coherent.query.other_contexts <= left_out
+
+
+def test_a_chain_through_cancer_does_not_join_gastric_and_breast_cancer(real: KnowledgeGraph) -> None:
+    """Exosomal miR-301a raises HIF-1a in gastric cancer cells; HIF-alpha's step to microvesicle release holds in
+    breast cancer; EVs' step to proliferation holds in 'cancer'. Each agrees with cancer, but the chain would
+    join two cancers (blind review, seed 5150, chain 2): left out by default, marked across contexts."""
+    joined = {"mu2025-a-exosomal-mir301a-hif1a", "neoplasia2021-b-r-hif-microvesicle-release"}
+    default = real.path("miR-301a", "cell proliferation")
+    assert default.chains and not [c for c in default.chains if joined <= set(c.assertion_ids)]
+    across = real.path("miR-301a", "cell proliferation", across_contexts=True).chains
+    marked = [c for c in across if joined <= set(c.assertion_ids)]
+    assert marked and all("diseases" in c.steps[0].other_context for c in marked)
+
+
+def test_a_ubiquitination_whose_quote_states_the_degradation_is_read_as_degradation(real: KnowledgeGraph) -> None:
+    """pVHL's ubiquitination of HIF-1a and its degradation are curated from one sentence ("... ubiquitination by
+    the E3 ubiquitin ligase VHL and degradation via the proteasome pathway"): chains read it as degradation,
+    signed, and never also print it as an unsigned ubiquitination whose consequence 'is not stated' (blind
+    review, seed 5150, chain 31). Counting the chains not shown agrees with building them."""
+    modification, degradation = "mu2025-a-vhl-hif1a-ubiquitination", "mu2025-a-vhl-hif1a-degradation"
+    for ask in (
+        lambda **o: real.path("VHL", "exosome secretion", **o),
+        lambda **o: real.regulators("miR-21", depth=3, **o),
+        lambda **o: real.regulators("exosome secretion", depth=2, **o),  # pVHL -> HIF-1a only counted
+    ):
+        every = ask(max_chains=100_000, across_contexts=True)
+        used = {i for c in every.chains for i in c.assertion_ids}
+        assert degradation in used and modification not in used
+        few = ask(max_chains=3, across_contexts=True)
+        assert len(few.chains) + few.query.cut == len(every.chains)
+    assert modification in {a["id"] for a in real.neighbours("targets", "VHL").assertions}  # still a finding
