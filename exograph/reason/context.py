@@ -196,7 +196,8 @@ def mark_context(index: Index, chain: Chain, anchor_last: bool, composed: bool =
         stated = _stated(index, step.contexts)
         off = differing(index, anchors, stated)
         if off:
-            marks.setdefault(id(step), []).extend(f for f in off if f not in marks.get(id(step), ()))
+            mine = marks.setdefault(id(step), [])
+            mine.extend(f for f in off if f not in mine)
         else:
             anchors = narrower(index, anchors, stated)
     where: frozenset[str] = frozenset()
@@ -392,8 +393,8 @@ def _kept_in_disease(
             verdict = follow(index, before, after, before.target_link)
             if verdict.cut is not None:  # only the assertions from other diseases compose: the chain as it was
                 return list(chain.steps), tuple(i for i, s in enumerate(chain.steps) if id(s) in kept)
-            if before.via != verdict.via:
-                before = relinked(before, before.target_link, verdict.via, before.other_context)
+            if before.via != verdict.via:  # (marks are set afterwards, by mark_context)
+                before = relinked(before, before.target_link, verdict.via)
             pair = [narrowed(index, before, verdict.before), narrowed(index, after, verdict.rows)]
             changed = changed or pair[0].rows != before.rows or pair[1].rows != after.rows
             steps[i : i + 2] = pair
