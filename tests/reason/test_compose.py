@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from itertools import product
 from pathlib import Path
+
+import pytest
 
 from exograph.api import ChainResult, KnowledgeGraph
 from exograph.reason.render import chain_header
@@ -130,16 +133,20 @@ def test_why_not_says_where_the_search_stops(ckg: KnowledgeGraph, cli: Cli, comp
     assert "Why not:" in cli("path", "sorafenib", "AKT", "--why-not", "--root", str(compose_root)).output
 
 
-def test_chains_only_counted_follow_the_same_rules(ckg: KnowledgeGraph) -> None:
-    """The last level of a long answer is counted, not built: the count obeys the composition rules too."""
+@pytest.mark.parametrize("across", [True, False], ids=["across contexts", "coherent"])
+def test_chains_only_counted_follow_the_same_rules(ckg: KnowledgeGraph, across: bool) -> None:
+    """The last level of a long answer is counted, not built (across contexts; coherent chains are checked one
+    by one): the count obeys the composition rules too."""
     names = [k for (k,) in ckg.store.db.execute("SELECT key FROM entities ORDER BY key")]
     counted = 0
-    for name in names:
-        for kind in ("drivers", "regulators"):
-            every = getattr(ckg, kind)(name, depth=3, max_chains=10_000, include_hypotheses=True)
-            shorter = sum(len(c.steps) < 3 for c in every.chains)
-            few = getattr(ckg, kind)(name, depth=3, max_chains=1, include_hypotheses=True)
-            assert len(few.chains) + few.query.cut == len(every.chains), (kind, name)
+    every_flag = {"include_hypotheses": True, "include_negated": True, "include_engineered": True}
+    for name, kind, flags in product(names, ("drivers", "regulators"), ({"include_hypotheses": True}, every_flag)):
+        every = getattr(ckg, kind)(name, depth=3, max_chains=10_000, across_contexts=across, **flags)
+        shorter = sum(len(c.steps) < 3 for c in every.chains)
+        for shown in (1, 2):
+            few = getattr(ckg, kind)(name, depth=3, max_chains=shown, across_contexts=across, **flags)
+            assert few.chains == every.chains[:shown], (kind, name, shown, flags)
+            assert len(few.chains) + few.query.cut == len(every.chains), (kind, name, shown, flags)
             counted += shorter >= 1 and len(every.chains) > shorter
     assert counted > 3
 
@@ -152,18 +159,21 @@ def test_modifications_carry_no_sign_along_chains_but_still_conflict(ckg: Knowle
     assert {c.sign for c in ckg.targets("HIF1A", depth=1).chains if c.steps[0].target == "STAT3"} == {0}
 
 
-def test_paths_only_counted_follow_the_same_rules(ckg: KnowledgeGraph) -> None:
-    """A path's last level, counted rather than built, obeys the composition rules too."""
+@pytest.mark.parametrize("across", [True, False], ids=["across contexts", "coherent"])
+def test_paths_only_counted_follow_the_same_rules(ckg: KnowledgeGraph, across: bool) -> None:
+    """A path's last level, counted rather than built (across contexts), obeys the composition rules too."""
     names = [k for (k,) in ckg.store.db.execute("SELECT key FROM entities ORDER BY key")]
     reached = {r for (r,) in ckg.store.db.execute("SELECT DISTINCT regulator FROM steps")}
     counted = 0
+    flags = {"include_hypotheses": True, "include_negated": True, "across_contexts": across}
     for start in sorted(reached & set(names)):
         for end in names:
             if start == end:
                 continue
-            every = ckg.path(start, end, max_length=3, max_chains=10_000, include_hypotheses=True)
+            every = ckg.path(start, end, max_length=3, max_chains=10_000, **flags)
             shorter = sum(len(c.steps) < 3 for c in every.chains)
-            few = ckg.path(start, end, max_length=3, max_chains=1, include_hypotheses=True)
+            few = ckg.path(start, end, max_length=3, max_chains=1, **flags)
+            assert few.chains == every.chains[:1], (start, end)
             assert len(few.chains) + few.query.cut == len(every.chains), (start, end)
             counted += shorter >= 1 and len(every.chains) > shorter
     assert counted
