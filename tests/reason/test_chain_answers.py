@@ -203,6 +203,8 @@ def test_a_filter_holds_for_every_step(kg: KnowledgeGraph) -> None:
     assert answer(kg.regulators("miR-21", depth=3, disease="HCC")) == ["HIF1A>miR-21 +", "TP53>miR-21 -"]
     assert answer(kg.regulators("miR-21", depth=3, disease="HCC", max_chains=1)) == ["HIF1A>miR-21 +"]
     assert kg.regulators("miR-21", depth=3, disease="HCC", max_chains=1).query.cut == 1
+    # downstream as upstream: TP53's other steps, and miR-21 > PDCD4 after it, state no disease
+    assert answer(kg.targets("TP53", depth=2, disease="HCC")) == ["TP53>miR-21 -"]
 
 
 def test_what_a_chain_says_of_itself(kg: KnowledgeGraph) -> None:
@@ -419,3 +421,17 @@ def test_narrowing_an_inner_step_narrows_the_steps_before_it_again(chain_root: P
     for across in (True, False):
         assert _ids(kg.targets("EGFR", depth=4, across_contexts=across), route) == fibroblasts
         assert _ids(kg.regulators("CCND1", depth=4, across_contexts=across), route) == fibroblasts
+
+
+def test_a_closed_way_leaves_the_other_steps_from_the_same_entity_open(loop: KnowledgeGraph, chain_root: Path) -> None:
+    """From PDCD4 the way back to HIF1A is closed (HIF1A starts the chain); PDCD4's next step, to RAB27B, is not,
+    whichever comes first."""
+    from tests.curation.lint.conftest import Tree
+
+    tree = Tree(chain_root)
+    tree.add_text("PDCD4 raised RAB27B levels.")
+    tree.add_assertion("c-pdcd4-rab27b", "PDCD4", "RAB27B", "PDCD4 raised RAB27B levels.")
+    import exograph
+
+    found = answer(exograph.load(chain_root).targets("HIF1A", depth=3))
+    assert found == ["HIF1A>miR-21 +", "HIF1A>miR-21 miR-21>PDCD4 -", "HIF1A>miR-21 miR-21>PDCD4 PDCD4>RAB27B -"]

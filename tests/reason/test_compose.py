@@ -297,3 +297,13 @@ def _add_to_source(root: Path, sentence: str) -> None:
     with text.open("a", encoding="utf-8") as handle:
         handle.write(f"\n{sentence}\n")
     replace_in(root / "sources/compose2025.yaml", old, hashlib.sha256(text.read_bytes()).hexdigest())
+
+
+def test_a_vesicles_targets_gather_its_narrower_kinds_never_its_broader_ones(ckg: KnowledgeGraph) -> None:
+    """What exosomes do, extracellular vesicles do (EVs gather exosomes), and what RAB11a-positive exosomes do,
+    exosomes do; not the other way round: what exosomes at large do is not what one kind of exosome does."""
+    exosomes = ids(ckg.targets("exosome", depth=2, across_contexts=True))
+    assert ids(ckg.targets("extracellular_vesicle", depth=2, across_contexts=True)) == exosomes
+    assert ["compose2025-rab11a-exosome-angiogenesis"] in exosomes and len(exosomes) > 1
+    rab11a = [["compose2025-rab11a-exosome-angiogenesis"]]
+    assert ids(ckg.targets("recycling_endosomal_exosome", depth=2, across_contexts=True)) == rab11a
