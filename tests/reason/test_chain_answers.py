@@ -224,6 +224,9 @@ def test_what_a_chain_says_of_itself(kg: KnowledgeGraph) -> None:
     assert read(unsigned) == "KRAS>HIF1A 0"
     assert unsigned.unsigned_because == "the finding states no direction (regulates)"
     assert unsigned.joins == [None]  # a targets query names no end
+    assert (unsigned.start, unsigned.end) == ("KRAS", None)  # ... but its start
+    regulating = kg.regulators("PDCD4", depth=1).chains[0]
+    assert (regulating.start, regulating.end) == (None, "PDCD4")
     path = kg.path("KRAS", "PDCD4", max_length=3).chains[0]
     assert path.joins == ["HIF1A", "miR-21", "PDCD4"] and (path.start, path.end) == ("KRAS", "PDCD4")
 
@@ -355,10 +358,10 @@ def test_coherent_search_says_when_it_stopped_growing_chains_from_different_cont
 CASCADE = {"EGFR": "HGNC:3236", "AKT1": "HGNC:391", "STAT3": "HGNC:11364", "MYC": "HGNC:7553", "CCND1": "HGNC:1582"}
 
 
-def _pooled(chain_root: Path, cells: dict[str, tuple[str, ...]]) -> KnowledgeGraph:
+def _cascade(chain_root: Path, contexts: dict[str, list[dict[str, list[str]]]]) -> KnowledgeGraph:
     """The chain fixture with the first steps of EGFR > AKT1 > STAT3 > MYC > CCND1, each step pooling one finding
-    per cell type listed for it (``cells``: the step's name, e.g. "egfr-akt1" -> "fibroblast" or
-    "malignant_cell"); a step not listed is left out."""
+    per context listed for it (``contexts``: the step's name, e.g. "egfr-akt1", to its findings' contexts, each
+    named by its first five letters: "egfr-akt1-fibro"); a step not listed is left out."""
     import exograph
     from tests.curation.lint.conftest import Tree
 
@@ -367,11 +370,17 @@ def _pooled(chain_root: Path, cells: dict[str, tuple[str, ...]]) -> KnowledgeGra
         tree.add_entity(gene, curie, "gene")
     for regulator, target in pairwise(CASCADE):
         name = f"{regulator}-{target}".lower()
-        for cell in cells.get(name, ()):
-            quote = f"{regulator} raised {target} levels in {cell.replace('_', ' ')}s."
+        for context in contexts.get(name, ()):
+            where = next(iter(context.values()))[0]
+            quote = f"{regulator} raised {target} levels in {where.replace('_', ' ')}."
             tree.add_text(quote)
-            tree.add_assertion(f"{name}-{cell[:5]}", regulator, target, quote, context={"cell_types": [cell]})
+            tree.add_assertion(f"{name}-{where[:5].strip('_')}", regulator, target, quote, context=context)
     return exograph.load(chain_root)
+
+
+def _pooled(chain_root: Path, cells: dict[str, tuple[str, ...]]) -> KnowledgeGraph:
+    """:func:`_cascade` with one finding per cell type listed for each step (fibroblast or malignant_cell)."""
+    return _cascade(chain_root, {name: [{"cell_types": [c]} for c in types] for name, types in cells.items()})
 
 
 def _ids(result: ChainResult, route: list[str]) -> list[list[str]]:
@@ -423,9 +432,10 @@ def test_narrowing_an_inner_step_narrows_the_steps_before_it_again(chain_root: P
         assert _ids(kg.regulators("CCND1", depth=4, across_contexts=across), route) == fibroblasts
 
 
-def test_a_closed_way_leaves_the_other_steps_from_the_same_entity_open(loop: KnowledgeGraph, chain_root: Path) -> None:
-    """From PDCD4 the way back to HIF1A is closed (HIF1A starts the chain); PDCD4's next step, to RAB27B, is not,
-    whichever comes first."""
+@pytest.mark.usefixtures("loop")
+def test_a_closed_way_leaves_the_other_steps_from_the_same_entity_open(chain_root: Path) -> None:
+    """The loop fixture and PDCD4 > RAB27B: from PDCD4 the way back to HIF1A is closed (HIF1A starts the chain);
+    PDCD4's other step, to RAB27B, tried after it, is not."""
     from tests.curation.lint.conftest import Tree
 
     tree = Tree(chain_root)
@@ -435,3 +445,27 @@ def test_a_closed_way_leaves_the_other_steps_from_the_same_entity_open(loop: Kno
 
     found = answer(exograph.load(chain_root).targets("HIF1A", depth=3))
     assert found == ["HIF1A>miR-21 +", "HIF1A>miR-21 miR-21>PDCD4 -", "HIF1A>miR-21 miR-21>PDCD4 PDCD4>RAB27B -"]
+
+
+def test_coherence_is_read_from_the_queried_end(chain_root: Path) -> None:
+    """A chain's disease is set next to the query's subject. From EGFR (a finding in cancer at large), the
+    findings in hepatocellular carcinoma and in breast cancer both lie within it: the chain on to CCND1 (no
+    disease stated) is coherent, and grows through them. Towards CCND1 the disease is set by the breast-cancer
+    finding first, and the HCC one is another disease: the chain is left out, and not grown further."""
+    from tests.conftest import replace_in
+
+    for file, disease in (("entities", "breast_cancer"), ("reason", "hepatocellular_carcinoma")):
+        entities = chain_root / f"curation/entities/{file}.yaml"
+        replace_in(entities, f"  - key: {disease}\n", f"  - key: {disease}\n    broader: [cancer]\n")
+    with (chain_root / "curation/entities/entities.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("  - key: cancer\n    curie: MONDO:0004992\n    label: cancer\n    kind: disease\n")
+    diseases = {"egfr-akt1": "cancer", "akt1-stat3": "hepatocellular_carcinoma", "stat3-myc": "breast_cancer"}
+    contexts = {name: [{"diseases": [disease]}] for name, disease in diseases.items()}
+    kg = _cascade(chain_root, {**contexts, "myc-ccnd1": [{"cell_types": ["fibroblast"]}]})
+    route = ["EGFR", "AKT1", "STAT3", "MYC", "CCND1"]
+    steps = [["egfr-akt1-cance"], ["akt1-stat3-hepat"], ["stat3-myc-breas"], ["myc-ccnd1-fibro"]]
+    assert _ids(kg.targets("EGFR", depth=4), route) == steps
+    towards = kg.regulators("CCND1", depth=4)
+    assert all(c.steps[0].regulator not in ("EGFR", "AKT1") for c in towards.chains)
+    # AKT1 > STAT3 > MYC > CCND1 left out, EGFR > AKT1 before it not tried: "at least"
+    assert (towards.query.other_contexts, towards.query.other_contexts_complete) == (1, False)
