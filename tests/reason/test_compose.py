@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from exograph.api import ChainResult, KnowledgeGraph
+from exograph.reason.chains import ChainOptions, chains
 from exograph.reason.render import chain_header
 
 from .conftest import Cli, route
@@ -307,3 +308,37 @@ def test_a_vesicles_targets_gather_its_narrower_kinds_never_its_broader_ones(ckg
     assert ["compose2025-rab11a-exosome-angiogenesis"] in exosomes and len(exosomes) > 1
     rab11a = [["compose2025-rab11a-exosome-angiogenesis"]]
     assert ids(ckg.targets("recycling_endosomal_exosome", depth=2, across_contexts=True)) == rab11a
+
+
+def test_a_binding_is_never_a_step_when_chains_are_only_counted(compose_root: Path) -> None:
+    """With SYTL1 > exosome secretion, the chains into exosome secretion through SYTL1 are two steps long; RAB27A
+    binding SYTL1 is no step, whether the last level is built or, with fewer chains asked for, only counted."""
+    import exograph
+
+    sentence = "SYTL1 knock-down lowered exosome release from Huh7 cells."
+    _add_to_source(compose_root, sentence)
+    with (compose_root / "curation/assertions/compose2025.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            "  - id: compose2025-sytl1-exosome-secretion\n    regulator: SYTL1\n    target: exosome_secretion\n"
+            "    direction: increases\n    aspect: amount\n    context: {cell_lines: [Huh-7]}\n"
+            f"    evidence:\n      - {{quote: {sentence}, section: Text, perturbation: knockdown}}\n"
+        )
+    kg = exograph.load(compose_root)
+    every = kg.regulators("exosome_secretion", depth=2, max_chains=1000, across_contexts=True)
+    assert ["compose2025-sytl1-exosome-secretion"] in ids(every)
+    assert not [c for c in every.chains if c.steps[0].regulator == "RAB27A" and c.steps[0].target == "SYTL1"]
+    for shown in (1, 2):
+        few = kg.regulators("exosome_secretion", depth=2, max_chains=shown, across_contexts=True)
+        assert few.chains == every.chains[:shown]
+        assert len(few.chains) + few.query.cut == len(every.chains)
+    # counting tries the steps building would, no binding among them: both finish within the same budgets
+    finished = {
+        shown: [
+            chains(
+                kg.index, "regulators", "exosome_secretion", ChainOptions(2, shown, coherent=False, budget=b), None
+            ).complete
+            for b in range(30)
+        ]
+        for shown in (1, 1000)
+    }
+    assert finished[1] == finished[1000] and not finished[1][0] and finished[1][-1]
