@@ -361,7 +361,7 @@ CASCADE = {"EGFR": "HGNC:3236", "AKT1": "HGNC:391", "STAT3": "HGNC:11364", "MYC"
 def _cascade(chain_root: Path, contexts: dict[str, list[dict[str, list[str]]]]) -> KnowledgeGraph:
     """The chain fixture with the first steps of EGFR > AKT1 > STAT3 > MYC > CCND1, each step pooling one finding
     per context listed for it (``contexts``: the step's name, e.g. "egfr-akt1", to its findings' contexts, each
-    named by its first five letters: "egfr-akt1-fibro"); a step not listed is left out."""
+    named by its first five letters: "egfr-akt1-fibro", or none); a step not listed is left out."""
     import exograph
     from tests.curation.lint.conftest import Tree
 
@@ -371,10 +371,11 @@ def _cascade(chain_root: Path, contexts: dict[str, list[dict[str, list[str]]]]) 
     for regulator, target in pairwise(CASCADE):
         name = f"{regulator}-{target}".lower()
         for context in contexts.get(name, ()):
-            where = next(iter(context.values()))[0]
-            quote = f"{regulator} raised {target} levels in {where.replace('_', ' ')}."
+            where = next(iter(context.values()), [""])[0]  # no context: no cells, no disease
+            quote = f"{regulator} raised {target} levels" + (f" in {where.replace('_', ' ')}." if where else ".")
             tree.add_text(quote)
-            tree.add_assertion(f"{name}-{where[:5].strip('_')}", regulator, target, quote, context=context)
+            key = f"{name}-{where[:5].strip('_')}" if where else name
+            tree.add_assertion(key, regulator, target, quote, **({"context": context} if context else {}))
     return exograph.load(chain_root)
 
 
@@ -469,3 +470,24 @@ def test_coherence_is_read_from_the_queried_end(chain_root: Path) -> None:
     assert all(c.steps[0].regulator not in ("EGFR", "AKT1") for c in towards.chains)
     # AKT1 > STAT3 > MYC > CCND1 left out, EGFR > AKT1 before it not tried: "at least"
     assert (towards.query.other_contexts, towards.query.other_contexts_complete) == (1, False)
+
+
+def test_partial_chains_on_pooled_and_single_findings_are_counted_alike(chain_root: Path) -> None:
+    """Two chains of two steps grow from AKT1 towards MYC: through STAT3 (AKT1 > STAT3 pools two findings) and
+    through CCND1 (one finding each). EGFR > AKT1 before either, at the last level, is counted as it is found."""
+    import exograph
+    from tests.curation.lint.conftest import Tree
+
+    _cascade(chain_root, {"egfr-akt1": [{}], "akt1-stat3": [{"cell_types": [c]} for c in BOTH], "stat3-myc": [{}]})
+    tree = Tree(chain_root)
+    for regulator, target in (("AKT1", "CCND1"), ("CCND1", "MYC")):
+        quote = f"{regulator} raised {target} levels."
+        tree.add_text(quote)
+        tree.add_assertion(f"{regulator}-{target}".lower(), regulator, target, quote)
+    kg = exograph.load(chain_root)
+    every = kg.regulators("MYC", depth=3, max_chains=1000, across_contexts=True)
+    assert sum(c.steps[0].regulator == "EGFR" for c in every.chains) == 2
+    for shown in (1, 2, 3):
+        few = kg.regulators("MYC", depth=3, max_chains=shown, across_contexts=True)
+        assert few.chains == every.chains[:shown]
+        assert len(few.chains) + few.query.cut == len(every.chains), shown
