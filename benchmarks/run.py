@@ -219,8 +219,9 @@ def chain_steps(env: dict[str, str], cwd: Path, runs: int, root: list[str]) -> l
     """Depth-3 chain and path queries, where the build being measured has them."""
     steps = []
     if "--depth" in help_text(["drivers"], env, cwd):
-        args = [*EXOGRAPH, "drivers", QUERY, "--depth", "3", *root]
-        steps.append(measure(f"depth-3 chain query: drivers {QUERY} --depth 3", args, env, cwd, max(runs, 5)))
+        for kind in ("drivers", "targets"):  # chains grown backwards, and forwards
+            args = [*EXOGRAPH, kind, QUERY, "--depth", "3", *root]
+            steps.append(measure(f"depth-3 chain query: {kind} {QUERY} --depth 3", args, env, cwd, max(runs, 5)))
     else:
         steps.append(Step("depth-3 chain query", "exograph drivers --depth 3", note="not in this build: skipped"))
     if " path " in help_text([], env, cwd).replace("\n", " "):

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
+from exograph import collector
 from exograph.query.filters import PERTURBATIONS, SYSTEMS
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -38,6 +39,7 @@ class Group(click.Group):
         from exograph.safetext import visible
 
         OPENED.clear()  # only caches this command opens are suspects
+        collector.skip_final_collection()
         _quiet_workers_on_interrupt()
         try:
             return super().invoke(ctx)

@@ -24,7 +24,15 @@ from typing import Any
 
 from exograph import collector
 from exograph.reason import compose as rules
-from exograph.reason.context import diseases_agree, grown_coherent, mark_context
+from exograph.reason.context import (
+    EMPTY,
+    Coherence,
+    coherence,
+    diseases_agree,
+    diseases_follow,
+    grown,
+    mark_context,
+)
 from exograph.reason.index import Index, Row, Shapes
 from exograph.reason.steps import Step, group, make_step, narrowed, relinked
 
@@ -324,7 +332,7 @@ class _Search:
         compiled shapes), and the steps from each entity its partial chains hold (read one by one)."""
         shapes = self.index.shapes({a for node in batch for a in feeders[node]})
         classes = {node: c for node in batch if (c := self._classes(feeders[node], shapes)) is not None}
-        holding = {node: frozenset().union(*(held for _, held, _ in batch[node])) for node in classes}
+        holding = {node: frozenset().union(*(held for _, held, _, _ in batch[node])) for node in classes}
         pairs = {(h, a) for node, held in holding.items() for h in held for a in feeders[node]}
         from_held: dict[str, list[_Counted]] = defaultdict(list)
         index = self.index
@@ -404,7 +412,7 @@ class _Search:
                 if any(self.composes(row, key[4], link, steps) for row, link in pairs):
                     composing[key[0]] += 1
             total = sum(composing.values())
-            for _, held, _ in members:  # steps from an entity the chain holds are never tried
+            for _, held, _, _ in members:  # steps from an entity the chain holds are never tried
                 explored += len(keyed)
                 found += total
                 for h in held:
@@ -480,7 +488,7 @@ def _count_classes(
         composing = {h: _composing(index, steps, node, cargo, below, sign) for h, steps in held_steps.items()}
         explored += every * len(members)
         found += total * len(members)
-        for _, held, _ in members:  # steps from an entity the chain holds are never tried
+        for _, held, _, _ in members:  # steps from an entity the chain holds are never tried
             for h, count in composing.items():
                 if h in held:
                     explored -= len(held_steps[h])
@@ -528,23 +536,22 @@ def _finish(
     options: ChainOptions,
     index: Index,
     end: str | None,
+    tally: Counter[str],
     unbuilt: int = 0,
-    pruned: bool = False,
 ) -> Chains:
-    """Rank and mark the chains; ``unbuilt`` more were found but only counted (they cannot rank); ``pruned``:
-    partial chains from different contexts were not grown, so the chains left out are a lower bound."""
+    """Rank and mark the chains; ``unbuilt`` more were found but only counted (they cannot rank). ``tally``:
+    the chains the search already left out (their diseases disagree), and the partial chains from different
+    contexts it did not grow (so the chains left out are a lower bound)."""
     anchor_last = kind != "targets"
-    left_out = 0
+    left_out = tally["left out"]
     if options.coherent:  # otherwise only the chains kept need marking: ranking does not look at context
-        # a chain whose steps' diseases disagree as a whole disagrees however its steps are narrowed
-        agreeing = [c for c in found if diseases_agree(index, tuple(s.contexts for s in c.steps), anchor_last)]
-        marked = [mark_context(index, c, anchor_last, options.compose) for c in agreeing]
-        left_out = len(found) - len(agreeing)
+        marked = [mark_context(index, c, anchor_last, options.compose) for c in found]
         found = [c for c in marked if c.coherent]
         left_out += len(marked) - len(found)
         kept = _best(found, options.max_chains)
     else:
         kept = [mark_context(index, c, anchor_last, options.compose) for c in _best(found, options.max_chains)]
+    pruned = tally["partial chains"] > 0
     return Chains(kind, subject, tuple(kept), len(found) + unbuilt - len(kept), complete, end, left_out, not pruned)
 
 
@@ -566,8 +573,9 @@ def _best(found: list[Chain], count: int) -> list[Chain]:
 #: Frontier entities whose steps are fetched in one SQL query; the budget is checked between batches.
 BATCH = 256
 
-#: A partial chain during search: its steps, the entities it holds, and the entity it grows from.
-_Partial = tuple[tuple[Step, ...], frozenset[str], str]
+#: A partial chain during search: its steps, the entities it holds, the entity it grows from, and its coherence
+#: (what the context check passes on to the step that grows it; see :func:`_grown`).
+_Partial = tuple[tuple[Step, ...], frozenset[str], str, Coherence]
 
 
 def _batches(frontier: list[_Partial]) -> Iterator[dict[str, list[_Partial]]]:
@@ -602,7 +610,7 @@ def upstream(
     matches: Matcher,
     sign: int | None = None,
     start: tuple[str, Mapping[str, int]] | None = None,
-    pruned: Counter[str] | None = None,
+    tally: Counter[str] | None = None,
 ) -> tuple[list[Chain], bool, int]:
     """Chains ending at ``subject``, built backwards one level at a time, and how many more were only counted.
 
@@ -617,9 +625,12 @@ def upstream(
     must look at each) they are counted, exactly as they would have been found, but not built.
     A path's last level takes only steps from its start (the entities at distance 0), and every
     one that composes is found, as the unsigned count finds it.
+
+    With ``tally`` (and ``coherent``), chains whose diseases disagree are left out as they are found
+    (marking would leave them out), and counted there with the partial chains not grown.
     """
     search = _Search(index, options, matches, "target")
-    frontier: list[_Partial] = [((), frozenset({subject}), subject)]  # steps downstream first
+    frontier: list[_Partial] = [((), frozenset({subject}), subject, EMPTY)]  # steps downstream first
     start_aliases = index.aliases(start[0]) if start else {}
     found: list[Chain] = []
     explored = unbuilt = 0
@@ -656,7 +667,7 @@ def upstream(
                     ]
                 else:
                     choices = [search.linked(step, link) for a, link in feeders[node].items() for step in by_target[a]]
-                for steps, held, _ in partials:
+                for steps, held, _, state in partials:
                     for step in choices:
                         regulator = step.regulator
                         if regulator in held:
@@ -665,13 +676,18 @@ def upstream(
                         chain_steps = search.add(steps, step, before=True)
                         if chain_steps is None:
                             continue
+                        carried = _carried(state, steps, chain_steps, True) if options.coherent else None
                         if start and regulator in start_aliases:
-                            found.append(Chain(chain_steps, start_aliases[regulator], start[0], subject))
+                            if _kept(index, carried, chain_steps, True, options, tally):
+                                found.append(Chain(chain_steps, start_aliases[regulator], start[0], subject))
                             continue
-                        if not start and (sign is None or compose(s.sign for s in chain_steps) == sign):
+                        signed = sign is None or compose(s.sign for s in chain_steps) == sign
+                        if not start and signed and _kept(index, carried, chain_steps, True, options, tally):
                             found.append(Chain(chain_steps, end=subject))
-                        if depth < options.depth and _grows(index, chain_steps, True, options, pruned):
-                            following.append((chain_steps, held | {regulator, step.target}, regulator))
+                        if depth < options.depth:
+                            grown_state = _grown(index, carried, chain_steps, True, options, tally)
+                            if grown_state is not None:
+                                following.append((chain_steps, held | {regulator, step.target}, regulator, grown_state))
             if explored > options.budget:
                 return found, False, unbuilt
         frontier = following
@@ -679,12 +695,12 @@ def upstream(
 
 
 def downstream(
-    index: Index, subject: str, options: ChainOptions, matches: Matcher, pruned: Counter[str] | None = None
+    index: Index, subject: str, options: ChainOptions, matches: Matcher, tally: Counter[str] | None = None
 ) -> tuple[list[Chain], bool]:
-    """Chains starting at ``subject``, built forwards one level at a time."""
+    """Chains starting at ``subject``, built forwards one level at a time (``tally``: as for :func:`upstream`)."""
     search = _Search(index, options, matches, "regulator")
     first = index.aliases(subject)
-    frontier: list[_Partial] = [((), frozenset({subject}), subject)]  # steps upstream first
+    frontier: list[_Partial] = [((), frozenset({subject}), subject, EMPTY)]  # steps upstream first
     found: list[Chain] = []
     explored = 0
     for depth in range(1, options.depth + 1):
@@ -694,7 +710,7 @@ def downstream(
             joins = {node: _joins(index, node) if partials[0][0] else first for node, partials in batch.items()}
             grouped = search.steps_at({r for j in joins.values() for r in j})
             for node, partials in batch.items():
-                for steps, held, _ in partials:
+                for steps, held, _, state in partials:
                     for regulator, link in joins[node].items():
                         for step in grouped.get(regulator, ()):
                             if step.target in held:
@@ -707,28 +723,72 @@ def downstream(
                                 chain_steps = search.add((*steps[:-1], last), step, before=False)
                             if chain_steps is None:
                                 continue
-                            chain = Chain(chain_steps, first[chain_steps[0].regulator], start=subject)
-                            found.append(chain)
-                            if depth < options.depth and _grows(index, chain_steps, False, options, pruned):
-                                following.append((chain_steps, held | {step.regulator, step.target}, step.target))
-            if explored > options.budget:
-                return found, False
+                            carried = _carried(state, steps, chain_steps, False) if options.coherent else None
+                            if _kept(index, carried, chain_steps, False, options, tally):
+                                found.append(Chain(chain_steps, first[chain_steps[0].regulator], start=subject))
+                            if depth < options.depth:
+                                grown_state = _grown(index, carried, chain_steps, False, options, tally)
+                                if grown_state is not None:
+                                    held_now = held | {step.regulator, step.target}
+                                    following.append((chain_steps, held_now, step.target, grown_state))
+                if explored > options.budget:  # per entity: one batch may hold many times the budget
+                    return found, False
         frontier = following
     return found, True
 
 
-def _grows(
-    index: Index, steps: tuple[Step, ...], anchor_last: bool, options: ChainOptions, pruned: Counter[str] | None
-) -> bool:
-    """Whether a partial chain grows further (the last level's grow no further): with ``coherent``, not one
-    whose steps already come from different contexts, as every longer chain through them would (the chain's
-    disease is set next to the query's subject, which growing moves away from). ``pruned`` counts them.
+def _carried(state: Coherence, before: tuple[Step, ...], after: tuple[Step, ...], anchor_last: bool) -> Coherence:
+    """What partial chain ``before`` (whose coherence is ``state``) passes on to the step that grew it into
+    ``after``; None when composing that step kept an earlier one to fewer assertions (another step then, as
+    narrowing makes one: see :func:`exograph.reason.steps.narrowed`), so that ``after`` must be read whole."""
+    kept = after[1:] if anchor_last else after[:-1]
+    return None if any(a.contexts is not b.contexts for a, b in zip(kept, before, strict=True)) else state
+
+
+def _grown(
+    index: Index,
+    carried: Coherence,
+    after: tuple[Step, ...],
+    anchor_last: bool,
+    options: ChainOptions,
+    tally: Counter[str] | None,
+) -> Coherence:
+    """The coherence of partial chain ``after``, from what the chain it grew from passes on (``carried``:
+    :func:`_carried`), or None: it grows no further. With ``coherent``, a chain whose steps already come from
+    different contexts does not grow, as no longer chain through them would be coherent either (the chain's
+    disease is set next to the query's subject, which growing moves away from). ``tally`` counts them.
     Checked without narrowing steps to their assertions (cheaper; it prunes no chain narrowing keeps)."""
-    if not options.coherent or grown_coherent(index, tuple(s.contexts for s in steps), anchor_last):
+    if not options.coherent:
+        return EMPTY
+    if carried is None:
+        found = coherence(index, tuple(s.contexts for s in after), anchor_last)
+    else:
+        found = grown(index, carried, (after[0] if anchor_last else after[-1]).contexts, anchor_last)
+    if found is None and tally is not None:
+        tally["partial chains"] += 1
+    return found
+
+
+def _kept(
+    index: Index,
+    carried: Coherence,
+    after: tuple[Step, ...],
+    anchor_last: bool,
+    options: ChainOptions,
+    tally: Counter[str] | None,
+) -> bool:
+    """Whether a chain found is kept for ranking: with ``tally`` (a coherent search; it counts the others),
+    not one whose diseases disagree, which marking would leave out (:func:`context.diseases_agree`, read
+    from what the chain it grew from passes on, as :func:`_grown` reads it)."""
+    if tally is None or not options.coherent:
         return True
-    if pruned is not None:
-        pruned["partial chains"] += 1
-    return False
+    if carried is None:
+        agree = diseases_agree(index, tuple(s.contexts for s in after), anchor_last)
+    else:
+        agree = diseases_follow(index, carried, (after[0] if anchor_last else after[-1]).contexts)
+    if not agree:
+        tally["left out"] += 1
+    return agree
 
 
 def _joins(index: Index, entity: str) -> dict[str, str | None]:
@@ -767,23 +827,22 @@ def reachable(index: Index, start: str, depth: int) -> dict[str, int]:
 
 def chains(index: Index, kind: str, subject: str, options: ChainOptions, matches: Matcher) -> Chains:
     """drivers (chains of sign +), regulators (every chain) or targets (chains from ``subject``)."""
-    pruned: Counter[str] = Counter()
+    tally: Counter[str] = Counter()
     with collector.paused():  # a search builds many objects and no cycles
         if kind == "targets":
-            found, complete = downstream(index, subject, options, matches, pruned)
-            return _finish(kind, subject, found, complete, options, index, None, pruned=bool(pruned))
-        found, complete, unbuilt = upstream(
-            index, subject, options, matches, 1 if kind == "drivers" else None, None, pruned
-        )
-        return _finish(kind, subject, found, complete, options, index, None, unbuilt, bool(pruned))
+            found, complete = downstream(index, subject, options, matches, tally)
+            return _finish(kind, subject, found, complete, options, index, None, tally)
+        sign = 1 if kind == "drivers" else None
+        found, complete, unbuilt = upstream(index, subject, options, matches, sign, None, tally)
+        return _finish(kind, subject, found, complete, options, index, None, tally, unbuilt)
 
 
 def paths(index: Index, start: str, end: str, options: ChainOptions, matches: Matcher) -> Chains:
     """Every chain from ``start`` to ``end`` of at most ``options.depth`` steps."""
-    pruned: Counter[str] = Counter()
+    tally: Counter[str] = Counter()
     with collector.paused():
         # a step taken at the last level must start at ``start`` itself, so the search never asks
         # whether an entity is a full ``depth`` steps away: the last level of reach is not needed
         distance = reachable(index, start, options.depth - 1)
-        found, complete, unbuilt = upstream(index, end, options, matches, start=(start, distance), pruned=pruned)
-        return _finish("path", start, found, complete, options, index, end, unbuilt, bool(pruned))
+        found, complete, unbuilt = upstream(index, end, options, matches, start=(start, distance), tally=tally)
+        return _finish("path", start, found, complete, options, index, end, tally, unbuilt)

@@ -17,6 +17,7 @@ does not carry over to hepatocellular carcinoma). Like is compared with like:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -60,7 +61,7 @@ def compatible(index: Index, first: Iterable[str], second: Iterable[str]) -> boo
     return bool(found)
 
 
-def differing(index: Index, first: Mapping[str, set[str]], second: Mapping[str, set[str]]) -> list[str]:
+def differing(index: Index, first: Mapping[str, AbstractSet[str]], second: Mapping[str, AbstractSet[str]]) -> list[str]:
     """The fields both state and on which they are not compatible."""
     return [f for f in first if f in second and not compatible(index, first[f], second[f])]
 
@@ -142,7 +143,7 @@ def mark_context(index: Index, chain: Chain, anchor_last: bool, composed: bool =
     cheaper, and never marks a chain that narrowing would leave coherent.
     """
     steps, unkept = _kept_in_disease(index, chain, anchor_last, composed) if narrow else (list(chain.steps), ())
-    anchors: dict[str, set[str]] = {}
+    anchors: dict[str, frozenset[str]] = {}
     marks: dict[int, list[str]] = {id(steps[i]): ["diseases"] for i in unkept}
     for step in reversed(steps) if anchor_last else steps:
         stated = _stated(step.contexts)
@@ -175,7 +176,7 @@ def diseases_agree(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_l
     from the chain's. When this is False, :func:`mark_context` marks the chain whether or not it narrows its
     steps: the chain's disease is set by the nearest step that states one, kept whole, and a step none of
     whose assertions agree with it is kept whole and marked."""
-    anchors: dict[str, set[str]] = {}
+    anchors: dict[str, frozenset[str]] = {}
     for step in reversed(contexts) if anchor_last else contexts:
         stated = _stated(step)
         if differing(index, anchors, stated):
@@ -186,47 +187,58 @@ def diseases_agree(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_l
 
 
 #: What a partial chain's coherence passes on to the step that grows it: the diseases set so far, and the
-#: cells that step is checked against (see :func:`grown_coherent`). None: the chain is not coherent.
-_Coherence = tuple[Mapping[str, set[str]], tuple[frozenset[str], ...]] | None
+#: cells that step is checked against (see :func:`grown`). None: the chain is not coherent.
+Passed = tuple[Mapping[str, frozenset[str]], tuple[frozenset[str], ...]]
+Coherence = Passed | None
+#: The coherence of a chain of no steps, which every step may grow.
+EMPTY: Coherence = ({}, ())
 
 
 def grown_coherent(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_last: bool) -> bool:
     """Whether a chain whose steps have these compiled contexts is coherent, as ``mark_context(...,
-    narrow=False).coherent`` says, worked out from the same answer for the chain one step shorter.
-
-    A search asks this of every partial chain it may grow, each one step longer than one it asked
-    about before, so each answer is kept (per index) and the new step is read against what the
-    shorter chain passes on: the diseases set nearer the subject, and the cells where the new step
-    must act (growing at the far end) or whose actors its effect meets (growing in front, where
-    its effect reaches each step up to the first that names where its own effect happens).
-    """
-    return _coherence(index, contexts, anchor_last) is not None
+    narrow=False).coherent`` says."""
+    return coherence(index, contexts, anchor_last) is not None
 
 
-def _coherence(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_last: bool) -> _Coherence:
-    if not contexts:
-        return {}, ()
-    key = ("coherence", anchor_last, contexts)
-    if key in index.memo:
-        found: _Coherence = index.memo[key]
-        return found
-    new, rest = (contexts[0], contexts[1:]) if anchor_last else (contexts[-1], contexts[:-1])
-    shorter = _coherence(index, rest, anchor_last)
-    found = None
-    if shorter is not None:
-        anchors, cells = shorter
-        stated = _stated(new)
-        acting, affected = _cells(new)
-        if not differing(index, anchors, stated):
-            anchors = {**stated, **anchors} if stated.keys() - anchors.keys() else anchors
-            if anchor_last:  # the new first step's effect meets the actors up to the first step naming its own
-                if not affected or all(compatible(index, affected, a) for a in cells):
-                    front = (acting,) if acting else ()
-                    found = anchors, front if affected else front + cells
-            elif not cells or not acting or compatible(index, cells[0], acting):
-                found = anchors, (affected,) if affected else cells
-    index.memo[key] = found
+def coherence(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_last: bool) -> Coherence:
+    """The coherence of a chain whose steps have these compiled contexts: :func:`grown` one step at a time,
+    from the subject's end."""
+    found = EMPTY
+    for new in reversed(contexts) if anchor_last else contexts:
+        found = grown(index, found, new, anchor_last)
     return found
+
+
+def grown(index: Index, shorter: Coherence, new: tuple[str, ...], anchor_last: bool) -> Coherence:
+    """The coherence of a chain one step longer than one whose coherence is ``shorter``, the new step having
+    these compiled contexts (the search keeps each partial chain's answer, and asks this as it grows it).
+
+    The shorter chain passes on the diseases set nearer the subject, and the cells where the new step must
+    act (growing at the far end) or whose actors its effect meets (growing in front, where its effect reaches
+    each step up to the first that names where its own effect happens).
+    """
+    if shorter is None:
+        return None
+    anchors, cells = shorter
+    stated = _stated(new)
+    if differing(index, anchors, stated):
+        return None
+    acting, affected = _cells(new)
+    anchors = {**stated, **anchors} if stated.keys() - anchors.keys() else anchors
+    if anchor_last:  # the new first step's effect meets the actors up to the first step naming its own
+        if affected and not all(compatible(index, affected, a) for a in cells):
+            return None
+        front = (acting,) if acting else ()
+        return anchors, front if affected else front + cells
+    if cells and acting and not compatible(index, cells[0], acting):
+        return None
+    return anchors, (affected,) if affected else cells
+
+
+def diseases_follow(index: Index, shorter: Passed, new: tuple[str, ...]) -> bool:
+    """Whether the diseases of a chain one step longer than a coherent one (which passes on ``shorter``) agree,
+    as :func:`diseases_agree` says, the new step having these compiled contexts."""
+    return not differing(index, shorter[0], _stated(new))
 
 
 @lru_cache(maxsize=65536)
@@ -245,9 +257,10 @@ def _cells(contexts: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=65536)
-def _stated(contexts: tuple[str, ...]) -> Mapping[str, set[str]]:
-    """The chain fields (diseases) stated by a step's (or one assertion's) compiled contexts, pooled."""
-    return values(_parsed(contexts), CHAIN_FIELDS)
+def _stated(contexts: tuple[str, ...]) -> Mapping[str, frozenset[str]]:
+    """The chain fields (diseases) stated by a step's (or one assertion's) compiled contexts, pooled (frozen:
+    :func:`compatible` keys its answers by them, and a frozenset keeps its hash)."""
+    return {name: frozenset(found) for name, found in values(_parsed(contexts), CHAIN_FIELDS).items()}
 
 
 def _kept_in_disease(
@@ -260,7 +273,7 @@ def _kept_in_disease(
     from exograph.reason.steps import narrowed, relinked
 
     order = list(reversed(chain.steps) if anchor_last else chain.steps)
-    anchors: dict[str, set[str]] = {}
+    anchors: dict[str, frozenset[str]] = {}
     kept: dict[int, Step] = {}
     for step in order:
         rows = [r for r in step.rows if not differing(index, anchors, _stated((r.context_json,)))]

@@ -26,3 +26,15 @@ def test_the_group_finds_each_command_and_nothing_else() -> None:
         command = main.get_command(ctx, name)
         assert command is not None and command.name == name
     assert main.get_command(ctx, "no-such-command") is None
+
+
+def test_a_command_spares_its_process_the_collection_at_shutdown() -> None:
+    """A command's process ends after its answer: the collection Python runs at shutdown is skipped
+    (exograph/collector.py), for every command, since the group does it."""
+    from click.testing import CliRunner
+
+    from exograph import collector
+
+    collector.skip_final_collection.cache_clear()
+    CliRunner().invoke(main, ["stats", "--help"])
+    assert collector.skip_final_collection.cache_info().currsize == 1

@@ -20,6 +20,7 @@ from exograph.api import KnowledgeGraph
 from exograph.reason import chains
 from exograph.reason.chains import ChainOptions, _Search
 from exograph.reason.compose import TRANSFER
+from exograph.reason.context import EMPTY
 from exograph.reason.index import Shape
 from exograph.reason.steps import group
 
@@ -93,7 +94,7 @@ def test_every_node_is_counted_by_class_as_from_every_row(graph: KnowledgeGraph)
         as_cargo = replace(step, cargo=True, rows=(step.rows[0]._replace(cargo=True),))
         for first, holding in product((step, as_cargo), [None, *into]):
             held = frozenset({step.target, node} | ({holding} if holding else set()))
-            batch[node].append(((first,), held, node))
+            batch[node].append(((first,), held, node, EMPTY))
     feeders = {node: index.aliases(node) for node in batch}
     some = sorted({s.regulator for s in steps})[::2]
     found = Counter[bool]()

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from itertools import product
+from pathlib import Path
 
 import pytest
 
+import exograph
+from benchmarks.generate import write_curation
 from exograph.api import KnowledgeGraph
-from exograph.reason.chains import ChainOptions, _best, _rank_key, paths, reachable, upstream
+from exograph.reason.chains import ChainOptions, _best, _rank_key, chains, paths, reachable, upstream
 
 from .conftest import route
 
@@ -107,3 +110,16 @@ def test_paths_only_counted_are_counted_as_if_built(kg: KnowledgeGraph, across: 
             assert len(few.chains) + few.query.cut == len(every.chains), (start, end, shown)
             counted += shorter >= shown and len(every.chains) > shorter
     assert counted  # the counting shortcut was taken, with chains left to count
+
+
+def test_a_search_forwards_stops_within_an_entity_of_its_budget(tmp_path: Path) -> None:
+    """One batch of frontier entities may hold many times the budget (RAB1A's family reaches hundreds of
+    chains at the third step): the search forwards checks its budget after each entity, not each batch. No
+    entity here adds as many chains as the budget, so what it finds stays under twice the budget."""
+    write_curation(tmp_path, 5_000)
+    kg = exograph.load(tmp_path)
+    for budget in (20, 50):
+        options = ChainOptions(depth=3, coherent=False, max_chains=10**6, budget=budget)
+        found = chains(kg.index, "targets", kg.resolve("RAB1A"), options, None)
+        assert not found.complete
+        assert found.chains and len(found.chains) + found.cut <= 2 * budget, budget
