@@ -491,3 +491,26 @@ def test_partial_chains_on_pooled_and_single_findings_are_counted_alike(chain_ro
         few = kg.regulators("MYC", depth=3, max_chains=shown, across_contexts=True)
         assert few.chains == every.chains[:shown]
         assert len(few.chains) + few.query.cut == len(every.chains), shown
+
+
+def test_narrowing_keeps_a_family_link(chain_root: Path) -> None:
+    """AKT1 > EGFR (fibroblasts) narrows EGFR > RAB27 to fibroblasts, and that narrows RAB27A > MYC after it: the
+    claim about the RAB27 family still continues into its member RAB27A's, marked as such."""
+    import exograph
+    from tests.curation.lint.conftest import Tree
+
+    tree = Tree(chain_root)
+    for gene in ("AKT1", "EGFR", "MYC"):
+        tree.add_entity(gene, CASCADE[gene], "gene")
+    findings = {("AKT1", "EGFR"): ("fibroblast",), ("EGFR", "RAB27"): BOTH, ("RAB27A", "MYC"): BOTH}
+    for (regulator, target), cells in findings.items():
+        for cell in cells:
+            quote = f"{regulator} raised {target} levels in {cell.replace('_', ' ')}s."
+            tree.add_text(quote)
+            name = f"{regulator}-{target}-{cell[:5]}".lower()
+            tree.add_assertion(name, regulator, target, quote, context={"cell_types": [cell]})
+    found = exograph.load(chain_root).regulators("MYC", depth=3, across_contexts=True)
+    (chain,) = [c for c in found.chains if c.steps[0].regulator == "AKT1"]
+    assert read(chain) == "AKT1>EGFR EGFR>RAB27 (family) RAB27A>MYC + *"
+    ids = [[i.removeprefix("mini2024-") for i in s.assertions] for s in chain.steps]
+    assert ids == [["akt1-egfr-fibro"], ["egfr-rab27-fibro"], ["rab27a-myc-fibro"]]
