@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from exograph import __version__
-from exograph.compiled.records import AssertionRecord, EntityRecord, SourceRecord, filter_context
+from exograph.compiled.records import AssertionRecord, EntityRecord, SourceRecord, filter_context, line_diseases
 from exograph.layout import Layout, fingerprint_of
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ CREATE INDEX steps_regulator ON steps (regulator, target);
 CREATE INDEX steps_target ON steps (target, regulator);
 CREATE INDEX step_shapes_target ON step_shapes (target);
 """
-CACHE_FORMAT = "11"
+CACHE_FORMAT = "12"
 #: How many compiled caches (one per curation root) the cache directory keeps; older ones are evicted.
 KEEP_CACHES = 16
 _CACHE_NAME = re.compile(r"^[0-9a-f]{20}\.sqlite$")
@@ -132,6 +132,7 @@ class Store:
         self.path = path
         #: Told of every assertion :meth:`assertions` reads, while an export shows its progress.
         self.progress: Progress | None = None
+        self._lines: dict[str, list[str]] | None = None
         if path is not None:
             OPENED[:] = [*OPENED[-15:], path]  # bounded: a long-running process opens many
 
@@ -171,6 +172,14 @@ class Store:
     def entities(self) -> Iterator[EntityRecord]:
         for (data,) in self.db.execute("SELECT data FROM entities ORDER BY key"):
             yield cast(EntityRecord, json.loads(data))
+
+    def line_diseases(self) -> dict[str, list[str]]:
+        """The diseases of each cell line that records some (read once per store: every filter reads them)."""
+        if self._lines is None:
+            query = "SELECT key, json_extract(data, '$.diseases') FROM entities WHERE kind = 'cell_line'"
+            found = {key: json.loads(diseases) for key, diseases in self.db.execute(query) if diseases}
+            self._lines = {key: diseases for key, diseases in found.items() if diseases}
+        return self._lines
 
     def labels(self, keys: Iterable[str]) -> dict[str, str]:
         """The names people read (an entity's display name, else its official label), fetched in one round trip."""
@@ -280,8 +289,8 @@ def write_rows(
         rows = list(assertions)
         db.executemany("INSERT INTO assertions VALUES (?, ?, ?, ?, ?, ?)", rows)
         if reasoning is None:
-            labels = {k: e["label"] for k, e in entities.items()}
-            reasoning = (reasoning_rows(json.loads(row[5]), labels) for row in rows)
+            labels, lines = {k: e["label"] for k, e in entities.items()}, line_diseases(entities)
+            reasoning = (reasoning_rows(json.loads(row[5]), labels, lines) for row in rows)
         _write_reasoning(db, entities, reasoning)
         db.executescript(INDEXES)
         db.commit()
@@ -293,14 +302,14 @@ Step = tuple[str, str, str, str, str, str, int, int, str, str | None, str, int]
 Reasoning = tuple[Step, tuple[str, str, str, str, str, str]]
 
 
-def reasoning_rows(a: AssertionRecord, labels: Mapping[str, str]) -> Reasoning:
+def reasoning_rows(a: AssertionRecord, labels: Mapping[str, str], lines: Mapping[str, list[str]]) -> Reasoning:
     """What exograph.reason reads of one assertion: its chain step and its full-text entry (``labels``: of
-    every valid entity, by key)."""
+    every valid entity, by key; ``lines``: the diseases of the cell lines, :func:`line_diseases`)."""
     step = (a["id"], a["source"], a["regulator"], a["target"], a["direction"], a["aspect"])
     names = " ".join(labels[k] for k in (a["regulator"], a["target"]) if k in labels)
     quotes = " ".join(f"{ev['quote']} {ev['assay'] or ''}" for ev in a["evidence"])
     search = ("assertion", a["id"], a["id"].replace("-", " "), names, quotes, a["note"] or "")
-    flags = (int(a["hypothesis"]), int(a["negated"]), json.dumps(filter_context(a)))
+    flags = (int(a["hypothesis"]), int(a["negated"]), json.dumps(filter_context(a, lines)))
     return (*step, *flags, a["mechanism"], a["scope"], int(a["exosomal_cargo"])), search
 
 

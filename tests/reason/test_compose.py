@@ -281,6 +281,31 @@ def test_a_transfer_follows_diseases_as_it_follows_cells(compose_root: Path) -> 
     assert set(chain.steps[-1].assertions) == {"compose2025-tumour-exosome-stat3", "compose2025-breast-exosome-stat3"}
 
 
+def test_a_transfer_reads_the_disease_of_the_donor_cell_line(compose_root: Path) -> None:
+    """KRAS raises exosome secretion in Huh-7 cells, stating no disease: Huh-7 is a line of HCC, so what exosomes
+    from breast-cancer cells do is not what its exosomes do (the K-562 chain of the blind review, seed 4242: CML
+    cells' exosomes given a multiple-myeloma finding); the finding on tumour cells' exosomes at large still holds."""
+    from tests.conftest import replace_in
+
+    entities = compose_root / "curation/entities/reason.yaml"
+    line = "    label: Huh-7\n    kind: cell_line\n"
+    replace_in(entities, line, line + "    broader: [malignant_cell]\n    diseases: [hepatocellular_carcinoma]\n")
+    path = compose_root / "curation/assertions/compose2025.yaml"
+    hcc = "{cell_types: [malignant_cell], diseases: [hepatocellular_carcinoma]}"
+    replace_in(path, f"    context: {hcc}\n", "    context: {cell_lines: [Huh-7]}\n")
+    chain = next(c for c in _chains_from(compose_root, "KRAS") if route(c) == ["KRAS", "exosome_secretion", "STAT3"])
+    assert chain.steps[-1].assertions == ("compose2025-tumour-exosome-stat3",)
+    assert chain.steps[-2].via == "exosome from malignant_cell to endothelial_cell"
+    # with the breast-cancer finding alone the transfer is cut, not kept and marked (a coherence mark is for a
+    # join that composes; these are not the same vesicles)
+    tumour = (
+        "    context: {donors: [malignant_cell], recipients: [endothelial_cell]}\n    evidence:\n      - {quote: Exo"
+    )
+    replace_in(path, tumour, tumour.replace("malignant_cell", "fibroblast"))
+    found = [route(c) for c in _chains_from(compose_root, "KRAS")]
+    assert ["KRAS", "exosome_secretion", "STAT3"] not in found and ["KRAS", "exosome_secretion"] in found
+
+
 def _chains_from(root: Path, name: str) -> tuple[object, ...]:
     import exograph
 

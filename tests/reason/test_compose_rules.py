@@ -448,3 +448,26 @@ def test_a_join_keeps_its_link_through_every_rule(index: Index) -> None:
     loading = step(index, row("A", "HIF1A", "cargo_loading"))
     cargo = step(index, row("HIF1A", "C", cargo=True, donors=["Huh-7"]))
     assert follow(index, loading, cargo, "family") == Verdict(cargo.rows, loading.rows, "family")
+
+
+def test_a_transfer_cut_for_the_donors_state_says_which_state_and_which_step(index: Index) -> None:
+    """A cut at a transfer names what differs where the cells agree: the donors' state the vesicles' claim needs
+    and the step that does not state it, or the diseases; only cells that differ keep the general reason."""
+    made = step(index, row("RAB27A", "exosome_secretion", "secretion", cell_lines=["Huh-7"]))
+    from_lost = step(index, row("exosome", "AKT", cargo=True, donors=["Huh-7"], conditions=["p53_loss"]))
+    assert follow(index, made, from_lost, None).cut == (
+        "a transfer needs the donors' state: exosome -> AKT is found for vesicles from donors under p53_loss"
+        " and RAB27A -> exosome_secretion does not state p53_loss"
+    )
+    index.broader["HCC"].add("cancer")
+    in_hcc = step(
+        index, row("RAB27A", "exosome_secretion", "secretion", cell_lines=["Huh-7"], cell_line_diseases=["HCC"])
+    )
+    in_breast = step(index, row("exosome", "AKT", cargo=True, donors=["Huh-7"], diseases=["breast_cancer"]))
+    assert follow(index, in_hcc, in_breast, None).cut == (
+        "the vesicles differ in disease: RAB27A -> exosome_secretion is in HCC"
+        " and exosome -> AKT is found for vesicles in breast_cancer"
+    )
+    elsewhere = step(index, row("exosome", "AKT", cargo=True, donors=["CAF"], conditions=["p53_loss"]))
+    differ = "the donors of the vesicles are not named by both steps, or differ"
+    assert follow(index, made, elsewhere, None).cut == differ
