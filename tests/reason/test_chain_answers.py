@@ -448,30 +448,6 @@ def test_a_closed_way_leaves_the_other_steps_from_the_same_entity_open(chain_roo
     assert found == ["HIF1A>miR-21 +", "HIF1A>miR-21 miR-21>PDCD4 -", "HIF1A>miR-21 miR-21>PDCD4 PDCD4>RAB27B -"]
 
 
-def test_coherence_is_read_from_the_queried_end(chain_root: Path) -> None:
-    """A chain's disease is set next to the query's subject. From EGFR (a finding in cancer at large), the
-    findings in hepatocellular carcinoma and in breast cancer both lie within it: the chain on to CCND1 (no
-    disease stated) is coherent, and grows through them. Towards CCND1 the disease is set by the breast-cancer
-    finding first, and the HCC one is another disease: the chain is left out, and not grown further."""
-    from tests.conftest import replace_in
-
-    for file, disease in (("entities", "breast_cancer"), ("reason", "hepatocellular_carcinoma")):
-        entities = chain_root / f"curation/entities/{file}.yaml"
-        replace_in(entities, f"  - key: {disease}\n", f"  - key: {disease}\n    broader: [cancer]\n")
-    with (chain_root / "curation/entities/entities.yaml").open("a", encoding="utf-8") as handle:
-        handle.write("  - key: cancer\n    curie: MONDO:0004992\n    label: cancer\n    kind: disease\n")
-    diseases = {"egfr-akt1": "cancer", "akt1-stat3": "hepatocellular_carcinoma", "stat3-myc": "breast_cancer"}
-    contexts = {name: [{"diseases": [disease]}] for name, disease in diseases.items()}
-    kg = _cascade(chain_root, {**contexts, "myc-ccnd1": [{"cell_types": ["fibroblast"]}]})
-    route = ["EGFR", "AKT1", "STAT3", "MYC", "CCND1"]
-    steps = [["egfr-akt1-cance"], ["akt1-stat3-hepat"], ["stat3-myc-breas"], ["myc-ccnd1-fibro"]]
-    assert _ids(kg.targets("EGFR", depth=4), route) == steps
-    towards = kg.regulators("CCND1", depth=4)
-    assert all(c.steps[0].regulator not in ("EGFR", "AKT1") for c in towards.chains)
-    # AKT1 > STAT3 > MYC > CCND1 left out, EGFR > AKT1 before it not tried: "at least"
-    assert (towards.query.other_contexts, towards.query.other_contexts_complete) == (1, False)
-
-
 def test_partial_chains_on_pooled_and_single_findings_are_counted_alike(chain_root: Path) -> None:
     """Two chains of two steps grow from AKT1 towards MYC: through STAT3 (AKT1 > STAT3 pools two findings) and
     through CCND1 (one finding each). EGFR > AKT1 before either, at the last level, is counted as it is found."""
