@@ -297,6 +297,10 @@ class KnowledgeGraph:
     def _labelled(self, found: Chains) -> ChainResult:
         keys = {found.subject, *([found.end] if found.end else [])}
         keys |= {k for c in found.chains for s in c.steps for k in (s.regulator, s.target)}
+        from exograph.reason.steps import stated_diseases
+
+        # the diseases a step from another disease is from
+        keys |= {d for c in found.chains for s in c.steps if "diseases" in s.other_context for d in stated_diseases(s)}
         # the cells a transfer link names
         keys |= {
             k for c in found.chains for s in c.steps if s.via or s.cargo for r in s.rows for k in _cells(r.context)

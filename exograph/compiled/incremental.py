@@ -207,6 +207,8 @@ class _Against:
     texts: dict[str, SourceText | None] = field(default_factory=dict)
     #: Every valid entity's label, for the full-text rows.
     labels: dict[str, str] = field(default_factory=dict)
+    #: The diseases of the cell lines, for the chain steps (:func:`exograph.compiled.records.line_diseases`).
+    lines: dict[str, list[str]] = field(default_factory=dict)
 
     def text(self, source_id: str) -> SourceText | None:
         if source_id not in self.texts:
@@ -242,7 +244,9 @@ def _check_file(path: Path, against: _Against) -> Read:
         valid = [ok for *_, ok in found.assertions]
         for assertion, ok in zip(loaded.model.assertions, valid, strict=True):
             record = assertion_record(loaded.model.source, assertion, refs) if ok else None
-            rows.append((_row(record), reasoning_rows(record, against.labels)) if record is not None else None)
+            rows.append(
+                (_row(record), reasoning_rows(record, against.labels, against.lines)) if record is not None else None
+            )
         if against.lint:
             linted = lint_file(loaded, against.checked, valid, against.text(loaded.model.source))
     results = pickle.dumps((problems, found)), pickle.dumps(rows), pickle.dumps(linted) if against.lint else None
@@ -331,7 +335,8 @@ def _validate(layout: Layout, want_rows: bool, cache: bool, lint: bool) -> Outco
         checked, bad_entities, bad_sources = definitions.checked, definitions.bad_entities, definitions.bad_sources
         problems = list(definitions.problems)
         labels = {key: entity.label for key, entity in checked.entities.items()}
-        against = _Against(layout, checked, (bad_entities, bad_sources), lint, base, labels=labels)
+        lines = {key: list(entity.diseases) for key, entity in checked.entities.items() if entity.diseases}
+        against = _Against(layout, checked, (bad_entities, bad_sources), lint, base, labels=labels, lines=lines)
         stored = files.checks(keys.values(), lint)
         missing = [p for p in paths if keys.get(layout.relative(p)) not in stored]
         fresh = _check_files(missing, against)

@@ -7,6 +7,7 @@ JSON. ``build`` is the only place that turns validated models into records.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any, TypedDict
 
 from exograph.curation.vocab import LOCAL_PREFIX
@@ -25,6 +26,7 @@ class EntityRecord(TypedDict):
     broader: list[str]
     parent: str | None
     members: list[str]
+    diseases: list[str]
     local: bool
     note: str | None
     lint_ignore: list[str]
@@ -120,11 +122,30 @@ def assertion_record(source_id: str, a: Any, refs: dict[int, Any]) -> AssertionR
     return AssertionRecord(**record, source=source_id)  # type: ignore[typeddict-item,no-any-return]
 
 
-def filter_context(a: AssertionRecord) -> dict[str, Any]:
-    """What the filters read of an assertion: its context plus the perturbations its evidence names.
+#: The context fields whose cell lines bring their disease to the claim (:func:`filter_context`).
+LINE_FIELDS = ("cell_lines", "donors", "recipients")
+
+
+def line_diseases(entities: Mapping[str, EntityRecord]) -> dict[str, list[str]]:
+    """The diseases of each cell line that records some, by key (what :func:`filter_context` reads)."""
+    return {k: e["diseases"] for k, e in entities.items() if e.get("diseases")}
+
+
+def filter_context(a: AssertionRecord, lines: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+    """What the filters and coherence read of an assertion: its context, the perturbations its evidence names,
+    and the diseases of the cell lines it names (``lines``: :func:`line_diseases`) as ``cell_line_diseases``:
+    a claim made in K-562 cells is a claim in chronic myelogenous leukemia whether or not its row says so.
 
     The compiled chain steps store exactly this (:func:`exograph.compiled.store.reasoning_rows`), so a
     filter decides alike for a plain query and for every step of a chain.
     """
+    context = a["context"]
     perturbations = sorted({e["perturbation"] for e in a["evidence"] if e["perturbation"]})
-    return {**a["context"], "perturbations": perturbations} if perturbations else a["context"]
+    diseases = sorted({d for f in LINE_FIELDS for k in context.get(f, ()) for d in lines.get(k, ())})
+    if not perturbations and not diseases:
+        return context
+    return {
+        **context,
+        **({"perturbations": perturbations} if perturbations else {}),
+        **({"cell_line_diseases": diseases} if diseases else {}),
+    }

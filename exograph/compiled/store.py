@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from exograph import __version__
-from exograph.compiled.records import AssertionRecord, EntityRecord, SourceRecord, filter_context
+from exograph.compiled.records import AssertionRecord, EntityRecord, SourceRecord, filter_context, line_diseases
 from exograph.layout import Layout, fingerprint_of
 
 if TYPE_CHECKING:
@@ -74,6 +74,8 @@ READ_NAME = "SELECT key FROM names WHERE name = ? LIMIT 1"
 READ_NAMES = "SELECT name, key FROM names"
 READ_ENTITY = "SELECT data FROM entities WHERE key = ?"
 READ_ENTITIES = "SELECT data FROM entities ORDER BY key"
+#: Parameters: the JSON path of a field of the entity records, and a kind of entity.
+READ_FIELD_OF_KIND = "SELECT key, json_extract(data, ?) FROM entities WHERE kind = ?"
 READ_NARROWER = (
     "WITH RECURSIVE down(k) AS (SELECT ? UNION SELECT child FROM broader JOIN down ON parent = down.k) "
     "SELECT k FROM down"
@@ -103,7 +105,7 @@ MARK_EXPOSURES = (
 )
 PAGE_COUNT = "PRAGMA page_count"
 PAGE_SIZE = "PRAGMA page_size"
-CACHE_FORMAT = "11"
+CACHE_FORMAT = "12"
 #: How many compiled caches (one per curation root) the cache directory keeps; older ones are evicted.
 KEEP_CACHES = 16
 _CACHE_NAME = re.compile(r"^[0-9a-f]{20}\.sqlite$")
@@ -169,6 +171,7 @@ class Store:
         self.path = path
         #: Told of every assertion :meth:`assertions` reads, while an export shows its progress.
         self.progress: Progress | None = None
+        self._lines: dict[str, list[str]] | None = None
         if path is not None:
             OPENED[:] = [*OPENED[-15:], path]  # bounded: a long-running process opens many
 
@@ -208,6 +211,14 @@ class Store:
     def entities(self) -> Iterator[EntityRecord]:
         for (data,) in self.db.execute(READ_ENTITIES):
             yield cast(EntityRecord, json.loads(data))
+
+    def line_diseases(self) -> dict[str, list[str]]:
+        """The diseases of each cell line that records some (read once per store: every filter reads them)."""
+        if self._lines is None:
+            rows = self.db.execute(READ_FIELD_OF_KIND, ("$.diseases", "cell_line"))
+            found = {key: json.loads(diseases) for key, diseases in rows if diseases}
+            self._lines = {key: diseases for key, diseases in found.items() if diseases}
+        return self._lines
 
     def labels(self, keys: Iterable[str]) -> dict[str, str]:
         """The names people read (an entity's display name, else its official label), fetched in one round trip."""
@@ -310,8 +321,8 @@ def write_rows(
         rows = list(assertions)
         db.executemany(WRITE_ASSERTIONS, rows)
         if reasoning is None:
-            labels = {k: e["label"] for k, e in entities.items()}
-            reasoning = (reasoning_rows(json.loads(row[5]), labels) for row in rows)
+            labels, lines = {k: e["label"] for k, e in entities.items()}, line_diseases(entities)
+            reasoning = (reasoning_rows(json.loads(row[5]), labels, lines) for row in rows)
         _write_reasoning(db, entities, reasoning)
         db.executescript(INDEXES)
         db.commit()
@@ -323,14 +334,14 @@ Step = tuple[str, str, str, str, str, str, int, int, str, str | None, str, int]
 Reasoning = tuple[Step, tuple[str, str, str, str, str, str]]
 
 
-def reasoning_rows(a: AssertionRecord, labels: Mapping[str, str]) -> Reasoning:
+def reasoning_rows(a: AssertionRecord, labels: Mapping[str, str], lines: Mapping[str, list[str]]) -> Reasoning:
     """What exograph.reason reads of one assertion: its chain step and its full-text entry (``labels``: of
-    every valid entity, by key)."""
+    every valid entity, by key; ``lines``: the diseases of the cell lines, :func:`line_diseases`)."""
     step = (a["id"], a["source"], a["regulator"], a["target"], a["direction"], a["aspect"])
     names = " ".join(labels[k] for k in (a["regulator"], a["target"]) if k in labels)
     quotes = " ".join(f"{ev['quote']} {ev['assay'] or ''}" for ev in a["evidence"])
     search = ("assertion", a["id"], a["id"].replace("-", " "), names, quotes, a["note"] or "")
-    flags = (int(a["hypothesis"]), int(a["negated"]), json.dumps(filter_context(a)))
+    flags = (int(a["hypothesis"]), int(a["negated"]), json.dumps(filter_context(a, lines)))
     return (*step, *flags, a["mechanism"], a["scope"], int(a["exosomal_cargo"])), search
 
 

@@ -214,12 +214,19 @@ def _check_entities(
         entity = checked.entities[key]
         if entity.members and entity.kind != "family":
             problems.append(loaded.at("entities", i, "members", message=f"entity '{key}': only a family has members"))
-        for name, word in (("broader", "broader"), ("members", "member")):
+        if entity.diseases and entity.kind != "cell_line":
+            problems.append(
+                loaded.at("entities", i, "diseases", message=f"entity '{key}': only a cell line has diseases")
+            )
+        for name, word in (("broader", "broader"), ("members", "member"), ("diseases", "disease")):
             for j, other in enumerate(getattr(entity, name)):
                 if other not in checked.entities and not cascade.absorbs(other):
                     message = (
                         f"entity '{key}': {word} '{other}' is not a known entity{suggest(other, checked.entities)}"
                     )
+                    problems.append(loaded.at("entities", i, name, j, message=message))
+                elif name == "diseases" and other in checked.entities and checked.entities[other].kind != "disease":
+                    message = f"entity '{key}': disease '{other}' is a {checked.entities[other].kind}, not a disease"
                     problems.append(loaded.at("entities", i, name, j, message=message))
         if entity.kind in PARENT_KINDS and entity.parent is None:
             problems.append(
@@ -404,7 +411,43 @@ def _check_references_to_entities(
                 continue
             message = f"assertion '{a.id}': context.{name} '{key}' {problem}"
             problems.append(loaded.at("assertions", i, "context", name, j, message=message))
+    _check_line_diseases(loaded, i, a, entities, problems)
     return complete
+
+
+def _check_line_diseases(
+    loaded: Loaded[AssertionFile], i: int, a: Assertion, entities: dict[str, Entity], problems: list[Problem]
+) -> None:
+    """A cell line's disease is the disease of every claim made in it: a stated disease must be it, or lie
+    within it, or contain it (a claim in K-562 cells is not a claim about hepatocellular carcinoma)."""
+    stated = [k for k in a.context.diseases if k in entities]
+    if not stated:
+        return
+    for name in ("cell_lines", "donors", "recipients"):
+        for j, key in enumerate(getattr(a.context, name)):
+            line = entities.get(key)
+            if line is None or line.kind != "cell_line" or not line.diseases:
+                continue
+            if any(d in _ancestors(s, entities) or s in _ancestors(d, entities) for d in line.diseases for s in stated):
+                continue
+            message = (
+                f"assertion '{a.id}': context.{name} '{key}' is a line of {', '.join(line.diseases)}, which is "
+                f"neither within nor broader than context.diseases ({', '.join(stated)}): state the line's disease "
+                "or correct the cell line"
+            )
+            problems.append(loaded.at("assertions", i, "context", name, j, message=message))
+
+
+def _ancestors(key: str, entities: dict[str, Entity]) -> set[str]:
+    """``key`` and every broader term above it (a cycle, reported elsewhere, ends the walk)."""
+    found, stack = {key}, [key]
+    while stack:
+        entity = entities.get(stack.pop())
+        for parent in entity.broader if entity is not None else ():
+            if parent not in found:
+                found.add(parent)
+                stack.append(parent)
+    return found
 
 
 def _check_evidence(

@@ -159,6 +159,11 @@ class Entity(_Strict):
         default_factory=list,
         description="For kind family: keys of the member genes (or sub-families) the curation names.",
     )
+    diseases: list[EntityKey] = Field(
+        default_factory=list,
+        description="For kind cell_line: the disease of the tumour the line was derived from (Cellosaurus' "
+        "disease); it counts as the disease of every claim made in, from or into the line.",
+    )
     note: Note | None = None
     lint_ignore: list[LintCode] = Field(
         default_factory=list, description="Lint rule codes silenced on this entity; the note must say why."

@@ -49,12 +49,13 @@ class Filters:
     negated: bool = True
 
     #: Which context fields each entity filter looks in: a cell filter also matches exosome donors and
-    #: recipients, and a cell type also its cell lines (a cell line lies within its cell type by ``broader``).
+    #: recipients, a cell type also its cell lines (a cell line lies within its cell type by ``broader``), and a
+    #: disease also the diseases of the cell lines named (:func:`exograph.compiled.records.filter_context`).
     FIELDS = (
         ("organism", ("organisms",)),
         ("cell_line", ("cell_lines", "donors", "recipients")),
         ("cell_type", ("cell_types", "cell_lines", "donors", "recipients")),
-        ("disease", ("diseases",)),
+        ("disease", ("diseases", "cell_line_diseases")),
         ("condition", ("conditions",)),
         ("donor", ("donors",)),
         ("recipient", ("recipients",)),
@@ -121,12 +122,12 @@ def context_matcher(store: Store, filters: Filters) -> Callable[[str, Mapping[st
 
 
 def _keep(store: Store, assertions: list[AssertionRecord], filters: Filters) -> list[AssertionRecord]:
-    matches = context_matcher(store, filters)
+    matches, lines = context_matcher(store, filters), store.line_diseases()
     kept = []
     for a in assertions:
         if (a["hypothesis"] and not filters.hypotheses) or (a["negated"] and not filters.negated):
             continue
-        if matches(a["source"], filter_context(a)):
+        if matches(a["source"], filter_context(a, lines)):
             kept.append(a)
     return kept
 

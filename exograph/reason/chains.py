@@ -181,6 +181,8 @@ class _Search:
     def usable(self, row: Row) -> bool:
         if not self.allowed(row.hypothesis, row.negated, row.scope, row.aspect):
             return False
+        if self.options.compose and rules.spoken_for(self.index, row):
+            return False
         return self.matches is None or self.matches(row.source, row.context)
 
     def allowed(self, hypothesis: bool, negated: bool, scope: str, aspect: str) -> bool:
@@ -372,7 +374,8 @@ class _Search:
                 if not self.allowed(shape.hypothesis, shape.negated, shape.scope, shape.aspect):
                     continue
                 effect = rules.effect_of(self.index, target, shape.aspect)
-                if effect in rules.READS_CELLS:
+                # a modification may be spoken for by a degradation (rules.spoken_for): counted row by row
+                if effect in rules.READS_CELLS or shape.aspect in rules.MODIFICATIONS:
                     counts = None
                     break
                 steps.setdefault((0 if shape.negated else shape.sign, shape.negated, effect, shape.cargo), shape.aspect)

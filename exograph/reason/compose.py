@@ -198,6 +198,32 @@ def usable_shape(aspect: str, scope: str, engineered: bool) -> bool:
     return engineered or scope != "engineered"
 
 
+def spoken_for(index: Index, row: Row) -> bool:
+    """Whether a modification's own quote also states the degradation that follows, curated from the same
+    quote as the same regulator's degradation of the same target. A ubiquitination the curation states as
+    degradation is degradation (the table): that assertion speaks for it in chains, so a chain through the
+    modification, unsigned ("the curation does not say what ubiquitination does"), is not printed beside
+    the signed one. Asked only of modification rows (rare): kept per index."""
+    if row.aspect not in MODIFICATIONS:
+        return False
+    key = ("spoken for", row.id)
+    found: bool | None = index.memo.get(key)
+    if found is None:
+        store = index.store
+        quotes = _quotes(store.assertion(row.id))
+        others = store.db.execute(
+            "SELECT id FROM steps WHERE regulator = ? AND target = ? AND aspect = 'degradation' AND direction = ?"
+            " AND hypothesis = ? AND negated = ?",
+            (row.regulator, row.target, row.direction, row.hypothesis, row.negated),
+        )
+        found = index.memo[key] = any(quotes & _quotes(store.assertion(i)) for (i,) in others)
+    return found
+
+
+def _quotes(record: Mapping[str, Any] | None) -> frozenset[str]:
+    return frozenset(e["quote"] for e in record["evidence"]) if record else frozenset()
+
+
 def ends(index: Index, key: str) -> bool:
     """Whether chains start or end at ``key`` and never pass through it: an exposure, a phenotype, an outcome."""
     return key in index.exposures or index.kinds.get(key) in END_KINDS or not OUTCOMES.isdisjoint(index.ancestors(key))
@@ -379,8 +405,34 @@ def _transfer(index: Index, before: Step, after: Step, link: str | None, role: s
         transfer=True,
     )
     if not kept:
-        return Verdict(cut=f"the {role} of the vesicles are not named by both steps, or differ")
+        return Verdict(cut=_not_the_same(index, before, after, role))
     return Verdict(kept, mine, TRANSFER, _via(after.regulator, kept))
+
+
+def _not_the_same(index: Index, before: Step, after: Step, role: str) -> str:
+    """Why none of the vesicles ``after`` states are those ``before`` makes (or takes up), as the rows say it:
+    where the cells agree, the disease or the donors' state (p53 loss) that the first step does not share, each
+    naming the steps (entity keys, worded when printed); else that the cells are not named by both or differ."""
+    for vesicles in after.rows:
+        theirs = _named(vesicles.context_json, role)
+        for row in before.rows:
+            cells = _named(row.context_json, "actor") | _named(row.context_json, role)
+            if not (cells and theirs and _within(index, cells, theirs)):
+                continue
+            mine, stated = index.diseases(row.context_json), index.diseases(vesicles.context_json)
+            if mine and stated and not _within(index, mine, stated):
+                return (
+                    f"the vesicles differ in disease: {before.regulator} -> {before.target} is in"
+                    f" {' and '.join(sorted(mine))} and {after.regulator} -> {after.target} is found for vesicles in"
+                    f" {' and '.join(sorted(stated))}"
+                )
+            missing = " and ".join(_missing_states(index, row, vesicles))
+            if missing:
+                return (
+                    f"a transfer needs the donors' state: {after.regulator} -> {after.target} is found for vesicles"
+                    f" from donors under {missing} and {before.regulator} -> {before.target} does not state {missing}"
+                )
+    return f"the {role} of the vesicles are not named by both steps, or differ"
 
 
 def _via(vesicle: str, rows: Iterable[Row]) -> str:
@@ -408,21 +460,27 @@ def _same_vesicles(index: Index, row: Row, cells: frozenset[str], vesicles: Row,
     """Whether the vesicles ``row`` makes (in ``cells``) are those whose effects ``vesicles`` states (from
     ``donors``): the cells are the donors or lie within them (the effects of exosomes from cancer cells are
     those of Huh-7 exosomes, but the effects found for Huh-7 exosomes are not those of any cancer cell's),
-    and, the same way round, the disease is the vesicles' or lies within it where both state one (a finding
-    on cancer exosomes holds for HCC exosomes; one on breast-cancer exosomes not for those of any cancer);
+    and, the same way round, the disease is the vesicles' or lies within it where both have one (a finding
+    on cancer exosomes holds for HCC exosomes; one on breast-cancer exosomes not for those of any cancer; a
+    claim's disease is also that of its cell lines, :meth:`Index.diseases`: K-562 cells make CML exosomes);
     and every state of their donor cells the vesicles' claim states as a condition (EVs from cells that
     lost p53) is stated, or a narrower one, where they are made: the effects of EVs from p53-deficient
     cells are not those of any cancer cell's EVs."""
     if not _within(index, cells, donors):
         return False
-    mine, theirs = _named(row.context_json, "diseases"), _named(vesicles.context_json, "diseases")
+    mine, theirs = index.diseases(row.context_json), index.diseases(vesicles.context_json)
     if mine and theirs and not _within(index, mine, theirs):
         return False
-    # the state of the cells the vesicles come from (p53 loss) holds where they are made; an exposure (sorafenib,
-    # hypoxia) is what a chain starts from, so its start supplies it
+    return not _missing_states(index, row, vesicles)
+
+
+def _missing_states(index: Index, row: Row, vesicles: Row) -> list[str]:
+    """The states of their donor cells the vesicles' claim states as conditions (a phenotype: p53 loss) that
+    ``row``, where the vesicles are made, does not state (nor a narrower one). An exposure (sorafenib, hypoxia)
+    is what a chain starts from, so its start supplies it: it is never missing."""
     held = _named(row.context_json, "conditions")
-    states = [c for c in _named(vesicles.context_json, "conditions") if index.kinds.get(c) == "phenotype"]
-    return all(any(c in index.ancestors(h) for h in held) for c in states)
+    states = (c for c in _named(vesicles.context_json, "conditions") if index.kinds.get(c) == "phenotype")
+    return sorted(c for c in states if not any(c in index.ancestors(h) for h in held))
 
 
 def _agreeing(

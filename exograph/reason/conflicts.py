@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any, Literal
 
-from exograph.reason.context import cell_clash, field_clash, one_sided, perturbation_clash
+from exograph.reason.context import cell_clash, compatible, field_clash, one_sided, perturbation_clash
 from exograph.reason.index import Index, Row, stated_sign
 
 Status = Literal["explained", "partly explained", "unexplained"]
@@ -213,7 +213,10 @@ def pair_differences(index: Index, first: Row, second: Row) -> Iterable[tuple[st
     clash = cell_clash(index, a, b)
     if clash:
         yield ("cells", *clash)
-    for name in ("diseases", "organisms", "conditions", "donors", "recipients", "system"):
+    mine, theirs = index.diseases(first.context_json), index.diseases(second.context_json)
+    if mine and theirs and not compatible(index, mine, theirs):  # a claim's disease is also its cell lines'
+        yield ("diseases", tuple(sorted(mine)), tuple(sorted(theirs)))
+    for name in ("organisms", "conditions", "donors", "recipients", "system"):
         clash = field_clash(index, name, a, b)
         if clash:
             yield (name, *clash)

@@ -5,6 +5,9 @@ is the same as, or broader than, some value of the other, following the curated 
 hierarchy (a claim about cancer holds for hepatocellular carcinoma; a claim in breast cancer
 does not carry over to hepatocellular carcinoma). Like is compared with like:
 
+- diseases with diseases, a claim's disease being the one its row states or, narrower, the disease
+  of the cell lines it names (a claim in K-562 cells is a claim in chronic myelogenous leukemia,
+  :meth:`exograph.reason.index.Index.diseases`);
 - cells with cells, a cell line and a cell type pooled, so that Huh-7 lies within hepatocyte when
   the curation says Huh-7's ``broader`` is hepatocyte;
 - donors with donors and recipients with recipients (exosomes from CAFs are exosomes from
@@ -28,21 +31,21 @@ if TYPE_CHECKING:
     from exograph.reason.chains import Chain
     from exograph.reason.steps import Step
 
-#: The fields every step of a chain must agree on with the chain's own (cells are followed step by step
-#: instead, see :func:`handoff`: vesicles carry an effect from one cell to another).
-CHAIN_FIELDS = ("diseases",)
 #: The fields whose difference may explain why two claims disagree (cells: cell lines and types pooled).
 CONFLICT_FIELDS = ("organisms", "diseases", "cells", "conditions", "donors", "recipients", "system")
 #: The context fields pooled as ``cells``: a cell line lies within its cell type.
 CELL_FIELDS = ("cell_lines", "cell_types")
+#: The compiled context fields pooled as ``diseases``: those stated, and those of the cell lines named.
+DISEASE_FIELDS = ("diseases", "cell_line_diseases")
 
 
 def values(contexts: Iterable[Mapping[str, Any]], fields: Iterable[str]) -> dict[str, set[str]]:
-    """The stated values of each field, pooled over several contexts (``cells``: lines and types together)."""
+    """The stated values of each field, pooled over several contexts (``cells``: lines and types together;
+    ``diseases``: with the diseases of the cell lines, not narrowed: :meth:`Index.diseases` narrows them)."""
     pooled: dict[str, set[str]] = {}
     for context in contexts:
         for name in fields:
-            for source in CELL_FIELDS if name == "cells" else (name,):
+            for source in CELL_FIELDS if name == "cells" else DISEASE_FIELDS if name == "diseases" else (name,):
                 stated = context.get(source)
                 if stated:
                     pooled.setdefault(name, set()).update([stated] if isinstance(stated, str) else stated)
@@ -64,6 +67,49 @@ def compatible(index: Index, first: Iterable[str], second: Iterable[str]) -> boo
 def differing(index: Index, first: Mapping[str, AbstractSet[str]], second: Mapping[str, AbstractSet[str]]) -> list[str]:
     """The fields both state and on which they are not compatible."""
     return [f for f in first if f in second and not compatible(index, first[f], second[f])]
+
+
+def narrower(
+    index: Index, chain: Mapping[str, frozenset[str]], step: Mapping[str, frozenset[str]]
+) -> Mapping[str, frozenset[str]]:
+    """The chain's diseases once a step that agrees with them (:func:`differing`) states these: of each pair
+    that agree, the narrower. A chain in cancer whose next step holds in breast cancer holds in breast cancer,
+    so a step in gastric cancer no longer agrees with it; a step in cancer still does."""
+    if not step:
+        return chain
+    found = dict(chain)
+    for name, values in step.items():
+        have = found.get(name)
+        found[name] = values if have is None else _narrowest(index, have, values)
+    return found
+
+
+def _narrowest(index: Index, first: frozenset[str], second: frozenset[str]) -> frozenset[str]:
+    key = ("narrowest", first, second)
+    found: frozenset[str] | None = index.memo.get(key)
+    if found is None:
+        pairs = {
+            b if a in index.ancestors(b) else a
+            for a in first
+            for b in second
+            if a in index.ancestors(b) or b in index.ancestors(a)
+        }
+        found = index.memo[key] = frozenset(pairs) or first
+    return found
+
+
+def _grown_anchors(
+    index: Index,
+    chain: Mapping[str, frozenset[str]],
+    stated: Mapping[str, frozenset[str]],
+    binding: Mapping[str, frozenset[str]],
+) -> Mapping[str, frozenset[str]]:
+    """:func:`narrower`, as the quick checks read a step (:func:`_diseases`): a step that sets the chain's
+    diseases sets all it states; one that narrows them narrows by what binds it (the assertions marking keeps
+    may be those that state none)."""
+    if stated.keys() - chain.keys():
+        chain = {**stated, **chain}
+    return narrower(index, chain, {k: v for k, v in binding.items() if k in chain}) if binding else chain
 
 
 def field_clash(
@@ -130,7 +176,8 @@ def mark_context(index: Index, chain: Chain, anchor_last: bool, composed: bool =
     """Keep each step to its assertions from the chain's context, and mark the steps that have none.
 
     The chain's disease is that of the step nearest the query's subject that states one (the last
-    step of a chain ending at the subject, the first of one starting there). A step pooling
+    step of a chain ending at the subject, the first of one starting there), narrowed by each later step
+    that names a narrower one (:func:`narrower`). A step pooling
     assertions from several diseases keeps those that agree with it (as a filter keeps the
     assertions that pass), the steps beside it are composed again on what is left (``composed``:
     the chain was built by the composition rules) so that a transfer link names only the cells of
@@ -143,15 +190,16 @@ def mark_context(index: Index, chain: Chain, anchor_last: bool, composed: bool =
     cheaper, and never marks a chain that narrowing would leave coherent.
     """
     steps, unkept = _kept_in_disease(index, chain, anchor_last, composed) if narrow else (list(chain.steps), ())
-    anchors: dict[str, frozenset[str]] = {}
+    anchors: Mapping[str, frozenset[str]] = {}
     marks: dict[int, list[str]] = {id(steps[i]): ["diseases"] for i in unkept}
     for step in reversed(steps) if anchor_last else steps:
-        stated = _stated(step.contexts)
+        stated = _stated(index, step.contexts)
         off = differing(index, anchors, stated)
-        for name, found in stated.items():
-            anchors.setdefault(name, found)
         if off:
-            marks.setdefault(id(step), []).extend(f for f in off if f not in marks.get(id(step), ()))
+            mine = marks.setdefault(id(step), [])
+            mine.extend(f for f in off if f not in mine)
+        else:
+            anchors = narrower(index, anchors, stated)
     where: frozenset[str] = frozenset()
     for before, step in zip((None, *steps), steps, strict=False):
         acting, affected = _cells(step.contexts)
@@ -176,13 +224,12 @@ def diseases_agree(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_l
     from the chain's. When this is False, :func:`mark_context` marks the chain whether or not it narrows its
     steps: the chain's disease is set by the nearest step that states one, kept whole, and a step none of
     whose assertions agree with it is kept whole and marked."""
-    anchors: dict[str, frozenset[str]] = {}
+    anchors: Mapping[str, frozenset[str]] = {}
     for step in reversed(contexts) if anchor_last else contexts:
-        stated = _stated(step)
-        if differing(index, anchors, stated):
+        stated, binding = _diseases(index, step)
+        if differing(index, anchors, binding):
             return False
-        for name, found in stated.items():
-            anchors.setdefault(name, found)
+        anchors = _grown_anchors(index, anchors, stated, binding)
     return True
 
 
@@ -195,8 +242,9 @@ EMPTY: Coherence = ({}, ())
 
 
 def grown_coherent(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_last: bool) -> bool:
-    """Whether a chain whose steps have these compiled contexts is coherent, as ``mark_context(...,
-    narrow=False).coherent`` says."""
+    """Whether a chain whose steps have these compiled contexts may be coherent: as ``mark_context(...,
+    narrow=False).coherent`` says where each step's assertions state the same fields; where only some of
+    them state one, it binds nothing (:func:`_diseases`, :func:`_where`), so that no chain marking keeps is left out."""
     return coherence(index, contexts, anchor_last) is not None
 
 
@@ -220,25 +268,76 @@ def grown(index: Index, shorter: Coherence, new: tuple[str, ...], anchor_last: b
     if shorter is None:
         return None
     anchors, cells = shorter
-    stated = _stated(new)
-    if differing(index, anchors, stated):
+    stated, binding = _diseases(index, new)
+    if differing(index, anchors, binding):
         return None
-    acting, affected = _cells(new)
-    anchors = {**stated, **anchors} if stated.keys() - anchors.keys() else anchors
+    acting, affected = _where(new)
+    anchors = _grown_anchors(index, anchors, stated, binding)
     if anchor_last:  # the new first step's effect meets the actors up to the first step naming its own
         if affected and not all(compatible(index, affected, a) for a in cells):
             return None
         front = (acting,) if acting else ()
-        return anchors, front if affected else front + cells
+        return anchors, front + cells if affected == frozenset() else front
     if cells and acting and not compatible(index, cells[0], acting):
         return None
-    return anchors, (affected,) if affected else cells
+    return anchors, (affected,) if affected else (() if affected is None else cells)
 
 
 def diseases_follow(index: Index, shorter: Passed, new: tuple[str, ...]) -> bool:
     """Whether the diseases of a chain one step longer than a coherent one (which passes on ``shorter``) agree,
     as :func:`diseases_agree` says, the new step having these compiled contexts."""
-    return not differing(index, shorter[0], _stated(new))
+    return not differing(index, shorter[0], _diseases(index, new)[1])
+
+
+def _diseases(
+    index: Index, contexts: tuple[str, ...]
+) -> tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]]:
+    """The diseases a step (or one assertion) states, pooled over its compiled contexts (each assertion's own
+    and those of its cell lines, :meth:`Index.diseases`), and those it is bound by in the quick checks.
+
+    Marking may keep a step to some of its assertions (those in the chain's disease, those that compose), and
+    the quick checks must never leave out a chain marking keeps: where only some assertions state a disease,
+    the others may be the ones kept, so the step binds nothing. Where every assertion states one, any kept
+    state some of the pooled diseases, and fewer are never more compatible: the pooled ones bind. Frozen:
+    :func:`compatible` keys its answers by them. Kept for every index where no context names a cell line's
+    disease (most steps: the diseases as written, whatever the hierarchy), else per index."""
+    found = _diseases_as_written(contexts)
+    if found is None:
+        key = ("step diseases", contexts)
+        found = index.memo.get(key)
+        if found is None:
+            found = index.memo[key] = _pooled([index.diseases(c) for c in contexts])
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _diseases_as_written(
+    contexts: tuple[str, ...],
+) -> tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]] | None:
+    parsed = _parsed(contexts)
+    if any(c.get("cell_line_diseases") for c in parsed):
+        return None
+    return _pooled([frozenset(c.get("diseases", ())) for c in parsed])
+
+
+def _pooled(each: list[frozenset[str]]) -> tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]]:
+    pooled = frozenset().union(*each)
+    stated = {"diseases": pooled} if pooled else {}
+    return stated, stated if all(each) else {}
+
+
+@lru_cache(maxsize=65536)
+def _where(contexts: tuple[str, ...]) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """Where a step's regulator acts and where its effect happens, as the quick checks are bound by them
+    (as :func:`_diseases`): pooled where every assertion states them, empty where none does, None where only
+    some do."""
+    parsed = _parsed(contexts)
+    return _binding([acting_cells(c) for c in parsed]), _binding([affected_cells(c) for c in parsed])
+
+
+def _binding(each: list[set[str]]) -> frozenset[str] | None:
+    pooled = frozenset().union(*each)
+    return pooled if all(each) or not pooled else None
 
 
 @lru_cache(maxsize=65536)
@@ -256,11 +355,11 @@ def _cells(contexts: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
-@lru_cache(maxsize=65536)
-def _stated(contexts: tuple[str, ...]) -> Mapping[str, frozenset[str]]:
-    """The chain fields (diseases) stated by a step's (or one assertion's) compiled contexts, pooled (frozen:
-    :func:`compatible` keys its answers by them, and a frozenset keeps its hash)."""
-    return {name: frozenset(found) for name, found in values(_parsed(contexts), CHAIN_FIELDS).items()}
+def _stated(index: Index, contexts: tuple[str, ...]) -> Mapping[str, frozenset[str]]:
+    """The fields every step of a chain must agree on with the chain's own, over a step's (or one assertion's)
+    compiled contexts, pooled: the diseases (:func:`_diseases`). Cells are followed step by step instead (see
+    :func:`handoff`: vesicles carry an effect from one cell to another)."""
+    return _diseases(index, contexts)[0]
 
 
 def _kept_in_disease(
@@ -273,14 +372,14 @@ def _kept_in_disease(
     from exograph.reason.steps import narrowed, relinked
 
     order = list(reversed(chain.steps) if anchor_last else chain.steps)
-    anchors: dict[str, frozenset[str]] = {}
+    anchors: Mapping[str, frozenset[str]] = {}
     kept: dict[int, Step] = {}
     for step in order:
-        rows = [r for r in step.rows if not differing(index, anchors, _stated((r.context_json,)))]
+        rows = [r for r in step.rows if not differing(index, anchors, _stated(index, (r.context_json,)))]
         if rows and len(rows) < len(step.rows):
             kept[id(step)] = narrowed(index, step, tuple(rows))
-        for name, found in _stated(kept.get(id(step), step).contexts).items():
-            anchors.setdefault(name, found)
+        if rows:
+            anchors = narrower(index, anchors, _stated(index, kept.get(id(step), step).contexts))
     if not kept:
         return list(chain.steps), ()
     steps = [kept.get(id(s), s) for s in chain.steps]
@@ -294,8 +393,8 @@ def _kept_in_disease(
             verdict = follow(index, before, after, before.target_link)
             if verdict.cut is not None:  # only the assertions from other diseases compose: the chain as it was
                 return list(chain.steps), tuple(i for i, s in enumerate(chain.steps) if id(s) in kept)
-            if before.via != verdict.via:
-                before = relinked(before, before.target_link, verdict.via, before.other_context)
+            if before.via != verdict.via:  # (marks are set afterwards, by mark_context)
+                before = relinked(before, before.target_link, verdict.via)
             pair = [narrowed(index, before, verdict.before), narrowed(index, after, verdict.rows)]
             changed = changed or pair[0].rows != before.rows or pair[1].rows != after.rows
             steps[i : i + 2] = pair

@@ -4,7 +4,8 @@
 activity of RAB27A [Liang & Wang 2021; GST-JFC1 pull-down]."
 
 Every sentence keeps the hedge of what it says: a negated finding "does not change", a
-hypothesis "may"; vesicle cargo says who sends it and who takes it up; each cell type is named once.
+hypothesis "may"; vesicle cargo, and any claim whose context names donors or recipients, says who sends
+the vesicles and who takes them up; each cell type is named once.
 """
 
 from __future__ import annotations
@@ -193,7 +194,30 @@ def parts(
     mechanism = a["mechanism"]
     redundant = mechanism is None or mechanism == a["aspect"] or a["aspect"] == "binding"
     how = "" if redundant else f" {_MECHANISMS[mechanism]}"  # type: ignore[index]
+    if not a["exosomal_cargo"]:
+        route, named = _through_vesicles(a["context"], labels, kinds)
+        how += route
     return subject, _verb(a, plural_subject), what, how, named
+
+
+def _through_vesicles(
+    context: Mapping[str, object], labels: Mapping[str, str], kinds: Mapping[str, str]
+) -> tuple[str, set[str]]:
+    """' through vesicles from Huh-7 cells taken up by fibroblasts': how a claim that is not about vesicle cargo
+    but names donors or recipients (a treatment of the donor cells, its effect found in the cells that took up
+    their vesicles) reaches its target, and the cells it names; empty when it names neither."""
+    donors, recipients = list(context.get("donors") or []), list(context.get("recipients") or [])  # type: ignore[call-overload]
+    senders = _join([cells(labels.get(k, k), kinds.get(k)) for k in donors]) if donors else ""
+    takers = _join([cells(labels.get(k, k), kinds.get(k)) for k in recipients]) if recipients else ""
+    if senders and senders == takers:  # the cells named once
+        route = f" through vesicles passed between {senders}"
+    elif senders or takers:
+        route = (
+            " through vesicles" + (f" from {senders}" if senders else "") + (f" taken up by {takers}" if takers else "")
+        )
+    else:
+        route = ""
+    return route, set(donors) | set(recipients)
 
 
 def sentence(
@@ -357,9 +381,20 @@ def paragraph(
         elif link:
             text += f" {link}."
         if step.other_context:
-            fields = ", ".join(f.rstrip("s").replace("_", " ") for f in step.other_context)
+            fields = ", ".join(other_context(step, f, labels).removeprefix("other ") for f in step.other_context)
             text += f" (This step is from another {fields}.)"
         out.append(text)
     if len(chain.steps) > 1:
         out.append(together(chain, labels, kinds))
     return " ".join(out)
+
+
+def other_context(step: Step, field: str, labels: Mapping[str, str]) -> str:
+    """'other disease (breast cancer)': a step marked as from another context, and, for a disease, which (the
+    context line of an assertion in K-562 cells names no disease: its cell line's is chronic myelogenous
+    leukemia)."""
+    text = f"other {field.rstrip('s').replace('_', ' ')}"
+    from exograph.reason.steps import stated_diseases
+
+    diseases = stated_diseases(step) if field == "diseases" else []
+    return f"{text} ({' and '.join(labels.get(d, d) for d in diseases)})" if diseases else text

@@ -106,6 +106,13 @@ def parse_context(text: str) -> dict[str, Any]:
     return json.loads(text)  # type: ignore[no-any-return]
 
 
+@lru_cache(maxsize=65536)
+def _diseases(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The diseases a compiled context states, and those of its cell lines (read once per context)."""
+    context = parse_context(text)
+    return frozenset(context.get("diseases", ())), frozenset(context.get("cell_line_diseases", ()))
+
+
 def _row(values: tuple[Any, ...]) -> Row:
     i, source, regulator, target, direction, aspect, hypothesis, negated, context, mechanism, scope, cargo = values
     return Row(
@@ -177,6 +184,25 @@ class Index:
         found = self.memo.get(("ancestors", key))
         if found is None:
             found = self.memo[("ancestors", key)] = frozenset(self._closure(key, self.broader))
+        return found
+
+    def diseases(self, context_json: str) -> frozenset[str]:
+        """The diseases a claim (its compiled context) holds in: those its row states and those of the cell
+        lines it names (``cell_line_diseases``), each dropped where one of the other is narrower. A claim in
+        K-562 cells holds in chronic myelogenous leukemia, whether its row states no disease or "cancer".
+
+        Kept per context: coherence and composition ask it of every step of every partial chain.
+        """
+        stated, lines = _diseases(context_json)
+        if not lines:  # most claims: what the row states, whatever the hierarchy
+            return stated
+        key = ("diseases", context_json)
+        found: frozenset[str] | None = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = frozenset(
+                {s for s in stated if not any(s != d and s in self.ancestors(d) for d in lines)}
+                | {d for d in lines if not any(s != d and d in self.ancestors(s) for s in stated)}
+            )
         return found
 
     def aliases(self, key: str) -> dict[str, str | None]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from exograph.compiled.records import AssertionRecord
 from exograph.query.text import context_text
-from exograph.reason.explain import LINKS, cargo_text, link_phrase, step_phrase, subject, worded
+from exograph.reason.explain import LINKS, cargo_text, link_phrase, other_context, step_phrase, subject, worded
 from exograph.reason.quotes import excerpt
 from exograph.reason.steps import Step
 from exograph.safetext import visible
@@ -43,7 +43,7 @@ def step_marks(step: Step, labels: Mapping[str, str], following: str | None) -> 
     if step.target_link and step.target_link != "transfer":
         to = f" of {labels.get(following, following)}" if following else ""
         marks.append(f"{step.target_link}-level{to}")
-    marks += [f"other {f.rstrip('s').replace('_', ' ')}" for f in step.other_context]
+    marks += [other_context(step, f, labels) for f in step.other_context]
     return marks
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields
 from operator import attrgetter
 
 from exograph.reason.compose import effect
-from exograph.reason.index import Index, Row
+from exograph.reason.index import Index, Row, parse_context
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,3 +119,16 @@ def narrowed(index: Index, step: Step, rows: tuple[Row, ...]) -> Step:
         return step
     fresh = make_step(index, list(rows), step.effect)
     return relinked(fresh, step.target_link, step.via, step.other_context)
+
+
+def stated_diseases(step: Step) -> list[str]:
+    """The diseases a step's assertions hold in, as their compiled contexts say (each row's own and its cell
+    lines'): what a step marked as from another disease is from."""
+    return sorted(
+        {
+            d
+            for text in step.contexts
+            for f in ("diseases", "cell_line_diseases")
+            for d in parse_context(text).get(f, ())
+        }
+    )

@@ -372,6 +372,7 @@ def neighbourhood(
     from exograph.query.neighbours import Filters, context_matcher
 
     matches = context_matcher(store, Filters(**filters)) if filters else None
+    lines = store.line_diseases()
     focus = set(store.narrower_closure(key))
     frontier, seen = set(focus), set(focus)
     depth_of: dict[str, int] = dict.fromkeys(focus, 0)
@@ -381,7 +382,7 @@ def neighbourhood(
         step = store.by_target(keys) + store.by_regulator(keys)
         frontier = set()
         for a in sorted(step, key=lambda a: a["id"]):
-            if matches is not None and not matches(a["source"], filter_context(a)):
+            if matches is not None and not matches(a["source"], filter_context(a, lines)):
                 continue
             found.setdefault(a["id"], a)
             for end in (a["regulator"], a["target"]):

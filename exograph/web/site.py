@@ -86,6 +86,7 @@ class _Site:
         self.assertions = list(store.assertions())
         self.sources = store.sources()
         self.entities = {e["key"]: e for e in store.entities()}
+        self.lines = store.line_diseases()
         self.names = displays(self.entities.values())
         self.kinds = {k: e["kind"] for k, e in self.entities.items()}
         self.citations = {sid: citation(s, sid) for sid, s in self.sources.items()}
@@ -125,7 +126,7 @@ class _Site:
         """The values each filter of a page matches for ``a``, as the query filters match them: a cell type
         also in the cell lines, donors and recipients, each value with everything broader of the filter's kinds
         (choosing "fibroblast" keeps CAF donors), a perturbation with its class (loss or gain of function)."""
-        context = filter_context(a)
+        context = filter_context(a, self.lines)
         fields = dict(Filters.FIELDS)
         facets = {}
         for facet, option in _FILTER_OF.items():

@@ -24,7 +24,7 @@ from exograph.compiled.build import validate as full_validate
 from exograph.compiled.filecache import FileCache
 from exograph.compiled.incremental import compile_rows
 from exograph.compiled.incremental import validate as cached_validate
-from exograph.compiled.records import build
+from exograph.compiled.records import build, line_diseases
 from exograph.compiled.store import reasoning_rows
 from exograph.curation.problems import CurationError
 from exograph.layout import Layout
@@ -148,7 +148,8 @@ def _same_as_full_run(root: Path) -> None:
         entities, full_records, sources = build(checked)
         assert (build(compiled.checked)[0], records, build(compiled.checked)[2]) == (entities, full_records, sources)
         labels = {key: e["label"] for key, e in entities.items()}  # the kept reasoning rows, as made from records
-        assert compiled.reasoning == [reasoning_rows(a, labels) for a in full_records]
+        lines = line_diseases(entities)
+        assert compiled.reasoning == [reasoning_rows(a, labels, lines) for a in full_records]
     else:
         with pytest.raises(CurationError):
             compile_rows(layout)

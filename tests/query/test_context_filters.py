@@ -126,3 +126,31 @@ def test_the_cli_takes_every_filter(cli: Cli, context_tree: Path) -> None:
     assert [[s["assertions"] for s in c["steps"]] for c in chains["chains"]] == [[["ctx2025-exosome-pdcd4-macrophage"]]]
     bad = cli("targets", "hypoxia", "--system", "in_glass", "--root", str(context_tree))
     assert bad.exit_code == 2 and "'in_glass' is not one of" in bad.output
+
+
+def _huh7_in_hcc(root: Path) -> None:
+    """Huh-7 records its disease, as the project's cell lines do (Cellosaurus: hepatocellular carcinoma)."""
+    from tests.conftest import replace_in
+
+    entities = root / "curation/entities/entities.yaml"
+    line = "    kind: cell_line\n    broader: [hepatocyte]\n"
+    replace_in(entities, line, line + "    diseases: [hepatocellular_carcinoma]\n")
+
+
+def test_a_cell_line_brings_its_disease_to_the_disease_filter(context_tree: Path, cli: Cli) -> None:
+    _huh7_in_hcc(context_tree)
+    store = open_store(context_tree)
+    # ctx2025-sorafenib-rab27a-huh7 states no disease; its cell line is a line of HCC, within liver cancer and cancer
+    for disease in ("HCC", "liver cancer", "cancer"):
+        assert ids(regulators(store, "RAB27A", Filters(disease=disease, negated=False))) == [
+            "ctx2025-hif1a-rab27a-in-vitro",
+            "ctx2025-sorafenib-rab27a-activity",
+            "ctx2025-sorafenib-rab27a-hcc",
+            "ctx2025-sorafenib-rab27a-huh7",
+        ], disease
+    assert ids(regulators(store, "RAB27A", Filters(disease="breast cancer"))) == []
+    # the command line and a chain's steps decide alike (the compiled steps carry the line's disease)
+    result = cli("regulators", "RAB27A", "--disease", "HCC", "--format", "tsv", "--root", str(context_tree))
+    assert "ctx2025-hif1a-rab27a-in-vitro" in result.output
+    chains = exograph.load(context_tree).regulators("exosome_secretion", depth=2, disease="HCC").chains
+    assert any(c.steps[0].assertions == ("ctx2025-hif1a-rab27a-in-vitro",) for c in chains)

@@ -8,12 +8,14 @@ same chains, however it finds them, passes; one that drops, adds, reorders or mi
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from exograph.api import ChainResult, KnowledgeGraph
-from exograph.reason.chains import Chain, ChainOptions, chains, paths
+from exograph.reason.chains import Chain, ChainOptions, Chains, chains, paths
 
 
 def read(chain: Chain) -> str:
@@ -201,6 +203,8 @@ def test_a_filter_holds_for_every_step(kg: KnowledgeGraph) -> None:
     assert answer(kg.regulators("miR-21", depth=3, disease="HCC")) == ["HIF1A>miR-21 +", "TP53>miR-21 -"]
     assert answer(kg.regulators("miR-21", depth=3, disease="HCC", max_chains=1)) == ["HIF1A>miR-21 +"]
     assert kg.regulators("miR-21", depth=3, disease="HCC", max_chains=1).query.cut == 1
+    # downstream as upstream: TP53's other steps, and miR-21 > PDCD4 after it, state no disease
+    assert answer(kg.targets("TP53", depth=2, disease="HCC")) == ["TP53>miR-21 -"]
 
 
 def test_what_a_chain_says_of_itself(kg: KnowledgeGraph) -> None:
@@ -220,6 +224,9 @@ def test_what_a_chain_says_of_itself(kg: KnowledgeGraph) -> None:
     assert read(unsigned) == "KRAS>HIF1A 0"
     assert unsigned.unsigned_because == "the finding states no direction (regulates)"
     assert unsigned.joins == [None]  # a targets query names no end
+    assert (unsigned.start, unsigned.end) == ("KRAS", None)  # ... but its start
+    regulating = kg.regulators("PDCD4", depth=1).chains[0]
+    assert (regulating.start, regulating.end) == (None, "PDCD4")
     path = kg.path("KRAS", "PDCD4", max_length=3).chains[0]
     assert path.joins == ["HIF1A", "miR-21", "PDCD4"] and (path.start, path.end) == ("KRAS", "PDCD4")
 
@@ -295,3 +302,191 @@ def test_no_entity_twice_and_the_way_past_a_loop(loop: KnowledgeGraph) -> None:
         "TP53>miR-21 miR-21>PDCD4 PDCD4>HIF1A +",
     ]
     assert answer(loop.path("TP53", "HIF1A", max_length=3)) == ["TP53>miR-21 miR-21>PDCD4 PDCD4>HIF1A +"]
+
+
+BUDGETED: dict[str, tuple[Callable[[KnowledgeGraph, int], Chains], int]] = {
+    # hypoxia's three steps
+    "targets hypoxia, 1 step": (lambda kg, b: chains(kg.index, "targets", "hypoxia", _across(1, b), None), 3),
+    # KRAS's two steps, then HIF1A's one and TP53's three
+    "targets KRAS, 2 steps": (lambda kg, b: chains(kg.index, "targets", "KRAS", _across(2, b), None), 6),
+    # HIF1A > miR-21 and TP53 > miR-21, then hypoxia and KRAS into HIF1A, KRAS into TP53
+    "regulators miR-21, 2 steps": (lambda kg, b: chains(kg.index, "regulators", "miR-21", _across(2, b), None), 5),
+    # the same five tried (three of them of sign +), and counted rather than built past the first chain
+    "drivers miR-21, 2 steps": (lambda kg, b: chains(kg.index, "drivers", "miR-21", _across(2, b), None), 5),
+    "regulators miR-21, 2 steps, one shown": (
+        lambda kg, b: chains(kg.index, "regulators", "miR-21", _across(2, b, max_chains=1), None),
+        5,
+    ),
+    # HIF1A and TP53 into miR-21 (both one step from KRAS), then KRAS into each
+    "path KRAS to miR-21": (lambda kg, b: paths(kg.index, "KRAS", "miR-21", _across(2, b), None), 4),
+    "path KRAS to miR-21, one shown": (
+        lambda kg, b: paths(kg.index, "KRAS", "miR-21", _across(2, b, max_chains=1), None),
+        4,
+    ),
+}
+
+
+def _across(depth: int, budget: int, **options: Any) -> ChainOptions:
+    return ChainOptions(depth=depth, budget=budget, coherent=False, **options)
+
+
+@pytest.mark.parametrize("name", BUDGETED)
+def test_the_budget_counts_each_partial_chain_tried_once(kg: KnowledgeGraph, name: str) -> None:
+    """A budget of as many partial chains as a search tries (read off the fixture by hand) lets it finish; one
+    less stops it, and the answer says so."""
+    search, tried = BUDGETED[name]
+    assert search(kg, tried).complete
+    assert not search(kg, tried - 1).complete
+
+
+def test_coherent_search_says_when_it_stopped_growing_chains_from_different_contexts(kg: KnowledgeGraph) -> None:
+    """hypoxia > HIF1A (breast cancer) then HIF1A > miR-21 (HCC) is left out of a coherent answer: counted, and,
+    when a longer query would grow it further, not grown, so the count is a lower bound (and says so)."""
+    two = kg.targets("hypoxia", depth=2).query
+    assert (two.other_contexts, two.other_contexts_complete) == (1, True)  # the last level: nothing ungrown
+    three = kg.targets("hypoxia", depth=3).query
+    # the three-step chain on to PDCD4 is never built: still one left out, and "at least"
+    assert (three.other_contexts, three.other_contexts_complete) == (1, False)
+    assert [read(c) for c in three.chains] == [read(c) for c in two.chains]
+    upstream = kg.regulators("PDCD4", depth=3).query  # hypoxia > HIF1A > miR-21 > PDCD4: the last level
+    assert (upstream.other_contexts, upstream.other_contexts_complete) == (1, True)
+    deeper = kg.regulators("miR-21", depth=3).query  # hypoxia > HIF1A > miR-21 grows no further
+    assert (deeper.other_contexts, deeper.other_contexts_complete) == (1, False)
+
+
+#: A cascade for the narrowing tests, and each gene's HGNC id.
+CASCADE = {"EGFR": "HGNC:3236", "AKT1": "HGNC:391", "STAT3": "HGNC:11364", "MYC": "HGNC:7553", "CCND1": "HGNC:1582"}
+
+
+def _cascade(chain_root: Path, contexts: dict[str, list[dict[str, list[str]]]]) -> KnowledgeGraph:
+    """The chain fixture with the first steps of EGFR > AKT1 > STAT3 > MYC > CCND1, each step pooling one finding
+    per context listed for it (``contexts``: the step's name, e.g. "egfr-akt1", to its findings' contexts, each
+    named by its first five letters: "egfr-akt1-fibro", or none); a step not listed is left out."""
+    import exograph
+    from tests.curation.lint.conftest import Tree
+
+    tree = Tree(chain_root)
+    for gene, curie in CASCADE.items():
+        tree.add_entity(gene, curie, "gene")
+    for regulator, target in pairwise(CASCADE):
+        name = f"{regulator}-{target}".lower()
+        for context in contexts.get(name, ()):
+            where = next(iter(context.values()), [""])[0]  # no context: no cells, no disease
+            quote = f"{regulator} raised {target} levels" + (f" in {where.replace('_', ' ')}." if where else ".")
+            tree.add_text(quote)
+            key = f"{name}-{where[:5].strip('_')}" if where else name
+            tree.add_assertion(key, regulator, target, quote, **({"context": context} if context else {}))
+    return exograph.load(chain_root)
+
+
+def _pooled(chain_root: Path, cells: dict[str, tuple[str, ...]]) -> KnowledgeGraph:
+    """:func:`_cascade` with one finding per cell type listed for each step (fibroblast or malignant_cell)."""
+    return _cascade(chain_root, {name: [{"cell_types": [c]} for c in types] for name, types in cells.items()})
+
+
+def _ids(result: ChainResult, route: list[str]) -> list[list[str]]:
+    """The assertions of each step of the chain along ``route`` (entities, first to last)."""
+    (chain,) = [c for c in result.chains if [c.steps[0].regulator, *(s.target for s in c.steps)] == route]
+    return [[i.removeprefix("mini2024-") for i in s.assertions] for s in chain.steps]
+
+
+BOTH = ("fibroblast", "malignant_cell")
+
+
+def test_a_step_put_before_narrows_every_later_step_to_the_cells_that_agree(chain_root: Path) -> None:
+    """Built upstream from MYC: AKT1 > STAT3 > MYC keeps both findings of each step (fibroblasts to fibroblasts,
+    tumour cells to tumour cells); EGFR > AKT1, found only in fibroblasts, narrows AKT1 > STAT3 to fibroblasts,
+    and that narrows STAT3 > MYC in turn: the whole chain is about fibroblasts."""
+    kg = _pooled(chain_root, {"egfr-akt1": ("fibroblast",), "akt1-stat3": BOTH, "stat3-myc": BOTH})
+    route = ["AKT1", "STAT3", "MYC"]
+    two = [["akt1-stat3-fibro", "akt1-stat3-malig"], ["stat3-myc-fibro", "stat3-myc-malig"]]
+    fibroblasts = [["egfr-akt1-fibro"], ["akt1-stat3-fibro"], ["stat3-myc-fibro"]]
+    for across in (True, False):
+        assert _ids(kg.regulators("MYC", depth=3, across_contexts=across), route) == two
+        assert _ids(kg.regulators("MYC", depth=3, across_contexts=across), ["EGFR", *route]) == fibroblasts
+        assert _ids(kg.path("EGFR", "MYC", max_length=3, across_contexts=across), ["EGFR", *route]) == fibroblasts
+        assert _ids(kg.targets("EGFR", depth=3, across_contexts=across), ["EGFR", *route]) == fibroblasts
+
+
+def test_a_step_put_after_narrows_every_earlier_step_to_the_cells_that_agree(chain_root: Path) -> None:
+    """The mirror image, built downstream from EGFR: STAT3 > MYC, found only in fibroblasts, narrows the steps
+    before it back to EGFR."""
+    kg = _pooled(chain_root, {"egfr-akt1": BOTH, "akt1-stat3": BOTH, "stat3-myc": ("fibroblast",)})
+    route = ["EGFR", "AKT1", "STAT3"]
+    two = [["egfr-akt1-fibro", "egfr-akt1-malig"], ["akt1-stat3-fibro", "akt1-stat3-malig"]]
+    fibroblasts = [["egfr-akt1-fibro"], ["akt1-stat3-fibro"], ["stat3-myc-fibro"]]
+    for across in (True, False):
+        assert _ids(kg.targets("EGFR", depth=3, across_contexts=across), route) == two
+        assert _ids(kg.targets("EGFR", depth=3, across_contexts=across), [*route, "MYC"]) == fibroblasts
+        assert _ids(kg.regulators("MYC", depth=3, across_contexts=across), [*route, "MYC"]) == fibroblasts
+
+
+def test_narrowing_an_inner_step_narrows_the_steps_before_it_again(chain_root: Path) -> None:
+    """Four steps downstream from EGFR: MYC > CCND1, found only in fibroblasts, narrows STAT3 > MYC, which narrows
+    AKT1 > STAT3, which narrows EGFR > AKT1: each narrowing is carried back to the first step."""
+    cells = {"egfr-akt1": BOTH, "akt1-stat3": BOTH, "stat3-myc": BOTH, "myc-ccnd1": ("fibroblast",)}
+    kg = _pooled(chain_root, cells)
+    route = ["EGFR", "AKT1", "STAT3", "MYC", "CCND1"]
+    fibroblasts = [["egfr-akt1-fibro"], ["akt1-stat3-fibro"], ["stat3-myc-fibro"], ["myc-ccnd1-fibro"]]
+    for across in (True, False):
+        assert _ids(kg.targets("EGFR", depth=4, across_contexts=across), route) == fibroblasts
+        assert _ids(kg.regulators("CCND1", depth=4, across_contexts=across), route) == fibroblasts
+
+
+@pytest.mark.usefixtures("loop")
+def test_a_closed_way_leaves_the_other_steps_from_the_same_entity_open(chain_root: Path) -> None:
+    """The loop fixture and PDCD4 > RAB27B: from PDCD4 the way back to HIF1A is closed (HIF1A starts the chain);
+    PDCD4's other step, to RAB27B, tried after it, is not."""
+    from tests.curation.lint.conftest import Tree
+
+    tree = Tree(chain_root)
+    tree.add_text("PDCD4 raised RAB27B levels.")
+    tree.add_assertion("c-pdcd4-rab27b", "PDCD4", "RAB27B", "PDCD4 raised RAB27B levels.")
+    import exograph
+
+    found = answer(exograph.load(chain_root).targets("HIF1A", depth=3))
+    assert found == ["HIF1A>miR-21 +", "HIF1A>miR-21 miR-21>PDCD4 -", "HIF1A>miR-21 miR-21>PDCD4 PDCD4>RAB27B -"]
+
+
+def test_partial_chains_on_pooled_and_single_findings_are_counted_alike(chain_root: Path) -> None:
+    """Two chains of two steps grow from AKT1 towards MYC: through STAT3 (AKT1 > STAT3 pools two findings) and
+    through CCND1 (one finding each). EGFR > AKT1 before either, at the last level, is counted as it is found."""
+    import exograph
+    from tests.curation.lint.conftest import Tree
+
+    _cascade(chain_root, {"egfr-akt1": [{}], "akt1-stat3": [{"cell_types": [c]} for c in BOTH], "stat3-myc": [{}]})
+    tree = Tree(chain_root)
+    for regulator, target in (("AKT1", "CCND1"), ("CCND1", "MYC")):
+        quote = f"{regulator} raised {target} levels."
+        tree.add_text(quote)
+        tree.add_assertion(f"{regulator}-{target}".lower(), regulator, target, quote)
+    kg = exograph.load(chain_root)
+    every = kg.regulators("MYC", depth=3, max_chains=1000, across_contexts=True)
+    assert sum(c.steps[0].regulator == "EGFR" for c in every.chains) == 2
+    for shown in (1, 2, 3):
+        few = kg.regulators("MYC", depth=3, max_chains=shown, across_contexts=True)
+        assert few.chains == every.chains[:shown]
+        assert len(few.chains) + few.query.cut == len(every.chains), shown
+
+
+def test_narrowing_keeps_a_family_link(chain_root: Path) -> None:
+    """AKT1 > EGFR (fibroblasts) narrows EGFR > RAB27 to fibroblasts, and that narrows RAB27A > MYC after it: the
+    claim about the RAB27 family still continues into its member RAB27A's, marked as such."""
+    import exograph
+    from tests.curation.lint.conftest import Tree
+
+    tree = Tree(chain_root)
+    for gene in ("AKT1", "EGFR", "MYC"):
+        tree.add_entity(gene, CASCADE[gene], "gene")
+    findings = {("AKT1", "EGFR"): ("fibroblast",), ("EGFR", "RAB27"): BOTH, ("RAB27A", "MYC"): BOTH}
+    for (regulator, target), cells in findings.items():
+        for cell in cells:
+            quote = f"{regulator} raised {target} levels in {cell.replace('_', ' ')}s."
+            tree.add_text(quote)
+            name = f"{regulator}-{target}-{cell[:5]}".lower()
+            tree.add_assertion(name, regulator, target, quote, context={"cell_types": [cell]})
+    found = exograph.load(chain_root).regulators("MYC", depth=3, across_contexts=True)
+    (chain,) = [c for c in found.chains if c.steps[0].regulator == "AKT1"]
+    assert read(chain) == "AKT1>EGFR EGFR>RAB27 (family) RAB27A>MYC + *"
+    ids = [[i.removeprefix("mini2024-") for i in s.assertions] for s in chain.steps]
+    assert ids == [["akt1-egfr-fibro"], ["egfr-rab27-fibro"], ["rab27a-myc-fibro"]]

@@ -44,7 +44,7 @@ def test_chains_from_other_contexts_are_left_out_by_default(cli: Cli, chain_root
     marked = cli(*args).output.splitlines()
     at = marked.index("3. " + chain)
     assert marked[at + 1] == "   = increases; 2 steps; 1 supporting source  [steps from another context]"
-    assert "   Hypoxia increases the activity of HIF1A  [other disease]" in marked
+    assert "   Hypoxia increases the activity of HIF1A  [other disease (breast cancer)]" in marked  # which one
     assert marked[-1] == "(5 chains)"
     data = json.loads(cli("regulators", "miR-21", "--depth", "2", "--root", str(chain_root), "--format", "json").output)
     assert data["other_contexts"] == 1 and len(data["chains"]) == 4

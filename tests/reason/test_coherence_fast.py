@@ -3,7 +3,8 @@
 ``grown_coherent`` decides whether a partial chain grows from the answer for the chain one step shorter;
 ``diseases_agree`` leaves out found chains without marking them. Both are held here to ``mark_context`` on
 every chain the search finds across contexts, on the composition fixture and on a generated curation (whose
-assertions state diseases and cell lines, so that both answers occur often).
+assertions state diseases and cell lines, so that both answers occur often), once more with a disease on every
+cell line (a step's disease then often comes from its line alone).
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from collections import Counter
 from dataclasses import replace
 
 import pytest
+import yaml
 
 import exograph
 from benchmarks.generate import write_curation
 from exograph.api import KnowledgeGraph
 from exograph.reason import chains
-from exograph.reason.context import coherence, diseases_agree, grown_coherent, mark_context
+from exograph.reason.context import coherence, diseases_agree, diseases_follow, grown, grown_coherent, mark_context
 from exograph.reason.steps import Step
 
 
@@ -28,7 +30,36 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
     return exograph.load(root)
 
 
-@pytest.fixture(params=["ckg", "generated"])
+@pytest.fixture(scope="module")
+def lined(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    """The generated curation with a disease on every cell line; each assertion in a line states the line's
+    disease or none, so that steps differ in disease through their cell lines alone (ancestors too: a third of
+    the lines are lines of a disease within another)."""
+    root = tmp_path_factory.mktemp("lined")
+    write_curation(root, 1_500)
+    line_disease = {f"CL{i:02d}": f"cancer_{i % 12}" for i in range(60)}
+    for path in (root / "curation/entities").glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for entity in data["entities"]:
+            if entity["key"] in line_disease:
+                entity["diseases"] = [line_disease[entity["key"]]]
+            elif entity["kind"] == "disease" and int(entity["key"].split("_")[1]) >= 12:
+                entity["broader"] = [f"cancer_{int(entity['key'].split('_')[1]) % 12}"]
+        path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    for n, path in enumerate(sorted((root / "curation/assertions").glob("*.yaml"))):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for i, assertion in enumerate(data["assertions"]):
+            context = assertion.get("context", {})
+            for line in context.get("cell_lines", ()):
+                if (n + i) % 2:
+                    context.pop("diseases", None)
+                else:
+                    context["diseases"] = [line_disease[line]]
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return exograph.load(root)
+
+
+@pytest.fixture(params=["ckg", "generated", "lined"])
 def graph(request: pytest.FixtureRequest) -> KnowledgeGraph:
     return request.getfixturevalue(request.param)  # type: ignore[no-any-return]
 
@@ -131,3 +162,26 @@ def test_a_step_that_composing_narrowed_is_read_again(ckg: KnowledgeGraph) -> No
         assert chains._carried(state, (pooled,), whole, anchor_last) is state
         assert chains._grown(index, state, whole, anchor_last, options, None) is not None
         assert chains._kept(index, state, whole, anchor_last, options, tally)
+
+
+def test_a_field_only_some_of_a_steps_assertions_state_binds_nothing(ckg: KnowledgeGraph) -> None:
+    """Marking may keep a step to those of its assertions that leave a field open (those in the chain's
+    disease, those that compose), so the quick checks never let such a field cut a chain: the step's other
+    assertions may be the ones kept. Where every assertion states it, it binds."""
+    index = ckg.index
+    liver, breast, unstated = '{"diseases": ["liver_cancer_q"]}', '{"diseases": ["breast_cancer_q"]}', "{}"
+    for anchor_last in (True, False):
+        in_breast = coherence(index, ((breast,),), anchor_last)
+        assert in_breast is not None
+        assert grown(index, in_breast, (liver,), anchor_last) is None
+        assert grown(index, in_breast, (liver, unstated), anchor_last) is not None
+        assert not diseases_follow(index, in_breast, (liver,))
+        assert diseases_follow(index, in_breast, (liver, unstated))
+        chain = ((breast,), (liver, unstated)) if not anchor_last else ((liver, unstated), (breast,))
+        assert diseases_agree(index, chain, anchor_last)
+        assert not diseases_agree(index, tuple((c[0],) for c in chain), anchor_last)
+    fibroblast, hepatocyte = '{"cell_types": ["fibroblast_q"]}', '{"cell_types": ["hepatocyte_q"]}'
+    for anchor_last in (True, False):  # the next step acts in hepatocytes; the one before it has its effect
+        in_hepatocytes = coherence(index, ((hepatocyte,),), anchor_last)
+        assert grown(index, in_hepatocytes, (fibroblast,), anchor_last) is None
+        assert grown(index, in_hepatocytes, (fibroblast, unstated), anchor_last) is not None

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from itertools import product
 from pathlib import Path
 
+import pytest
+
 from exograph.api import ChainResult, KnowledgeGraph
+from exograph.reason.chains import ChainOptions, chains
 from exograph.reason.render import chain_header
 
 from .conftest import Cli, route
@@ -130,16 +134,20 @@ def test_why_not_says_where_the_search_stops(ckg: KnowledgeGraph, cli: Cli, comp
     assert "Why not:" in cli("path", "sorafenib", "AKT", "--why-not", "--root", str(compose_root)).output
 
 
-def test_chains_only_counted_follow_the_same_rules(ckg: KnowledgeGraph) -> None:
-    """The last level of a long answer is counted, not built: the count obeys the composition rules too."""
+@pytest.mark.parametrize("across", [True, False], ids=["across contexts", "coherent"])
+def test_chains_only_counted_follow_the_same_rules(ckg: KnowledgeGraph, across: bool) -> None:
+    """The last level of a long answer is counted, not built (across contexts; coherent chains are checked one
+    by one): the count obeys the composition rules too."""
     names = [k for (k,) in ckg.store.db.execute("SELECT key FROM entities ORDER BY key")]
     counted = 0
-    for name in names:
-        for kind in ("drivers", "regulators"):
-            every = getattr(ckg, kind)(name, depth=3, max_chains=10_000, include_hypotheses=True)
-            shorter = sum(len(c.steps) < 3 for c in every.chains)
-            few = getattr(ckg, kind)(name, depth=3, max_chains=1, include_hypotheses=True)
-            assert len(few.chains) + few.query.cut == len(every.chains), (kind, name)
+    every_flag = {"include_hypotheses": True, "include_negated": True, "include_engineered": True}
+    for name, kind, flags in product(names, ("drivers", "regulators"), ({"include_hypotheses": True}, every_flag)):
+        every = getattr(ckg, kind)(name, depth=3, max_chains=10_000, across_contexts=across, **flags)
+        shorter = sum(len(c.steps) < 3 for c in every.chains)
+        for shown in (1, 2):
+            few = getattr(ckg, kind)(name, depth=3, max_chains=shown, across_contexts=across, **flags)
+            assert few.chains == every.chains[:shown], (kind, name, shown, flags)
+            assert len(few.chains) + few.query.cut == len(every.chains), (kind, name, shown, flags)
             counted += shorter >= 1 and len(every.chains) > shorter
     assert counted > 3
 
@@ -152,18 +160,21 @@ def test_modifications_carry_no_sign_along_chains_but_still_conflict(ckg: Knowle
     assert {c.sign for c in ckg.targets("HIF1A", depth=1).chains if c.steps[0].target == "STAT3"} == {0}
 
 
-def test_paths_only_counted_follow_the_same_rules(ckg: KnowledgeGraph) -> None:
-    """A path's last level, counted rather than built, obeys the composition rules too."""
+@pytest.mark.parametrize("across", [True, False], ids=["across contexts", "coherent"])
+def test_paths_only_counted_follow_the_same_rules(ckg: KnowledgeGraph, across: bool) -> None:
+    """A path's last level, counted rather than built (across contexts), obeys the composition rules too."""
     names = [k for (k,) in ckg.store.db.execute("SELECT key FROM entities ORDER BY key")]
     reached = {r for (r,) in ckg.store.db.execute("SELECT DISTINCT regulator FROM steps")}
     counted = 0
+    flags = {"include_hypotheses": True, "include_negated": True, "across_contexts": across}
     for start in sorted(reached & set(names)):
         for end in names:
             if start == end:
                 continue
-            every = ckg.path(start, end, max_length=3, max_chains=10_000, include_hypotheses=True)
+            every = ckg.path(start, end, max_length=3, max_chains=10_000, **flags)
             shorter = sum(len(c.steps) < 3 for c in every.chains)
-            few = ckg.path(start, end, max_length=3, max_chains=1, include_hypotheses=True)
+            few = ckg.path(start, end, max_length=3, max_chains=1, **flags)
+            assert few.chains == every.chains[:1], (start, end)
             assert len(few.chains) + few.query.cut == len(every.chains), (start, end)
             counted += shorter >= 1 and len(every.chains) > shorter
     assert counted
@@ -270,6 +281,31 @@ def test_a_transfer_follows_diseases_as_it_follows_cells(compose_root: Path) -> 
     assert set(chain.steps[-1].assertions) == {"compose2025-tumour-exosome-stat3", "compose2025-breast-exosome-stat3"}
 
 
+def test_a_transfer_reads_the_disease_of_the_donor_cell_line(compose_root: Path) -> None:
+    """KRAS raises exosome secretion in Huh-7 cells, stating no disease: Huh-7 is a line of HCC, so what exosomes
+    from breast-cancer cells do is not what its exosomes do (the K-562 chain of the blind review, seed 4242: CML
+    cells' exosomes given a multiple-myeloma finding); the finding on tumour cells' exosomes at large still holds."""
+    from tests.conftest import replace_in
+
+    entities = compose_root / "curation/entities/reason.yaml"
+    line = "    label: Huh-7\n    kind: cell_line\n"
+    replace_in(entities, line, line + "    broader: [malignant_cell]\n    diseases: [hepatocellular_carcinoma]\n")
+    path = compose_root / "curation/assertions/compose2025.yaml"
+    hcc = "{cell_types: [malignant_cell], diseases: [hepatocellular_carcinoma]}"
+    replace_in(path, f"    context: {hcc}\n", "    context: {cell_lines: [Huh-7]}\n")
+    chain = next(c for c in _chains_from(compose_root, "KRAS") if route(c) == ["KRAS", "exosome_secretion", "STAT3"])
+    assert chain.steps[-1].assertions == ("compose2025-tumour-exosome-stat3",)
+    assert chain.steps[-2].via == "exosome from malignant_cell to endothelial_cell"
+    # with the breast-cancer finding alone the transfer is cut, not kept and marked (a coherence mark is for a
+    # join that composes; these are not the same vesicles)
+    tumour = (
+        "    context: {donors: [malignant_cell], recipients: [endothelial_cell]}\n    evidence:\n      - {quote: Exo"
+    )
+    replace_in(path, tumour, tumour.replace("malignant_cell", "fibroblast"))
+    found = [route(c) for c in _chains_from(compose_root, "KRAS")]
+    assert ["KRAS", "exosome_secretion", "STAT3"] not in found and ["KRAS", "exosome_secretion"] in found
+
+
 def _chains_from(root: Path, name: str) -> tuple[object, ...]:
     import exograph
 
@@ -287,3 +323,47 @@ def _add_to_source(root: Path, sentence: str) -> None:
     with text.open("a", encoding="utf-8") as handle:
         handle.write(f"\n{sentence}\n")
     replace_in(root / "sources/compose2025.yaml", old, hashlib.sha256(text.read_bytes()).hexdigest())
+
+
+def test_a_vesicles_targets_gather_its_narrower_kinds_never_its_broader_ones(ckg: KnowledgeGraph) -> None:
+    """What exosomes do, extracellular vesicles do (EVs gather exosomes), and what RAB11a-positive exosomes do,
+    exosomes do; not the other way round: what exosomes at large do is not what one kind of exosome does."""
+    exosomes = ids(ckg.targets("exosome", depth=2, across_contexts=True))
+    assert ids(ckg.targets("extracellular_vesicle", depth=2, across_contexts=True)) == exosomes
+    assert ["compose2025-rab11a-exosome-angiogenesis"] in exosomes and len(exosomes) > 1
+    rab11a = [["compose2025-rab11a-exosome-angiogenesis"]]
+    assert ids(ckg.targets("recycling_endosomal_exosome", depth=2, across_contexts=True)) == rab11a
+
+
+def test_a_binding_is_never_a_step_when_chains_are_only_counted(compose_root: Path) -> None:
+    """With SYTL1 > exosome secretion, the chains into exosome secretion through SYTL1 are two steps long; RAB27A
+    binding SYTL1 is no step, whether the last level is built or, with fewer chains asked for, only counted."""
+    import exograph
+
+    sentence = "SYTL1 knock-down lowered exosome release from Huh7 cells."
+    _add_to_source(compose_root, sentence)
+    with (compose_root / "curation/assertions/compose2025.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            "  - id: compose2025-sytl1-exosome-secretion\n    regulator: SYTL1\n    target: exosome_secretion\n"
+            "    direction: increases\n    aspect: amount\n    context: {cell_lines: [Huh-7]}\n"
+            f"    evidence:\n      - {{quote: {sentence}, section: Text, perturbation: knockdown}}\n"
+        )
+    kg = exograph.load(compose_root)
+    every = kg.regulators("exosome_secretion", depth=2, max_chains=1000, across_contexts=True)
+    assert ["compose2025-sytl1-exosome-secretion"] in ids(every)
+    assert not [c for c in every.chains if c.steps[0].regulator == "RAB27A" and c.steps[0].target == "SYTL1"]
+    for shown in (1, 2):
+        few = kg.regulators("exosome_secretion", depth=2, max_chains=shown, across_contexts=True)
+        assert few.chains == every.chains[:shown]
+        assert len(few.chains) + few.query.cut == len(every.chains)
+    # counting tries the steps building would, no binding among them: both finish within the same budgets
+    finished = {
+        shown: [
+            chains(
+                kg.index, "regulators", "exosome_secretion", ChainOptions(2, shown, coherent=False, budget=b), None
+            ).complete
+            for b in range(30)
+        ]
+        for shown in (1, 1000)
+    }
+    assert finished[1] == finished[1000] and not finished[1][0] and finished[1][-1]

@@ -448,3 +448,85 @@ def test_a_join_keeps_its_link_through_every_rule(index: Index) -> None:
     loading = step(index, row("A", "HIF1A", "cargo_loading"))
     cargo = step(index, row("HIF1A", "C", cargo=True, donors=["Huh-7"]))
     assert follow(index, loading, cargo, "family") == Verdict(cargo.rows, loading.rows, "family")
+
+
+def test_a_transfer_cut_for_the_donors_state_says_which_state_and_which_step(index: Index) -> None:
+    """A cut at a transfer names what differs where the cells agree: the donors' state the vesicles' claim needs
+    and the step that does not state it, or the diseases; only cells that differ keep the general reason."""
+    made = step(index, row("RAB27A", "exosome_secretion", "secretion", cell_lines=["Huh-7"]))
+    from_lost = step(index, row("exosome", "AKT", cargo=True, donors=["Huh-7"], conditions=["p53_loss"]))
+    assert follow(index, made, from_lost, None).cut == (
+        "a transfer needs the donors' state: exosome -> AKT is found for vesicles from donors under p53_loss"
+        " and RAB27A -> exosome_secretion does not state p53_loss"
+    )
+    index.broader["HCC"].add("cancer")
+    in_hcc = step(
+        index, row("RAB27A", "exosome_secretion", "secretion", cell_lines=["Huh-7"], cell_line_diseases=["HCC"])
+    )
+    in_breast = step(index, row("exosome", "AKT", cargo=True, donors=["Huh-7"], diseases=["breast_cancer"]))
+    assert follow(index, in_hcc, in_breast, None).cut == (
+        "the vesicles differ in disease: RAB27A -> exosome_secretion is in HCC"
+        " and exosome -> AKT is found for vesicles in breast_cancer"
+    )
+    elsewhere = step(index, row("exosome", "AKT", cargo=True, donors=["CAF"], conditions=["p53_loss"]))
+    differ = "the donors of the vesicles are not named by both steps, or differ"
+    assert follow(index, made, elsewhere, None).cut == differ
+
+
+def test_a_transfer_cut_names_every_state_and_disease_and_reads_every_claim(index: Index) -> None:
+    """The second cases of the cut's wording: several missing states or diseases are each named; the cells a
+    secretion step names as its donors count as where the vesicles are made; every claim of the first step is
+    read, not only its first; and diseases that agree leave the donors' state as the reason."""
+    lost = ("exosome", "AKT")
+    both_states = step(index, row(*lost, cargo=True, donors=["Huh-7"], conditions=["p53_loss", "chemoresistance"]))
+    made = step(index, row("RAB27A", "exosome_secretion", "secretion", cell_lines=["Huh-7"]))
+    assert follow(index, made, both_states, None).cut == (
+        "a transfer needs the donors' state: exosome -> AKT is found for vesicles from donors under chemoresistance"
+        " and p53_loss and RAB27A -> exosome_secretion does not state chemoresistance and p53_loss"
+    )
+    from_lost = step(index, row(*lost, cargo=True, donors=["Huh-7"], conditions=["p53_loss"]))
+    needs = (
+        "a transfer needs the donors' state: exosome -> AKT is found for vesicles from donors under p53_loss"
+        " and RAB27A -> exosome_secretion does not state p53_loss"
+    )
+    by_donors = step(index, row("RAB27A", "exosome_secretion", "secretion", donors=["Huh-7"]))
+    assert follow(index, by_donors, from_lost, None).cut == needs
+    elsewhere_first = step(
+        index,
+        row("RAB27A", "exosome_secretion", "secretion", cell_types=["neuron"]),
+        row("RAB27A", "exosome_secretion", "secretion", cell_lines=["Huh-7"]),
+    )
+    assert follow(index, elsewhere_first, from_lost, None).cut == needs
+    index.broader["HCC"].add("cancer")
+    index.broader["cholangiocarcinoma"].add("cancer")
+    in_hcc = row("RAB27A", "exosome_secretion", "secretion", cell_lines=["Huh-7"], diseases=["HCC"])
+    in_cancer = step(index, row(*lost, cargo=True, donors=["Huh-7"], diseases=["cancer"], conditions=["p53_loss"]))
+    assert follow(index, step(index, in_hcc), in_cancer, None).cut == needs  # HCC lies within cancer
+    two = row("RAB27A", "exosome_secretion", "secretion", cell_lines=["Huh-7"], diseases=["HCC", "cholangiocarcinoma"])
+    others = step(index, row(*lost, cargo=True, donors=["Huh-7"], diseases=["breast_cancer", "lung_cancer"]))
+    assert follow(index, step(index, two), others, None).cut == (
+        "the vesicles differ in disease: RAB27A -> exosome_secretion is in HCC and cholangiocarcinoma"
+        " and exosome -> AKT is found for vesicles in breast_cancer and lung_cancer"
+    )
+
+
+def test_a_step_that_reads_cells_ends_at_exposures_and_does_not_continue_as_a_variant(index: Index) -> None:
+    """The rows of the table that read cells (loading, vesicles, uptake) stop where the others do: a drug loaded
+    into exosomes (cisplatin exported in them) is an exposure, where chains start; and the loading of a gene
+    says nothing about what its variant does as cargo."""
+    exported = step(index, row("ABCC1", "cisplatin", "cargo_loading", cell_lines=["Huh-7"]))
+    assert exported.effect == compose.LOADING
+    carried = step(index, row("cisplatin", "AKT", cargo=True, donors=["Huh-7"]))
+    assert follow(index, exported, carried, None).cut == (
+        "cisplatin is an exposure, phenotype or cell behaviour: chains start or end there"
+    )
+    loading = step(index, row("A", "TP53", "cargo_loading", cell_lines=["Huh-7"]))
+    variant = step(index, row("TP53_R273H", "AKT", cargo=True, donors=["Huh-7"]))
+    assert follow(index, loading, variant, None).cut is None  # as any other cargo
+    assert follow(index, loading, variant, "parent").cut == (
+        "a change in TP53 says nothing about what its variant TP53_R273H does"
+    )
+    # nor does it continue into a class its cargo belongs to (miR-21 loaded, then "microRNAs" as cargo)
+    mir21 = step(index, row("hnRNPA2B1", "miR-21", "cargo_loading", cell_lines=["Huh-7"]))
+    microRNAs = step(index, row("microRNAs", "AKT", cargo=True, donors=["Huh-7"]))
+    assert follow(index, mir21, microRNAs, "family").cut == "microRNAs is a class, not a step"

@@ -287,6 +287,28 @@ def test_every_difference_of_two_claims_in_order(context_tree: Path) -> None:
     assert list(pair_differences(index, same, _row("e"))) == [("conditions", ("hypoxia",), ())]
 
 
+def test_a_cell_line_s_disease_is_the_claim_s_in_conflicts_too(context_tree: Path) -> None:
+    """As in coherence and the filters: a claim in Huh-7 cells stating no disease is a claim in HCC (the compiled
+    context carries the line's disease), so against a breast-cancer claim the disease explains, and it counts
+    as stated by both sides; a stated "cancer" is narrowed to HCC by the line."""
+    from exograph.reason.conflicts import pair_differences
+    from exograph.reason.context import one_sided
+
+    index = _index(context_tree)
+    in_line = _row("a", cell_lines=["Huh-7"], cell_line_diseases=["hepatocellular_carcinoma"])
+    breast = _row("b", "decreases", cell_types=["hepatocyte"], diseases=["breast_cancer"])
+    assert list(pair_differences(index, in_line, breast)) == [
+        ("diseases", ("hepatocellular_carcinoma",), ("breast_cancer",))
+    ]
+    stated_cancer = _row(
+        "c", cell_lines=["Huh-7"], cell_line_diseases=["hepatocellular_carcinoma"], diseases=["cancer"]
+    )
+    assert list(pair_differences(index, stated_cancer, breast)) == [
+        ("diseases", ("hepatocellular_carcinoma",), ("breast_cancer",))
+    ]
+    assert one_sided(in_line.context, breast.context) == []
+
+
 def test_disagreements_join_into_groups() -> None:
     from exograph.reason.conflicts import _components
 

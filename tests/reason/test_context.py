@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from exograph.api import KnowledgeGraph
+from collections.abc import Callable
+
+from exograph.api import Chain, KnowledgeGraph
 
 from .conftest import route
 
@@ -323,3 +325,95 @@ def test_growing_a_chain_reads_coherence_as_marking_it(context_tree: object) -> 
             assert grown_coherent(index, compiled, anchor_last) == expected, (contexts, anchor_last)  # type: ignore[arg-type]
             seen[expected] += 1
     assert seen[True] > 100 and seen[False] > 100
+
+
+# -- a cell line's disease is the step's disease --
+
+
+def _lines_root(context_tree: object) -> object:
+    """The context fixture with Huh-7 a line of HCC, and RAB27A -> exosome secretion found in breast cancer:
+    HIF1A -> RAB27A, stated in Huh-7 cells with no disease, then reads as a step in HCC."""
+    from pathlib import Path
+
+    from tests.conftest import replace_in
+
+    root = Path(str(context_tree))
+    line = "    kind: cell_line\n    broader: [hepatocyte]\n"
+    replace_in(root / "curation/entities/entities.yaml", line, line + "    diseases: [hepatocellular_carcinoma]\n")
+    path = root / "curation/assertions/ctx2025.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {BREAST_SECRETION}\n")
+    path.write_text(text[:start] + text[start:].replace("[hepatocellular_carcinoma]", "[breast_cancer]", 1))
+    return root
+
+
+BREAST_SECRETION = "ctx2025-rab27a-exosome-secretion"
+
+
+def test_a_step_in_a_cell_line_is_in_the_line_s_disease(context_tree: object) -> None:
+    import exograph
+
+    kg = exograph.load(_lines_root(context_tree))
+
+    def huh7(chains: tuple[Chain, ...]) -> list[Chain]:
+        return [c for c in chains if route(c)[0] == "HIF1A" and BREAST_SECRETION in c.steps[-1].assertions]
+
+    # Huh-7 (HCC) then breast cancer: the step farther from the subject is marked, the chain left out by default
+    every = huh7(kg.regulators("exosome_secretion", depth=2, across_contexts=True).chains)
+    assert [[s.other_context for s in c.steps] for c in every] == [[("diseases",), ()]]
+    assert huh7(kg.regulators("exosome_secretion", depth=2).chains) == []
+
+
+def test_a_stated_disease_is_narrowed_by_the_cell_line_s(context_tree: object) -> None:
+    """A row stating "cancer" in Huh-7 cells is a claim in HCC: no longer compatible with breast cancer; a row
+    stating a narrower disease than its line's keeps it."""
+    from exograph.reason.index import Index
+
+    index = _index(context_tree)
+    assert isinstance(index, Index)
+    line = ["hepatocellular_carcinoma"]
+    in_huh7 = {"cell_lines": ["Huh-7"], "cell_line_diseases": line}
+    cases = [
+        ({**in_huh7}, {"hepatocellular_carcinoma"}),
+        ({**in_huh7, "diseases": ["cancer"]}, {"hepatocellular_carcinoma"}),
+        ({**in_huh7, "diseases": ["hepatocellular_carcinoma"]}, {"hepatocellular_carcinoma"}),
+        ({"cell_lines": ["Huh-7"], "cell_line_diseases": ["liver_cancer"], **HCC}, {"hepatocellular_carcinoma"}),
+        ({**CANCER}, {"cancer"}),
+    ]
+    import json
+
+    assert [set(index.diseases(json.dumps(c))) for c, _ in cases] == [want for _, want in cases]
+    assert _marks(context_tree, False, {**in_huh7, **CANCER}, BREAST) == [(), ("diseases",)]
+    assert _marks(context_tree, False, CANCER, BREAST) == [(), ()]  # stated alone, cancer holds for breast cancer
+
+
+def test_a_chain_in_cancer_narrows_to_the_cancer_a_step_names(context_tree: object) -> None:
+    """Every step agrees with 'cancer', but a chain that holds in breast cancer at one step and in liver cancer
+    at another joins two cancers: the chain's disease narrows as its steps name narrower ones. A broader step
+    after a narrower one still agrees. The quick checks and marking read it alike."""
+    import json
+
+    from exograph.reason.context import diseases_agree, grown_coherent
+
+    index = _index(context_tree)
+    cancer, breast, liver, hcc = (
+        (json.dumps({"diseases": [k]}),)
+        for k in ("cancer", "breast_cancer", "liver_cancer", "hepatocellular_carcinoma")
+    )
+    for anchor_last in (True, False):
+        order = _from_the_subject(anchor_last)
+        assert not diseases_agree(index, order(cancer, breast, liver), anchor_last)  # type: ignore[arg-type]
+        assert not grown_coherent(index, order(cancer, breast, liver), anchor_last)  # type: ignore[arg-type]
+        for agreeing in (order(cancer, breast, cancer), order(cancer, liver, hcc), order(liver, cancer, hcc)):
+            assert diseases_agree(index, agreeing, anchor_last)  # type: ignore[arg-type]
+            assert grown_coherent(index, agreeing, anchor_last)  # type: ignore[arg-type]
+        assert not grown_coherent(index, order(hcc, cancer, liver, breast), anchor_last)  # type: ignore[arg-type]
+
+
+def _from_the_subject(anchor_last: bool) -> Callable[..., tuple[tuple[str, ...], ...]]:
+    """Steps given from the query's subject outwards, in the chain's order."""
+
+    def order(*steps: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+        return tuple(reversed(steps)) if anchor_last else steps
+
+    return order

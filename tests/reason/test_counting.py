@@ -23,6 +23,7 @@ from exograph.reason.compose import TRANSFER
 from exograph.reason.context import EMPTY
 from exograph.reason.index import Shape
 from exograph.reason.steps import group
+from tests.conftest import PROJECT_ROOT
 
 
 @pytest.fixture(params=["kg", "ckg"])
@@ -80,10 +81,20 @@ def counted_both_ways(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int, i
     return seen
 
 
-def test_every_node_is_counted_by_class_as_from_every_row(graph: KnowledgeGraph) -> None:
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    """The project's curation, whose modifications include one its degradation speaks for (compose.spoken_for)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("EXOGRAPH_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        return exograph.load(PROJECT_ROOT)
+
+
+@pytest.mark.parametrize("name", ["kg", "ckg", "project"])
+def test_every_node_is_counted_by_class_as_from_every_row(request: pytest.FixtureRequest, name: str) -> None:
     """Each one-row step as a partial chain, also as if its regulator acted as vesicle cargo (which only loading
     may precede), holding in turn each regulator of a step into it: counted by class as from every row, for
     every sign asked and for a path's last level (steps from a few regulators only)."""
+    graph: KnowledgeGraph = request.getfixturevalue(name)
     index = graph.index
     search = _Search(index, ChainOptions(depth=2, include_hypotheses=True, include_negated=True), None, "target")
     steps = [s for s in group(index, [r for r in index.all_rows() if search.usable(r)]) if len(s.rows) == 1]

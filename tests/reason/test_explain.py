@@ -96,3 +96,79 @@ def test_the_plural_goes_on_the_noun() -> None:
     assert plural("extracellular vesicles (EVs)") == "extracellular vesicles (EVs)"
     assert plural("Rab11a+ (recycling-endosomal) exosomes") == "Rab11a+ (recycling-endosomal) exosomes"
     assert plural("extracellular exosome") == "extracellular exosomes"
+
+
+def _record(**fields: object) -> dict[str, object]:
+    """An assertion record as the store keeps it: sorafenib raising cell proliferation, with ``fields`` over it."""
+    record: dict[str, object] = {
+        "id": "x-1",
+        "source": "x",
+        "regulator": "sorafenib",
+        "target": "cell_proliferation",
+        "direction": "increases",
+        "aspect": "activity",
+        "mechanism": None,
+        "directness": "indirect",
+        "exosomal_cargo": False,
+        "hypothesis": False,
+        "negated": False,
+        "context": {},
+        "evidence": [{"assay": None, "references": []}],
+    }
+    return {**record, **fields}
+
+
+LABELS = {
+    "sorafenib": "sorafenib",
+    "cell_proliferation": "cell proliferation",
+    "Huh-7": "Huh-7",
+    "malignant_cell": "malignant cell",
+    "fibroblast": "fibroblast",
+    "hepatocellular_carcinoma": "hepatocellular carcinoma",
+}
+KINDS = {
+    "cell_proliferation": "process",
+    "Huh-7": "cell_line",
+    "malignant_cell": "cell_type",
+    "fibroblast": "cell_type",
+}
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        (  # the growth of neighbouring cells, through the vesicles the treated cells release (liang2021)
+            {
+                "context": {
+                    "cell_lines": ["Huh-7"],
+                    "diseases": ["hepatocellular_carcinoma"],
+                    "donors": ["Huh-7"],
+                    "recipients": ["Huh-7"],
+                    "system": "in_vitro",
+                }
+            },
+            "In hepatocellular carcinoma (in vitro), sorafenib indirectly increases cell proliferation through vesicles"
+            " passed between Huh-7 cells [x].",
+        ),
+        (
+            {"negated": True, "context": {"donors": ["Huh-7"], "recipients": ["fibroblast"]}},
+            "Sorafenib does not indirectly change cell proliferation through vesicles from Huh-7 cells taken up by"
+            " fibroblasts [x].",
+        ),
+        (
+            {"hypothesis": True, "directness": "unstated", "context": {"donors": ["malignant_cell"]}},
+            "Sorafenib may increase cell proliferation through vesicles from malignant cells [x].",
+        ),
+        (
+            {"direction": "decreases", "context": {"recipients": ["fibroblast"], "cell_types": ["malignant_cell"]}},
+            "In malignant cells, sorafenib indirectly decreases cell proliferation through vesicles taken up by"
+            " fibroblasts [x].",
+        ),
+    ],
+)
+def test_a_claim_through_vesicles_names_their_donors_and_recipients(fields: dict[str, object], expected: str) -> None:
+    """Not only vesicle cargo: a treatment of the donor cells whose effect is found in the cells that take up their
+    vesicles says so (it stood beside the same treatment's opposite effect on the treated cells themselves)."""
+    from exograph.reason.explain import sentence
+
+    assert sentence(_record(**fields), LABELS, KINDS, {}) == expected  # type: ignore[arg-type]

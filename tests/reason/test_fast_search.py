@@ -5,6 +5,8 @@ from __future__ import annotations
 from itertools import product
 from pathlib import Path
 
+import pytest
+
 import exograph
 from benchmarks.generate import write_curation
 from exograph.api import KnowledgeGraph
@@ -73,34 +75,37 @@ def test_paths_are_the_upstream_chains_that_begin_at_the_start(kg: KnowledgeGrap
     assert checked > 3
 
 
-def test_chains_only_counted_are_counted_as_if_built(kg: KnowledgeGraph) -> None:
-    """With few chains asked for, the last level is only counted: the cut must not change."""
+@pytest.mark.parametrize("across", [True, False], ids=["across contexts", "coherent"])
+def test_chains_only_counted_are_counted_as_if_built(kg: KnowledgeGraph, across: bool) -> None:
+    """With few chains asked for, the last level is only counted (across contexts: coherent chains are checked
+    one by one): the cut must not change."""
     counted = 0
     every_flag = {"include_hypotheses": True, "include_negated": True}
     for name, kind, flags in product(_entities(kg), ("drivers", "regulators"), ({}, every_flag)):
-        every = getattr(kg, kind)(name, depth=3, max_chains=10_000, **flags)
+        every = getattr(kg, kind)(name, depth=3, max_chains=10_000, across_contexts=across, **flags)
         shorter = sum(len(c.steps) < 3 for c in every.chains)
         for shown in (1, 2):
-            few = getattr(kg, kind)(name, depth=3, max_chains=shown, **flags)
+            few = getattr(kg, kind)(name, depth=3, max_chains=shown, across_contexts=across, **flags)
             assert few.chains == every.chains[:shown]
             assert len(few.chains) + few.query.cut == len(every.chains), (kind, name, shown, flags)
             counted += shorter >= shown and len(every.chains) > shorter
     assert counted  # the counting shortcut was taken, with chains left to count
 
 
-def test_paths_only_counted_are_counted_as_if_built(kg: KnowledgeGraph) -> None:
+@pytest.mark.parametrize("across", [True, False], ids=["across contexts", "coherent"])
+def test_paths_only_counted_are_counted_as_if_built(kg: KnowledgeGraph, across: bool) -> None:
     """A path's last level, when shorter chains fill the answer, is counted: the cut must not change."""
     keys = _entities(kg)
     counted = 0
     for start, end in product(keys, keys):
         if start == end:
             continue
-        every = kg.path(start, end, max_length=3, max_chains=10_000, include_hypotheses=True)
+        every = kg.path(start, end, max_length=3, max_chains=10_000, include_hypotheses=True, across_contexts=across)
         if not every.chains:
             continue
         shorter = sum(len(c.steps) < 3 for c in every.chains)
         for shown in (1, 2):
-            few = kg.path(start, end, max_length=3, max_chains=shown, include_hypotheses=True)
+            few = kg.path(start, end, max_length=3, max_chains=shown, include_hypotheses=True, across_contexts=across)
             assert few.chains == every.chains[:shown]
             assert len(few.chains) + few.query.cut == len(every.chains), (start, end, shown)
             counted += shorter >= shown and len(every.chains) > shorter

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 import exograph
-from exograph.api import KnowledgeGraph
+from exograph.api import Chain, KnowledgeGraph
 from tests.conftest import PROJECT_ROOT
 
 from .conftest import route
@@ -89,3 +89,87 @@ def test_search_finds_rab27a_activity(real: KnowledgeGraph) -> None:
 def test_to_networkx(real: KnowledgeGraph) -> None:
     graph = real.to_networkx()
     assert graph.has_edge("sorafenib", "RAB27A", key="liang2021-sorafenib-rab27a-activity")
+
+
+K562_AUTOPHAGY = "neoplasia2021-b-autophagy-exosome-secretion-k562"
+
+
+def test_a_step_in_k562_cells_is_a_step_in_chronic_myelogenous_leukemia(real: KnowledgeGraph) -> None:
+    """Blind review, seed 4242, chain 3 (docs/chain-review.md): autophagy lowers exosome release of K-562 cells
+    (a CML line; the row states no disease) was joined to what tumour exosomes do to multiple myeloma cells."""
+    myeloma = "liang2021-tumor-exosome-cytokines-myeloma-proliferation"
+    every = real.regulators("cell proliferation", depth=3, max_chains=2000, across_contexts=True)
+    assert every.query.complete
+    # CML cells' exosomes are not the vesicles whose effect was found in myeloma: the transfer no longer composes
+    assert not [
+        c for c in every.chains if K562_AUTOPHAGY in c.steps[0].assertions and myeloma in c.steps[-1].assertions
+    ]
+
+    # a K-562 step joined to a step in ovarian and pancreatic cancer (macrophage PD-L1) is marked and left out by
+    # default; joined to tumour exosomes at large it is not
+    def k562(chains: tuple[Chain, ...], last: str) -> list[Chain]:
+        return [c for c in chains if K562_AUTOPHAGY in c.steps[0].assertions and last in c.steps[-1].assertions]
+
+    every = real.regulators("tumor growth", depth=3, max_chains=2000, across_contexts=True).chains
+    default = real.regulators("tumor growth", depth=3, max_chains=2000).chains
+    marked = k562(every, "mu2025-b-macrophage-pdl1-tumor-growth")
+    assert [[s.other_context for s in c.steps] for c in marked] == [[("diseases",), (), ()]]
+    assert k562(default, "mu2025-b-macrophage-pdl1-tumor-growth") == []
+    assert [c.coherent for c in k562(default, "mu2025-a-r-tumor-exosome-tumor-growth")] == [True]
+
+
+def test_the_disease_filter_finds_claims_made_in_a_line_of_that_disease(real: KnowledgeGraph) -> None:
+    """--disease leukemia finds the K-562 findings (CML lies within leukemia in MONDO), whose rows state none."""
+    found = real.regulators("exosome secretion", disease="leukemia")
+    assert K562_AUTOPHAGY in {a for c in found.chains for s in c.steps for a in s.assertions}
+    assert K562_AUTOPHAGY not in {
+        a
+        for c in real.regulators("exosome secretion", disease="breast cancer").chains
+        for s in c.steps
+        for a in s.assertions
+    }
+
+
+@pytest.mark.parametrize("name", ["miR-23a", "miR-301a", "hypoxia"])
+def test_the_default_keeps_every_chain_marking_leaves_coherent(real: KnowledgeGraph, name: str) -> None:
+    """The chains printed by default are exactly those printed across contexts without a mark. Exosomal
+    miR-23a raises HIF-1a in lung cancer, and HIF-alpha's step to RAB22A pools a claim stated in breast cancer
+    with claims that state no disease: kept to those, the chain holds in lung cancer (it was left out)."""
+    coherent = real.targets(name, depth=3, max_chains=100_000)
+    across = real.targets(name, depth=3, max_chains=100_000, across_contexts=True)
+    expected = [c.assertion_ids for c in across.chains if not any(s.other_context for s in c.steps)]
+    assert sorted(c.assertion_ids for c in coherent.chains) == sorted(expected)
+    left_out = len(across.chains) - len(expected)  # counted exactly unless partial chains were not grown
+    assert coherent.query.other_contexts == left_out or not coherent.query.other_contexts_complete
+    assert 0 < coherent.query.other_contexts <= left_out
+
+
+def test_a_chain_through_cancer_does_not_join_gastric_and_breast_cancer(real: KnowledgeGraph) -> None:
+    """Exosomal miR-301a raises HIF-1a in gastric cancer cells; HIF-alpha's step to microvesicle release holds in
+    breast cancer; EVs' step to proliferation holds in 'cancer'. Each agrees with cancer, but the chain would
+    join two cancers (blind review, seed 5150, chain 2): left out by default, marked across contexts."""
+    joined = {"mu2025-a-exosomal-mir301a-hif1a", "neoplasia2021-b-r-hif-microvesicle-release"}
+    default = real.path("miR-301a", "cell proliferation")
+    assert default.chains and not [c for c in default.chains if joined <= set(c.assertion_ids)]
+    across = real.path("miR-301a", "cell proliferation", across_contexts=True).chains
+    marked = [c for c in across if joined <= set(c.assertion_ids)]
+    assert marked and all("diseases" in c.steps[0].other_context for c in marked)
+
+
+def test_a_ubiquitination_whose_quote_states_the_degradation_is_read_as_degradation(real: KnowledgeGraph) -> None:
+    """pVHL's ubiquitination of HIF-1a and its degradation are curated from one sentence ("... ubiquitination by
+    the E3 ubiquitin ligase VHL and degradation via the proteasome pathway"): chains read it as degradation,
+    signed, and never also print it as an unsigned ubiquitination whose consequence 'is not stated' (blind
+    review, seed 5150, chain 31). Counting the chains not shown agrees with building them."""
+    modification, degradation = "mu2025-a-vhl-hif1a-ubiquitination", "mu2025-a-vhl-hif1a-degradation"
+    for ask in (
+        lambda **o: real.path("VHL", "exosome secretion", **o),
+        lambda **o: real.regulators("miR-21", depth=3, **o),
+        lambda **o: real.regulators("exosome secretion", depth=2, **o),  # pVHL -> HIF-1a only counted
+    ):
+        every = ask(max_chains=100_000, across_contexts=True)
+        used = {i for c in every.chains for i in c.assertion_ids}
+        assert degradation in used and modification not in used
+        few = ask(max_chains=3, across_contexts=True)
+        assert len(few.chains) + few.query.cut == len(every.chains)
+    assert modification in {a["id"] for a in real.neighbours("targets", "VHL").assertions}  # still a finding

@@ -63,6 +63,26 @@ def test_why_not_names_the_filter_that_cut_and_the_step_it_cut(
     assert data["why_not"]["cuts"][0]["filter"] == {"name": "system", "value": "in_vitro"}
 
 
+def test_why_not_names_the_donors_state_a_transfer_needs(cli: Cli, compose_root: Path) -> None:
+    """Exosomes from Huh-7 cells that lost p53 activate AKT: RAB27A's exosomes from Huh-7 cells (no such state
+    stated) do not reach AKT, and why-not says which state and which step, not only that the donors differ."""
+    from tests.conftest import replace_in
+
+    with (compose_root / "curation/entities/compose.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("  - key: p53_loss\n    curie: exograph:p53_loss\n    label: loss of p53\n    kind: phenotype\n")
+    replace_in(
+        compose_root / "curation/assertions/compose2025.yaml",
+        "{conditions: [sorafenib], donors: [Huh-7], recipients: [Huh-7]}",
+        "{conditions: [p53_loss], donors: [Huh-7], recipients: [Huh-7]}",
+    )
+    out = cli("path", "RAB27A", "AKT", "--root", str(compose_root)).output
+    assert "chains cut by a composition rule, e.g.:" in out
+    assert (
+        "-> increase the activity of AKT  [a transfer needs the donors' state: extracellular exosome -> AKT is found"
+        " for vesicles from donors under loss of p53 and RAB27A -> exosomal secretion does not state loss of p53]\n"
+    ) in out
+
+
 def test_why_not_counts_in_the_singular(cli: Cli, compose_root: Path) -> None:
     out = cli("path", "sorafenib", "AKT", "--max-length", "1", "--system", "in_vitro", "--root", str(compose_root))
     assert "sorafenib reaches 1 entity in up to 1 step: RAB27." in out.output

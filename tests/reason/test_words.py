@@ -61,10 +61,12 @@ def assertion_faults(a: AssertionRecord, sentence: str, labels: dict[str, str]) 
             alone = alone.replace(longer, "@")
         if alone.count(name) > 1:
             yield f"cells {name!r} named twice"
-    if a["exosomal_cargo"] and (context.get("donors") or context.get("recipients")):
+    if context.get("donors") or context.get("recipients"):  # cargo or not: what acts through vesicles says whose
         named = [labels.get(k, k) for k in (*context.get("donors", []), *context.get("recipients", []))]
         if not all(n.partition(" of ")[0].partition(" (")[0] in body for n in named):  # "cells (HUVEC)"
-            yield "vesicle cargo without who sends and who takes it up"
+            yield "donors or recipients without who sends and who takes the vesicles up"
+        if not re.search(r"\b(exosom|vesicle)", body, re.I) and not a["exosomal_cargo"]:
+            yield "donors or recipients without the vesicles that pass between them"
 
 
 def test_every_assertion_reads_right(real: KnowledgeGraph) -> None:

@@ -41,7 +41,7 @@ def test_every_facet_value_keeps_what_the_query_filter_keeps(context_tree: Path,
         for value in values:
             matches = context_matcher(store, Filters(**{option: value}))
             for a in site.assertions:
-                kept = matches(a["source"], filter_context(a))
+                kept = matches(a["source"], filter_context(a, store.line_diseases()))
                 assert (value in site.facets[a["id"]][facet]) == kept, (facet, value, a["id"])
                 checked += kept
     assert checked > 40
