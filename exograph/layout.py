@@ -54,10 +54,6 @@ class Layout:
             snapshots = []
         return {self.relative(path): digest_of(_content(path)) for path in self.yaml_files() + snapshots}
 
-    def fingerprint(self) -> str:
-        """A hash of every file the compiled knowledge depends on, by content (:meth:`digests`)."""
-        return fingerprint_of(self.digests())
-
 
 def digest_of(raw: bytes) -> bytes:
     """The hash a file's bytes are known by: a result computed from these bytes is kept under it."""

@@ -66,6 +66,45 @@ CREATE INDEX steps_regulator ON steps (regulator, target);
 CREATE INDEX steps_target ON steps (target, regulator);
 CREATE INDEX step_shapes_target ON step_shapes (target);
 """
+#: The statements run against these tables, beside the schema they must match. SQLite reads keywords and
+#: names in any case, so a statement written in another case is the same statement: kept here rather than
+#: inline, they give mutation testing no such changes to report (docs/testing.md); every one is run by the
+#: tests of the reads and writes that use it. Values, even constant ones, are bound as parameters.
+READ_NAME = "SELECT key FROM names WHERE name = ? LIMIT 1"
+READ_NAMES = "SELECT name, key FROM names"
+READ_ENTITY = "SELECT data FROM entities WHERE key = ?"
+READ_ENTITIES = "SELECT data FROM entities ORDER BY key"
+#: Parameters: the JSON path of a field of the entity records, and a kind of entity.
+READ_FIELD_OF_KIND = "SELECT key, json_extract(data, ?) FROM entities WHERE kind = ?"
+READ_NARROWER = (
+    "WITH RECURSIVE down(k) AS (SELECT ? UNION SELECT child FROM broader JOIN down ON parent = down.k) "
+    "SELECT k FROM down"
+)
+READ_ASSERTION = "SELECT data FROM assertions WHERE id = ?"
+READ_ASSERTION_IDS = "SELECT id FROM assertions"
+READ_ASSERTIONS = "SELECT data FROM assertions ORDER BY id"
+COUNT_ASSERTIONS = "SELECT COUNT(*) FROM assertions"
+READ_SOURCES = "SELECT id, data FROM sources"
+READ_META = "SELECT value FROM meta WHERE name = ?"
+WRITE_META = "INSERT INTO meta VALUES (?, ?)"
+REPLACE_META = "INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)"
+WRITE_ENTITIES = "INSERT INTO entities VALUES (?, ?, ?)"
+WRITE_NAMES = "INSERT INTO names VALUES (?, ?)"
+WRITE_BROADER = "INSERT INTO broader VALUES (?, ?)"
+WRITE_SOURCES = "INSERT INTO sources VALUES (?, ?)"
+WRITE_ASSERTIONS = "INSERT INTO assertions VALUES (?, ?, ?, ?, ?, ?)"
+WRITE_MEMBERS = "INSERT INTO members VALUES (?, ?, ?)"
+WRITE_STEPS = "INSERT INTO steps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+WRITE_STEP_SHAPES = "INSERT INTO step_shapes VALUES (?, ?, ?)"
+WRITE_SEARCH = "INSERT INTO search VALUES (?, ?, ?, ?, ?, ?)"
+WRITE_NODES = "INSERT INTO nodes VALUES (?, ?, ?, ?)"
+#: Parameters: a kind of entity, and the JSON path of a list in a step's context; entities of that kind
+#: named in that list by some step become exposures.
+MARK_EXPOSURES = (
+    "UPDATE nodes SET exposure = 1 WHERE kind = ? AND key IN (SELECT value FROM steps, json_each(steps.context, ?))"
+)
+PAGE_COUNT = "PRAGMA page_count"
+PAGE_SIZE = "PRAGMA page_size"
 CACHE_FORMAT = "12"
 #: How many compiled caches (one per curation root) the cache directory keeps; older ones are evicted.
 KEEP_CACHES = 16
@@ -141,7 +180,7 @@ class Store:
         """The key of the entity called ``name`` (key, label, synonym or CURIE), case-insensitively."""
         if not _encodable(name):
             return None  # bytes that were not UTF-8 name nothing
-        row = self.db.execute("SELECT key FROM names WHERE name = ? LIMIT 1", (name.strip().casefold(),)).fetchone()
+        row = self.db.execute(READ_NAME, (name.strip().casefold(),)).fetchone()
         return cast(str, row[0]) if row else None
 
     def suggest(self, name: str, n: int = 5) -> list[str]:
@@ -150,7 +189,7 @@ class Store:
 
         if not _encodable(name):
             return []
-        rows = self.db.execute("SELECT name, key FROM names").fetchall()
+        rows = self.db.execute(READ_NAMES).fetchall()
         by_name = {r[0]: r[1] for r in rows}
         wanted = name.strip().casefold()
         close = difflib.get_close_matches(wanted, by_name, n=n * 3, cutoff=0.6)
@@ -164,20 +203,20 @@ class Store:
         return [r[0] for r in self.db.execute(f"SELECT key FROM entities WHERE kind IN ({marks}) ORDER BY key", wanted)]
 
     def entity(self, key: str) -> EntityRecord:
-        row = self.db.execute("SELECT data FROM entities WHERE key = ?", (key,)).fetchone()
+        row = self.db.execute(READ_ENTITY, (key,)).fetchone()
         if row is None:
             raise KeyError(key)
         return cast(EntityRecord, json.loads(row[0]))
 
     def entities(self) -> Iterator[EntityRecord]:
-        for (data,) in self.db.execute("SELECT data FROM entities ORDER BY key"):
+        for (data,) in self.db.execute(READ_ENTITIES):
             yield cast(EntityRecord, json.loads(data))
 
     def line_diseases(self) -> dict[str, list[str]]:
         """The diseases of each cell line that records some (read once per store: every filter reads them)."""
         if self._lines is None:
-            query = "SELECT key, json_extract(data, '$.diseases') FROM entities WHERE kind = 'cell_line'"
-            found = {key: json.loads(diseases) for key, diseases in self.db.execute(query) if diseases}
+            rows = self.db.execute(READ_FIELD_OF_KIND, ("$.diseases", "cell_line"))
+            found = {key: json.loads(diseases) for key, diseases in rows if diseases}
             self._lines = {key: diseases for key, diseases in found.items() if diseases}
         return self._lines
 
@@ -194,12 +233,7 @@ class Store:
 
     def narrower_closure(self, key: str) -> list[str]:
         """``key`` and every entity below it in the broader/narrower hierarchy."""
-        rows = self.db.execute(
-            "WITH RECURSIVE down(k) AS (SELECT ? UNION SELECT child FROM broader JOIN down ON parent = down.k) "
-            "SELECT k FROM down",
-            (key,),
-        ).fetchall()
-        return [r[0] for r in rows]
+        return [r[0] for r in self.db.execute(READ_NARROWER, (key,))]
 
     # -- assertions -------------------------------------------------------------
     def _assertions(self, column: str, keys: list[str]) -> list[AssertionRecord]:
@@ -214,23 +248,23 @@ class Store:
         return self._assertions("regulator", keys)
 
     def assertion(self, assertion_id: str) -> AssertionRecord | None:
-        row = self.db.execute("SELECT data FROM assertions WHERE id = ?", (assertion_id,)).fetchone()
+        row = self.db.execute(READ_ASSERTION, (assertion_id,)).fetchone()
         return cast(AssertionRecord, json.loads(row[0])) if row else None
 
     def assertion_ids(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT id FROM assertions")]
+        return [r[0] for r in self.db.execute(READ_ASSERTION_IDS)]
 
     def assertions(self) -> Iterator[AssertionRecord]:
-        for (data,) in self.db.execute("SELECT data FROM assertions ORDER BY id"):
+        for (data,) in self.db.execute(READ_ASSERTIONS):
             if self.progress is not None:
                 self.progress.advance()
             yield cast(AssertionRecord, json.loads(data))
 
     def assertion_count(self) -> int:
-        return cast(int, self.db.execute("SELECT COUNT(*) FROM assertions").fetchone()[0])
+        return cast(int, self.db.execute(COUNT_ASSERTIONS).fetchone()[0])
 
     def sources(self) -> dict[str, SourceRecord]:
-        return {r[0]: cast(SourceRecord, json.loads(r[1])) for r in self.db.execute("SELECT id, data FROM sources")}
+        return {r[0]: cast(SourceRecord, json.loads(r[1])) for r in self.db.execute(READ_SOURCES)}
 
 
 def _encodable(name: str) -> bool:
@@ -277,17 +311,15 @@ def write_rows(
     with atomic_path(path) as tmp:
         db = sqlite3.connect(tmp)
         db.executescript(SCHEMA)
-        db.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
+        db.execute(WRITE_META, ("fingerprint", fingerprint))
         if stamp is not None:
-            db.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
-        db.executemany(
-            "INSERT INTO entities VALUES (?, ?, ?)", ((k, e["kind"], json.dumps(e)) for k, e in entities.items())
-        )
-        db.executemany("INSERT INTO names VALUES (?, ?)", _names(entities))
-        db.executemany("INSERT INTO broader VALUES (?, ?)", ((k, b) for k, e in entities.items() for b in e["broader"]))
-        db.executemany("INSERT INTO sources VALUES (?, ?)", ((k, json.dumps(s)) for k, s in sources.items()))
+            db.execute(WRITE_META, ("stamp", stamp))
+        db.executemany(WRITE_ENTITIES, ((k, e["kind"], json.dumps(e)) for k, e in entities.items()))
+        db.executemany(WRITE_NAMES, _names(entities))
+        db.executemany(WRITE_BROADER, ((k, b) for k, e in entities.items() for b in e["broader"]))
+        db.executemany(WRITE_SOURCES, ((k, json.dumps(s)) for k, s in sources.items()))
         rows = list(assertions)
-        db.executemany("INSERT INTO assertions VALUES (?, ?, ?, ?, ?, ?)", rows)
+        db.executemany(WRITE_ASSERTIONS, rows)
         if reasoning is None:
             labels, lines = {k: e["label"] for k, e in entities.items()}, line_diseases(entities)
             reasoning = (reasoning_rows(json.loads(row[5]), labels, lines) for row in rows)
@@ -320,7 +352,7 @@ def _write_reasoning(
     db.executescript(REASONING_SCHEMA)
     groups = [(k, m, "member") for k, e in entities.items() for m in e["members"]]
     groups += [(e["parent"], k, "variant") for k, e in entities.items() if e["parent"]]
-    db.executemany("INSERT INTO members VALUES (?, ?, ?)", groups)
+    db.executemany(WRITE_MEMBERS, groups)
     steps = []
     search = [
         (
@@ -339,19 +371,16 @@ def _write_reasoning(
     # stored by target: chain search reads every step into a batch of targets, and rows of one target
     # side by side are read from a few pages rather than one page each (half the time at 100,000 assertions)
     steps.sort(key=itemgetter(3, 0))
-    db.executemany("INSERT INTO steps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", steps)
-    db.executemany("INSERT INTO step_shapes VALUES (?, ?, ?)", step_shapes(steps))
-    db.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?, ?)", search)
+    db.executemany(WRITE_STEPS, steps)
+    db.executemany(WRITE_STEP_SHAPES, step_shapes(steps))
+    db.executemany(WRITE_SEARCH, search)
     # what composition needs of every entity; a chemical named as a condition of some claim (a drug given to
     # cells) is an exposure, as conditions and treatments are: chains start there and never pass through it
     db.executemany(
-        "INSERT INTO nodes VALUES (?, ?, ?, ?)",
+        WRITE_NODES,
         ((k, e["kind"], int(e["generic"]), int(e["kind"] in ("condition", "treatment"))) for k, e in entities.items()),
     )
-    db.execute(
-        "UPDATE nodes SET exposure = 1 WHERE kind = 'chemical' AND key IN"
-        " (SELECT value FROM steps, json_each(steps.context, '$.conditions'))"
-    )
+    db.execute(MARK_EXPOSURES, ("chemical", "$.conditions"))
     db.executescript(REASONING_INDEXES)
 
 
@@ -388,9 +417,9 @@ def _names(entities: dict[str, EntityRecord]) -> Iterator[tuple[str, str]]:
             yield name, key
 
 
-def fingerprint(layout: Layout, digests: dict[str, bytes] | None = None) -> str:
-    """The key of a root's compiled store: of ``digests`` (:meth:`Layout.digests`) when given."""
-    return f"{CACHE_FORMAT}:{__version__}:{fingerprint_of(digests) if digests is not None else layout.fingerprint()}"
+def fingerprint(digests: dict[str, bytes]) -> str:
+    """The key of a root's compiled store, from the hashes of its files (:meth:`Layout.digests`)."""
+    return f"{CACHE_FORMAT}:{__version__}:{fingerprint_of(digests)}"
 
 
 def _fallback_path(primary: Path, create: bool) -> Path | None:
@@ -444,7 +473,7 @@ def open_store(root: Path) -> Store:
     if stamped is not None and (store := _open_if_current(primary, stamped, root, "stamp")) is not None:
         return store  # the fastest path: no file changed since the cache was built, nothing to hash
     digests = layout.digests()
-    wanted = fingerprint(layout, digests)
+    wanted = fingerprint(digests)
     if (store := _open_if_current(primary, wanted, root)) is not None:
         if stamped is not None:  # compiled while a file was too fresh to trust, or touched since: trust it now
             _record_stamp(primary, stamped)
@@ -459,17 +488,19 @@ def open_store(root: Path) -> Store:
         if attempt:  # files changed since they were hashed: hash them again (the status taken first is stale)
             digests, stamped = layout.digests(), None
         compiled = compile_rows(layout)
-        # The store is kept under the hash of the files: only if they were compiled as the bytes hashed.
+        # The store is kept under the hash of the files: only if they were compiled as the bytes hashed. Every
+        # file read must have been hashed (a text snapshot too), and every curation file hashed must have been
+        # read (other files in sources/ are hashed but only read when a source names them).
         changed = sorted(
-            {r for r, d in compiled.inputs.items() if digests.get(r, d) != d}.union(
-                r for r in set(digests).symmetric_difference(compiled.inputs) if r.endswith(".yaml")
+            {r for r, d in compiled.inputs.items() if digests.get(r) != d}.union(
+                r for r in set(digests).difference(compiled.inputs) if r.endswith(".yaml")
             )
         )
         if not changed:
             break
     else:
         raise FilesChanged(changed)
-    wanted = fingerprint(layout, digests)
+    wanted = fingerprint(digests)
     entities, _, sources = build(compiled.checked)
     errors = []
     for candidate in (primary, None):
@@ -496,9 +527,15 @@ def _record_stamp(path: Path, stamped: str) -> None:
     make the stamp miss). Only saves time: a cache that cannot be written is left as it is."""
     try:
         with contextlib.closing(sqlite3.connect(path, timeout=1)) as db, db:
-            db.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('stamp', ?)", (stamped,))
+            db.execute(REPLACE_META, ("stamp", stamped))
     except (OSError, sqlite3.Error):
         pass
+
+
+def read_only(path: Path) -> sqlite3.Connection:
+    """The SQLite file at ``path``, opened read-only: by URI, in which a '#', '?' or '%' of its name is escaped
+    (unescaped, SQLite would open another file, or make one)."""
+    return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
 
 
 def _open_if_current(path: Path, wanted: str, root: Path, key: str = "fingerprint") -> Store | None:
@@ -509,12 +546,12 @@ def _open_if_current(path: Path, wanted: str, root: Path, key: str = "fingerprin
     if not path.is_file():
         return None
     try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        db = read_only(path)
     except sqlite3.Error:
         return None
     try:
-        row = db.execute("SELECT value FROM meta WHERE name = ?", (key,)).fetchone()
-        pages, page_size = db.execute("PRAGMA page_count").fetchone()[0], db.execute("PRAGMA page_size").fetchone()[0]
+        row = db.execute(READ_META, (key,)).fetchone()
+        pages, page_size = db.execute(PAGE_COUNT).fetchone()[0], db.execute(PAGE_SIZE).fetchone()[0]
         complete = path.stat().st_size >= pages * page_size
     except (sqlite3.Error, OSError):
         db.close()

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
-import sqlite3
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -109,12 +108,12 @@ def _child(sender: Connection, job: _Job) -> None:
 
 
 def _answer(sender: Connection, job: _Job) -> tuple[str, object]:
-    from exograph.compiled.store import Store
+    from exograph.compiled.store import Store, read_only
     from exograph.sparql.embedded import graph_store
     from exograph.sparql.errors import syntax_message
     from exograph.sparql.results import render
 
-    store = Store(sqlite3.connect(f"file:{job.cache}?mode=ro", uri=True), job.root, job.cache)
+    store = Store(read_only(job.cache), job.root, job.cache)
     graph = graph_store(store, job.base)
     sender.send(("querying",))
     try:

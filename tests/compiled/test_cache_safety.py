@@ -30,11 +30,15 @@ def temp_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return temp
 
 
-def test_truncated_cache_is_rebuilt(mini: Path) -> None:
+@pytest.mark.parametrize("cut", ["half", "the last page", "the last byte"])
+def test_truncated_cache_is_rebuilt(mini: Path, cut: str) -> None:
+    """Cut short, even by one byte: SQLite itself reads a file short of whole pages as malformed, not one that
+    ends within its last page (its first pages, and the key in them, are all there)."""
     open_store(mini)
     path = cache_path(mini)
     data = path.read_bytes()
-    path.write_bytes(data[: len(data) // 2])
+    page = sqlite3.connect(path).execute("PRAGMA page_size").fetchone()[0]
+    path.write_bytes(data[: {"half": len(data) // 2, "the last page": len(data) - page}.get(cut, len(data) - 1)])
     assert len(open_store(mini).assertion_ids()) == 5
     assert path.stat().st_size == len(data)
 
@@ -60,10 +64,21 @@ def test_fallback_folder_is_created_private(mini: Path, temp_dir: Path) -> None:
     assert (folder / cache_path(mini).name).is_file()
 
 
-def test_own_fallback_folder_readable_by_others_is_closed(mini: Path, temp_dir: Path) -> None:
+def test_fallback_folder_is_private_whatever_the_umask(mini: Path, temp_dir: Path) -> None:
+    before = os.umask(0)
+    try:
+        open_store(mini)
+    finally:
+        os.umask(before)
+    folder = temp_dir / f"exograph-{os.getuid()}"
+    assert folder.stat().st_mode & 0o777 == 0o700 and (folder / cache_path(mini).name).is_file()
+
+
+@pytest.mark.parametrize("mode", [0o755, 0o750, 0o640])  # as an older exograph made it; group-readable
+def test_own_fallback_folder_readable_by_others_is_closed(mini: Path, temp_dir: Path, mode: int) -> None:
     folder = temp_dir / f"exograph-{os.getuid()}"
     folder.mkdir()
-    folder.chmod(0o755)  # as an older exograph made it
+    folder.chmod(mode)
     open_store(mini)
     assert folder.stat().st_mode & 0o777 == 0o700
     assert (folder / cache_path(mini).name).is_file()
@@ -85,6 +100,53 @@ def test_fallback_folder_not_ours_is_never_used(mini: Path, temp_dir: Path, kind
         open_store(mini)
     assert not any(elsewhere.iterdir())
     assert not folder.is_dir() or folder.is_symlink() or not any(folder.iterdir())
+
+
+def test_fallback_folder_of_another_user_is_never_used(
+    mini: Path, temp_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A private folder with the right name that another user made (here: as if this process ran as the next
+    user id) could hold a cache planted for this user."""
+    other = os.getuid() + 1
+    folder = temp_dir / f"exograph-{other}"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setattr(os, "getuid", lambda: other)
+    with pytest.raises(CacheError) as info:
+        open_store(mini)
+    assert str(info.value) == (
+        f"cannot write the exograph cache ({temp_dir.parent / 'blocker' / 'cache'}: Not a directory; "
+        "no private per-user folder in the temp directory): set EXOGRAPH_CACHE_DIR to a writable folder"
+    )
+    assert not any(folder.iterdir())
+
+
+def test_a_full_disk_while_writing_the_cache_names_each_folder(
+    mini: Path, temp_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite's own error (it has no strerror, as an OSError has), for the cache folder and the private one; no
+    partial file is left (a file size limit stands in for the full disk)."""
+    import resource
+    import signal
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("EXOGRAPH_CACHE_DIR", str(cache))  # a writable one, not temp_dir's blocked one
+    open_store(mini).db.close()  # the per-file results are kept: only the store is written below
+    cache_path(mini).unlink()
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (60_000, hard))  # the store is about twice as large
+    try:
+        with pytest.raises(CacheError) as info:
+            open_store(mini)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)
+    folder = temp_dir / f"exograph-{os.getuid()}"
+    assert str(info.value) == (
+        f"cannot write the exograph cache ({cache}: disk I/O error; {folder}: disk I/O error): "
+        "set EXOGRAPH_CACHE_DIR to a writable folder"
+    )
+    assert sorted(p.name for p in cache.iterdir()) == ["files"] and not any(folder.iterdir())
 
 
 def test_unwritable_cache_is_a_usage_error(mini: Path, temp_dir: Path, cli: Callable[..., Result]) -> None:

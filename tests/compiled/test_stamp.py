@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from exograph.compiled import stamp as stamp_module
-from exograph.compiled.store import open_store
+from exograph.compiled.store import cache_path, open_store
 from exograph.layout import Layout
 from tests.conftest import replace_in
 
@@ -26,7 +26,8 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 def test_unchanged_files_are_not_hashed_again(mini: Path, counted: list[int]) -> None:
     open_store(mini)
     counted.clear()
-    assert len(open_store(mini).assertion_ids()) == 5
+    store = open_store(mini)
+    assert len(store.assertion_ids()) == 5 and (store.root, store.path) == (mini, cache_path(mini))
     assert counted == []
 
 

@@ -272,4 +272,50 @@ def test_a_store_knows_its_root_and_its_file(mini: Path) -> None:
 
     store = open_store(mini)
     assert (store.root, store.path) == (mini, cache_path(mini))
-    assert open_store(mini).path == cache_path(mini)  # opened from the cache, as compiled
+    again = open_store(mini)  # opened from the cache, as compiled
+    assert (again.root, again.path) == (mini, cache_path(mini))
+
+
+def test_step_shapes_count_the_regulators_of_each_target_by_the_shapes_of_their_steps(chain_root: Path) -> None:
+    """Each regulator's set of step shapes into a target (direction, aspect, hypothesis, negated, scope, cargo),
+    and how many regulators have that very set: what a count of chains reads instead of the steps."""
+    store = open_store(chain_root)
+    stored = {
+        (target, tuple(map(tuple, json.loads(shapes)))): n
+        for target, shapes, n in store.db.execute("SELECT target, shapes, regulators FROM step_shapes")
+    }
+    up, down = ("increases", "secretion", 0, 0, "biology", 0), ("decreases", "secretion", 0, 0, "biology", 0)
+    # RAB27, RAB27A (in two papers) and TP53 increase exosome secretion; hypoxia increases and decreases it
+    assert stored[("exosome_secretion", (up,))] == 3
+    assert stored[("exosome_secretion", (down, up))] == 1
+    # miR-21 decreases PDCD4 as vesicle cargo in one paper, not in the other: one regulator, two shapes
+    amount = ("decreases", "amount", 0, 0, "biology")
+    assert stored[("PDCD4", ((*amount, 0), (*amount, 1)))] == 1
+    # the hypothesis (HIF1A) and the negated claim (sorafenib) into RAB27A are two sets
+    assert stored[("RAB27A", (("increases", "amount", 1, 0, "biology", 0),))] == 1
+    assert stored[("RAB27A", (("increases", "amount", 0, 1, "biology", 0),))] == 1
+    # and every set is that of the stored steps, grouped by target and regulator
+    by_pair: dict[tuple[str, str], set[tuple[object, ...]]] = {}
+    columns = "target, regulator, direction, aspect, hypothesis, negated, scope, cargo"
+    for target, regulator, *shape in store.db.execute(f"SELECT {columns} FROM steps"):
+        by_pair.setdefault((target, regulator), set()).add(tuple(shape))
+    expected: dict[tuple[str, tuple[tuple[object, ...], ...]], int] = {}
+    for (target, _), shapes in by_pair.items():
+        key = (target, tuple(sorted(shapes)))
+        expected[key] = expected.get(key, 0) + 1
+    assert stored == expected and len(stored) == 12
+
+
+def test_full_text_of_a_claim_holds_every_quote_and_assay(mini: Path) -> None:
+    from tests.curation.lint.conftest import Tree
+
+    tree = Tree(mini)
+    tree.add_text("Rab27a-null cells released fewer exosomes.")
+    tree.edit(
+        "curation/assertions/mini2024.yaml",
+        "        perturbation: knockdown\n",
+        "        perturbation: knockdown\n      - quote: Rab27a-null cells released fewer exosomes.\n"
+        "        section: Text\n        assay: NTA\n",
+    )
+    body = _search(open_store(mini), "assertion", "mini2024-rab27a-exosome-secretion")[2]
+    assert body == "Knockdown of RAB27A reduced exosome release.  Rab27a-null cells released fewer exosomes. NTA"

@@ -131,3 +131,13 @@ def test_a_damaged_cached_store_is_rebuilt(cli: Cli, mini: Path) -> None:
         if path.is_file():
             path.write_bytes(b"garbage")
     assert rows(cli, count, mini)[0]["n"] == "5"
+
+
+def test_a_cache_folder_with_uri_characters_in_its_name(
+    cli: Cli, mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The query runs on the compiled cache opened read-only by URI, where '#' would end the file name."""
+    monkeypatch.setenv("EXOGRAPH_CACHE_DIR", str(tmp_path / "a#b" / "cache"))
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/biolink/vocab/Association> }"
+    assert rows(cli, count, mini)[0]["n"] == "5"
+    assert not (tmp_path / "a").exists()
