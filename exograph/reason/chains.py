@@ -575,6 +575,8 @@ def _best(found: list[Chain], count: int) -> list[Chain]:
 
 #: Frontier entities whose steps are fetched in one SQL query; the budget is checked between batches.
 BATCH = 256
+#: The first batch of a level, each next one twice as large (up to ``BATCH``).
+FIRST_BATCH = 16
 
 #: A partial chain during search: its steps, the entities it holds, the entity it grows from, and its coherence
 #: (what the context check passes on to the step that grows it; see :func:`_grown`).
@@ -582,13 +584,17 @@ _Partial = tuple[tuple[Step, ...], frozenset[str], str, Coherence]
 
 
 def _batches(frontier: list[_Partial]) -> Iterator[dict[str, list[_Partial]]]:
-    """The frontier grouped by the entity each partial chain grows from, ``BATCH`` entities at a time."""
+    """The frontier grouped by the entity each partial chain grows from, in batches of ``FIRST_BATCH``
+    entities doubling up to ``BATCH``: a search that runs out of budget early in a level has not fetched
+    the steps of hundreds of entities it never grows, and one that does not still fetches in few queries."""
     by_node: dict[str, list[_Partial]] = defaultdict(list)
     for partial in frontier:
         by_node[partial[2]].append(partial)
     nodes = list(by_node)
-    for first in range(0, len(nodes), BATCH):
-        yield {node: by_node[node] for node in nodes[first : first + BATCH]}
+    first, size = 0, FIRST_BATCH
+    while first < len(nodes):
+        yield {node: by_node[node] for node in nodes[first : first + size]}
+        first, size = first + size, min(2 * size, BATCH)
 
 
 def _feeders(index: Index, node: str, options: ChainOptions, first: bool) -> dict[str, str | None]:
