@@ -579,7 +579,7 @@ BATCH = 256
 FIRST_BATCH = 16
 
 #: A partial chain during search: its steps, the entities it holds, the entity it grows from, and its coherence
-#: (what the context check passes on to the step that grows it; see :func:`_grown`).
+#: (what the context check passes on to the step that grows it; see :class:`_Coherent`).
 _Partial = tuple[tuple[Step, ...], frozenset[str], str, Coherence]
 
 
@@ -639,6 +639,7 @@ def upstream(
     (marking would leave them out), and counted there with the partial chains not grown.
     """
     search = _Search(index, options, matches, "target")
+    check = _Coherent(index, True, tally) if options.coherent else None
     frontier: list[_Partial] = [((), frozenset({subject}), subject, EMPTY)]  # steps downstream first
     start_aliases = index.aliases(start[0]) if start else {}
     found: list[Chain] = []
@@ -685,16 +686,16 @@ def upstream(
                         chain_steps = search.add(steps, step, before=True)
                         if chain_steps is None:
                             continue
-                        carried = _carried(state, steps, chain_steps, True) if options.coherent else None
+                        carried = check.carried(state, steps, chain_steps) if check else None
                         if start and regulator in start_aliases:
-                            if _kept(index, carried, chain_steps, True, options, tally):
+                            if check is None or check.kept(carried, chain_steps):
                                 found.append(Chain(chain_steps, start_aliases[regulator], start[0], subject))
                             continue
                         signed = sign is None or compose(s.sign for s in chain_steps) == sign
-                        if not start and signed and _kept(index, carried, chain_steps, True, options, tally):
+                        if not start and signed and (check is None or check.kept(carried, chain_steps)):
                             found.append(Chain(chain_steps, end=subject))
                         if depth < options.depth:
-                            grown_state = _grown(index, carried, chain_steps, True, options, tally)
+                            grown_state = check.grown(carried, chain_steps) if check else EMPTY
                             if grown_state is not None:
                                 following.append((chain_steps, held | {regulator, step.target}, regulator, grown_state))
             if explored > options.budget:
@@ -708,6 +709,7 @@ def downstream(
 ) -> tuple[list[Chain], bool]:
     """Chains starting at ``subject``, built forwards one level at a time (``tally``: as for :func:`upstream`)."""
     search = _Search(index, options, matches, "regulator")
+    check = _Coherent(index, False, tally) if options.coherent else None
     first = index.aliases(subject)
     frontier: list[_Partial] = [((), frozenset({subject}), subject, EMPTY)]  # steps upstream first
     found: list[Chain] = []
@@ -732,11 +734,11 @@ def downstream(
                                 chain_steps = search.add((*steps[:-1], last), step, before=False)
                             if chain_steps is None:
                                 continue
-                            carried = _carried(state, steps, chain_steps, False) if options.coherent else None
-                            if _kept(index, carried, chain_steps, False, options, tally):
+                            carried = check.carried(state, steps, chain_steps) if check else None
+                            if check is None or check.kept(carried, chain_steps):
                                 found.append(Chain(chain_steps, first[chain_steps[0].regulator], start=subject))
                             if depth < options.depth:
-                                grown_state = _grown(index, carried, chain_steps, False, options, tally)
+                                grown_state = check.grown(carried, chain_steps) if check else EMPTY
                                 if grown_state is not None:
                                     held_now = held | {step.regulator, step.target}
                                     following.append((chain_steps, held_now, step.target, grown_state))
@@ -746,58 +748,53 @@ def downstream(
     return found, True
 
 
-def _carried(state: Coherence, before: tuple[Step, ...], after: tuple[Step, ...], anchor_last: bool) -> Coherence:
-    """What partial chain ``before`` (whose coherence is ``state``) passes on to the step that grew it into
-    ``after``; None when composing that step kept an earlier one to fewer assertions (another step then, as
-    narrowing makes one: see :func:`exograph.reason.steps.narrowed`), so that ``after`` must be read whole."""
-    kept = after[1:] if anchor_last else after[:-1]
-    return None if any(a.contexts is not b.contexts for a, b in zip(kept, before, strict=True)) else state
+@dataclass(frozen=True, slots=True)
+class _Coherent:
+    """The context checks of a coherent search, growing chains in front (``anchor_last``: upstream) or
+    behind. Each partial chain carries what its context passes on to the step that grows it (its
+    coherence), so a longer chain is checked against its one new step. With ``tally``, found chains whose
+    diseases disagree are left out as they are met and counted there, with the partial chains not grown."""
 
+    index: Index
+    anchor_last: bool
+    tally: Counter[str] | None
 
-def _grown(
-    index: Index,
-    carried: Coherence,
-    after: tuple[Step, ...],
-    anchor_last: bool,
-    options: ChainOptions,
-    tally: Counter[str] | None,
-) -> Coherence:
-    """The coherence of partial chain ``after``, from what the chain it grew from passes on (``carried``:
-    :func:`_carried`), or None: it grows no further. With ``coherent``, a chain whose steps already come from
-    different contexts does not grow, as no longer chain through them would be coherent either (the chain's
-    disease is set next to the query's subject, which growing moves away from). ``tally`` counts them.
-    Checked without narrowing steps to their assertions (cheaper; it prunes no chain narrowing keeps)."""
-    if not options.coherent:
-        return EMPTY
-    if carried is None:
-        found = coherence(index, tuple(s.contexts for s in after), anchor_last)
-    else:
-        found = grown(index, carried, (after[0] if anchor_last else after[-1]).contexts, anchor_last)
-    if found is None and tally is not None:
-        tally["partial chains"] += 1
-    return found
+    def carried(self, state: Coherence, before: tuple[Step, ...], after: tuple[Step, ...]) -> Coherence:
+        """What partial chain ``before`` (whose coherence is ``state``) passes on to the step that grew it into
+        ``after``; None when composing that step kept an earlier one to fewer assertions (another step then,
+        as narrowing makes one: see :func:`exograph.reason.steps.narrowed`), so ``after`` is read whole."""
+        kept = after[1:] if self.anchor_last else after[:-1]
+        return None if any(a.contexts is not b.contexts for a, b in zip(kept, before, strict=True)) else state
 
+    def grown(self, carried: Coherence, after: tuple[Step, ...]) -> Coherence:
+        """The coherence of partial chain ``after``, from what the chain it grew from passes on (``carried``),
+        or None: it grows no further, as no longer chain through steps from different contexts would be
+        coherent either (the chain's disease is set next to the query's subject, which growing moves away
+        from). Checked without narrowing steps to their assertions (cheaper; it prunes no chain narrowing
+        keeps)."""
+        if carried is None:
+            found = coherence(self.index, tuple(s.contexts for s in after), self.anchor_last)
+        else:
+            found = grown(self.index, carried, self._new(after), self.anchor_last)
+        if found is None and self.tally is not None:
+            self.tally["partial chains"] += 1
+        return found
 
-def _kept(
-    index: Index,
-    carried: Coherence,
-    after: tuple[Step, ...],
-    anchor_last: bool,
-    options: ChainOptions,
-    tally: Counter[str] | None,
-) -> bool:
-    """Whether a chain found is kept for ranking: with ``tally`` (a coherent search; it counts the others),
-    not one whose diseases disagree, which marking would leave out (:func:`context.diseases_agree`, read
-    from what the chain it grew from passes on, as :func:`_grown` reads it)."""
-    if tally is None or not options.coherent:
-        return True
-    if carried is None:
-        agree = diseases_agree(index, tuple(s.contexts for s in after), anchor_last)
-    else:
-        agree = diseases_follow(index, carried, (after[0] if anchor_last else after[-1]).contexts)
-    if not agree:
-        tally["left out"] += 1
-    return agree
+    def kept(self, carried: Coherence, after: tuple[Step, ...]) -> bool:
+        """Whether a chain found is kept for ranking: with ``tally``, not one whose diseases disagree, which
+        marking would leave out (:func:`context.diseases_agree`, read as :meth:`grown` reads it)."""
+        if self.tally is None:
+            return True
+        if carried is None:
+            agree = diseases_agree(self.index, tuple(s.contexts for s in after), self.anchor_last)
+        else:
+            agree = diseases_follow(self.index, carried, self._new(after))
+        if not agree:
+            self.tally["left out"] += 1
+        return agree
+
+    def _new(self, after: tuple[Step, ...]) -> tuple[str, ...]:
+        return (after[0] if self.anchor_last else after[-1]).contexts
 
 
 def _joins(index: Index, entity: str) -> dict[str, str | None]:

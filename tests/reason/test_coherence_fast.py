@@ -146,22 +146,22 @@ def test_a_step_that_composing_narrowed_is_read_again(ckg: KnowledgeGraph) -> No
     liver, breast = '{"diseases": ["liver_cancer_q"]}', '{"diseases": ["breast_cancer_q"]}'
     pooled = Step("x", "s", 1, ("amount",), ("a1", "a2"), (), 0, False, False, contexts=(liver, breast))
     narrowed = replace(pooled, assertions=("a1",), contexts=(liver,))
-    options = chains.ChainOptions()
     for anchor_last in (True, False):
         new = Step("w", "x", 1, ("amount",), ("a3",), (), 0, False, False, contexts=(breast,))
         grown = (new, narrowed) if anchor_last else (narrowed, replace(new, regulator="s", target="w"))
         state = coherence(index, (pooled.contexts,), anchor_last)
         assert state is not None
-        carried = chains._carried(state, (pooled,), grown, anchor_last)
-        assert chains._grown(index, carried, grown, anchor_last, options, None) is None
         tally = Counter[str]()
-        assert not chains._kept(index, carried, grown, anchor_last, options, tally)  # found: left out, counted
+        check = chains._Coherent(index, anchor_last, tally)
+        carried = check.carried(state, (pooled,), grown)
+        assert check.grown(carried, grown) is None and tally["partial chains"] == 1
+        assert not check.kept(carried, grown)  # found: left out, counted
         assert tally["left out"] == 1
         # not narrowed: the carried answer is used, and the pooled step agrees with the new one
         whole = (new, pooled) if anchor_last else (pooled, grown[1])
-        assert chains._carried(state, (pooled,), whole, anchor_last) is state
-        assert chains._grown(index, state, whole, anchor_last, options, None) is not None
-        assert chains._kept(index, state, whole, anchor_last, options, tally)
+        assert check.carried(state, (pooled,), whole) is state
+        assert check.grown(state, whole) is not None
+        assert check.kept(state, whole)
 
 
 def test_a_field_only_some_of_a_steps_assertions_state_binds_nothing(ckg: KnowledgeGraph) -> None:
