@@ -37,6 +37,7 @@ def _read_until(fd: int, marker: bytes, process: subprocess.Popen[bytes]) -> byt
     return seen
 
 
+@pytest.mark.usefixtures("ctrl_c_heard")
 @pytest.mark.parametrize(
     "command", [["validate", "{root}"], ["export", "--format", "nt", "--root", "{root}", "-o", "{out}"]]
 )

@@ -105,6 +105,7 @@ def test_the_time_limit_stops_a_runaway_query(cli: Cli, mini: Path) -> None:
     assert "ran longer than 0.5 s and was stopped" in result.output and "--timeout" in result.output
 
 
+@pytest.mark.usefixtures("ctrl_c_heard")
 def test_ctrl_c_stops_a_runaway_query_at_once(cli: Cli, mini: Path) -> None:
     assert cli("sparql", "--root", str(mini), COUNT).exit_code == 0  # the store built: the child goes to the query
     command = [sys.executable, "-m", "exograph", "sparql", "--root", str(mini), CARTESIAN]
