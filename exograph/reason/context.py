@@ -25,7 +25,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from exograph.reason.index import Index, parse_context
+from exograph.reason.index import Index, parse_context, written_diseases
 
 if TYPE_CHECKING:
     from exograph.reason.chains import Chain
@@ -314,10 +314,10 @@ def _diseases(
 def _diseases_as_written(
     contexts: tuple[str, ...],
 ) -> tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]] | None:
-    parsed = _parsed(contexts)
-    if any(c.get("cell_line_diseases") for c in parsed):
+    written = [written_diseases(c) for c in contexts]
+    if any(lines for _, lines in written):
         return None
-    return _pooled([frozenset(c.get("diseases", ())) for c in parsed])
+    return _pooled([stated for stated, _ in written])
 
 
 def _pooled(each: list[frozenset[str]]) -> tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]]:

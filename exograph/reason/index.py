@@ -107,8 +107,9 @@ def parse_context(text: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=65536)
-def _diseases(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The diseases a compiled context states, and those of its cell lines (read once per context)."""
+def written_diseases(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The diseases a compiled context states, and those of its cell lines, as written (read once per
+    context; :meth:`Index.diseases` narrows one by the other through the hierarchy)."""
     context = parse_context(text)
     return frozenset(context.get("diseases", ())), frozenset(context.get("cell_line_diseases", ()))
 
@@ -193,7 +194,7 @@ class Index:
 
         Kept per context: coherence and composition ask it of every step of every partial chain.
         """
-        stated, lines = _diseases(context_json)
+        stated, lines = written_diseases(context_json)
         if not lines:  # most claims: what the row states, whatever the hierarchy
             return stated
         key = ("diseases", context_json)

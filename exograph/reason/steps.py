@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields
 from operator import attrgetter
 
 from exograph.reason.compose import effect
-from exograph.reason.index import Index, Row, parse_context
+from exograph.reason.index import Index, Row, written_diseases
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,11 +124,4 @@ def narrowed(index: Index, step: Step, rows: tuple[Row, ...]) -> Step:
 def stated_diseases(step: Step) -> list[str]:
     """The diseases a step's assertions hold in, as their compiled contexts say (each row's own and its cell
     lines'): what a step marked as from another disease is from."""
-    return sorted(
-        {
-            d
-            for text in step.contexts
-            for f in ("diseases", "cell_line_diseases")
-            for d in parse_context(text).get(f, ())
-        }
-    )
+    return sorted({d for text in step.contexts for written in written_diseases(text) for d in written})
