@@ -286,7 +286,11 @@ def grown(index: Index, shorter: Coherence, new: tuple[str, ...], anchor_last: b
 def diseases_follow(index: Index, shorter: Passed, new: tuple[str, ...]) -> bool:
     """Whether the diseases of a chain one step longer than a coherent one (which passes on ``shorter``) agree,
     as :func:`diseases_agree` says, the new step having these compiled contexts."""
-    return not differing(index, shorter[0], _diseases(index, new)[1])
+    anchors = shorter[0]
+    for name, binding in _diseases(index, new)[1].items():  # as not differing(...), without building its list
+        if name in anchors and not compatible(index, anchors[name], binding):
+            return False
+    return True
 
 
 def _diseases(
