@@ -7,6 +7,7 @@ JSON. ``build`` is the only place that turns validated models into records.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any, TypedDict
 
@@ -129,6 +130,13 @@ LINE_FIELDS = ("cell_lines", "donors", "recipients")
 def line_diseases(entities: Mapping[str, EntityRecord]) -> dict[str, list[str]]:
     """The diseases of each cell line that records some, by key (what :func:`filter_context` reads)."""
     return {k: e["diseases"] for k, e in entities.items() if e.get("diseases")}
+
+
+def diseases_written(context: Mapping[str, Any]) -> str:
+    """The diseases a compiled context (:func:`filter_context`) states and those of its cell lines, as the chain
+    steps keep them beside it (``[[stated], [of its cell lines]]``, sorted): the few distinct ones are read once
+    each, where parsing every step's whole context for them was a sixth of a path query at 100,000 assertions."""
+    return json.dumps([sorted(context.get("diseases", ())), sorted(context.get("cell_line_diseases", ()))])
 
 
 def filter_context(a: AssertionRecord, lines: Mapping[str, Sequence[str]]) -> dict[str, Any]:

@@ -23,7 +23,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from exograph import __version__
-from exograph.compiled.records import AssertionRecord, EntityRecord, SourceRecord, filter_context, line_diseases
+from exograph.compiled.records import (
+    AssertionRecord,
+    EntityRecord,
+    SourceRecord,
+    diseases_written,
+    filter_context,
+    line_diseases,
+)
 from exograph.layout import Layout, fingerprint_of
 
 if TYPE_CHECKING:
@@ -52,7 +59,7 @@ REASONING_SCHEMA = """
 CREATE TABLE steps (
     id TEXT PRIMARY KEY, source TEXT NOT NULL, regulator TEXT NOT NULL, target TEXT NOT NULL,
     direction TEXT NOT NULL, aspect TEXT NOT NULL, hypothesis INTEGER NOT NULL, negated INTEGER NOT NULL,
-    context TEXT NOT NULL, mechanism TEXT, scope TEXT NOT NULL, cargo INTEGER NOT NULL
+    context TEXT NOT NULL, mechanism TEXT, scope TEXT NOT NULL, cargo INTEGER NOT NULL, diseases TEXT NOT NULL
 );
 CREATE TABLE step_shapes (target TEXT NOT NULL, shapes TEXT NOT NULL, regulators INTEGER NOT NULL);
 CREATE TABLE nodes (key TEXT PRIMARY KEY, kind TEXT NOT NULL, generic INTEGER NOT NULL, exposure INTEGER NOT NULL);
@@ -94,7 +101,7 @@ WRITE_BROADER = "INSERT INTO broader VALUES (?, ?)"
 WRITE_SOURCES = "INSERT INTO sources VALUES (?, ?)"
 WRITE_ASSERTIONS = "INSERT INTO assertions VALUES (?, ?, ?, ?, ?, ?)"
 WRITE_MEMBERS = "INSERT INTO members VALUES (?, ?, ?)"
-WRITE_STEPS = "INSERT INTO steps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+WRITE_STEPS = "INSERT INTO steps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 WRITE_STEP_SHAPES = "INSERT INTO step_shapes VALUES (?, ?, ?)"
 WRITE_SEARCH = "INSERT INTO search VALUES (?, ?, ?, ?, ?, ?)"
 WRITE_NODES = "INSERT INTO nodes VALUES (?, ?, ?, ?)"
@@ -105,7 +112,7 @@ MARK_EXPOSURES = (
 )
 PAGE_COUNT = "PRAGMA page_count"
 PAGE_SIZE = "PRAGMA page_size"
-CACHE_FORMAT = "12"
+CACHE_FORMAT = "13"
 #: How many compiled caches (one per curation root) the cache directory keeps; older ones are evicted.
 KEEP_CACHES = 16
 _CACHE_NAME = re.compile(r"^[0-9a-f]{20}\.sqlite$")
@@ -330,7 +337,7 @@ def write_rows(
 
 
 #: One assertion's row of the chain steps and of the full-text index.
-Step = tuple[str, str, str, str, str, str, int, int, str, str | None, str, int]
+Step = tuple[str, str, str, str, str, str, int, int, str, str | None, str, int, str]
 Reasoning = tuple[Step, tuple[str, str, str, str, str, str]]
 
 
@@ -341,8 +348,9 @@ def reasoning_rows(a: AssertionRecord, labels: Mapping[str, str], lines: Mapping
     names = " ".join(labels[k] for k in (a["regulator"], a["target"]) if k in labels)
     quotes = " ".join(f"{ev['quote']} {ev['assay'] or ''}" for ev in a["evidence"])
     search = ("assertion", a["id"], a["id"].replace("-", " "), names, quotes, a["note"] or "")
-    flags = (int(a["hypothesis"]), int(a["negated"]), json.dumps(filter_context(a, lines)))
-    return (*step, *flags, a["mechanism"], a["scope"], int(a["exosomal_cargo"])), search
+    context = filter_context(a, lines)
+    flags = (int(a["hypothesis"]), int(a["negated"]), json.dumps(context))
+    return (*step, *flags, a["mechanism"], a["scope"], int(a["exosomal_cargo"]), diseases_written(context)), search
 
 
 def _write_reasoning(

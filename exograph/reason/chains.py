@@ -33,6 +33,7 @@ from exograph.reason.context import (
     diseases_follow,
     grown,
     mark_context,
+    placed,
 )
 from exograph.reason.index import Index, Row, Shapes
 from exograph.reason.steps import Step, group, make_step, narrowed, relinked
@@ -796,7 +797,7 @@ class _Coherent:
         if (
             carried is not None
             and self.tally is not None
-            and not diseases_follow(self.index, carried, self._new(after))
+            and not diseases_follow(self.index, carried, self._new(after).diseases)
         ):
             if keep:
                 self.tally["left out"] += 1
@@ -822,9 +823,9 @@ class _Coherent:
         from). Checked without narrowing steps to their assertions (cheaper; it prunes no chain narrowing
         keeps)."""
         if carried is None:
-            found = coherence(self.index, tuple(s.contexts for s in after), self.anchor_last)
+            found = coherence(self.index, tuple(placed(s) for s in after), self.anchor_last)
         else:
-            found = grown(self.index, carried, self._new(after), self.anchor_last)
+            found = grown(self.index, carried, placed(self._new(after)), self.anchor_last)
         if found is None and self.tally is not None:
             self.tally["partial chains"] += 1
         return found
@@ -835,15 +836,15 @@ class _Coherent:
         if self.tally is None:
             return True
         if carried is None:
-            agree = diseases_agree(self.index, tuple(s.contexts for s in after), self.anchor_last)
+            agree = diseases_agree(self.index, tuple(s.diseases for s in after), self.anchor_last)
         else:
-            agree = diseases_follow(self.index, carried, self._new(after))
+            agree = diseases_follow(self.index, carried, self._new(after).diseases)
         if not agree:
             self.tally["left out"] += 1
         return agree
 
-    def _new(self, after: tuple[Step, ...]) -> tuple[str, ...]:
-        return (after[0] if self.anchor_last else after[-1]).contexts
+    def _new(self, after: tuple[Step, ...]) -> Step:
+        return after[0] if self.anchor_last else after[-1]
 
 
 def _joins(index: Index, entity: str) -> dict[str, str | None]:

@@ -419,7 +419,7 @@ def _not_the_same(index: Index, before: Step, after: Step, role: str) -> str:
             cells = _named(row.context_json, "actor") | _named(row.context_json, role)
             if not (cells and theirs and _within(index, cells, theirs)):
                 continue
-            mine, stated = index.diseases(row.context_json), index.diseases(vesicles.context_json)
+            mine, stated = index.diseases(row.diseases), index.diseases(vesicles.diseases)
             if mine and stated and not _within(index, mine, stated):
                 return (
                     f"the vesicles differ in disease: {before.regulator} -> {before.target} is in"
@@ -468,7 +468,7 @@ def _same_vesicles(index: Index, row: Row, cells: frozenset[str], vesicles: Row,
     cells are not those of any cancer cell's EVs."""
     if not _within(index, cells, donors):
         return False
-    mine, theirs = index.diseases(row.context_json), index.diseases(vesicles.context_json)
+    mine, theirs = index.diseases(row.diseases), index.diseases(vesicles.diseases)
     if mine and theirs and not _within(index, mine, theirs):
         return False
     return not _missing_states(index, row, vesicles)

@@ -213,7 +213,7 @@ def pair_differences(index: Index, first: Row, second: Row) -> Iterable[tuple[st
     clash = cell_clash(index, a, b)
     if clash:
         yield ("cells", *clash)
-    mine, theirs = index.diseases(first.context_json), index.diseases(second.context_json)
+    mine, theirs = index.diseases(first.diseases), index.diseases(second.diseases)
     if mine and theirs and not compatible(index, mine, theirs):  # a claim's disease is also its cell lines'
         yield ("diseases", tuple(sorted(mine)), tuple(sorted(theirs)))
     for name in ("organisms", "conditions", "donors", "recipients", "system"):

@@ -193,7 +193,7 @@ def mark_context(index: Index, chain: Chain, anchor_last: bool, composed: bool =
     anchors: Mapping[str, frozenset[str]] = {}
     marks: dict[int, list[str]] = {id(steps[i]): ["diseases"] for i in unkept}
     for step in reversed(steps) if anchor_last else steps:
-        stated = _stated(index, step.contexts)
+        stated = _stated(index, step.diseases)
         off = differing(index, anchors, stated)
         if off:
             mine = marks.setdefault(id(step), [])
@@ -219,18 +219,26 @@ def mark_context(index: Index, chain: Chain, anchor_last: bool, composed: bool =
     return replace(chain, steps=marked)
 
 
-def diseases_agree(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_last: bool) -> bool:
-    """Whether no step of a chain (its compiled contexts, pooled over its assertions) states a disease apart
+def diseases_agree(index: Index, diseases: tuple[tuple[str, ...], ...], anchor_last: bool) -> bool:
+    """Whether no step of a chain (its written diseases, :attr:`Step.diseases`) states a disease apart
     from the chain's. When this is False, :func:`mark_context` marks the chain whether or not it narrows its
     steps: the chain's disease is set by the nearest step that states one, kept whole, and a step none of
     whose assertions agree with it is kept whole and marked."""
     anchors: Mapping[str, frozenset[str]] = {}
-    for step in reversed(contexts) if anchor_last else contexts:
+    for step in reversed(diseases) if anchor_last else diseases:
         stated, binding = _diseases(index, step)
         if differing(index, anchors, binding):
             return False
         anchors = _grown_anchors(index, anchors, stated, binding)
     return True
+
+
+#: What the quick checks read of a step: its compiled contexts (for cells) and its written diseases.
+Placed = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def placed(step: Step) -> Placed:
+    return step.contexts, step.diseases
 
 
 #: What a partial chain's coherence passes on to the step that grows it: the diseases set so far, and the
@@ -241,25 +249,25 @@ Coherence = Passed | None
 EMPTY: Coherence = ({}, ())
 
 
-def grown_coherent(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_last: bool) -> bool:
-    """Whether a chain whose steps have these compiled contexts may be coherent: as ``mark_context(...,
+def grown_coherent(index: Index, steps: tuple[Placed, ...], anchor_last: bool) -> bool:
+    """Whether a chain whose steps are placed so (:func:`placed`) may be coherent: as ``mark_context(...,
     narrow=False).coherent`` says where each step's assertions state the same fields; where only some of
     them state one, it binds nothing (:func:`_diseases`, :func:`_where`), so that no chain marking keeps is left out."""
-    return coherence(index, contexts, anchor_last) is not None
+    return coherence(index, steps, anchor_last) is not None
 
 
-def coherence(index: Index, contexts: tuple[tuple[str, ...], ...], anchor_last: bool) -> Coherence:
-    """The coherence of a chain whose steps have these compiled contexts: :func:`grown` one step at a time,
+def coherence(index: Index, steps: tuple[Placed, ...], anchor_last: bool) -> Coherence:
+    """The coherence of a chain whose steps are placed so (:func:`placed`): :func:`grown` one step at a time,
     from the subject's end."""
     found = EMPTY
-    for new in reversed(contexts) if anchor_last else contexts:
+    for new in reversed(steps) if anchor_last else steps:
         found = grown(index, found, new, anchor_last)
     return found
 
 
-def grown(index: Index, shorter: Coherence, new: tuple[str, ...], anchor_last: bool) -> Coherence:
-    """The coherence of a chain one step longer than one whose coherence is ``shorter``, the new step having
-    these compiled contexts (the search keeps each partial chain's answer, and asks this as it grows it).
+def grown(index: Index, shorter: Coherence, new: Placed, anchor_last: bool) -> Coherence:
+    """The coherence of a chain one step longer than one whose coherence is ``shorter``, the new step placed so
+    (:func:`placed`; the search keeps each partial chain's answer, and asks this as it grows it).
 
     The shorter chain passes on the diseases set nearer the subject, and the cells where the new step must
     act (growing at the far end) or whose actors its effect meets (growing in front, where its effect reaches
@@ -268,10 +276,10 @@ def grown(index: Index, shorter: Coherence, new: tuple[str, ...], anchor_last: b
     if shorter is None:
         return None
     anchors, cells = shorter
-    stated, binding = _diseases(index, new)
+    stated, binding = _diseases(index, new[1])
     if differing(index, anchors, binding):
         return None
-    acting, affected = _where(new)
+    acting, affected = _where(new[0])
     anchors = _grown_anchors(index, anchors, stated, binding)
     if anchor_last:  # the new first step's effect meets the actors up to the first step naming its own
         if affected and not all(compatible(index, affected, a) for a in cells):
@@ -285,7 +293,7 @@ def grown(index: Index, shorter: Coherence, new: tuple[str, ...], anchor_last: b
 
 def diseases_follow(index: Index, shorter: Passed, new: tuple[str, ...]) -> bool:
     """Whether the diseases of a chain one step longer than a coherent one (which passes on ``shorter``) agree,
-    as :func:`diseases_agree` says, the new step having these compiled contexts."""
+    as :func:`diseases_agree` says, the new step's written diseases being ``new`` (:attr:`Step.diseases`)."""
     anchors = shorter[0]
     for name, binding in _diseases(index, new)[1].items():  # as not differing(...), without building its list
         if name in anchors and not compatible(index, anchors[name], binding):
@@ -294,31 +302,31 @@ def diseases_follow(index: Index, shorter: Passed, new: tuple[str, ...]) -> bool
 
 
 def _diseases(
-    index: Index, contexts: tuple[str, ...]
+    index: Index, written: tuple[str, ...]
 ) -> tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]]:
-    """The diseases a step (or one assertion) states, pooled over its compiled contexts (each assertion's own
-    and those of its cell lines, :meth:`Index.diseases`), and those it is bound by in the quick checks.
+    """The diseases a step (or one assertion) states, pooled over its assertions' written diseases (each one's
+    own and those of its cell lines, :meth:`Index.diseases`), and those it is bound by in the quick checks.
 
     Marking may keep a step to some of its assertions (those in the chain's disease, those that compose), and
     the quick checks must never leave out a chain marking keeps: where only some assertions state a disease,
     the others may be the ones kept, so the step binds nothing. Where every assertion states one, any kept
     state some of the pooled diseases, and fewer are never more compatible: the pooled ones bind. Frozen:
-    :func:`compatible` keys its answers by them. Kept for every index where no context names a cell line's
+    :func:`compatible` keys its answers by them. Kept for every index where no assertion names a cell line's
     disease (most steps: the diseases as written, whatever the hierarchy), else per index."""
-    found = _diseases_as_written(contexts)
+    found = _diseases_as_written(written)
     if found is None:
-        key = ("step diseases", contexts)
+        key = ("step diseases", written)
         found = index.memo.get(key)
         if found is None:
-            found = index.memo[key] = _pooled([index.diseases(c) for c in contexts])
+            found = index.memo[key] = _pooled([index.diseases(w) for w in written])
     return found
 
 
 @lru_cache(maxsize=65536)
 def _diseases_as_written(
-    contexts: tuple[str, ...],
+    texts: tuple[str, ...],
 ) -> tuple[Mapping[str, frozenset[str]], Mapping[str, frozenset[str]]] | None:
-    written = [written_diseases(c) for c in contexts]
+    written = [written_diseases(w) for w in texts]
     if any(lines for _, lines in written):
         return None
     return _pooled([stated for stated, _ in written])
@@ -359,11 +367,11 @@ def _cells(contexts: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
-def _stated(index: Index, contexts: tuple[str, ...]) -> Mapping[str, frozenset[str]]:
+def _stated(index: Index, written: tuple[str, ...]) -> Mapping[str, frozenset[str]]:
     """The fields every step of a chain must agree on with the chain's own, over a step's (or one assertion's)
     compiled contexts, pooled: the diseases (:func:`_diseases`). Cells are followed step by step instead (see
     :func:`handoff`: vesicles carry an effect from one cell to another)."""
-    return _diseases(index, contexts)[0]
+    return _diseases(index, written)[0]
 
 
 def _kept_in_disease(
@@ -379,11 +387,11 @@ def _kept_in_disease(
     anchors: Mapping[str, frozenset[str]] = {}
     kept: dict[int, Step] = {}
     for step in order:
-        rows = [r for r in step.rows if not differing(index, anchors, _stated(index, (r.context_json,)))]
+        rows = [r for r in step.rows if not differing(index, anchors, _stated(index, (r.diseases,)))]
         if rows and len(rows) < len(step.rows):
             kept[id(step)] = narrowed(index, step, tuple(rows))
         if rows:
-            anchors = narrower(index, anchors, _stated(index, kept.get(id(step), step).contexts))
+            anchors = narrower(index, anchors, _stated(index, kept.get(id(step), step).diseases))
     if not kept:
         return list(chain.steps), ()
     steps = [kept.get(id(s), s) for s in chain.steps]

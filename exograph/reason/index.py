@@ -21,7 +21,9 @@ from exograph.compiled.store import Store
 #: The sign of each direction; ``regulates`` states no sign.
 SIGNS = {"increases": 1, "decreases": -1, "regulates": 0}
 
-_COLUMNS = "id, source, regulator, target, direction, aspect, hypothesis, negated, context, mechanism, scope, cargo"
+_COLUMNS = (
+    "id, source, regulator, target, direction, aspect, hypothesis, negated, context, mechanism, scope, cargo, diseases"
+)
 
 
 class Row(NamedTuple):
@@ -44,6 +46,8 @@ class Row(NamedTuple):
     scope: str
     #: Whether the regulator acts as vesicle cargo in recipient cells (``exosomal_cargo``).
     cargo: bool
+    #: The diseases its context states and those of its cell lines, as written (see :func:`written_diseases`).
+    diseases: str
 
     @property
     def sign(self) -> int:
@@ -108,14 +112,17 @@ def parse_context(text: str) -> dict[str, Any]:
 
 @lru_cache(maxsize=65536)
 def written_diseases(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The diseases a compiled context states, and those of its cell lines, as written (read once per
-    context; :meth:`Index.diseases` narrows one by the other through the hierarchy)."""
-    context = parse_context(text)
-    return frozenset(context.get("diseases", ())), frozenset(context.get("cell_line_diseases", ()))
+    """The diseases a claim states, and those of its cell lines, from the text the chain steps keep of them
+    (:func:`exograph.compiled.records.diseases_written`; few distinct, so each is read once; :meth:`Index.diseases`
+    narrows one by the other through the hierarchy)."""
+    stated, lines = json.loads(text)
+    return frozenset(stated), frozenset(lines)
 
 
 def _row(values: tuple[Any, ...]) -> Row:
-    i, source, regulator, target, direction, aspect, hypothesis, negated, context, mechanism, scope, cargo = values
+    i, source, regulator, target, direction, aspect, hypothesis, negated, context, mechanism, scope, cargo, written = (
+        values
+    )
     return Row(
         i,
         source,
@@ -129,6 +136,7 @@ def _row(values: tuple[Any, ...]) -> Row:
         mechanism,
         scope,
         bool(cargo),
+        written,
     )
 
 
@@ -187,17 +195,17 @@ class Index:
             found = self.memo[("ancestors", key)] = frozenset(self._closure(key, self.broader))
         return found
 
-    def diseases(self, context_json: str) -> frozenset[str]:
-        """The diseases a claim (its compiled context) holds in: those its row states and those of the cell
-        lines it names (``cell_line_diseases``), each dropped where one of the other is narrower. A claim in
-        K-562 cells holds in chronic myelogenous leukemia, whether its row states no disease or "cancer".
+    def diseases(self, written: str) -> frozenset[str]:
+        """The diseases a claim holds in (``written``: its :attr:`Row.diseases`): those its row states and those of
+        the cell lines it names, each dropped where one of the other is narrower. A claim in K-562 cells holds in
+        chronic myelogenous leukemia, whether its row states no disease or "cancer".
 
-        Kept per context: coherence and composition ask it of every step of every partial chain.
+        Kept per text: coherence and composition ask it of every step of every partial chain.
         """
-        stated, lines = written_diseases(context_json)
+        stated, lines = written_diseases(written)
         if not lines:  # most claims: what the row states, whatever the hierarchy
             return stated
-        key = ("diseases", context_json)
+        key = ("diseases", written)
         found: frozenset[str] | None = self.memo.get(key)
         if found is None:
             found = self.memo[key] = frozenset(

@@ -33,6 +33,8 @@ class Step:
     negated: bool
     #: The distinct contexts (as compiled JSON) of the supporting assertions.
     contexts: tuple[str, ...] = ()
+    #: The distinct diseases they state with those of their cell lines, as written (:attr:`Row.diseases`).
+    diseases: tuple[str, ...] = ()
     #: How this step's target relates to the next step's regulator (or to the chain's end):
     #: None (the same entity, or a narrower one), family, member, parent, variant or transfer.
     target_link: str | None = None
@@ -82,6 +84,7 @@ def make_step(index: Index, members: list[Row], effect_name: str) -> Step:
             first.hypothesis,
             first.negated,
             (first.context_json,),
+            (first.diseases,),
             effect=effect_name,
             cargo=first.cargo,
             rows=(first,),
@@ -98,6 +101,7 @@ def make_step(index: Index, members: list[Row], effect_name: str) -> Step:
         hypothesis=all(r.hypothesis for r in members),
         negated=first.negated,
         contexts=tuple(sorted({r.context_json for r in members})),
+        diseases=tuple(sorted({r.diseases for r in members})),
         effect=effect_name,
         cargo=first.cargo,
         rows=tuple(members),
@@ -122,6 +126,6 @@ def narrowed(index: Index, step: Step, rows: tuple[Row, ...]) -> Step:
 
 
 def stated_diseases(step: Step) -> list[str]:
-    """The diseases a step's assertions hold in, as their compiled contexts say (each row's own and its cell
-    lines'): what a step marked as from another disease is from."""
-    return sorted({d for text in step.contexts for written in written_diseases(text) for d in written})
+    """The diseases a step's assertions hold in, as their rows say (each row's own and its cell lines'): what a
+    step marked as from another disease is from."""
+    return sorted({d for text in step.diseases for written in written_diseases(text) for d in written})

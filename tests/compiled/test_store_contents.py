@@ -148,6 +148,7 @@ def test_chain_steps_hold_what_composition_reads(chain_root: Path) -> None:
         "post_transcriptional",
         "biology",
         1,
+        json.dumps([[], []]),  # no disease stated, none of a cell line
     )
     hypothesis, negated = steps["mini2024-hif1a-rab27a"], steps["mini2024-sorafenib-rab27a"]
     assert hypothesis[5:7] == (1, 0) and hypothesis[8] == "transcription" and hypothesis[10] == 0
@@ -319,3 +320,18 @@ def test_full_text_of_a_claim_holds_every_quote_and_assay(mini: Path) -> None:
     )
     body = _search(open_store(mini), "assertion", "mini2024-rab27a-exosome-secretion")[2]
     assert body == "Knockdown of RAB27A reduced exosome release.  Rab27a-null cells released fewer exosomes. NTA"
+
+
+def test_each_chain_step_keeps_the_diseases_its_context_states(context_tree: Path) -> None:
+    """Chain search reads a step's diseases from the short text beside its context (parsing every step's
+    whole context for them was a sixth of a path query at 100,000 assertions): the two must say the same,
+    cell lines' diseases included."""
+    from tests.conftest import replace_in
+
+    entities = next((context_tree / "curation/entities").glob("*.yaml"))
+    replace_in(entities, "    kind: cell_line\n", "    kind: cell_line\n    diseases: [hepatocellular_carcinoma]\n")
+    rows = open_store(context_tree).db.execute("SELECT context, diseases FROM steps").fetchall()
+    for context, written in rows:
+        stated = json.loads(context)
+        assert json.loads(written) == [sorted(stated.get("diseases", ())), sorted(stated.get("cell_line_diseases", ()))]
+    assert any(json.loads(w)[0] for _, w in rows) and any(json.loads(w)[1] for _, w in rows)

@@ -9,6 +9,7 @@ cell line (a step's disease then often comes from its line alone).
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import replace
 
@@ -18,9 +19,24 @@ import yaml
 import exograph
 from benchmarks.generate import write_curation
 from exograph.api import KnowledgeGraph
+from exograph.compiled.records import diseases_written
 from exograph.reason import chains
-from exograph.reason.context import coherence, diseases_agree, diseases_follow, grown, grown_coherent, mark_context
+from exograph.reason.context import (
+    Placed,
+    coherence,
+    diseases_agree,
+    diseases_follow,
+    grown,
+    grown_coherent,
+    mark_context,
+    placed,
+)
 from exograph.reason.steps import Step
+
+
+def _at(*contexts: str) -> Placed:
+    """A step's placing (:func:`placed`) from its assertions' compiled contexts, as the compiled steps keep it."""
+    return contexts, tuple(sorted({diseases_written(json.loads(c)) for c in contexts}))
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +109,7 @@ def test_a_partial_chain_grows_exactly_when_marking_leaves_it_coherent(graph: Kn
         for size in range(1, len(steps) + 1):
             part = steps[len(steps) - size :] if anchor_last else steps[:size]
             expected = mark_context(index, chains.Chain(part), anchor_last, narrow=False).coherent
-            assert grown_coherent(index, tuple(s.contexts for s in part), anchor_last) == expected, part
+            assert grown_coherent(index, tuple(placed(s) for s in part), anchor_last) == expected, part
             seen[expected] += 1
     assert seen[True] > 5 and seen[False] > 3, seen
 
@@ -102,7 +118,7 @@ def test_chains_whose_diseases_disagree_are_never_coherent(graph: KnowledgeGraph
     index = graph.index
     seen = Counter[bool]()
     for chain, anchor_last in _found(graph):
-        agree = diseases_agree(index, tuple(s.contexts for s in chain.steps), anchor_last)
+        agree = diseases_agree(index, tuple(s.diseases for s in chain.steps), anchor_last)
         if not agree:
             assert not mark_context(index, chain, anchor_last).coherent
         seen[agree] += 1
@@ -144,12 +160,12 @@ def test_a_step_that_composing_narrowed_is_read_again(ckg: KnowledgeGraph) -> No
     from two diseases, the earlier step agreed with anything either of them agrees with)."""
     index = ckg.index
     liver, breast = '{"diseases": ["liver_cancer_q"]}', '{"diseases": ["breast_cancer_q"]}'
-    pooled = Step("x", "s", 1, ("amount",), ("a1", "a2"), (), 0, False, False, contexts=(liver, breast))
-    narrowed = replace(pooled, assertions=("a1",), contexts=(liver,))
+    pooled = Step("x", "s", 1, ("amount",), ("a1", "a2"), (), 0, False, False, *_at(liver, breast))
+    narrowed = replace(pooled, assertions=("a1",), contexts=(liver,), diseases=_at(liver)[1])
     for anchor_last in (True, False):
-        new = Step("w", "x", 1, ("amount",), ("a3",), (), 0, False, False, contexts=(breast,))
+        new = Step("w", "x", 1, ("amount",), ("a3",), (), 0, False, False, *_at(breast))
         grown = (new, narrowed) if anchor_last else (narrowed, replace(new, regulator="s", target="w"))
-        state = coherence(index, (pooled.contexts,), anchor_last)
+        state = coherence(index, (placed(pooled),), anchor_last)
         assert state is not None
         tally = Counter[str]()
         check = chains._Coherent(index, anchor_last, tally)
@@ -171,17 +187,17 @@ def test_a_field_only_some_of_a_steps_assertions_state_binds_nothing(ckg: Knowle
     index = ckg.index
     liver, breast, unstated = '{"diseases": ["liver_cancer_q"]}', '{"diseases": ["breast_cancer_q"]}', "{}"
     for anchor_last in (True, False):
-        in_breast = coherence(index, ((breast,),), anchor_last)
+        in_breast = coherence(index, (_at(breast),), anchor_last)
         assert in_breast is not None
-        assert grown(index, in_breast, (liver,), anchor_last) is None
-        assert grown(index, in_breast, (liver, unstated), anchor_last) is not None
-        assert not diseases_follow(index, in_breast, (liver,))
-        assert diseases_follow(index, in_breast, (liver, unstated))
+        assert grown(index, in_breast, _at(liver), anchor_last) is None
+        assert grown(index, in_breast, _at(liver, unstated), anchor_last) is not None
+        assert not diseases_follow(index, in_breast, _at(liver)[1])
+        assert diseases_follow(index, in_breast, _at(liver, unstated)[1])
         chain = ((breast,), (liver, unstated)) if not anchor_last else ((liver, unstated), (breast,))
-        assert diseases_agree(index, chain, anchor_last)
-        assert not diseases_agree(index, tuple((c[0],) for c in chain), anchor_last)
+        assert diseases_agree(index, tuple(_at(*c)[1] for c in chain), anchor_last)
+        assert not diseases_agree(index, tuple(_at(c[0])[1] for c in chain), anchor_last)
     fibroblast, hepatocyte = '{"cell_types": ["fibroblast_q"]}', '{"cell_types": ["hepatocyte_q"]}'
     for anchor_last in (True, False):  # the next step acts in hepatocytes; the one before it has its effect
-        in_hepatocytes = coherence(index, ((hepatocyte,),), anchor_last)
-        assert grown(index, in_hepatocytes, (fibroblast,), anchor_last) is None
-        assert grown(index, in_hepatocytes, (fibroblast, unstated), anchor_last) is not None
+        in_hepatocytes = coherence(index, (_at(hepatocyte),), anchor_last)
+        assert grown(index, in_hepatocytes, _at(fibroblast), anchor_last) is None
+        assert grown(index, in_hepatocytes, _at(fibroblast, unstated), anchor_last) is not None

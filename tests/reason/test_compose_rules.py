@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from exograph.compiled.records import diseases_written
 from exograph.reason import compose
 from exograph.reason.compose import Verdict, follow
 from exograph.reason.index import Index, Row
@@ -67,9 +68,9 @@ def row(
     **context: Any,
 ) -> Row:
     name = f"{regulator}-{target}-{aspect}-{len(context)}-{json.dumps(context, sort_keys=True)}"
-    return Row(
-        name, "s", regulator, target, direction, aspect, False, False, json.dumps(context), None, "biology", cargo
-    )
+    text = json.dumps(context)
+    written = diseases_written(context)
+    return Row(name, "s", regulator, target, direction, aspect, False, False, text, None, "biology", cargo, written)
 
 
 def step(index: Index, *rows: Row) -> Step:

@@ -11,6 +11,7 @@ import pytest
 
 import exograph
 from exograph.api import KnowledgeGraph
+from exograph.compiled.records import diseases_written
 from exograph.reason.index import Row
 
 from .conftest import Cli
@@ -203,7 +204,8 @@ SIGNED = [
 def _row(i: str, direction: str = "increases", aspect: str = "secretion", negated: bool = False, **more: Any) -> Row:
     target = more.pop("target", "exosome_secretion")
     hypothesis = more.pop("hypothesis", False)
-    return Row(i, "src", "R", target, direction, aspect, hypothesis, negated, json.dumps(more), None, "biology", False)
+    context, written = json.dumps(more), diseases_written(more)
+    return Row(i, "src", "R", target, direction, aspect, hypothesis, negated, context, None, "biology", False, written)
 
 
 @pytest.mark.parametrize(("first", "second", "expected"), SIGNED)

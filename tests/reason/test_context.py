@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from exograph.api import Chain, KnowledgeGraph
 
@@ -142,11 +143,24 @@ def _chain(*contexts: dict[str, object]) -> object:
     """A chain of len(contexts) steps A0 -> A1 -> ..., each step stated in one context."""
     import json
 
+    from exograph.compiled.records import diseases_written
     from exograph.reason.chains import Chain
     from exograph.reason.steps import Step
 
     steps = tuple(
-        Step(f"A{i}", f"A{i + 1}", 1, ("amount",), (f"a{i}",), ("s",), 1, False, False, (json.dumps(c),))
+        Step(
+            f"A{i}",
+            f"A{i + 1}",
+            1,
+            ("amount",),
+            (f"a{i}",),
+            ("s",),
+            1,
+            False,
+            False,
+            (json.dumps(c),),
+            (diseases_written(c),),
+        )
         for i, c in enumerate(contexts)
     )
     return Chain(steps)
@@ -301,7 +315,7 @@ def test_growing_a_chain_reads_coherence_as_marking_it(context_tree: object) -> 
     or nothing: a step with donors and no recipients passes the cells before it on to the next step."""
     from itertools import product
 
-    from exograph.reason.context import grown_coherent, mark_context
+    from exograph.reason.context import grown_coherent, mark_context, placed
 
     index = _index(context_tree)
     kinds: list[dict[str, object]] = [
@@ -321,7 +335,7 @@ def test_growing_a_chain_reads_coherence_as_marking_it(context_tree: object) -> 
         for contexts in product(kinds, repeat=size):
             chain = _chain(*contexts)
             expected = mark_context(index, chain, anchor_last, narrow=False).coherent  # type: ignore[arg-type, attr-defined]
-            compiled = tuple(s.contexts for s in chain.steps)  # type: ignore[attr-defined]
+            compiled = tuple(placed(s) for s in chain.steps)  # type: ignore[attr-defined]
             assert grown_coherent(index, compiled, anchor_last) == expected, (contexts, anchor_last)  # type: ignore[arg-type]
             seen[expected] += 1
     assert seen[True] > 100 and seen[False] > 100
@@ -380,9 +394,9 @@ def test_a_stated_disease_is_narrowed_by_the_cell_line_s(context_tree: object) -
         ({"cell_lines": ["Huh-7"], "cell_line_diseases": ["liver_cancer"], **HCC}, {"hepatocellular_carcinoma"}),
         ({**CANCER}, {"cancer"}),
     ]
-    import json
+    from exograph.compiled.records import diseases_written
 
-    assert [set(index.diseases(json.dumps(c))) for c, _ in cases] == [want for _, want in cases]
+    assert [set(index.diseases(diseases_written(c))) for c, _ in cases] == [want for _, want in cases]
     assert _marks(context_tree, False, {**in_huh7, **CANCER}, BREAST) == [(), ("diseases",)]
     assert _marks(context_tree, False, CANCER, BREAST) == [(), ()]  # stated alone, cancer holds for breast cancer
 
@@ -393,19 +407,24 @@ def test_a_chain_in_cancer_narrows_to_the_cancer_a_step_names(context_tree: obje
     after a narrower one still agrees. The quick checks and marking read it alike."""
     import json
 
+    from exograph.compiled.records import diseases_written
     from exograph.reason.context import diseases_agree, grown_coherent
 
     index = _index(context_tree)
     cancer, breast, liver, hcc = (
-        (json.dumps({"diseases": [k]}),)
+        ((json.dumps({"diseases": [k]}),), (diseases_written({"diseases": [k]}),))
         for k in ("cancer", "breast_cancer", "liver_cancer", "hepatocellular_carcinoma")
     )
     for anchor_last in (True, False):
         order = _from_the_subject(anchor_last)
-        assert not diseases_agree(index, order(cancer, breast, liver), anchor_last)  # type: ignore[arg-type]
+
+        def written(*steps: Any) -> Any:
+            return tuple(s[1] for s in steps)
+
+        assert not diseases_agree(index, written(*order(cancer, breast, liver)), anchor_last)
         assert not grown_coherent(index, order(cancer, breast, liver), anchor_last)  # type: ignore[arg-type]
         for agreeing in (order(cancer, breast, cancer), order(cancer, liver, hcc), order(liver, cancer, hcc)):
-            assert diseases_agree(index, agreeing, anchor_last)  # type: ignore[arg-type]
+            assert diseases_agree(index, written(*agreeing), anchor_last)
             assert grown_coherent(index, agreeing, anchor_last)  # type: ignore[arg-type]
         assert not grown_coherent(index, order(hcc, cancer, liver, breast), anchor_last)  # type: ignore[arg-type]
 

@@ -211,14 +211,13 @@ def test_the_search_s_quick_checks_leave_out_what_marking_marks_from_either_end(
     disagrees; read from D (regulators) the pooled step allows both diseases, B -> C narrows the chain's to
     breast cancer, and A -> B disagrees. The quick checks (diseases_agree, grown_coherent) leave the chain out
     either way, as marking marks it."""
-    from exograph.reason.context import diseases_agree, grown_coherent
+    from exograph.reason.context import diseases_agree, grown_coherent, placed
 
     in_hcc, in_breast = row("A", "B", diseases=HCC), row("B", "C", diseases=BREAST)
     pooled = step(index, row("C", "D", diseases=HCC), row("C", "D", diseases=BREAST))
     steps = (step(index, in_hcc), step(index, in_breast), pooled)
-    contexts = tuple(s.contexts for s in steps)
     assert marks(mark_context(index, Chain(steps), anchor_last=True)) == [("diseases",), (), ()]
     assert marks(mark_context(index, Chain(steps), anchor_last=False)) == [(), ("diseases",), ()]
     for anchor_last in (True, False):
-        assert not diseases_agree(index, contexts, anchor_last)
-        assert not grown_coherent(index, contexts, anchor_last)
+        assert not diseases_agree(index, tuple(s.diseases for s in steps), anchor_last)
+        assert not grown_coherent(index, tuple(placed(s) for s in steps), anchor_last)
