@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import signal
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,6 +15,19 @@ from exograph.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PROJECT_ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fresh_answers() -> None:
+    """Each test session starts with exograph's answers kept per process (``functools.lru_cache``) empty.
+
+    Mutation testing runs each mutant's tests in a process forked from one that already ran them on the
+    unmutated code: a mutant in a function that is only reached through a kept answer (``context._binding``,
+    through ``context._where``) was never called, and survived whatever the tests check."""
+    for module in [m for name, m in sys.modules.items() if name == "exograph" or name.startswith("exograph.")]:
+        for value in list(vars(module).values()):
+            if callable(getattr(value, "cache_clear", None)) and callable(getattr(value, "cache_info", None)):
+                value.cache_clear()
 
 
 @pytest.fixture(autouse=True)
