@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from itertools import product
 from pathlib import Path
 from typing import Any
@@ -154,3 +155,46 @@ def test_a_search_forwards_near_its_budget_fetches_steps_only_where_it_grows(
         reached = {s.regulator for c in found.chains for s in c.steps}
         assert len(fetched) > 40
         assert len(fetched - reached) <= 0.1 * len(fetched), (budget, len(fetched - reached), len(fetched))
+
+
+@pytest.fixture(scope="module")
+def edges(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    """The composition fixture plus tests/fixtures/counting: steps into the last level counted that composition
+    cuts or keeps for reasons other than their class alone (see the test below)."""
+    from tests.conftest import FIXTURES
+
+    root = tmp_path_factory.mktemp("counting")
+    for tree in ("mini", "reason", "compose", "counting"):
+        shutil.copytree(FIXTURES / tree, root, dirs_exist_ok=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("EXOGRAPH_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        return exograph.load(root)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        # TP53_GOF_mutant -> exosome_secretion pools two findings: KRAS -> TP53 (its gene, a parent link) is cut
+        "exosome_secretion",
+        # a subtype shift of exosome secretion, cargo loading of a process: say nothing of what follows; the
+        # degradation of RAB11a-positive exosomes or of large oncosomes: a class (exosome, microvesicle) joins
+        # two steps only through a transfer, and these vesicles act in their own right (no cargo)
+        "angiogenesis",
+        # HIF1A -> hypoxic microenvironment in its own cells and as exosomal cargo, each on two findings: loading
+        # HIF1A composes only into the cargo effect, its amount and degradation only into the other
+        "hypoxic_microenvironment",
+    ],
+)
+def test_chains_counted_where_composition_reads_more_than_a_class_are_counted_as_built(
+    edges: KnowledgeGraph, subject: str
+) -> None:
+    counted = 0
+    for kind, depth in product(("drivers", "regulators"), (2, 3)):
+        every = getattr(edges, kind)(subject, depth=depth, max_chains=10_000, across_contexts=True)
+        shorter = sum(len(c.steps) < depth for c in every.chains)
+        for shown in (1, 2):
+            few = getattr(edges, kind)(subject, depth=depth, max_chains=shown, across_contexts=True)
+            assert few.chains == every.chains[:shown]
+            assert len(few.chains) + few.query.cut == len(every.chains), (kind, depth, shown)
+            counted += shorter >= shown
+    assert counted > 4  # the last level was counted, not built
