@@ -231,6 +231,7 @@ def test_a_pooled_step_keeps_only_the_assertions_from_the_chains_disease(compose
     pools a finding from tumour cells (no disease) and one from breast-cancer cells into fibroblasts. The chain's
     disease is HCC: the step keeps the tumour-cell finding only, and the transfer names only its cells. (Before,
     diseases were compared over the whole step: the step, stating only breast cancer, marked the chain.)"""
+    import exograph
     from tests.conftest import replace_in
 
     path = compose_root / "curation/assertions/compose2025.yaml"
@@ -248,6 +249,10 @@ def test_a_pooled_step_keeps_only_the_assertions_from_the_chains_disease(compose
     steps = chain.steps  # type: ignore[attr-defined]
     assert steps[-1].assertions == ("compose2025-tumour-exosome-stat3",)
     assert steps[-2].via == "exosome from malignant_cell to endothelial_cell"
+    # a search for coherent chains only finds it too: it reads the chain's disease from hypoxia's end, as marking
+    # does (read from STAT3's end, the pooled step would set breast cancer, and the step in HCC would differ)
+    coherent = exograph.load(compose_root).targets("hypoxia", depth=3, max_chains=500).chains
+    assert [c for c in coherent if route(c)[1:] == ["KRAS", "exosome_secretion", "STAT3"]] == [chain]
 
 
 def test_a_transfer_follows_diseases_as_it_follows_cells(compose_root: Path) -> None:
