@@ -445,6 +445,42 @@ def test_files_checked_in_worker_processes_give_the_answer_of_one_process(
     assert answers[0] == answers[1]
 
 
+@pytest.mark.parametrize(
+    ("cores", "parallel_from", "in_workers"),
+    [
+        (2, 2, True),  # enough files and cores: a forked worker per core
+        (2, 3, False),  # fewer files than PARALLEL_FROM: starting workers would cost more than it saves
+        (1, 2, False),  # one core: nothing to share the work with
+        (None, 2, False),  # a platform that cannot say how many cores it has: one
+    ],
+)
+def test_files_are_checked_in_workers_only_with_enough_files_and_cores(
+    mini: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cores: int | None, parallel_from: int, in_workers: bool
+) -> None:
+    """Where each assertion file is checked: by forked workers (each inherits what the files are checked
+    against) on a cold check of enough files with more than one core, else in the command's own process."""
+    import os
+
+    from tests.conftest import FIXTURES
+
+    shutil.copytree(FIXTURES / "reason", mini, dirs_exist_ok=True)  # a second source, a second file
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    monkeypatch.setattr(incremental, "PARALLEL_FROM", parallel_from)
+    seen = tmp_path / "checked-by"
+    check = incremental._check_file
+
+    def recording(path: Path, against: object) -> object:
+        with seen.open("a", encoding="utf-8") as out:  # one short line per file: appended whole
+            out.write(f"{os.getpid()}\n")
+        return check(path, against)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(incremental, "_check_file", recording)
+    incremental.validate(Layout(mini), cache=False)
+    checkers = seen.read_text(encoding="utf-8").split()
+    assert len(checkers) == 2  # each file once
+    assert (str(os.getpid()) not in checkers) == in_workers, checkers
+
+
 def test_checking_shows_its_progress_on_a_terminal(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import io
     import sys
