@@ -188,6 +188,10 @@ def test_a_change_in_a_gene_does_not_continue_as_its_variant(ckg: KnowledgeGraph
     assert ["compose2025-kras-tp53-activity", "chain2025-tp53-exosome-secretion"] in ids(
         ckg.path("KRAS", "exosome secretion", max_length=2)
     )
+    # asked why not, the chains the rule cut are found again without composing, each still joining p53 to its
+    # variant (a parent link), and the rule is named for each
+    (rule,) = [c for c in ckg.why_not("KRAS", "exosome secretion").query.cuts if c.reason == "a composition rule"]
+    assert set(rule.rules) == {"a change in TP53 says nothing about what its variant TP53_GOF_mutant does"}
 
 
 def test_a_transfer_continues_only_into_effects_of_the_same_vesicles(ckg: KnowledgeGraph) -> None:
