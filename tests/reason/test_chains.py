@@ -122,3 +122,17 @@ def test_no_entity_twice_in_a_chain(kg: KnowledgeGraph) -> None:
     for chain in kg.regulators("exosome secretion", depth=4, include_hypotheses=True).chains:
         nodes = route(chain)
         assert len(nodes) == len(set(nodes))
+
+
+def test_each_answer_names_its_query(kg: KnowledgeGraph) -> None:
+    """The JSON answer (``--format json``) and the "No chains for ..." line name the query asked."""
+    import json
+
+    from exograph.reason.render import chains_json, chains_table
+
+    for kind in ("drivers", "regulators", "targets"):
+        found = getattr(kg, kind)("PDCD4", depth=2)
+        assert json.loads(chains_json(found))["query"] == kind
+        none = getattr(kg, kind)("fibroblast", depth=2)  # a cell type: no step starts or ends there
+        assert chains_table(none, {}).startswith(f"No chains for {kind} fibroblast match.")
+    assert json.loads(chains_json(kg.path("miR-21", "PDCD4")))["query"] == "path"
