@@ -201,3 +201,23 @@ def test_chains_counted_where_composition_reads_more_than_a_class_are_counted_as
             assert len(few.chains) + few.query.cut == len(every.chains), (kind, depth, shown)
             counted += shorter >= shown
     assert counted > 4  # the last level was counted, not built
+
+
+def test_searches_forwards_and_backwards_find_the_same_chains_joined_alike(edges: KnowledgeGraph) -> None:
+    """Every two-step chain is found from where it starts (targets) and from where it ends (regulators), its
+    steps joined by the same link: a family and its members, a gene and its variant, a narrower concept, a
+    transfer of vesicles."""
+    keys = _entities(edges)
+    flags = {"depth": 2, "max_chains": 10_000, "across_contexts": True, "include_hypotheses": True}
+
+    def joined(kind: str) -> set[tuple[tuple[str, ...], str | None]]:
+        return {
+            (tuple(c.assertion_ids), c.steps[0].target_link)
+            for key in keys
+            for c in getattr(edges, kind)(key, **flags).chains
+            if len(c.steps) == 2
+        }
+
+    forwards = joined("targets")
+    assert forwards == joined("regulators")
+    assert {link for _, link in forwards} == {None, "family", "member", "variant", "transfer"}
