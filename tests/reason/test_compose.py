@@ -257,6 +257,10 @@ def test_a_pooled_step_keeps_only_the_assertions_from_the_chains_disease(compose
     # does (read from STAT3's end, the pooled step would set breast cancer, and the step in HCC would differ)
     coherent = exograph.load(compose_root).targets("hypoxia", depth=3, max_chains=500).chains
     assert [c for c in coherent if route(c)[1:] == ["KRAS", "exosome_secretion", "STAT3"]] == [chain]
+    # asked from STAT3's end, the pooled step nearest it sets the chain's disease whole: the step in HCC differs
+    upstream = exograph.load(compose_root).regulators("STAT3", depth=3, max_chains=500, across_contexts=True)
+    (marked,) = [c for c in upstream.chains if route(c) == ["hypoxia", "KRAS", "exosome_secretion", "STAT3"]]
+    assert not marked.coherent
 
 
 def test_a_transfer_follows_diseases_as_it_follows_cells(compose_root: Path) -> None:

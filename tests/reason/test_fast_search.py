@@ -221,3 +221,11 @@ def test_searches_forwards_and_backwards_find_the_same_chains_joined_alike(edges
     forwards = joined("targets")
     assert forwards == joined("regulators")
     assert {link for _, link in forwards} == {None, "family", "member", "variant", "transfer"}
+
+
+def test_chains_of_one_length_rank_primary_research_before_more_sources(edges: KnowledgeGraph) -> None:
+    """Into angiogenesis, one step each: exosomes' effect in one primary study ranks before HIF-1a's, stated by
+    two reviews (the weakest step's evidence: primary research first, then the number of distinct sources)."""
+    ranked = [c.assertion_ids for c in edges.regulators("angiogenesis", depth=1, across_contexts=True).chains]
+    primary = ranked.index(["count2025-exosome-angiogenesis"])
+    assert primary < ranked.index(["review2025a-hif1a-angiogenesis", "review2025b-hif1a-angiogenesis"])
