@@ -794,17 +794,15 @@ class _Coherent:
         else None). Where its diseases disagree, it neither is kept nor grows: :meth:`grown` would first ask
         what :meth:`kept` asked, and most chains of a large search end there."""
         carried = self.carried(state, before, after)
-        if (
-            carried is not None
-            and self.tally is not None
-            and not diseases_follow(self.index, carried, self._new(after).diseases)
-        ):
-            if keep:
-                self.tally["left out"] += 1
-            if grow:
-                self.tally["partial chains"] += 1
-            return False, None
-        return (not keep or self.kept(carried, after)), (self.grown(carried, after) if grow else None)
+        if carried is None or self.tally is None:
+            return (not keep or self.kept(carried, after)), (self.grown(carried, after) if grow else None)
+        if diseases_follow(self.index, carried, self._new(after).diseases):  # kept, as kept() would find
+            return True, (self.grown(carried, after) if grow else None)
+        if keep:
+            self.tally["left out"] += 1
+        if grow:
+            self.tally["partial chains"] += 1
+        return False, None
 
     def carried(self, state: Coherence, before: tuple[Step, ...], after: tuple[Step, ...]) -> Coherence:
         """What partial chain ``before`` (whose coherence is ``state``) passes on to the step that grew it into

@@ -209,14 +209,13 @@ def spoken_for(index: Index, row: Row) -> bool:
     key = ("spoken for", row.id)
     found: bool | None = index.memo.get(key)
     if found is None:
-        store = index.store
-        quotes = _quotes(store.assertion(row.id))
-        others = store.db.execute(
-            "SELECT id FROM steps WHERE regulator = ? AND target = ? AND aspect = 'degradation' AND direction = ?"
-            " AND hypothesis = ? AND negated = ?",
-            (row.regulator, row.target, row.direction, row.hypothesis, row.negated),
+        quotes = _quotes(index.store.assertion(row.id))
+        found = index.memo[key] = any(
+            quotes & _quotes(index.store.assertion(other.id))
+            for other in index.between([(row.regulator, row.target)])
+            if other.aspect == "degradation"
+            and (other.direction, other.hypothesis, other.negated) == (row.direction, row.hypothesis, row.negated)
         )
-        found = index.memo[key] = any(quotes & _quotes(store.assertion(i)) for (i,) in others)
     return found
 
 
