@@ -201,3 +201,8 @@ def test_a_field_only_some_of_a_steps_assertions_state_binds_nothing(ckg: Knowle
         in_hepatocytes = coherence(index, (_at(hepatocyte),), anchor_last)
         assert grown(index, in_hepatocytes, _at(fibroblast), anchor_last) is None
         assert grown(index, in_hepatocytes, _at(fibroblast, unstated), anchor_last) is not None
+    # growing behind, a step that states where its effect happens in only some assertions passes on no cells:
+    # the next step may act anywhere (in fibroblasts), not only where the step before it had its effect
+    mixed = coherence(index, (_at(hepatocyte), _at(hepatocyte, unstated)), False)
+    assert mixed is not None and mixed[1] == ()
+    assert grown(index, mixed, _at(fibroblast), False) is not None

@@ -261,6 +261,11 @@ def test_a_pooled_step_keeps_only_the_assertions_from_the_chains_disease(compose
     upstream = exograph.load(compose_root).regulators("STAT3", depth=3, max_chains=500, across_contexts=True)
     (marked,) = [c for c in upstream.chains if route(c) == ["hypoxia", "KRAS", "exosome_secretion", "STAT3"]]
     assert not marked.coherent
+    # so a search for coherent chains only, read from STAT3's end, leaves it out (it passes the quick checks, where
+    # the pooled step binds no disease, and marking from STAT3's end leaves it out) and counts it
+    default = exograph.load(compose_root).regulators("STAT3", depth=3, max_chains=500)
+    assert [c for c in default.chains if route(c) == ["hypoxia", "KRAS", "exosome_secretion", "STAT3"]] == []
+    assert default.query.other_contexts == sum(not c.coherent for c in upstream.chains)
 
 
 def test_a_transfer_follows_diseases_as_it_follows_cells(compose_root: Path) -> None:

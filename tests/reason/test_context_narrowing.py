@@ -221,3 +221,26 @@ def test_the_search_s_quick_checks_leave_out_what_marking_marks_from_either_end(
     for anchor_last in (True, False):
         assert not diseases_agree(index, tuple(s.diseases for s in steps), anchor_last)
         assert not grown_coherent(index, tuple(placed(s) for s in steps), anchor_last)
+
+
+def test_a_step_in_a_broader_disease_does_not_widen_the_chain_s(index: Index) -> None:
+    """A step in HCC, then one in cancer, then one in breast cancer, read from either end: the chain holds in HCC (the
+    narrower of each pair that agree), so a step in breast cancer disagrees wherever it comes after a broader one.
+    Widened to cancer, the breast-cancer step would agree."""
+    from exograph.reason.context import diseases_agree, grown_coherent, narrower, placed
+
+    assert narrower(index, {"diseases": frozenset(HCC)}, {"diseases": frozenset({"cancer"})}) == {
+        "diseases": frozenset(HCC)
+    }
+    assert narrower(index, {"diseases": frozenset({"cancer"})}, {"diseases": frozenset(HCC)}) == {
+        "diseases": frozenset(HCC)
+    }
+    hcc, cancer = step(index, row("A", "B", diseases=HCC)), step(index, row("B", "C", diseases=["cancer"]))
+    breast = step(index, row("C", "D", diseases=BREAST))
+    for anchor_last, steps in ((False, (hcc, cancer, breast)), (True, (breast, cancer, hcc))):
+        found = mark_context(index, Chain(steps), anchor_last=anchor_last)
+        assert not found.coherent
+        expected = [("diseases",), (), ()] if anchor_last else [(), (), ("diseases",)]
+        assert marks(found) == expected  # the breast-cancer step, at the far end
+        assert not diseases_agree(index, tuple(s.diseases for s in steps), anchor_last)
+        assert not grown_coherent(index, tuple(placed(s) for s in steps), anchor_last)

@@ -206,13 +206,16 @@ def test_chains_counted_where_composition_reads_more_than_a_class_are_counted_as
 def test_searches_forwards_and_backwards_find_the_same_chains_joined_alike(edges: KnowledgeGraph) -> None:
     """Every two-step chain is found from where it starts (targets) and from where it ends (regulators), its
     steps joined by the same link: a family and its members, a gene and its variant, a narrower concept, a
-    transfer of vesicles."""
+    transfer of vesicles. A chain is named by its steps, not their assertions: marking keeps a pooled step to the
+    assertions in the disease set nearest the query's subject, which differs by the end asked from (RAB27B ->
+    RAB35 -> PDCD4: read from RAB27B's end, gastric cancer keeps RAB35's finding that states no disease; from
+    PDCD4's, the pooled step sets lung cancer and is kept whole)."""
     keys = _entities(edges)
     flags = {"depth": 2, "max_chains": 10_000, "across_contexts": True, "include_hypotheses": True}
 
-    def joined(kind: str) -> set[tuple[tuple[str, ...], str | None]]:
+    def joined(kind: str) -> set[tuple[tuple[tuple[str, str, bool], ...], str | None]]:
         return {
-            (tuple(c.assertion_ids), c.steps[0].target_link)
+            (tuple((s.regulator, s.target, s.cargo) for s in c.steps), c.steps[0].target_link)
             for key in keys
             for c in getattr(edges, kind)(key, **flags).chains
             if len(c.steps) == 2
@@ -229,3 +232,29 @@ def test_chains_of_one_length_rank_primary_research_before_more_sources(edges: K
     ranked = [c.assertion_ids for c in edges.regulators("angiogenesis", depth=1, across_contexts=True).chains]
     primary = ranked.index(["count2025-exosome-angiogenesis"])
     assert primary < ranked.index(["review2025a-hif1a-angiogenesis", "review2025b-hif1a-angiogenesis"])
+
+
+@pytest.mark.parametrize("kind", ["drivers", "regulators", "targets"])
+def test_the_default_answer_is_the_unmarked_chains_across_contexts_for_every_entity(
+    edges: KnowledgeGraph, kind: str
+) -> None:
+    """A coherent search leaves chains out as it meets them (its quick checks) and then marks the rest
+    (``_finish``): for every entity of the counting fixture, what it keeps is exactly what the same query across
+    contexts returns unmarked, and what it says it left out counts the marked chains of the answer's own kind
+    (a lower bound only where it says so). Drivers count only chains of sign +: a chain of the other sign whose
+    diseases disagree is not a driver left out."""
+    checked = left_out = 0
+    for subject in _entities(edges):
+        coherent = getattr(edges, kind)(subject, depth=3, max_chains=10_000).query
+        across = getattr(edges, kind)(subject, depth=3, max_chains=10_000, across_contexts=True).query
+        assert across.other_contexts == 0
+        unmarked = tuple(c for c in across.chains if c.coherent)
+        assert coherent.chains == unmarked, subject
+        marked = len(across.chains) - len(unmarked)
+        assert 0 <= coherent.other_contexts <= marked, subject
+        assert coherent.other_contexts == marked or not coherent.other_contexts_complete, subject
+        checked, left_out = checked + len(unmarked), left_out + marked
+        # a one-step partial chain always grows (a step alone agrees with itself), so a two-step search prunes
+        # nothing and its count is exact: the chains its last level leaves out are counted, never grown
+        assert getattr(edges, kind)(subject, depth=2).query.other_contexts_complete, subject
+    assert checked > 50 and left_out > 5  # the fixture has chains of both sorts for this kind
