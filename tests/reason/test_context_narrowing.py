@@ -235,6 +235,9 @@ def test_a_step_in_a_broader_disease_does_not_widen_the_chain_s(index: Index) ->
     assert narrower(index, {"diseases": frozenset({"cancer"})}, {"diseases": frozenset(HCC)}) == {
         "diseases": frozenset(HCC)
     }
+    # of a chain in HCC or breast cancer (a step pooling both), a step in liver cancer keeps HCC, the one it agrees with
+    both = {"diseases": frozenset(HCC + BREAST)}
+    assert narrower(index, both, {"diseases": frozenset(LIVER)}) == {"diseases": frozenset(HCC)}
     hcc, cancer = step(index, row("A", "B", diseases=HCC)), step(index, row("B", "C", diseases=["cancer"]))
     breast = step(index, row("C", "D", diseases=BREAST))
     for anchor_last, steps in ((False, (hcc, cancer, breast)), (True, (breast, cancer, hcc))):
