@@ -397,6 +397,14 @@ def test_a_stated_disease_is_narrowed_by_the_cell_line_s(context_tree: object) -
     from exograph.compiled.records import diseases_written
 
     assert [set(index.diseases(diseases_written(c))) for c, _ in cases] == [want for _, want in cases]
+    # ... as the chain checks read each step, one after another in one index (each answer its own, though kept)
+    from exograph.reason.context import diseases_agree
+
+    in_breast_line = {"cell_lines": ["MCF-7"], "cell_line_diseases": ["breast_cancer"]}
+    for context, want in [*cases, (in_breast_line, {"breast_cancer"})]:
+        for disease in ("hepatocellular_carcinoma", "breast_cancer"):
+            steps = ((diseases_written(context),), (diseases_written({"diseases": [disease]}),))
+            assert diseases_agree(index, steps, True) == (disease in want or want == {"cancer"}), (context, disease)
     assert _marks(context_tree, False, {**in_huh7, **CANCER}, BREAST) == [(), ("diseases",)]
     assert _marks(context_tree, False, CANCER, BREAST) == [(), ()]  # stated alone, cancer holds for breast cancer
 
