@@ -258,3 +258,21 @@ def test_the_default_answer_is_the_unmarked_chains_across_contexts_for_every_ent
         # nothing and its count is exact: the chains its last level leaves out are counted, never grown
         assert getattr(edges, kind)(subject, depth=2).query.other_contexts_complete, subject
     assert checked > 50 and left_out > 5  # the fixture has chains of both sorts for this kind
+
+
+def test_a_chain_found_without_the_composition_rules_is_kept_to_its_disease_without_them(
+    edges: KnowledgeGraph,
+) -> None:
+    """why-not searches without the composition rules to say which one cut a chain. AKT -> RAB27B -> loading
+    HIF1A -> SYTL1: read from SYTL1's end the chain is in gastric cancer, and the loading step keeps its finding
+    that states no disease (not the one in lung cancer). Composed again, loading would not reach HIF1A's own
+    effect: the chain would be kept whole and marked, and a coherent search would lose it."""
+    hif1a = ["AKT", "RAB27B", "HIF1A", "SYTL1"]
+    for coherent in (True, False):
+        options = ChainOptions(depth=3, max_chains=100, compose=False, coherent=coherent)
+        (chain,) = [c for c in paths(edges.index, "AKT", "SYTL1", options, None).chains if route(c) == hif1a]
+        assert chain.coherent and chain.steps[1].assertions == ("count2025-rab27b-hif1a-loading",)
+    composed = paths(edges.index, "AKT", "SYTL1", ChainOptions(depth=3, max_chains=100, coherent=False), None)
+    assert [c for c in composed.chains if route(c) == hif1a] == []
+    rule = [c for c in edges.why_not("AKT", "SYTL1", max_length=3).query.cuts if c.reason == "a composition rule"]
+    assert rule and rule[0].count == 3
