@@ -529,6 +529,31 @@ def test_a_cell_line_s_disease_is_checked(mini: Path, old: str, new: str, expect
     assert expected in "\n".join(problems(mini))
 
 
+def test_a_stated_disease_agrees_with_the_line_s_through_any_number_of_broader_terms(mini: Path) -> None:
+    """Huh-7 is a line of HCC, within liver cancer, within cancer: a claim in Huh-7 cells stating cancer agrees,
+    two broader terms up. A line's disease no entity defines is reported, and the claim is still checked."""
+    with (mini / ENTITIES).open("a", encoding="utf-8") as handle:
+        handle.write(LINES)
+        handle.write("  - key: liver_cancer\n    curie: MONDO:0002691\n    label: liver cancer\n    kind: disease\n")
+        handle.write("    broader: [cancer]\n")
+    replace_in(
+        mini / ENTITIES,
+        "    kind: disease\n    broader: [cancer]\n  - key: cancer",
+        "    kind: disease\n    broader: [liver_cancer]\n  - key: cancer",
+    )
+    stated = "      organisms: [human]\n      diseases: [breast_cancer]\n"
+    replace_in(mini / ASSERTIONS, stated, stated.replace("breast_cancer", "cancer") + "      cell_lines: [Huh-7]\n")
+    assert problems(mini) == []
+    replace_in(
+        mini / ENTITIES,
+        "    diseases: [hepatocellular_carcinoma]\n  - key: hep",
+        "    diseases: [hepatoma]\n  - key: hep",
+    )
+    found = "\n".join(problems(mini))
+    assert "entity 'Huh-7': disease 'hepatoma' is not a known entity" in found
+    assert "context.cell_lines 'Huh-7' is a line of hepatoma" in found
+
+
 def test_a_stated_disease_must_agree_with_the_cell_line_s(mini: Path) -> None:
     """A claim in Huh-7 cells (a line of HCC) may state HCC or cancer, never breast cancer."""
     with (mini / ENTITIES).open("a", encoding="utf-8") as handle:
