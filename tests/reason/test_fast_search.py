@@ -276,3 +276,42 @@ def test_a_chain_found_without_the_composition_rules_is_kept_to_its_disease_with
     assert [c for c in composed.chains if route(c) == hif1a] == []
     rule = [c for c in edges.why_not("AKT", "SYTL1", max_length=3).query.cuts if c.reason == "a composition rule"]
     assert rule and rule[0].count == 3
+
+
+@pytest.mark.parametrize("kind", ["targets", "regulators"])
+def test_batches_decide_how_steps_are_fetched_never_what_is_found(
+    edges: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """A level's frontier is fetched in batches that grow (FIRST_BATCH doubling up to BATCH): a search that
+    finishes finds exactly what one batch of every entity finds, each chain once. Batches of one entity, then
+    two, so that every frontier of the counting fixture is split."""
+    import exograph.reason.chains as module
+
+    options = ChainOptions(depth=3, coherent=False, max_chains=10**6)
+    monkeypatch.setattr(module, "FIRST_BATCH", 1)
+    monkeypatch.setattr(module, "BATCH", 2)
+    batched = {key: chains(edges.index, kind, key, options, None) for key in _entities(edges)}
+    monkeypatch.setattr(module, "FIRST_BATCH", 10**6)
+    monkeypatch.setattr(module, "BATCH", 10**6)
+    for key, answer in batched.items():
+        assert answer.complete and len({tuple(c.assertion_ids) for c in answer.chains}) == len(answer.chains), key
+        assert answer.chains == chains(edges.index, kind, key, options, None).chains, key
+    # the widest frontier a search grew from (the far ends of its two-step chains): several batches
+    ends = [
+        {c.steps[-1].target if kind == "targets" else c.steps[0].regulator for c in a.chains if len(c.steps) == 2}
+        for a in batched.values()
+    ]
+    assert max(len(e) for e in ends) >= 4
+
+
+def test_two_pooled_steps_keep_the_findings_whose_cells_agree(edges: KnowledgeGraph) -> None:
+    """AKT -> VHL (two findings in tumour cells) -> SYTL1 (one in tumour cells, one in fibroblasts): the chain
+    rests on VHL's finding in tumour cells, found from either end (a pair of steps with one finding each is
+    decided by their classes alone; any other pair is composed finding by finding)."""
+    for answer in (
+        edges.regulators("SYTL1", depth=2, across_contexts=True),
+        edges.targets("AKT", depth=2, across_contexts=True),
+    ):
+        (chain,) = [c for c in answer.chains if route(c) == ["AKT", "VHL", "SYTL1"]]
+        assert chain.steps[0].assertions == ("count2025-akt-vhl-amount", "count2025-akt-vhl-protein")
+        assert chain.steps[1].assertions == ("count2025-vhl-sytl1-breast-cancer",)
