@@ -554,6 +554,69 @@ def test_a_stated_disease_agrees_with_the_line_s_through_any_number_of_broader_t
     assert "context.cell_lines 'Huh-7' is a line of hepatoma" in found
 
 
+@pytest.mark.parametrize(
+    ("lines", "huh7_diseases", "stated", "expected"),
+    [
+        # a line no disease is known for says nothing of the claim's
+        ("[Huh-7]", "", "[breast_cancer]", []),
+        # a claim in a line of liver cancer may state HCC, which lies within it
+        ("[Huh-7]", "    diseases: [liver_cancer]\n", "[hepatocellular_carcinoma]", []),
+        # every line is checked, after one with no disease; the message lists every disease of each side
+        (
+            "[HEK-293, Huh-7]",
+            "    diseases: [hepatocellular_carcinoma, liver_cancer]\n",
+            "[breast_cancer, lung_cancer]",
+            [
+                "curation/assertions/mini2024.yaml:11:29: assertion 'mini2024-hypoxia-exosome-secretion': "
+                "context.cell_lines 'Huh-7' is a line of hepatocellular_carcinoma, liver_cancer, which is neither "
+                "within nor broader than context.diseases (breast_cancer, lung_cancer): state the line's disease or "
+                "correct the cell line"
+            ],
+        ),
+        # a line that agrees does not end the check of the next
+        (
+            "[Huh-7, MCF-7]",
+            "    diseases: [hepatocellular_carcinoma]\n",
+            "[hepatocellular_carcinoma]",
+            [
+                "curation/assertions/mini2024.yaml:11:27: assertion 'mini2024-hypoxia-exosome-secretion': "
+                "context.cell_lines 'MCF-7' is a line of breast_cancer, which is neither within nor broader than "
+                "context.diseases (hepatocellular_carcinoma): state the line's disease or correct the cell line"
+            ],
+        ),
+        # a line no entity defines is reported as such, and the check goes on
+        (
+            "[HeLa]",
+            "",
+            "[breast_cancer]",
+            [
+                "curation/assertions/mini2024.yaml:11:20: assertion 'mini2024-hypoxia-exosome-secretion': "
+                "context.cell_lines 'HeLa' is not a known entity"
+            ],
+        ),
+    ],
+)
+def test_each_cell_line_s_disease_is_checked_against_the_claim_s(
+    mini: Path, lines: str, huh7_diseases: str, stated: str, expected: list[str]
+) -> None:
+    entities = (
+        "  - key: Huh-7\n    curie: CVCL:0336\n    label: Huh-7\n    kind: cell_line\n" + huh7_diseases + ""
+        "  - key: HEK-293\n    curie: CVCL:0045\n    label: HEK293\n    kind: cell_line\n"
+        "  - key: MCF-7\n    curie: CVCL:0031\n    label: MCF-7\n    kind: cell_line\n    diseases: [breast_cancer]\n"
+        "  - key: hepatocellular_carcinoma\n    curie: MONDO:0007256\n    label: hepatocellular carcinoma\n"
+        "    kind: disease\n    broader: [liver_cancer]\n"
+        "  - key: liver_cancer\n    curie: MONDO:0002691\n    label: liver cancer\n    kind: disease\n"
+        "  - key: lung_cancer\n    curie: MONDO:0008903\n    label: lung cancer\n    kind: disease\n"
+    )
+    with (mini / ENTITIES).open("a", encoding="utf-8") as handle:
+        handle.write(entities)
+    before = "      organisms: [human]\n      diseases: [breast_cancer]\n"
+    replace_in(
+        mini / ASSERTIONS, before, f"      organisms: [human]\n      diseases: {stated}\n      cell_lines: {lines}\n"
+    )
+    assert problems(mini) == expected
+
+
 def test_a_stated_disease_must_agree_with_the_cell_line_s(mini: Path) -> None:
     """A claim in Huh-7 cells (a line of HCC) may state HCC or cancer, never breast cancer."""
     with (mini / ENTITIES).open("a", encoding="utf-8") as handle:
