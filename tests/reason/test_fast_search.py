@@ -251,6 +251,8 @@ def test_the_default_answer_is_the_unmarked_chains_across_contexts_for_every_ent
         unmarked = tuple(c for c in across.chains if c.coherent)
         assert coherent.chains == unmarked, subject
         marked = len(across.chains) - len(unmarked)
+        # a step names the transfer it passes through, or none (not an empty one: "transfer": [] in JSON)
+        assert all(s.via is None or (isinstance(s.via, str) and s.via) for c in across.chains for s in c.steps)
         assert 0 <= coherent.other_contexts <= marked, subject
         assert coherent.other_contexts == marked or not coherent.other_contexts_complete, subject
         checked, left_out = checked + len(unmarked), left_out + marked
