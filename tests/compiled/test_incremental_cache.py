@@ -481,6 +481,37 @@ def test_files_are_checked_in_workers_only_with_enough_files_and_cores(
     assert (str(os.getpid()) not in checkers) == in_workers, checkers
 
 
+def test_a_failure_in_a_worker_cancels_the_files_not_started_and_leaves_no_worker(
+    mini: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """An exception while files are checked in workers (Ctrl-C, a bug) ends the check: the files not yet
+    started are never checked, and by the time it reaches the caller every worker has ended."""
+    import multiprocessing
+    import os
+    import time
+
+    for k in range(30):
+        shutil.copy(mini / FILE, mini / f"curation/assertions/mini2024_{k:02d}.yaml")
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    seen = tmp_path / "checked"
+    check = incremental._check_file
+
+    def failing(path: Path, against: object) -> object:
+        with seen.open("a", encoding="utf-8") as out:
+            out.write(f"{path.name}\n")
+        if path.name == "mini2024.yaml":
+            raise RuntimeError("a bug in one file's check")
+        time.sleep(0.2)
+        return check(path, against)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(incremental, "_check_file", failing)
+    with pytest.raises(RuntimeError, match="a bug in one file's check"):
+        incremental.validate(Layout(mini), cache=False)
+    assert multiprocessing.active_children() == []
+    checked = seen.read_text(encoding="utf-8").split()
+    assert "mini2024.yaml" in checked and len(checked) <= 15, checked  # of 31: the rest never started
+
+
 def test_checking_shows_its_progress_on_a_terminal(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import io
     import sys
@@ -546,9 +577,18 @@ def test_a_kept_text_deleted_while_read_starts_the_run_again(mini: Path, monkeyp
         calls.append(1)
         return real(self, *args, **kwargs)  # type: ignore[arg-type]
 
+    original = text.read_bytes()
     monkeypatch.setattr(incremental.FileCache, "checks", delete_first)
     problems = _problems(mini)
     assert problems == _full(mini) and problems
+    # with no second attempt, the command names the file that changed
+    text.write_bytes(original)
+    assert _problems(mini) == []
+    calls.clear()
+    monkeypatch.setattr(incremental, "ATTEMPTS", 1)
+    with pytest.raises(FilesChanged) as info:
+        incremental.validate(Layout(mini))
+    assert info.value.files == ["sources/mini2024.txt"]
 
 
 def test_reasoning_rows_hold_the_labels_of_both_ends(mini: Path) -> None:
