@@ -623,3 +623,13 @@ def test_references_to_an_invalid_source_are_counted_from_every_file(mini: Path)
     for _ in range(2):  # made, then kept
         problems = _problems(mini)
         assert problems == _full(mini) and len(problems) > 1
+
+
+def test_an_empty_definitions_file_linked_within_the_root_is_reported(mini: Path) -> None:
+    """An empty entities file is refused by the reader (reported); one that is a link to it, within the root,
+    is hashed and compared like any other file the reader refused, and reported the same way."""
+    empty = mini / "curation/entities/empty.yaml"
+    empty.write_bytes(b"")
+    (mini / "curation/entities/linked.yaml").symlink_to(empty)
+    found = [str(p) for p in incremental.validate(Layout(mini)).problems]
+    assert [p for p in found if "empty.yaml" in p] and [p for p in found if "linked.yaml" in p], found
