@@ -385,3 +385,21 @@ def test_a_binding_is_never_a_step_when_chains_are_only_counted(compose_root: Pa
         for shown in (1, 1000)
     }
     assert finished[1] == finished[1000] and not finished[1][0] and finished[1][-1]
+
+
+def test_a_modification_curated_from_its_degradation_s_quote_is_no_step(compose_root: Path) -> None:
+    """VHL's ubiquitination of HIF1A is a step of its own ("what that does to it is not stated") while its quote
+    is its own; curated from the sentence that states the degradation it leads to, the degradation speaks for
+    it: chains go through the signed degradation only."""
+    import exograph
+    from tests.conftest import replace_in
+
+    def aspects() -> set[tuple[str, ...]]:
+        found = exograph.load(compose_root).targets("VHL", depth=2, max_chains=10_000, across_contexts=True)
+        return {s.aspects for c in found.chains for s in c.steps if (s.regulator, s.target) == ("VHL", "HIF1A")}
+
+    assert aspects() == {("degradation",), ("ubiquitination",)}
+    path = compose_root / "curation/assertions/compose2025.yaml"
+    degradation = "VHL ubiquitinated HIF-1a for proteasomal degradation."
+    replace_in(path, "VHL ubiquitinated HIF-1a in these cells.", degradation)
+    assert aspects() == {("degradation",)}
