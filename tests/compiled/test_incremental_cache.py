@@ -633,3 +633,46 @@ def test_an_empty_definitions_file_linked_within_the_root_is_reported(mini: Path
     (mini / "curation/entities/linked.yaml").symlink_to(empty)
     found = [str(p) for p in incremental.validate(Layout(mini)).problems]
     assert [p for p in found if "empty.yaml" in p] and [p for p in found if "linked.yaml" in p], found
+
+
+def test_reasoning_rows_carry_the_cell_line_s_disease(mini: Path) -> None:
+    """A claim made in Huh-7 cells (a line of HCC) stating no disease is a claim in HCC for the chains: the rows
+    the per-file check makes are those of reasoning_rows given the lines' diseases, made or kept."""
+    import json
+
+    from exograph.compiled.store import reasoning_rows
+
+    with (mini / "curation/entities/entities.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            "  - key: Huh-7\n    curie: CVCL:0336\n    label: Huh-7\n    kind: cell_line\n"
+            "    diseases: [hepatocellular_carcinoma]\n"
+            "  - key: hepatocellular_carcinoma\n    curie: MONDO:0007256\n    label: hepatocellular carcinoma\n"
+            "    kind: disease\n"
+        )
+    replace_in(mini / FILE, "      diseases: [breast_cancer]\n", "      cell_lines: [Huh-7]\n")
+    for _ in range(2):  # made, then kept
+        compiled = incremental.compile_rows(Layout(mini))
+        labels = {key: entity.label for key, entity in compiled.checked.entities.items()}
+        lines = {key: entity.diseases for key, entity in compiled.checked.entities.items() if entity.diseases}
+        assert lines == {"Huh-7": ["hepatocellular_carcinoma"]}
+        assert compiled.reasoning == [reasoning_rows(json.loads(row[5]), labels, lines) for row in compiled.rows]
+        written = [step[-1] for step, _ in compiled.reasoning]
+        assert json.dumps([[], ["hepatocellular_carcinoma"]]) in written, written
+
+
+def test_with_no_cache_folder_nothing_is_written_where_the_command_runs(
+    mini: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """No home folder (cache_dir has none to give): the files are checked all the same, and no per-file store
+    is made in the working directory instead."""
+    from exograph.compiled.store import CacheError
+
+    def no_home() -> Path:
+        raise CacheError("no home folder")
+
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.setattr(incremental, "cache_dir", no_home)
+    assert incremental.validate(Layout(mini)).problems == []
+    assert list(elsewhere.iterdir()) == []
