@@ -335,3 +335,17 @@ def test_each_chain_step_keeps_the_diseases_its_context_states(context_tree: Pat
         stated = json.loads(context)
         assert json.loads(written) == [sorted(stated.get("diseases", ())), sorted(stated.get("cell_line_diseases", ()))]
     assert any(json.loads(w)[0] for _, w in rows) and any(json.loads(w)[1] for _, w in rows)
+
+
+def test_line_diseases_are_those_of_the_cell_lines_that_record_some(chain_root: Path) -> None:
+    """Huh-7 is a line of HCC; HEK293 records none: only Huh-7 is listed, read once per store."""
+    from tests.conftest import replace_in
+
+    entities = chain_root / "curation/entities/reason.yaml"
+    replace_in(entities, "    synonyms: [Huh7]\n", "    synonyms: [Huh7]\n    diseases: [hepatocellular_carcinoma]\n")
+    with entities.open("a", encoding="utf-8") as handle:
+        handle.write("  - key: HEK-293\n    curie: CVCL:0045\n    label: HEK293\n    kind: cell_line\n")
+        handle.write("    diseases: []\n")
+    store = open_store(chain_root)
+    assert store.line_diseases() == {"Huh-7": ["hepatocellular_carcinoma"]}
+    assert store.line_diseases() is store.line_diseases()
