@@ -600,8 +600,9 @@ def test_each_cell_line_s_disease_is_checked_against_the_claim_s(
     mini: Path, lines: str, huh7_diseases: str, stated: str, expected: list[str]
 ) -> None:
     entities = (
-        "  - key: Huh-7\n    curie: CVCL:0336\n    label: Huh-7\n    kind: cell_line\n" + huh7_diseases + ""
-        "  - key: HEK-293\n    curie: CVCL:0045\n    label: HEK293\n    kind: cell_line\n"
+        "  - key: Huh-7\n    curie: CVCL:0336\n    label: Huh-7\n    kind: cell_line\n"
+        + huh7_diseases
+        + "  - key: HEK-293\n    curie: CVCL:0045\n    label: HEK293\n    kind: cell_line\n"
         "  - key: MCF-7\n    curie: CVCL:0031\n    label: MCF-7\n    kind: cell_line\n    diseases: [breast_cancer]\n"
         "  - key: hepatocellular_carcinoma\n    curie: MONDO:0007256\n    label: hepatocellular carcinoma\n"
         "    kind: disease\n    broader: [liver_cancer]\n"
